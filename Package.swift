@@ -1,0 +1,65 @@
+// swift-tools-version: 6.0
+// Basin — a terminal notebook for deep-learning experiments.
+// Targets depend one way (see ARCHITECTURE.md); C libraries sit at the edges:
+// only Kernels imports OpenBLAS, only Notebook imports ncurses, only LineMode imports libedit.
+import PackageDescription
+
+/// Release builds of the numeric targets drop exclusivity checks in their hot loops.
+let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+
+let package = Package(
+    name: "Basin",
+    products: [
+        .executable(name: "basin", targets: ["basin"]),
+        .executable(name: "basin-bench", targets: ["basin-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries at the edges.
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
+
+        // Engine.
+        .target(name: "Kernels", dependencies: ["COpenBLAS"], swiftSettings: fast),
+        .target(name: "Networks", dependencies: ["Kernels"], swiftSettings: fast),
+        .target(name: "Datasets", dependencies: ["Kernels"], swiftSettings: fast),
+        .target(name: "Lab", dependencies: ["Kernels", "Networks", "Datasets"], swiftSettings: fast),
+
+        // Language, outputs, front ends.
+        .target(name: "Charts"),
+        .target(name: "Diagnostics"),
+        .target(name: "Language", dependencies: ["Diagnostics"]),
+        .target(name: "Interpreter", dependencies: ["Lab", "Language", "Charts"]),
+        .target(name: "Notebook", dependencies: ["Interpreter", "Charts", "CNcurses"]),
+        .target(name: "LineMode", dependencies: ["Interpreter", "Charts", "CEditLine"]),
+        .executableTarget(
+            name: "basin",
+            dependencies: [
+                "Interpreter", "Notebook", "LineMode",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "basin-bench",
+            dependencies: [
+                "Lab",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: fast),
+
+        // Tests mirror the targets; TestSupport holds the shared helpers.
+        .target(name: "TestSupport", dependencies: ["Kernels", "Networks", "Charts", "Diagnostics"], path: "Tests/TestSupport"),
+        .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"]),
+        .testTarget(name: "NetworksTests", dependencies: ["Networks", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
+        .testTarget(name: "LabTests", dependencies: ["Lab", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "TestSupport"]),
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "TestSupport"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
