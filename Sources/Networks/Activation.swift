@@ -1,0 +1,71 @@
+// Elementwise activations as layers. Each backward reads whichever of x (input) or y (output)
+// gives the cheapest exact derivative.
+import Kernels
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public enum ActivationFunction: String, Sendable, CaseIterable {
+    case relu, leaky, tanh, sigmoid, gelu, linear
+
+    /// The leaky ReLU's slope for negative inputs (PyTorch's default).
+    public static let leakySlope: Float = 0.01
+}
+
+/// Shapes: x [B × N], y [B × N] for any example shape.
+public struct Activation: Layer {
+    public let inputShape: [Int]
+    public let function: ActivationFunction
+
+    public init(inputShape: [Int], function: ActivationFunction) {
+        self.inputShape = inputShape
+        self.function = function
+    }
+
+    public var kind: String { function.rawValue }
+    public var summary: String { function.rawValue }
+    public var outputShape: [Int] { inputShape }
+
+    public func forward(_ io: LayerIO) {
+        let n = io.batch * inputCount
+        let x = io.x, y = io.y
+        switch function {
+        case .relu: for i in 0..<n { y[i] = max(x[i], 0) }
+        case .leaky: for i in 0..<n { y[i] = x[i] > 0 ? x[i] : ActivationFunction.leakySlope * x[i] }
+        case .tanh: for i in 0..<n { y[i] = tanhf(x[i]) }
+        case .sigmoid: for i in 0..<n { y[i] = Activation.sigmoid(x[i]) }
+        case .gelu: for i in 0..<n { y[i] = x[i] * Activation.normalCDF(x[i]) }
+        case .linear: y.update(from: x, count: n)
+        }
+    }
+
+    public func backward(_ io: LayerIO) {
+        guard let dx = io.dx else { return }
+        let n = io.batch * inputCount
+        let x = io.x, y = io.y, dy = io.dy
+        switch function {
+        case .relu: for i in 0..<n { dx[i] = x[i] > 0 ? dy[i] : 0 }
+        case .leaky: for i in 0..<n { dx[i] = x[i] > 0 ? dy[i] : ActivationFunction.leakySlope * dy[i] }
+        case .tanh: for i in 0..<n { dx[i] = dy[i] * (1 - y[i] * y[i]) }
+        case .sigmoid: for i in 0..<n { dx[i] = dy[i] * y[i] * (1 - y[i]) }
+        case .gelu:
+            // d/dx [x Φ(x)] = Φ(x) + x φ(x)
+            for i in 0..<n {
+                let v = x[i]
+                dx[i] = dy[i] * (Activation.normalCDF(v) + v * Activation.normalPDF(v))
+            }
+        case .linear: dx.update(from: dy, count: n)
+        }
+    }
+
+    /// NOTE: written as 1/(1+e^-x) for x ≥ 0 and e^x/(1+e^x) otherwise, so neither side overflows.
+    @inlinable static func sigmoid(_ x: Float) -> Float {
+        if x >= 0 { return 1 / (1 + expf(-x)) }
+        let e = expf(x)
+        return e / (1 + e)
+    }
+
+    /// Φ(x), the standard normal CDF: exact GELU (PyTorch's default, not the tanh approximation).
+    @inlinable static func normalCDF(_ x: Float) -> Float { 0.5 * (1 + erff(x * 0.70710678)) }
+    @inlinable static func normalPDF(_ x: Float) -> Float { 0.39894228 * expf(-0.5 * x * x) }
+}

@@ -1,0 +1,149 @@
+// Losses over a batch of network outputs. Each returns the mean loss and, when asked, writes
+// dLoss/dOutput (already divided by the batch size) for the backward pass.
+import Kernels
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public enum Loss: String, Sendable, CaseIterable {
+    /// Softmax cross-entropy over class logits (labels as targets).
+    case crossEntropy = "xent"
+    /// Mean squared error over all outputs (values as targets).
+    case meanSquared = "mse"
+    /// Sigmoid binary cross-entropy on one logit per output (0/1 labels or values as targets).
+    case binaryCrossEntropy = "bce"
+}
+
+/// Targets for a batch: class labels or regression values [B × outputs].
+public enum Targets {
+    case labels(UnsafePointer<Int32>)
+    case values(UnsafePointer<Float>)
+}
+
+/// The loss over a batch, and how many examples were classified correctly (classification).
+public struct LossResult: Sendable, Equatable {
+    public var loss: Double
+    public var correct: Int
+    public init(loss: Double, correct: Int) { self.loss = loss; self.correct = correct }
+}
+
+extension Loss {
+    /// Mean loss of `logits` [B × K] against `targets`; writes dL/dlogits into `gradient` if given.
+    public func evaluate(logits: UnsafePointer<Float>, targets: Targets, batch b: Int, outputs k: Int,
+                         gradient: UnsafeMutablePointer<Float>?) -> LossResult {
+        switch (self, targets) {
+        case (.crossEntropy, .labels(let y)):
+            return softmaxCrossEntropy(logits, y, b, k, gradient)
+        case (.meanSquared, .values(let t)):
+            return meanSquaredError(logits, t, b, k, gradient)
+        case (.meanSquared, .labels(let y)):
+            return oneHotSquaredError(logits, y, b, k, gradient)
+        case (.binaryCrossEntropy, .labels(let y)):
+            return binaryCrossEntropy(logits, b, k, gradient) { i, _ in Float(y[i]) }
+        case (.binaryCrossEntropy, .values(let t)):
+            return binaryCrossEntropy(logits, b, k, gradient) { i, j in t[i * k + j] }
+        case (.crossEntropy, .values(let t)):
+            // Soft targets (rows of class probabilities) — the general form of cross-entropy.
+            return softCrossEntropy(logits, t, b, k, gradient)
+        }
+    }
+
+    /// NOTE: fused softmax + cross-entropy, shifted by the row max so exp never overflows;
+    /// the gradient is (softmax − onehot)/B, exact and stable.
+    private func softmaxCrossEntropy(_ z: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, _ b: Int, _ k: Int,
+                                     _ g: UnsafeMutablePointer<Float>?) -> LossResult {
+        var total = 0.0
+        var correct = 0
+        let invB = 1 / Float(b)
+        for i in 0..<b {
+            let row = z + i * k
+            let label = Int(y[i])
+            let best = Vec.argmax(k, row)
+            if best == label { correct += 1 }
+            let m = row[best]
+            var sum: Float = 0
+            for j in 0..<k { sum += expf(row[j] - m) }
+            let logSum = logf(sum)
+            total += Double(logSum - (row[label] - m))
+            if let g {
+                let gr = g + i * k
+                let inv = 1 / sum
+                for j in 0..<k { gr[j] = expf(row[j] - m) * inv * invB }
+                gr[label] -= invB
+            }
+        }
+        return LossResult(loss: total / Double(b), correct: correct)
+    }
+
+    private func softCrossEntropy(_ z: UnsafePointer<Float>, _ t: UnsafePointer<Float>, _ b: Int, _ k: Int,
+                                  _ g: UnsafeMutablePointer<Float>?) -> LossResult {
+        var total = 0.0
+        var correct = 0
+        let invB = 1 / Float(b)
+        for i in 0..<b {
+            let row = z + i * k, tr = t + i * k
+            let best = Vec.argmax(k, row)
+            if best == Vec.argmax(k, tr) { correct += 1 }
+            let m = row[best]
+            var sum: Float = 0
+            for j in 0..<k { sum += expf(row[j] - m) }
+            let logSum = logf(sum)
+            for j in 0..<k { total -= Double(tr[j] * (row[j] - m - logSum)) }
+            if let g {
+                for j in 0..<k { g[i * k + j] = (expf(row[j] - m) / sum - tr[j]) * invB }
+            }
+        }
+        return LossResult(loss: total / Double(b), correct: correct)
+    }
+
+    /// Mean over all B·K elements of (z − t)², as PyTorch's MSELoss.
+    private func meanSquaredError(_ z: UnsafePointer<Float>, _ t: UnsafePointer<Float>, _ b: Int, _ k: Int,
+                                  _ g: UnsafeMutablePointer<Float>?) -> LossResult {
+        let n = b * k
+        var total = 0.0
+        let scale = 2 / Float(n)
+        for i in 0..<n {
+            let d = z[i] - t[i]
+            total += Double(d * d)
+            g?[i] = scale * d
+        }
+        return LossResult(loss: total / Double(n), correct: 0)
+    }
+
+    /// Squared error against one-hot labels (the "MSE for classification" of UDL chapter 5).
+    private func oneHotSquaredError(_ z: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, _ b: Int, _ k: Int,
+                                    _ g: UnsafeMutablePointer<Float>?) -> LossResult {
+        var total = 0.0
+        var correct = 0
+        let scale = 2 / Float(b * k)
+        for i in 0..<b {
+            let label = Int(y[i])
+            if Vec.argmax(k, z + i * k) == label { correct += 1 }
+            for j in 0..<k {
+                let d = z[i * k + j] - (j == label ? 1 : 0)
+                total += Double(d * d)
+                g?[i * k + j] = scale * d
+            }
+        }
+        return LossResult(loss: total / Double(b * k), correct: correct)
+    }
+
+    /// NOTE: written in logits as max(z,0) − z·t + log(1 + e^−|z|), which never overflows;
+    /// the gradient is (σ(z) − t)/(B·K).
+    private func binaryCrossEntropy(_ z: UnsafePointer<Float>, _ b: Int, _ k: Int,
+                                    _ g: UnsafeMutablePointer<Float>?, target: (Int, Int) -> Float) -> LossResult {
+        var total = 0.0
+        var correct = 0
+        let scale = 1 / Float(b * k)
+        for i in 0..<b {
+            for j in 0..<k {
+                let v = z[i * k + j], t = target(i, j)
+                total += Double(max(v, 0) - v * t + log1pf(expf(-abs(v))))
+                if (v > 0) == (t > 0.5) { correct += 1 }
+                g?[i * k + j] = (Activation.sigmoid(v) - t) * scale
+            }
+        }
+        // "correct" counts examples only when every output is right; with one output it is per example.
+        return LossResult(loss: total / Double(b * k), correct: k == 1 ? correct : 0)
+    }
+}

@@ -1,0 +1,129 @@
+// Turns layer specifications (what a user wrote, language-independent) into layers whose
+// shapes chain, refusing impossible settings and networks too large to allocate — before
+// anything is allocated.
+import Kernels
+
+public enum PoolKind: String, Sendable { case max, avg }
+
+/// A layer as specified, before shapes are known.
+public indirect enum LayerSpec: Sendable, Equatable {
+    case dense(units: Int, bias: Bool = true)
+    case conv(channels: Int, kernel: Int, stride: Int = 1, padding: Int = 0)
+    case pool(PoolKind, size: Int, stride: Int? = nil)
+    case flatten
+    case dropout(Float)
+    case batchnorm
+    case layernorm
+    case activation(ActivationFunction)
+    /// x + f(x), with a learned projection of x when f changes the shape.
+    case residual([LayerSpec])
+}
+
+public enum NetworkError: Error, Equatable, Sendable {
+    /// A setting no layer can have, e.g. a negative width. `layer` counts from 1 in the spec list.
+    case invalidSetting(layer: Int, message: String)
+    /// A layer cannot take the shape the previous one produces.
+    case shapeMismatch(layer: Int, message: String)
+    /// The network would need more memory than Basin allows.
+    case tooLarge(parameters: Int, bytes: Int, limit: Int)
+    case empty
+
+    public var message: String {
+        switch self {
+        case .invalidSetting(let layer, let m): return "layer \(layer): \(m)"
+        case .shapeMismatch(let layer, let m): return "layer \(layer): \(m)"
+        case .tooLarge(let p, let bytes, let limit):
+            let what = p < 0 ? "more parameters than can be counted" : "\(p) parameters"
+            return "this network has \(what) and would need \(formatBytes(bytes)) "
+                + "(parameters, gradients and optimizer state); the limit is \(formatBytes(limit))"
+        case .empty: return "a network needs at least one layer"
+        }
+    }
+}
+
+/// Formats a byte count as "1.5 GiB".
+public func formatBytes(_ bytes: Int) -> String {
+    if bytes < 0 { return "more than 8 EiB" }
+    let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
+    var value = Double(bytes), u = 0
+    while value >= 1024 && u < units.count - 1 { value /= 1024; u += 1 }
+    return u == 0 ? "\(bytes) B" : String(format1(value)) + " " + units[u]
+}
+
+private func format1(_ v: Double) -> String {
+    let r = (v * 10).rounded() / 10
+    return r == r.rounded() ? String(Int(r)) : String(r)
+}
+
+public enum NetworkBuilder {
+    /// Parameters, gradients and two optimizer moments: 16 bytes per parameter.
+    public static let bytesPerParameter = 16
+    /// The most memory a network may ask for (parameters, gradients, optimizer state).
+    public static let memoryLimit = 4 << 30
+    /// Widths, channels and kernel sizes above this are refused outright.
+    public static let maxDimension = 1 << 24
+
+    public static func stack(inputShape: [Int], specs: [LayerSpec]) throws(NetworkError) -> LayerStack {
+        guard !specs.isEmpty else { throw .empty }
+        var shape = inputShape
+        var layers: [any Layer] = []
+        var total = 0
+        for (i, spec) in specs.enumerated() {
+            let layer = try build(spec, input: shape, index: i + 1)
+            let (sum, overflow) = total.addingReportingOverflow(layer.parameterCount)
+            total = overflow ? Int.max : sum
+            try checkBudget(total)
+            layers.append(layer)
+            shape = layer.outputShape
+        }
+        return LayerStack(inputShape: inputShape, layers: layers)
+    }
+
+    static func checkBudget(_ parameters: Int) throws(NetworkError) {
+        let (bytes, overflow) = parameters.multipliedReportingOverflow(by: bytesPerParameter)
+        if overflow || bytes > memoryLimit {
+            throw .tooLarge(parameters: overflow ? -1 : parameters, bytes: overflow ? -1 : bytes, limit: memoryLimit)
+        }
+    }
+
+    /// Checked product of sizes: nil on overflow or beyond the dimension limit.
+    static func product(_ values: Int...) -> Int? {
+        var p = 1
+        for v in values {
+            let (r, o) = p.multipliedReportingOverflow(by: v)
+            if o { return nil }
+            p = r
+        }
+        return p
+    }
+
+    static func build(_ spec: LayerSpec, input: [Int], index: Int) throws(NetworkError) -> any Layer {
+        switch spec {
+        case .dense(let units, let bias):
+            guard units > 0 else { throw .invalidSetting(layer: index, message: "dense width must be a positive integer, got \(units)") }
+            guard units <= maxDimension, let n = product(units, input.reduce(1, *)) else {
+                throw .tooLarge(parameters: -1, bytes: -1, limit: memoryLimit)
+            }
+            try checkBudget(n)
+            return Dense(inputShape: input, units: units, bias: bias)
+        case .activation(let f):
+            return Activation(inputShape: input, function: f)
+        default:
+            return try buildStructural(spec, input: input, index: index)
+        }
+    }
+
+    /// Per-layer default initializers: He for a parametric layer followed by a ReLU-like
+    /// activation, Xavier otherwise (tanh, sigmoid, linear, output layers).
+    public static func defaultSchemes(_ layers: [any Layer]) -> [Initializer] {
+        layers.indices.map { i in
+            for next in layers[(i + 1)...] {
+                if let a = next as? Activation {
+                    return [.relu, .leaky, .gelu].contains(a.function) ? .he : .xavierNormal
+                }
+                if next.parameterCount > 0 { break }
+            }
+            return .xavierNormal
+        }
+    }
+}
