@@ -22,8 +22,9 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
 
-        // Engine.
-        .target(name: "Kernels", dependencies: ["COpenBLAS"], swiftSettings: fast),
+        // Engine. CKernels holds the hot loops in C with runtime CPU dispatch; only Kernels uses it.
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])]),
+        .target(name: "Kernels", dependencies: ["COpenBLAS", "CKernels"], swiftSettings: fast),
         .target(name: "Networks", dependencies: ["Kernels"], swiftSettings: fast),
         .target(name: "Datasets", dependencies: ["Kernels"], swiftSettings: fast),
         .target(name: "Lab", dependencies: ["Kernels", "Networks", "Datasets"], swiftSettings: fast),

@@ -30,8 +30,8 @@ public struct Activation: Layer {
         let n = io.batch * inputCount
         let x = io.x, y = io.y
         switch function {
-        case .relu: for i in 0..<n { y[i] = max(x[i], 0) }
-        case .leaky: for i in 0..<n { y[i] = x[i] > 0 ? x[i] : ActivationFunction.leakySlope * x[i] }
+        case .relu: Elementwise.reluForward(n, x, y)
+        case .leaky: Elementwise.leakyForward(n, ActivationFunction.leakySlope, x, y)
         case .tanh: for i in 0..<n { y[i] = tanhf(x[i]) }
         case .sigmoid: for i in 0..<n { y[i] = Activation.sigmoid(x[i]) }
         case .gelu: for i in 0..<n { y[i] = x[i] * Activation.normalCDF(x[i]) }
@@ -44,8 +44,8 @@ public struct Activation: Layer {
         let n = io.batch * inputCount
         let x = io.x, y = io.y, dy = io.dy
         switch function {
-        case .relu: for i in 0..<n { dx[i] = x[i] > 0 ? dy[i] : 0 }
-        case .leaky: for i in 0..<n { dx[i] = x[i] > 0 ? dy[i] : ActivationFunction.leakySlope * dy[i] }
+        case .relu: Elementwise.reluBackward(n, x, dy, dx)
+        case .leaky: Elementwise.leakyBackward(n, ActivationFunction.leakySlope, x, dy, dx)
         case .tanh: for i in 0..<n { dx[i] = dy[i] * (1 - y[i] * y[i]) }
         case .sigmoid: for i in 0..<n { dx[i] = dy[i] * y[i] * (1 - y[i]) }
         case .gelu:

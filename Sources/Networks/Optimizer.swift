@@ -87,57 +87,39 @@ public struct Optimizer: Sendable {
     /// Coupled penalties: g += λ₂·w + λ₁·sign(w), on weights only.
     private func addPenalties(_ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>, _ n: Int,
                               _ mask: UnsafePointer<Float>?) {
-        let l2 = settings.l2, l1 = settings.l1
-        guard l2 != 0 || l1 != 0 else { return }
-        for i in 0..<n {
-            let w = p[i], k = mask?[i] ?? 1
-            let sign: Float = w > 0 ? 1 : (w < 0 ? -1 : 0)
-            g[i] += k * (l2 * w + l1 * sign)
-        }
+        guard settings.l2 != 0 || settings.l1 != 0 else { return }
+        UpdateKernels.penalties(n, l2: settings.l2, l1: settings.l1, p, mask: mask, g)
     }
 
-    /// SGD with momentum μ (PyTorch form): b = μb + g; step along b, or g + μb for Nesterov.
-    private static func sgd(_ settings: OptimizerSettings, _ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>,
-                     _ n: Int, _ lr: Float) {
-        let mu = settings.momentum
-        if mu == 0 {
-            for i in 0..<n { p[i] -= lr * g[i] }
-        } else if settings.nesterov {
-            for i in 0..<n { b[i] = mu * b[i] + g[i]; p[i] -= lr * (g[i] + mu * b[i]) }
+    /// SGD with momentum μ (PyTorch form): b = μb + g; step along b, or along g + μb for Nesterov.
+    private static func sgd(_ s: OptimizerSettings, _ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>,
+                            _ b: UnsafeMutablePointer<Float>, _ n: Int, _ lr: Float) {
+        if s.momentum == 0 {
+            UpdateKernels.sgd(n, lr: lr, p, g)
         } else {
-            for i in 0..<n { b[i] = mu * b[i] + g[i]; p[i] -= lr * b[i] }
+            UpdateKernels.sgdMomentum(n, lr: lr, momentum: s.momentum, nesterov: s.nesterov, p, g, b)
         }
     }
 
-    /// Adam (Kingma & Ba 2015) in PyTorch's arrangement: p −= (lr/bc1)·m / (√v/√bc2 + ε).
-    /// AdamW first decays weights: p −= lr·wd·p (decoupled from the gradient).
-    private static func adam(_ settings: OptimizerSettings, _ step: Int, _ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>, _ m: UnsafeMutablePointer<Float>,
-                      _ v: UnsafeMutablePointer<Float>, _ n: Int, _ lr: Float, _ mask: UnsafePointer<Float>?) {
-        let b1 = settings.beta1, b2 = settings.beta2, eps = settings.epsilon
+    /// Adam (Kingma & Ba 2015) in PyTorch's arrangement: m = β₁m + (1−β₁)g, v = β₂v + (1−β₂)g²,
+    /// p −= (lr/bc₁)·m / (√v/√bc₂ + ε) with bcᵢ = 1 − βᵢᵗ.
+    /// AdamW first decays weights, decoupled from the gradient: p −= lr·wd·p.
+    private static func adam(_ s: OptimizerSettings, _ step: Int, _ p: UnsafeMutablePointer<Float>,
+                             _ g: UnsafeMutablePointer<Float>, _ m: UnsafeMutablePointer<Float>,
+                             _ v: UnsafeMutablePointer<Float>, _ n: Int, _ lr: Float, _ mask: UnsafePointer<Float>?) {
         let t = Float(step)
-        let bc1 = 1 - powf(b1, t), bc2 = 1 - powf(b2, t)
-        let stepSize = lr / bc1, invSqrtBc2 = 1 / bc2.squareRoot()
-        if settings.kind == .adamw && settings.weightDecay != 0 {
-            let decay = lr * settings.weightDecay
-            for i in 0..<n { p[i] -= decay * (mask?[i] ?? 1) * p[i] }
+        let bc1 = 1 - powf(s.beta1, t), bc2 = 1 - powf(s.beta2, t)
+        if s.kind == .adamw && s.weightDecay != 0 {
+            UpdateKernels.decay(n, lr * s.weightDecay, mask: mask, p)
         }
-        for i in 0..<n {
-            let gi = g[i]
-            m[i] = b1 * m[i] + (1 - b1) * gi
-            v[i] = b2 * v[i] + (1 - b2) * gi * gi
-            p[i] -= stepSize * m[i] / (v[i].squareRoot() * invSqrtBc2 + eps)
-        }
+        UpdateKernels.adam(n, stepSize: lr / bc1, beta1: s.beta1, beta2: s.beta2,
+                           invSqrtBiasCorrection2: 1 / bc2.squareRoot(), epsilon: s.epsilon, p, g, m, v)
     }
 
     /// RMSProp (Hinton 2012; PyTorch form): v = αv + (1−α)g²; p −= lr·g/(√v + ε), with optional momentum.
-    private static func rmsprop(_ settings: OptimizerSettings, _ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>,
-                         _ v: UnsafeMutablePointer<Float>, _ n: Int, _ lr: Float) {
-        let a = settings.alpha, eps = settings.epsilon, mu = settings.momentum
-        for i in 0..<n {
-            v[i] = a * v[i] + (1 - a) * g[i] * g[i]
-            let d = g[i] / (v[i].squareRoot() + eps)
-            if mu != 0 { b[i] = mu * b[i] + d; p[i] -= lr * b[i] } else { p[i] -= lr * d }
-        }
+    private static func rmsprop(_ s: OptimizerSettings, _ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>,
+                                _ b: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>, _ n: Int, _ lr: Float) {
+        UpdateKernels.rmsprop(n, lr: lr, alpha: s.alpha, epsilon: s.epsilon, momentum: s.momentum, p, g, v, b)
     }
 }
 

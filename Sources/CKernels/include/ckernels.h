@@ -1,0 +1,44 @@
+// Basin's hot elementwise and optimizer kernels in C: `restrict` pointers let the compiler
+// vectorize without runtime alias checks, and each function is compiled for AVX-512, AVX2+FMA
+// and baseline x86-64, with the best chosen at load time (GCC/Clang function multiversioning).
+// Swift code reaches these only through the Kernels module.
+#ifndef BASIN_CKERNELS_H
+#define BASIN_CKERNELS_H
+#include <stddef.h>
+#include <stdint.h>
+
+/// Which instruction set the multiversioned kernels dispatch to: "avx512", "avx2" or "baseline".
+const char *basin_kernel_isa(void);
+
+// Activations: y = f(x); dx = dy · f'(x).
+void basin_relu_forward(size_t n, const float *restrict x, float *restrict y);
+void basin_relu_backward(size_t n, const float *restrict x, const float *restrict dy, float *restrict dx);
+void basin_leaky_forward(size_t n, float slope, const float *restrict x, float *restrict y);
+void basin_leaky_backward(size_t n, float slope, const float *restrict x, const float *restrict dy, float *restrict dx);
+
+// Rows: y[r, :] += bias for r < rows; out[:] += Σ_r x[r, :].
+void basin_add_row_vector(size_t rows, size_t cols, const float *restrict bias, float *restrict y);
+void basin_accumulate_column_sums(size_t rows, size_t cols, const float *restrict x, float *restrict out);
+
+// Vectors.
+void basin_axpy(size_t n, float alpha, const float *restrict x, float *restrict y);
+void basin_scale(size_t n, float alpha, float *restrict y);
+double basin_dot(size_t n, const float *restrict x, const float *restrict y);
+double basin_sum(size_t n, const float *restrict x);
+/// 1 when every element is finite, 0 otherwise.
+int basin_all_finite(size_t n, const float *restrict x);
+
+// Optimizer updates over the flat parameter vector (see Networks/Optimizer.swift for the math).
+void basin_sgd(size_t n, float lr, float *restrict p, const float *restrict g);
+void basin_sgd_momentum(size_t n, float lr, float mu, int nesterov, float *restrict p, const float *restrict g,
+                        float *restrict buf);
+void basin_adam(size_t n, float step_size, float b1, float b2, float inv_sqrt_bc2, float eps,
+                float *restrict p, const float *restrict g, float *restrict m, float *restrict v);
+void basin_rmsprop(size_t n, float lr, float alpha, float eps, float mu, float *restrict p,
+                   const float *restrict g, float *restrict v, float *restrict buf);
+/// g += mask · (l2 · p + l1 · sign(p)); mask may be NULL (all ones).
+void basin_penalties(size_t n, float l2, float l1, const float *restrict p, const float *restrict mask,
+                     float *restrict g);
+/// p −= decay · mask · p; mask may be NULL.
+void basin_decay(size_t n, float decay, const float *restrict mask, float *restrict p);
+#endif
