@@ -65,6 +65,11 @@ public struct LayerStack: Sendable {
         return workspace + yOffsetsAt(last, b)
     }
 
+    /// Output activations of layer `i` [B × outputCount(i)] after `forward` (for diagnostics).
+    public func layerOutput(_ i: Int, batch b: Int, workspace: UnsafeMutablePointer<Float>) -> UnsafeMutablePointer<Float> {
+        workspace + yOffsetsAt(i, b)
+    }
+
     /// Where the caller writes dLoss/dOutput [B × outputCount] before `backward`.
     public func outputGradient(batch b: Int, workspace: UnsafeMutablePointer<Float>) -> UnsafeMutablePointer<Float> {
         guard let last = layers.indices.last else { return workspace }

@@ -15,7 +15,7 @@ public enum Loss: String, Sendable, CaseIterable {
 }
 
 /// Targets for a batch: class labels or regression values [B × outputs].
-public enum Targets {
+public enum LossTargets {
     case labels(UnsafePointer<Int32>)
     case values(UnsafePointer<Float>)
 }
@@ -29,7 +29,7 @@ public struct LossResult: Sendable, Equatable {
 
 extension Loss {
     /// Mean loss of `logits` [B × K] against `targets`; writes dL/dlogits into `gradient` if given.
-    public func evaluate(logits: UnsafePointer<Float>, targets: Targets, batch b: Int, outputs k: Int,
+    public func evaluate(logits: UnsafePointer<Float>, targets: LossTargets, batch b: Int, outputs k: Int,
                          gradient: UnsafeMutablePointer<Float>?) -> LossResult {
         switch (self, targets) {
         case (.crossEntropy, .labels(let y)):

@@ -97,7 +97,7 @@ public func checkLayerGradients(_ layer: any Layer, batch: Int = 3, eps: Float =
 }
 
 /// Checks a loss's gradient w.r.t. its logits against central differences.
-public func checkLossGradient(_ loss: Loss, batch: Int, outputs k: Int, targets: Targets, eps: Float = 1e-2,
+public func checkLossGradient(_ loss: Loss, batch: Int, outputs k: Int, targets: LossTargets, eps: Float = 1e-2,
                               seed: UInt64 = 3) -> GradientReport {
     var rng = RNG(seed: seed)
     let z = FloatBuffer((0..<batch * k).map { _ in 2 * rng.normal() })

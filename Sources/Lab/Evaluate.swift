@@ -1,0 +1,90 @@
+// Evaluation in inference mode (dropout off, batch-norm running statistics) over a whole
+// dataset in chunks, and the per-layer statistics recorded with each evaluation.
+import Datasets
+import Kernels
+import Networks
+
+extension TrainingRun {
+    /// Examples per forward pass during evaluation.
+    static let evaluationChunk = 1000
+
+    /// Loss and accuracy of the network on `data` (evaluation mode; weights untouched).
+    public func evaluate(_ data: Dataset) -> Evaluation {
+        let chunk = min(Self.evaluationChunk, data.count)
+        if let b = evaluationBuffers, b.capacity >= chunk, b.features == data.featureCount,
+           b.isClassification == (data.classCount != nil), b.outputs == data.targetWidth {
+            return Self.evaluate(network, on: data, loss: loss, buffers: b)
+        }
+        let b = BatchBuffers(network: network, data: data, capacity: Swift.max(chunk, Self.evaluationChunk / 4))
+        evaluationBuffers = b
+        return Self.evaluate(network, on: data, loss: loss, buffers: b)
+    }
+
+    /// Loss and accuracy of any network on `data` in evaluation mode.
+    public static func evaluate(_ network: Network, on data: Dataset, loss: Loss) -> Evaluation {
+        let buffers = BatchBuffers(network: network, data: data, capacity: min(evaluationChunk, data.count))
+        return evaluate(network, on: data, loss: loss, buffers: buffers)
+    }
+
+    static func evaluate(_ network: Network, on data: Dataset, loss: Loss, buffers: BatchBuffers) -> Evaluation {
+        let chunk = min(buffers.capacity, data.count)
+        var rng = RNG(seed: 0)
+        var total = 0.0, correct = 0, start = 0
+        while start < data.count {
+            let n = min(chunk, data.count - start)
+            buffers.gatherRange(start, n, from: data)
+            let out = network.forward(buffers.x.base, batch: n, workspace: buffers.workspace, training: false, rng: &rng)
+            let r = loss.evaluate(logits: out, targets: buffers.targets, batch: n, outputs: network.outputCount, gradient: nil)
+            total += r.loss * Double(n)
+            correct += r.correct
+            start += n
+        }
+        let count = max(data.count, 1)
+        let accuracy: Double? = data.classCount != nil ? Double(correct) / Double(count) : nil
+        return Evaluation(loss: total / Double(count), accuracy: accuracy, count: data.count)
+    }
+
+    /// Evaluates on the training and validation data, appends the record and layer statistics.
+    @discardableResult
+    func recordEvaluation() -> EvalRecord {
+        let t = evaluate(train)
+        let v = validation.map { evaluate($0) }
+        let record = EvalRecord(step: step, epoch: epoch, trainLoss: t.loss, trainAccuracy: t.accuracy,
+                                validationLoss: v?.loss, validationAccuracy: v?.accuracy)
+        history.evals.append(record)
+        history.layerStats.append(layerStatistics())
+        return record
+    }
+
+    /// Weight and gradient norms of each parametric top-level layer (gradients of the last step).
+    public func layerStatistics() -> LayerStats {
+        var w: [Double] = [], g: [Double] = []
+        for (i, layer) in network.layers.enumerated() where layer.parameterCount > 0 {
+            let off = network.stack.parameterOffsets[i], n = layer.parameterCount
+            w.append(Vec.norm(n, network.parameters.base + off))
+            g.append(Vec.norm(n, network.gradients.base + off))
+        }
+        return LayerStats(step: step, weightNorms: w, gradientNorms: g)
+    }
+
+    /// "layer 3 (dense 100)" for the first top-level layer with a non-finite entry in `buffer`.
+    func firstNonFinite(_ buffer: FloatBuffer) -> String? {
+        for (i, layer) in network.layers.enumerated() where layer.parameterCount > 0 {
+            let off = network.stack.parameterOffsets[i]
+            if !Vec.allFinite(layer.parameterCount, buffer.base + off) { return "layer \(i + 1) (\(layer.summary))" }
+        }
+        return nil
+    }
+
+    /// Names the first layer whose output went non-finite in the last forward pass.
+    func describeNonFiniteForward(batch b: Int, loss value: Double) -> String {
+        let ws = buffers.workspace.buffer.base
+        for (i, layer) in network.layers.enumerated() {
+            let y = network.stack.layerOutput(i, batch: b, workspace: ws)
+            if !Vec.allFinite(layer.outputCount * b, y) {
+                return "the output of layer \(i + 1) (\(layer.summary)) is not finite; the weights were not updated"
+            }
+        }
+        return "the training loss is \(value); the weights were not updated"
+    }
+}

@@ -1,0 +1,136 @@
+// A training run: a network, its data, its optimizer state and its history. It advances by
+// exactly N steps or N epochs, evaluates at an interval, stops early on validation loss, can
+// be cancelled between steps from another thread, and never lets a non-finite value reach the
+// weights. After construction, a step allocates nothing: batches are gathered into buffers
+// made once, and the history's arrays are reserved for the planned steps.
+import Datasets
+import Kernels
+import Networks
+
+/// Ownership: one thread drives a run (`train`, `evaluate`); others use `control`.
+public final class TrainingRun: @unchecked Sendable {
+    public let network: Network
+    public var optimizer: Optimizer
+    public var loss: Loss
+    public var schedule: Schedule
+    public private(set) var settings: TrainingSettings
+    public internal(set) var history = History()
+    public let control = RunControl()
+    public private(set) var train: Dataset
+    public private(set) var validation: Dataset?
+    /// Seed of the run's randomness (batch order and dropout).
+    public let seed: UInt64
+
+    var batcher: Batcher
+    var rng: RNG
+    var buffers: BatchBuffers
+    var evaluationBuffers: BatchBuffers?
+    /// 1 for weights, 0 for biases and normalization parameters (penalties apply to weights).
+    let decayMask: FloatBuffer
+
+    public init(network: Network, train: Dataset, validation: Dataset?, optimizer: OptimizerSettings,
+                loss: Loss, schedule: Schedule = .constant, settings: TrainingSettings = TrainingSettings(),
+                seed: UInt64 = 0) throws(LabError) {
+        try Self.check(network, train, validation, loss)
+        self.network = network
+        self.train = train
+        self.validation = validation
+        self.optimizer = Optimizer(settings: optimizer, parameterCount: network.parameterCount)
+        self.loss = loss
+        self.schedule = schedule
+        self.settings = settings
+        self.seed = seed
+        batcher = try Self.makeBatcher(train, settings, seed: seed)
+        rng = RNG(seed: seed, stream: "dropout")
+        buffers = BatchBuffers(network: network, data: train, capacity: min(settings.batchSize, train.count))
+        decayMask = Self.weightMask(network)
+    }
+
+    /// The number of batches in one pass over the training data.
+    public var stepsPerEpoch: Int { (train.count + settings.batchSize - 1) / settings.batchSize }
+    /// Optimizer steps taken so far.
+    public var step: Int { history.stepLosses.count }
+    /// Fractional passes over the training data so far.
+    public var epoch: Double { Double(step) / Double(max(stepsPerEpoch, 1)) }
+
+    /// Changes the loop settings (batch size, order); the batch order restarts.
+    public func update(settings new: TrainingSettings) throws(LabError) {
+        guard new.batchSize >= 1 else { throw .invalid("batch must be a positive integer, got \(new.batchSize)") }
+        batcher = try Self.makeBatcher(train, new, seed: seed &+ UInt64(step))
+        if new.batchSize != settings.batchSize {
+            buffers = BatchBuffers(network: network, data: train, capacity: min(new.batchSize, train.count))
+        }
+        settings = new
+    }
+
+    /// Trains on different data from now on (same input shape and target kind).
+    public func use(train newTrain: Dataset, validation newValidation: Dataset?) throws(LabError) {
+        try Self.check(network, newTrain, newValidation, loss)
+        train = newTrain
+        validation = newValidation
+        batcher = try Self.makeBatcher(newTrain, settings, seed: seed &+ UInt64(step))
+        buffers = BatchBuffers(network: network, data: newTrain, capacity: min(settings.batchSize, newTrain.count))
+    }
+
+    static func makeBatcher(_ data: Dataset, _ s: TrainingSettings, seed: UInt64) throws(LabError) -> Batcher {
+        let order: Batcher.Order = s.order == .sequential ? .sequential : .shuffled(seed: seed)
+        do {
+            return try Batcher(rows: data.count, batchSize: min(s.batchSize, data.count), order: order)
+        } catch {
+            throw .data(error)
+        }
+    }
+
+    static func weightMask(_ network: Network) -> FloatBuffer {
+        let mask = FloatBuffer(count: network.parameterCount)
+        for t in network.namedParameters where t.role == .weight {
+            mask.base.advanced(by: t.offset).update(repeating: 1, count: t.count)
+        }
+        return mask
+    }
+}
+
+/// Everything that can stop a run from starting.
+public enum LabError: Error, Equatable, Sendable {
+    case invalid(String)
+    case shape(String)
+    case data(DataError)
+
+    public var message: String {
+        switch self {
+        case .invalid(let m), .shape(let m): return m
+        case .data(let e): return e.description
+        }
+    }
+}
+
+extension TrainingRun {
+    static func check(_ net: Network, _ train: Dataset, _ val: Dataset?, _ loss: Loss) throws(LabError) {
+        for data in [train] + (val.map { [$0] } ?? []) {
+            guard data.featureCount == net.inputCount else {
+                throw .shape("\(data.name) has \(data.featureCount) inputs per example \(describeShape(data.sampleShape)) "
+                    + "but the network takes \(net.inputCount) \(describeShape(net.inputShape))")
+            }
+            guard data.count > 0 else { throw .invalid("\(data.name) has no examples") }
+            try checkTargets(net, data, loss)
+        }
+    }
+
+    static func checkTargets(_ net: Network, _ data: Dataset, _ loss: Loss) throws(LabError) {
+        let k = net.outputCount
+        switch (data.targets, loss) {
+        case (.classes(_, let classes), .crossEntropy), (.classes(_, let classes), .meanSquared):
+            guard k == classes else {
+                throw .shape("\(data.name) has \(classes) classes but the network has \(k) outputs")
+            }
+        case (.classes(_, let classes), .binaryCrossEntropy):
+            guard classes <= 2, k == 1 else {
+                throw .shape("bce needs 2 classes and 1 output; \(data.name) has \(classes) classes, the network \(k) outputs")
+            }
+        case (.values(_, let outputs), _):
+            guard k == outputs else {
+                throw .shape("\(data.name) has \(outputs) target values per example but the network has \(k) outputs")
+            }
+        }
+    }
+}
