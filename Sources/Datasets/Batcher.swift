@@ -1,0 +1,82 @@
+// Mini-batches for the training loop, copied into buffers the caller owns. After `init` (which
+// allocates the epoch permutation once) producing a batch allocates nothing: it is a row copy
+// loop. Two orders:
+//
+//  - sequential: the MNIST-1D reference loop (peers' `x[bix:bix+B]`, `bix = (step·B) mod N`).
+//    Batch i starts at row (i·B) mod N and stops at B rows or at row N, whichever is first, so
+//    when B does not divide N a batch near the end is short, exactly like the numpy slice.
+//  - shuffled: each epoch visits the rows in a fresh seeded permutation, B at a time; the last
+//    batch of an epoch holds the N mod B leftover rows, or is skipped with `dropLast`.
+
+import Kernels
+
+public struct Batcher: Sendable {
+    public enum Order: Sendable, Equatable {
+        case sequential
+        case shuffled(seed: UInt64)
+    }
+
+    public let rows: Int
+    public let batchSize: Int
+    public let order: Order
+    public let dropLast: Bool
+    /// Batches produced so far.
+    public private(set) var step = 0
+    /// Completed passes over the data.
+    public private(set) var epoch = 0
+    private var permutation: [Int32]
+    private var cursor = 0
+    private var rng: RNG
+
+    public init(rows: Int, batchSize: Int, order: Order, dropLast: Bool = false) throws(DataError) {
+        guard rows >= 1, rows <= Int(Int32.max) else {
+            throw .invalidArgument(name: "rows", value: "\(rows)", allowed: "at least 1")
+        }
+        guard batchSize >= 1, batchSize <= 1_000_000 else {
+            throw .invalidArgument(name: "batch", value: "\(batchSize)", allowed: "1 to 1000000")
+        }
+        guard !(dropLast && batchSize > rows) else {
+            throw .invalidArgument(name: "batch", value: "\(batchSize)", allowed: "at most \(rows) rows with drop_last")
+        }
+        self.rows = rows; self.batchSize = batchSize; self.order = order; self.dropLast = dropLast
+        permutation = (0..<rows).map { Int32($0) }
+        rng = RNG(seed: { if case let .shuffled(seed) = order { return seed } else { return 0 } }(), stream: "batches")
+        if case .shuffled = order { rng.shuffle(&permutation) }
+    }
+
+    /// Writes the row indices of the next batch into `indices` (room for `batchSize`) and
+    /// returns how many there are.
+    public mutating func nextRows(into indices: UnsafeMutablePointer<Int32>) -> Int {
+        let (start, n) = advance()
+        for k in 0..<n { indices[k] = row(start + k) }
+        return n
+    }
+
+    /// The next batch as a start position and a length in the current order.
+    mutating func advance() -> (start: Int, count: Int) {
+        defer { step += 1 }
+        switch order {
+        case .sequential:
+            // (step · B) mod N, computed without overflow for any step.
+            let start = Int((UInt64(step % rows) &* UInt64(batchSize)) % UInt64(rows))
+            let n = min(batchSize, rows - start)
+            if start + n == rows { epoch += 1 }
+            return (start, n)
+        case .shuffled:
+            if cursor >= rows { cursor = 0; rng.shuffle(&permutation) }
+            let start = cursor, n = min(batchSize, rows - cursor)
+            cursor += n
+            if cursor == rows || (dropLast && cursor + batchSize > rows) {
+                epoch += 1
+                cursor = rows  // the leftover rows, if any, are dropped
+            }
+            return (start, n)
+        }
+    }
+
+    /// The dataset row at position `i` of the current order.
+    @inline(__always)
+    func row(_ i: Int) -> Int32 {
+        order == .sequential ? Int32(i) : permutation[i]
+    }
+}

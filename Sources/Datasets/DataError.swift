@@ -1,0 +1,158 @@
+// Typed errors for everything the Datasets target can reject: generator arguments, files, CSV
+// fields, NPY headers, shapes. The cases carry data (path, 1-based row and column, shapes); the
+// wording lives in `description` and `hint`, so a front end can format them its own way.
+
+/// What went wrong while reading or writing a file as a whole.
+public enum FileProblem: Equatable, Sendable {
+    case cannotOpen(reason: String)
+    case isDirectory
+    case tooLarge(bytes: Int, limit: Int)
+    case readFailed(reason: String)
+    case writeFailed(reason: String)
+    case empty
+}
+
+/// What went wrong in one CSV position.
+public enum CSVProblem: Error, Equatable, Sendable {
+    case notANumber(String)
+    case nonFinite(String)
+    case hexFloat(String)
+    case outOfRange(String)
+    case quotedField(String)
+    case emptyField
+    case raggedRow(expected: Int, found: Int)
+    case emptyLine(expected: Int)
+    case emptyHeader
+    case noDataRows
+    case missingTargetColumn(name: String, available: [String])
+    case duplicateColumn(String)
+    case noFeatureColumns
+}
+
+/// What went wrong in an NPY file.
+public enum NPYProblem: Equatable, Sendable {
+    case notNPY
+    case unsupportedVersion(major: Int, minor: Int)
+    case truncatedHeader(needed: Int, available: Int)
+    case headerTooLong(length: Int, limit: Int)
+    case malformedHeader(String)
+    case bigEndian(descr: String)
+    case fortranOrder(shape: [Int])
+    case objectArray(descr: String)
+    case unsupportedType(descr: String)
+    case shapeOverflow(shape: [Int])
+    case sizeMismatch(shape: [Int], expectedBytes: Int, actualBytes: Int)
+    case badLabel(index: Int, value: String)
+}
+
+/// Every failure the Datasets target reports. `row` and `column` are 1-based; a CSV column of 0
+/// means the whole line.
+public enum DataError: Error, Equatable, Sendable {
+    case invalidArgument(name: String, value: String, allowed: String)
+    case file(path: String, problem: FileProblem)
+    case csv(path: String, row: Int, column: Int, problem: CSVProblem)
+    case npy(path: String, problem: NPYProblem)
+    case shapeMismatch(what: String, expected: [Int], got: [Int])
+    case needsClasses(operation: String, dataset: String)
+    case needsSignal(operation: String, sampleShape: [Int])
+}
+
+extension DataError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case let .invalidArgument(name, value, allowed):
+            return "\(name)=\(value) is not allowed: expected \(allowed)"
+        case let .file(path, problem):
+            return "\(path): \(problem.message)"
+        case let .csv(path, row, column, problem):
+            let position = column > 0 ? "\(path):\(row):\(column)" : "\(path):\(row)"
+            return "\(position): \(problem.message)"
+        case let .npy(path, problem):
+            return "\(path): \(problem.message)"
+        case let .shapeMismatch(what, expected, got):
+            return "\(what): expected shape \(shapeText(expected)), got \(shapeText(got))"
+        case let .needsClasses(operation, dataset):
+            return "\(operation) needs class labels, but '\(dataset)' is a regression dataset"
+        case let .needsSignal(operation, shape):
+            return "\(operation) needs 1D signals, but samples have shape \(shapeText(shape))"
+        }
+    }
+
+    /// One suggestion of what to do next, when there is a useful one.
+    public var hint: String? {
+        switch self {
+        case .csv(_, _, _, .quotedField):
+            return "export the file without quoting (pandas: to_csv(..., quoting=csv.QUOTE_NONE))"
+        case .csv(_, _, _, .hexFloat), .csv(_, _, _, .nonFinite):
+            return "write plain decimal numbers; drop or impute missing and infinite values first"
+        case let .csv(_, _, _, .missingTargetColumn(_, available)):
+            return "the columns are: " + available.joined(separator: ", ")
+        case .npy(_, .bigEndian), .npy(_, .fortranOrder):
+            return "save with np.save(path, np.ascontiguousarray(a, dtype=a.dtype.newbyteorder('<')))"
+        case .npy(_, .objectArray):
+            return "convert to a numeric dtype first, e.g. a.astype(np.float32)"
+        default:
+            return nil
+        }
+    }
+}
+
+func shapeText(_ shape: [Int]) -> String {
+    "[" + shape.map(String.init).joined(separator: ", ") + "]"
+}
+
+extension FileProblem {
+    var message: String {
+        switch self {
+        case let .cannotOpen(reason): return "cannot open: \(reason)"
+        case .isDirectory: return "is a directory, not a file"
+        case let .tooLarge(bytes, limit): return "file is \(bytes) bytes; the limit is \(limit)"
+        case let .readFailed(reason): return "read failed: \(reason)"
+        case let .writeFailed(reason): return "write failed: \(reason)"
+        case .empty: return "file is empty"
+        }
+    }
+}
+
+extension CSVProblem {
+    var message: String {
+        switch self {
+        case let .notANumber(text): return "expected a number, got \"\(text)\""
+        case let .nonFinite(text): return "expected a finite number, got \"\(text)\""
+        case let .hexFloat(text): return "hexadecimal numbers are not accepted, got \"\(text)\""
+        case let .outOfRange(text): return "\"\(text)\" is outside the Float32 range"
+        case let .quotedField(text): return "quoted fields are not accepted, got \(text)"
+        case .emptyField: return "expected a number, got an empty field"
+        case let .raggedRow(expected, found):
+            return "expected \(expected) fields like the header, found \(found)"
+        case let .emptyLine(expected): return "empty line; expected \(expected) fields"
+        case .emptyHeader: return "the first line must be a header of column names, found an empty line"
+        case .noDataRows: return "no data rows after the header"
+        case let .missingTargetColumn(name, _): return "no column named '\(name)' in the header"
+        case let .duplicateColumn(name): return "column '\(name)' appears more than once in the header"
+        case .noFeatureColumns: return "no input columns besides the target"
+        }
+    }
+}
+
+extension NPYProblem {
+    var message: String {
+        switch self {
+        case .notNPY: return "not an NPY file (missing the \\x93NUMPY magic)"
+        case let .unsupportedVersion(major, minor): return "unsupported NPY format version \(major).\(minor)"
+        case let .truncatedHeader(needed, available):
+            return "header needs \(needed) bytes but the file has \(available)"
+        case let .headerTooLong(length, limit): return "header is \(length) bytes; the limit is \(limit)"
+        case let .malformedHeader(detail): return "malformed header: \(detail)"
+        case let .bigEndian(descr): return "big-endian data ('\(descr)') is not supported"
+        case let .fortranOrder(shape): return "Fortran-ordered array of shape \(shapeText(shape)) is not supported"
+        case let .objectArray(descr): return "object arrays ('\(descr)') cannot be loaded"
+        case let .unsupportedType(descr): return "unsupported dtype '\(descr)'"
+        case let .shapeOverflow(shape): return "shape \(shapeText(shape)) is too large"
+        case let .sizeMismatch(shape, expected, actual):
+            return "shape \(shapeText(shape)) needs \(expected) data bytes, the file has \(actual)"
+        case let .badLabel(index, value):
+            return "label \(value) at index \(index) is not a class index (0 to \(Dataset.classLimit - 1))"
+        }
+    }
+}

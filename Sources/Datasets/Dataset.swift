@@ -1,0 +1,159 @@
+// The Dataset value: N samples of one shape, stored row-major in one flat [Float], with either
+// class labels or regression targets. Generators, loaders and splits all produce this type; the
+// batcher copies rows out of it into the training loop's buffers.
+
+/// Targets of a dataset: one class index per sample, or `outputs` values per sample.
+public enum Targets: Sendable, Equatable {
+    /// Labels in `0..<count`.
+    case classes([Int32], count: Int)
+    /// Row-major N × outputs.
+    case values([Float], outputs: Int)
+}
+
+/// Classification or regression, with the size of the target.
+public enum DatasetKind: Sendable, Equatable {
+    case classification(classes: Int)
+    case regression(outputs: Int)
+}
+
+/// N samples: `inputs` is row-major N × featureCount, each row a sample of `sampleShape`.
+public struct Dataset: Sendable, Equatable {
+    /// Largest number of classes a dataset may have (labels are `0..<classLimit`).
+    public static let classLimit = 1024
+
+    public var name: String
+    public private(set) var inputs: [Float]
+    public let sampleShape: [Int]
+    public private(set) var targets: Targets
+    public private(set) var count: Int
+
+    /// Checks that inputs, shape and targets agree; labels must lie in `0..<classes`.
+    public init(name: String, inputs: [Float], sampleShape: [Int], targets: Targets) throws(DataError) {
+        guard !sampleShape.isEmpty, sampleShape.allSatisfy({ $0 > 0 }),
+              let features = checkedProduct(sampleShape) else {
+            throw .shapeMismatch(what: "\(name) sample shape", expected: [1], got: sampleShape)
+        }
+        let n = inputs.count / features
+        guard n * features == inputs.count else {
+            throw .shapeMismatch(what: "\(name) inputs", expected: [n, features], got: [inputs.count])
+        }
+        try Dataset.checkTargets(targets, rows: n, name: name)
+        self.name = name
+        self.inputs = inputs
+        self.sampleShape = sampleShape
+        self.targets = targets
+        self.count = n
+    }
+
+    private static func checkTargets(_ targets: Targets, rows n: Int, name: String) throws(DataError) {
+        switch targets {
+        case let .classes(labels, classes):
+            guard classes >= 1, classes <= classLimit else {
+                throw .invalidArgument(name: "classes", value: "\(classes)", allowed: "1 to \(classLimit)")
+            }
+            guard labels.count == n else {
+                throw .shapeMismatch(what: "\(name) labels", expected: [n], got: [labels.count])
+            }
+            if let bad = labels.firstIndex(where: { $0 < 0 || Int($0) >= classes }) {
+                throw .invalidArgument(name: "label[\(bad)]", value: "\(labels[bad])", allowed: "0 to \(classes - 1)")
+            }
+        case let .values(values, outputs):
+            guard outputs >= 1, values.count == n * outputs else {
+                throw .shapeMismatch(what: "\(name) targets", expected: [n, max(outputs, 1)], got: [values.count])
+            }
+        }
+    }
+
+    /// Elements per sample: the product of `sampleShape`.
+    public var featureCount: Int { sampleShape.reduce(1, &*) }
+
+    public var kind: DatasetKind {
+        switch targets {
+        case let .classes(_, classes): return .classification(classes: classes)
+        case let .values(_, outputs): return .regression(outputs: outputs)
+        }
+    }
+
+    /// The class count, or nil for regression data.
+    public var classCount: Int? {
+        if case let .classes(_, classes) = targets { return classes }
+        return nil
+    }
+
+    /// Class labels, or nil for regression data.
+    public var labels: [Int32]? {
+        if case let .classes(labels, _) = targets { return labels }
+        return nil
+    }
+
+    /// Regression targets (N × outputs), or nil for classification data.
+    public var values: [Float]? {
+        if case let .values(values, _) = targets { return values }
+        return nil
+    }
+
+    /// Values per target row: 1 for labels, `outputs` for regression.
+    public var targetWidth: Int {
+        if case let .values(_, outputs) = targets { return outputs }
+        return 1
+    }
+
+    /// The rows at `rows` (in that order). Indices must be in `0..<count`; they come from
+    /// `Split`, which only produces valid ones.
+    public func subset(_ rows: [Int32], name: String? = nil) -> Dataset {
+        let f = featureCount, w = targetWidth
+        var x = [Float](); x.reserveCapacity(rows.count * f)
+        for r in rows { x.append(contentsOf: inputs[Int(r) * f ..< (Int(r) + 1) * f]) }
+        var copy = self
+        copy.name = name ?? self.name
+        copy.inputs = x
+        copy.targets = Dataset.gathered(targets, rows: rows, width: w)
+        copy.count = rows.count
+        return copy
+    }
+
+    private static func gathered(_ targets: Targets, rows: [Int32], width w: Int) -> Targets {
+        switch targets {
+        case let .classes(labels, classes):
+            return .classes(rows.map { labels[Int($0)] }, count: classes)
+        case let .values(values, outputs):
+            var y = [Float](); y.reserveCapacity(rows.count * w)
+            for r in rows { y.append(contentsOf: values[Int(r) * w ..< (Int(r) + 1) * w]) }
+            return .values(y, outputs: outputs)
+        }
+    }
+
+    /// Replaces the class labels (same count and class range), e.g. after label noise.
+    mutating func replaceLabels(_ labels: [Int32]) {
+        if case let .classes(_, classes) = targets { targets = .classes(labels, count: classes) }
+    }
+
+    /// The same samples with the features of every row reordered: feature j of the result is
+    /// feature `permutation[j]` of the original (the fixed-permutation inductive-bias experiment).
+    public func permutingFeatures(_ permutation: [Int32]) throws(DataError) -> Dataset {
+        let f = featureCount
+        guard permutation.count == f, Set(permutation).count == f,
+              permutation.allSatisfy({ $0 >= 0 && Int($0) < f }) else {
+            throw .invalidArgument(name: "permutation", value: "\(permutation.count) entries",
+                                   allowed: "a permutation of 0..<\(f)")
+        }
+        var x = inputs
+        for row in 0..<count {
+            for j in 0..<f { x[row * f + j] = inputs[row * f + Int(permutation[j])] }
+        }
+        var copy = self
+        copy.inputs = x
+        return copy
+    }
+}
+
+/// The product of `shape`, or nil if it overflows `Int`.
+func checkedProduct(_ shape: [Int]) -> Int? {
+    var product = 1
+    for d in shape {
+        let (p, overflow) = product.multipliedReportingOverflow(by: d)
+        if overflow || d < 0 { return nil }
+        product = p
+    }
+    return product
+}

@@ -1,0 +1,92 @@
+// A dataset divided into train, validation and a locked test part. Training code reads `train`
+// and `validation` freely; the test part is only reachable through `test(peekedBy:)`, which
+// records who looked and how many rows, so the interpreter can report every peek. The log is
+// a shared reference: copies of a SplitDataset (a run's, the workspace's) record into one log.
+
+import Synchronization
+
+/// One look at a locked test part.
+public struct Peek: Sendable, Equatable {
+    /// Who read it, e.g. "eval a on test" or "sweep s best".
+    public let reader: String
+    public let rows: Int
+}
+
+/// The thread-safe record of test-part reads.
+public final class PeekLog: Sendable {
+    private let entries = Mutex<[Peek]>([])
+
+    public init() {}
+
+    public func record(_ peek: Peek) { entries.withLock { $0.append(peek) } }
+
+    public var peeks: [Peek] { entries.withLock { $0 } }
+
+    public var count: Int { entries.withLock { $0.count } }
+}
+
+public struct SplitDataset: Sendable {
+    public let name: String
+    public let split: Split
+    public private(set) var train: Dataset
+    public let validation: Dataset
+    private let lockedTest: Dataset
+    /// The training labels before any label noise (nil for regression data).
+    private let cleanTrainLabels: [Int32]?
+    /// The label noise currently applied to `train`, if any.
+    public private(set) var labelNoise: LabelNoise?
+    public let peekLog: PeekLog
+
+    /// Divides `data` by `split`; every index must be in range and appear in one part only.
+    public init(_ data: Dataset, split: Split) throws(DataError) {
+        var seen = [Bool](repeating: false, count: data.count)
+        for row in split.train + split.validation + split.test {
+            guard row >= 0, Int(row) < data.count, !seen[Int(row)] else {
+                throw .invalidArgument(name: "split row", value: "\(row)",
+                                       allowed: "each row of 0..<\(data.count) in at most one part")
+            }
+            seen[Int(row)] = true
+        }
+        name = data.name
+        self.split = split
+        train = data.subset(split.train, name: data.name + ".train")
+        validation = data.subset(split.validation, name: data.name + ".val")
+        lockedTest = data.subset(split.test, name: data.name + ".test")
+        cleanTrainLabels = train.labels
+        peekLog = PeekLog()
+    }
+
+    /// Splits `data` at random by `fractions` (see `Split.random`).
+    public init(_ data: Dataset, fractions: SplitFractions, seed: UInt64,
+                stratified: Bool = false) throws(DataError) {
+        let split = try Split.random(count: data.count, fractions: fractions, seed: seed,
+                                     stratifiedBy: stratified ? data.labels : nil)
+        try self.init(data, split: split)
+    }
+
+    /// Rows in the test part (reading the count is not a peek).
+    public var testCount: Int { lockedTest.count }
+
+    /// The test part. Every call is recorded in `peekLog` as a peek by `reader`.
+    public func test(peekedBy reader: String) -> Dataset {
+        peekLog.record(Peek(reader: reader, rows: lockedTest.count))
+        return lockedTest
+    }
+
+    public var peeks: [Peek] { peekLog.peeks }
+
+    /// Replaces a `fraction` of the training labels by a different random class (validation
+    /// and test stay clean). Always starts from the clean labels, so calling it again replaces
+    /// the previous noise rather than compounding it; a fraction of 0 removes it.
+    public mutating func setLabelNoise(fraction: Double, seed: UInt64) throws(DataError) {
+        guard let clean = cleanTrainLabels else {
+            throw .needsClasses(operation: "label noise", dataset: name)
+        }
+        train.replaceLabels(clean)
+        labelNoise = nil
+        guard fraction > 0 else { try checkFraction(fraction, name: "labels"); return }
+        let (noisy, record) = try train.withLabelNoise(fraction: fraction, seed: seed)
+        train = noisy
+        labelNoise = record
+    }
+}
