@@ -70,8 +70,9 @@ extension TrainingRun {
         }
     }
 
-    /// One optimizer step. Returns a description of what went wrong, or nil.
-    func takeStep(learningRate lr: Float) -> String? {
+    /// One optimizer step on the next batch at learning rate `lr`, with no evaluation or
+    /// progress reporting (the benchmark times exactly this). Returns what went wrong, or nil.
+    public func takeStep(learningRate lr: Float) -> String? {
         let b = batcher.nextRows(into: buffers.indices)
         buffers.gather(b, from: train)
         let ws = buffers.workspace

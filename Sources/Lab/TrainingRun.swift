@@ -28,19 +28,29 @@ public final class TrainingRun: @unchecked Sendable {
     /// 1 for weights, 0 for biases and normalization parameters (penalties apply to weights).
     let decayMask: FloatBuffer
 
-    public init(network: Network, train: Dataset, validation: Dataset?, optimizer: OptimizerSettings,
-                loss: Loss, schedule: Schedule = .constant, settings: TrainingSettings = TrainingSettings(),
-                seed: UInt64 = 0) throws(LabError) {
+    public convenience init(network: Network, train: Dataset, validation: Dataset?, optimizer: OptimizerSettings,
+                            loss: Loss, schedule: Schedule = .constant, settings: TrainingSettings = TrainingSettings(),
+                            seed: UInt64 = 0) throws(LabError) {
         try Self.check(network, train, validation, loss)
+        guard settings.batchSize >= 1 else { throw .invalid("batch must be a positive integer, got \(settings.batchSize)") }
+        let batcher = try Self.makeBatcher(train, settings, seed: seed)
+        self.init(network: network, train: train, validation: validation,
+                  optimizer: Optimizer(settings: optimizer, parameterCount: network.parameterCount),
+                  loss: loss, schedule: schedule, settings: settings, seed: seed, batcher: batcher)
+    }
+
+    /// The designated initializer: everything already checked.
+    init(network: Network, train: Dataset, validation: Dataset?, optimizer: Optimizer, loss: Loss,
+         schedule: Schedule, settings: TrainingSettings, seed: UInt64, batcher: Batcher) {
         self.network = network
         self.train = train
         self.validation = validation
-        self.optimizer = Optimizer(settings: optimizer, parameterCount: network.parameterCount)
+        self.optimizer = optimizer
         self.loss = loss
         self.schedule = schedule
         self.settings = settings
         self.seed = seed
-        batcher = try Self.makeBatcher(train, settings, seed: seed)
+        self.batcher = batcher
         rng = RNG(seed: seed, stream: "dropout")
         buffers = BatchBuffers(network: network, data: train, capacity: min(settings.batchSize, train.count))
         decayMask = Self.weightMask(network)
@@ -132,5 +142,20 @@ extension TrainingRun {
                 throw .shape("\(data.name) has \(outputs) target values per example but the network has \(k) outputs")
             }
         }
+    }
+}
+
+extension TrainingRun {
+    /// An independent run in exactly this state: weights, optimizer moments, history, batch
+    /// order and dropout stream — so it continues bit-identically to this one if nothing changes.
+    public func copy() -> TrainingRun {
+        TrainingRun(copying: self)
+    }
+
+    private convenience init(copying o: TrainingRun) {
+        self.init(network: o.network.copy(), train: o.train, validation: o.validation, optimizer: o.optimizer,
+                  loss: o.loss, schedule: o.schedule, settings: o.settings, seed: o.seed, batcher: o.batcher)
+        history = o.history
+        rng = o.rng
     }
 }

@@ -1,0 +1,14 @@
+// basin-bench: Basin's benchmark executable (never part of the tests). Each subcommand prints
+// one JSON object per line, so results can be compared with the NumPy/JAX/PyTorch peers.
+//
+//   basin-bench train --model logistic|mlp|cnn [--data DIR] [--steps N] [--threads T] [--shuffle-inputs]
+//   basin-bench grid [--data DIR] [--res 51]
+import ArgumentParser
+
+@main
+struct BasinBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "basin-bench",
+        abstract: "Measure Basin's engine on the MNIST-1D reference workloads.",
+        subcommands: [TrainBench.self, GridBench.self])
+}
