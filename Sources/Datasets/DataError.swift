@@ -30,7 +30,7 @@ public enum CSVProblem: Error, Equatable, Sendable {
 }
 
 /// What went wrong in an NPY file.
-public enum NPYProblem: Equatable, Sendable {
+public enum NPYProblem: Error, Equatable, Sendable {
     case notNPY
     case unsupportedVersion(major: Int, minor: Int)
     case truncatedHeader(needed: Int, available: Int)
@@ -43,6 +43,8 @@ public enum NPYProblem: Equatable, Sendable {
     case shapeOverflow(shape: [Int])
     case sizeMismatch(shape: [Int], expectedBytes: Int, actualBytes: Int)
     case badLabel(index: Int, value: String)
+    case nonFinite(index: Int)
+    case noRows
 }
 
 /// Every failure the Datasets target reports. `row` and `column` are 1-based; a CSV column of 0
@@ -153,6 +155,8 @@ extension NPYProblem {
             return "shape \(shapeText(shape)) needs \(expected) data bytes, the file has \(actual)"
         case let .badLabel(index, value):
             return "label \(value) at index \(index) is not a class index (0 to \(Dataset.classLimit - 1))"
+        case let .nonFinite(index): return "element \(index) is NaN or infinite (or too large for Float32)"
+        case .noRows: return "the array has no rows"
         }
     }
 }

@@ -1,0 +1,121 @@
+// NPY input (numpy/lib/format.py, versions 1.0, 2.0 and 3.0): little-endian float32/float64,
+// int8–int64 and uint8–uint32 in C order. The header is checked against numpy's own 10,000-byte
+// limit and against the file size, and the data size implied by the shape must equal the bytes
+// that follow, all before anything is allocated for the elements.
+
+/// The element types Basin reads.
+public enum NPYElementType: String, Sendable, CaseIterable {
+    case float32 = "f4", float64 = "f8"
+    case int8 = "i1", int16 = "i2", int32 = "i4", int64 = "i8"
+    case uint8 = "u1", uint16 = "u2", uint32 = "u4"
+
+    public var byteSize: Int {
+        switch self {
+        case .int8, .uint8: return 1
+        case .int16, .uint16: return 2
+        case .float32, .int32, .uint32: return 4
+        case .float64, .int64: return 8
+        }
+    }
+    public var isFloat: Bool { self == .float32 || self == .float64 }
+}
+
+/// A loaded array: floats as Float, integers as Int64 (both exact for what Basin needs).
+public struct NPYArray: Sendable, Equatable {
+    public enum Storage: Sendable, Equatable {
+        case floats([Float])
+        case integers([Int64])
+    }
+
+    public let shape: [Int]
+    public let elementType: NPYElementType
+    public let storage: Storage
+
+    public var count: Int {
+        switch storage {
+        case let .floats(v): return v.count
+        case let .integers(v): return v.count
+        }
+    }
+
+    /// The elements as Float (integers converted).
+    public var floats: [Float] {
+        switch storage {
+        case let .floats(v): return v
+        case let .integers(v): return v.map { Float($0) }
+        }
+    }
+}
+
+public enum NPY {
+    /// numpy's own default `max_header_size` for np.load.
+    public static let maxHeaderLength = 10_000
+    static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]  // \x93NUMPY
+
+    /// Reads and decodes the file at `path`.
+    public static func read(path: String) throws(DataError) -> NPYArray {
+        let bytes = try FileIO.read(path)
+        guard !bytes.isEmpty else { throw .file(path: path, problem: .empty) }
+        do {
+            return try bytes.withUnsafeBufferPointer { (b) throws(NPYProblem) -> NPYArray in try decode(b) }
+        } catch {
+            throw .npy(path: path, problem: error)
+        }
+    }
+
+    /// Decodes NPY bytes.
+    public static func decode(_ b: UnsafeBufferPointer<UInt8>) throws(NPYProblem) -> NPYArray {
+        guard b.count >= 8, b.prefix(6).elementsEqual(magic) else { throw .notNPY }
+        let (major, minor) = (Int(b[6]), Int(b[7]))
+        guard (1...3).contains(major), minor == 0 else { throw .unsupportedVersion(major: major, minor: minor) }
+        let start = major == 1 ? 10 : 12
+        guard b.count >= start else { throw .truncatedHeader(needed: start, available: b.count) }
+        var length = Int(b[8]) | Int(b[9]) << 8
+        if major > 1 { length |= Int(b[10]) << 16 | Int(b[11]) << 24 }
+        guard length <= maxHeaderLength else { throw .headerTooLong(length: length, limit: maxHeaderLength) }
+        guard start + length <= b.count else { throw .truncatedHeader(needed: start + length, available: b.count) }
+        var parser = NPYHeaderParser(UnsafeBufferPointer(rebasing: b[start ..< start + length]))
+        let header = try parser.parse()
+        let type = try elementType(header.descr)
+        guard !header.fortranOrder || header.shape.count < 2 else { throw .fortranOrder(shape: header.shape) }
+        guard let count = checkedProduct(header.shape),
+              case let (bytes, overflow) = count.multipliedReportingOverflow(by: type.byteSize), !overflow else {
+            throw .shapeOverflow(shape: header.shape)
+        }
+        let data = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[(start + length)...])
+        guard bytes == data.count else {
+            throw .sizeMismatch(shape: header.shape, expectedBytes: bytes, actualBytes: data.count)
+        }
+        return NPYArray(shape: header.shape, elementType: type, storage: elements(data, type: type, count: count))
+    }
+
+    /// The element type of a descr such as '<f4'; the problem for big-endian, object and
+    /// anything else.
+    static func elementType(_ descr: String) throws(NPYProblem) -> NPYElementType {
+        var code = Substring(descr)
+        let order = code.first.flatMap { "<>|=".contains($0) ? $0 : nil }
+        if order != nil { code = code.dropFirst() }
+        if code == "O" { throw .objectArray(descr: descr) }
+        guard let type = NPYElementType(rawValue: String(code)) else { throw .unsupportedType(descr: descr) }
+        if order == ">" && type.byteSize > 1 { throw .bigEndian(descr: descr) }
+        return type
+    }
+
+    /// Little-endian elements → Float or Int64 storage. `data.count == count · byteSize`.
+    static func elements(_ data: UnsafeRawBufferPointer, type: NPYElementType, count: Int) -> NPYArray.Storage {
+        func load<T: FixedWidthInteger>(_: T.Type, _ k: Int) -> T {
+            T(littleEndian: data.loadUnaligned(fromByteOffset: k * MemoryLayout<T>.size, as: T.self))
+        }
+        switch type {
+        case .float32: return .floats((0..<count).map { Float(bitPattern: load(UInt32.self, $0)) })
+        case .float64: return .floats((0..<count).map { Float(Double(bitPattern: load(UInt64.self, $0))) })
+        case .int8: return .integers((0..<count).map { Int64(load(Int8.self, $0)) })
+        case .int16: return .integers((0..<count).map { Int64(load(Int16.self, $0)) })
+        case .int32: return .integers((0..<count).map { Int64(load(Int32.self, $0)) })
+        case .int64: return .integers((0..<count).map { load(Int64.self, $0) })
+        case .uint8: return .integers((0..<count).map { Int64(load(UInt8.self, $0)) })
+        case .uint16: return .integers((0..<count).map { Int64(load(UInt16.self, $0)) })
+        case .uint32: return .integers((0..<count).map { Int64(load(UInt32.self, $0)) })
+        }
+    }
+}
