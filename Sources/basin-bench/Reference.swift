@@ -34,7 +34,8 @@ struct BenchError: Error, CustomStringConvertible {
 func referenceData(directory: String?, shuffleInputs: Bool) throws -> (train: Dataset, test: Dataset) {
     var train: Dataset, test: Dataset
     if let dir = directory {
-        throw BenchError(description: "--data \(dir): NPY loading is not built yet")
+        train = try Dataset.loadNPY(inputs: dir + "/mnist1d_train_x.npy", targets: dir + "/mnist1d_train_y.npy")
+        test = try Dataset.loadNPY(inputs: dir + "/mnist1d_test_x.npy", targets: dir + "/mnist1d_test_y.npy")
     } else {
         let split = try MNIST1D.generateSplit()
         train = split.train
