@@ -1,11 +1,58 @@
-// `basin-bench grid`: placeholder until the landscape engine lands (issue 5 builds the fast path).
+// `basin-bench grid`: trains the reference MLP, then times the training loss at every point of
+// a res×res grid over [-1, 1]² along two filter-normalized random directions, over all 4000
+// training samples, on two threads. Reports the whole grid's time and the first coarse picture's.
 import ArgumentParser
+import Datasets
+import Kernels
+import Lab
+import Networks
 
 struct GridBench: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "grid", abstract: "Time a 51×51 grid of training losses of the trained MLP.")
-    @Option var data: String?
-    @Option var res = 51
+    static let configuration = CommandConfiguration(
+        commandName: "grid", abstract: "Time a res×res grid of training losses of the trained MLP.")
+
+    @Option(help: "Directory with mnist1d_{train,test}_{x,y}.npy (default: generate natively)") var data: String?
+    @Option(help: "Grid points per side") var res = 51
+    @Option(help: "Training steps before the grid") var trainSteps = 6000
+    @Option(help: "Threads evaluating grid points") var threads = 2
+    @Option(help: "Seed of the directions") var seed: UInt64 = 0
+
     func run() throws {
-        throw BenchError(description: "grid: not built yet")
+        BLAS.threads = 1
+        let (train, _) = try referenceData(directory: data, shuffleInputs: false)
+        let net = try Network(inputShape: train.sampleShape, layers: ReferenceModel.mlp.layers)
+        net.initialize(scheme: .pytorchDefault, seed: 42)
+        var settings = TrainingSettings()
+        settings.batchSize = 100
+        settings.order = .sequential
+        let run = try TrainingRun(network: net, train: train, validation: nil, optimizer: .adam(lr: 1e-2),
+                                  loss: .crossEntropy, settings: settings)
+        for _ in 0...trainSteps { _ = run.takeStep(learningRate: 1e-2) }
+
+        var rng = RNG(seed: seed, stream: "directions")
+        let d1 = Directions.filterNormalized(net, rng: &rng), d2 = Directions.filterNormalized(net, rng: &rng)
+        let axis = (0..<res).map { Float(-1 + 2 * Double($0) / Double(max(res - 1, 1))) }
+        let surface = LossSurface(network: net, data: train, loss: .crossEntropy)
+        surface.threads = threads
+        let clock = ContinuousClock()
+        let start = clock.now
+        var firstPicture: Double?
+        let grid = surface.grid(d1: d1, d2: d2, alphas: axis, betas: axis) { _ in
+            if firstPicture == nil { firstPicture = seconds(clock.now - start) }
+        }
+        let total = seconds(clock.now - start)
+        let centre = grid[res / 2, res / 2]
+        let macsPerExample = 40 * 100 + 100 * 100 + 100 * 10
+        let gflop = 2 * Double(macsPerExample) * Double(train.count) * Double(res * res) / 1e9
+        print(jsonLine([
+            ("bench", "grid"), ("res", res), ("points", res * res), ("samples", train.count),
+            ("seconds", total), ("first_picture_seconds", firstPicture ?? .nan), ("gflop", gflop),
+            ("gflop_per_s", gflop / total), ("threads", threads), ("centre_loss", centre),
+            ("min_loss", grid.losses.min() ?? .nan), ("peak_rss_mib", peakRSSMiB()),
+        ] + environmentFields()))
     }
+}
+
+func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
 }
