@@ -97,6 +97,7 @@ extension TrainingRun {
             return "the update made the weights of \(firstNonFinite(network.parameters) ?? "a layer") non-finite"
         }
         history.stepLosses.append(Float(result.loss))
+        if let every = checkpoints.every, step % every == 0 { checkpoints.add(snapshot()) }
         return nil
     }
 

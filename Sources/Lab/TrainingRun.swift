@@ -16,6 +16,9 @@ public final class TrainingRun: @unchecked Sendable {
     public private(set) var settings: TrainingSettings
     public internal(set) var history = History()
     public let control = RunControl()
+    /// Weight snapshots (see `checkpoint`), and the run's state before its first step.
+    public var checkpoints = CheckpointLog()
+    public internal(set) var initial: Snapshot
     public private(set) var train: Dataset
     public private(set) var validation: Dataset?
     /// Seed of the run's randomness (batch order and dropout).
@@ -54,6 +57,8 @@ public final class TrainingRun: @unchecked Sendable {
         rng = RNG(seed: seed, stream: "dropout")
         buffers = BatchBuffers(network: network, data: train, capacity: min(settings.batchSize, train.count))
         decayMask = Self.weightMask(network)
+        initial = Snapshot(step: 0, parameters: network.parameters.array, state: network.state.array,
+                           optimizer: optimizer, batcher: batcher, rng: rng)
     }
 
     /// The number of batches in one pass over the training data.
@@ -157,5 +162,7 @@ extension TrainingRun {
                   loss: o.loss, schedule: o.schedule, settings: o.settings, seed: o.seed, batcher: o.batcher)
         history = o.history
         rng = o.rng
+        initial = o.initial
+        checkpoints = o.checkpoints
     }
 }
