@@ -1,0 +1,128 @@
+// The heatmap description: a grid of values over an x/y rectangle (loss landscapes, decision
+// regions), with optional log colour scale, contour levels, class-coloured overlay points, a
+// path polyline (a training trajectory) and a marked minimum. Sampling helpers live here too.
+import Glibc
+
+/// A grid of values drawn as colour (or shade) with axes and a colour bar.
+public struct Heatmap: Sendable, Equatable {
+    /// How values become colours.
+    public enum Coloring: Sendable, Hashable {
+        /// A continuous ramp (viridis) with a colour bar.
+        case ramp
+        /// Values are class indices (0–9): decision regions in dim class colours.
+        case classes
+    }
+
+    /// A data point drawn over the grid with its class's colour (or digit without colour).
+    public struct OverlayPoint: Sendable, Hashable {
+        public var x: Double
+        public var y: Double
+        public var classIndex: Int
+        public init(x: Double, y: Double, classIndex: Int) {
+            self.x = x
+            self.y = y
+            self.classIndex = classIndex
+        }
+    }
+
+    public var title: String?
+    /// Grid size: `columns` along x, `rows` along y.
+    public var columns: Int
+    public var rows: Int
+    /// Row-major, row 0 at the bottom (smallest y): `values[row * columns + column]`.
+    public var values: [Double]
+    public var xMin: Double, xMax: Double
+    public var yMin: Double, yMax: Double
+    public var xLabel: String?
+    public var yLabel: String?
+    public var coloring: Coloring
+    /// Colour by log₁₀ of the values (values ≤ 0 show as missing).
+    public var logScale: Bool
+    /// About how many contour levels to draw (nice numbers); 0 for none.
+    public var contourLevels: Int
+    public var points: [OverlayPoint]
+    /// A polyline in data coordinates, e.g. the training path projected on two directions.
+    public var path: [PlotPoint]
+    /// Mark the grid's smallest value.
+    public var marksMinimum: Bool
+    /// Names for classes (legend); class digits when empty.
+    public var classNames: [String]
+
+    public init(title: String? = nil, columns: Int, rows: Int, values: [Double],
+                xMin: Double = 0, xMax: Double = 1, yMin: Double = 0, yMax: Double = 1,
+                xLabel: String? = nil, yLabel: String? = nil, coloring: Coloring = .ramp, logScale: Bool = false,
+                contourLevels: Int = 0, points: [OverlayPoint] = [], path: [PlotPoint] = [],
+                marksMinimum: Bool = false, classNames: [String] = []) {
+        self.title = title
+        self.columns = max(0, columns)
+        self.rows = max(0, rows)
+        self.values = values
+        (self.xMin, self.xMax, self.yMin, self.yMax) = (xMin, xMax, yMin, yMax)
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.coloring = coloring
+        self.logScale = logScale
+        self.contourLevels = contourLevels
+        self.points = points
+        self.path = path
+        self.marksMinimum = marksMinimum
+        self.classNames = classNames
+    }
+
+    /// The grid value at (column, row), NaN outside the grid or the array.
+    public func value(column: Int, row: Int) -> Double {
+        guard column >= 0, column < columns, row >= 0, row < rows else { return .nan }
+        let index = row * columns + column
+        return index < values.count ? values[index] : .nan
+    }
+
+    /// The value the colour scale sees: log₁₀ on a log scale (NaN for v ≤ 0).
+    func scaled(_ v: Double) -> Double {
+        guard logScale else { return v }
+        return v > 0 ? log10(v) : .nan
+    }
+
+    /// Finite (scaled) value bounds, or nil with no finite value.
+    func valueBounds() -> (Double, Double)? {
+        let finite = values.map(scaled).filter(\.isFinite)
+        guard let lo = finite.min(), let hi = finite.max() else { return nil }
+        return (lo, hi)
+    }
+
+    /// The (scaled) value at fractional grid coordinates: bilinear for ramps, nearest for classes.
+    func sample(gx: Double, gy: Double) -> Double {
+        guard gx.isFinite, gy.isFinite, columns > 0, rows > 0 else { return .nan }
+        let x = max(0, min(Double(columns - 1), gx)), y = max(0, min(Double(rows - 1), gy))
+        if coloring == .classes { return value(column: clampedInt(x.rounded()), row: clampedInt(y.rounded())) }
+        let c0 = clampedInt(floor(x)), r0 = clampedInt(floor(y))
+        let c1 = min(c0 + 1, columns - 1), r1 = min(r0 + 1, rows - 1)
+        let fx = x - Double(c0), fy = y - Double(r0)
+        let v00 = scaled(value(column: c0, row: r0)), v10 = scaled(value(column: c1, row: r0))
+        let v01 = scaled(value(column: c0, row: r1)), v11 = scaled(value(column: c1, row: r1))
+        let corners = [(v00, (1 - fx) * (1 - fy)), (v10, fx * (1 - fy)), (v01, (1 - fx) * fy), (v11, fx * fy)]
+        let usable = corners.filter { $0.0.isFinite && $0.1 > 0 }
+        let weight = usable.map(\.1).reduce(0, +)
+        return weight > 0 ? usable.map { $0.0 * $0.1 }.reduce(0, +) / weight : .nan  // NaN corners drop out
+    }
+
+    /// The grid cell (and value) of the smallest finite value.
+    func minimum() -> (column: Int, row: Int, value: Double)? {
+        var best: (Int, Int, Double)?
+        for row in 0..<rows {
+            for column in 0..<columns {
+                let v = value(column: column, row: row)
+                guard v.isFinite else { continue }
+                if let b = best, v >= b.2 { continue }
+                best = (column, row, v)
+            }
+        }
+        return best.map { (column: $0.0, row: $0.1, value: $0.2) }
+    }
+
+    /// Classes shown in the legend: every index seen in the grid or the points, at most ten.
+    func classCount() -> Int {
+        let gridMax = values.filter(\.isFinite).map { clampedInt($0) }.max() ?? -1
+        let pointMax = points.map(\.classIndex).max() ?? -1
+        return max(0, min(10, max(gridMax, pointMax, classNames.count - 1) + 1))
+    }
+}

@@ -1,0 +1,76 @@
+// The layer-spec tree of `net NAME = …`, which the interpreter turns into real layers.
+
+import Diagnostics
+
+/// `net a = dense 32 relu, res { … } x8, dense 3`.
+public struct NetworkDefinition: Hashable, Sendable {
+    public var name: Identifier
+    public var layers: [LayerItem]
+    public var span: SourceSpan
+
+    public init(name: Identifier, layers: [LayerItem], span: SourceSpan) {
+        self.name = name
+        self.layers = layers
+        self.span = span
+    }
+}
+
+/// One comma-separated item of a net spec: a layer or a residual block, maybe repeated.
+public struct LayerItem: Hashable, Sendable {
+    public indirect enum Kind: Hashable, Sendable {
+        case layer(Layer)
+        /// `res { … }`: x + f(x).
+        case residual([LayerItem])
+    }
+
+    public var kind: Kind
+    /// `x20` / `x$depth`: how many copies (a number or a variable); nil means one.
+    public var repeatCount: Value?
+    public var span: SourceSpan
+
+    public init(_ kind: Kind, repeatCount: Value? = nil, span: SourceSpan) {
+        self.kind = kind
+        self.repeatCount = repeatCount
+        self.span = span
+    }
+}
+
+/// Activation functions, as a layer of their own or as a layer's trailing word.
+public enum Activation: String, Hashable, Sendable, CaseIterable {
+    case relu, tanh, sigmoid, gelu, leaky, linear
+}
+
+/// One layer with its (possibly `$variable`) operands.
+public struct Layer: Hashable, Sendable {
+    public var kind: LayerKind
+    /// The trailing activation word (`relu` in `dense 32 relu`); a word or a `$variable`.
+    public var activation: Value?
+    /// The layer's name as written (`dense`).
+    public var name: Identifier
+    public var span: SourceSpan
+
+    public init(kind: LayerKind, activation: Value? = nil, name: Identifier, span: SourceSpan) {
+        self.kind = kind
+        self.activation = activation
+        self.name = name
+        self.span = span
+    }
+}
+
+/// What a layer is. Sizes are `Value`s because they may be `$variables`; the interpreter
+/// resolves them (`Value.resolved`) and refuses absurd sizes before allocating.
+public enum LayerKind: Hashable, Sendable {
+    /// `dense N`: a fully connected layer with N outputs.
+    case dense(units: Value)
+    /// `conv N k= s= pad=`: N output channels; nil fields take the interpreter's defaults.
+    case conv(channels: Value, kernel: Value?, stride: Value?, padding: Value?)
+    /// `pool max|avg K`.
+    case pool(mode: Value, size: Value)
+    case flatten
+    /// `dropout P`.
+    case dropout(rate: Value)
+    case batchNorm
+    case layerNorm
+    /// An activation on its own: `relu`.
+    case activation(Activation)
+}

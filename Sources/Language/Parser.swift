@@ -1,0 +1,165 @@
+// Parser: tokens → Script, reporting every syntax and validation error of the whole input.
+//
+// Recursive descent, one method per rule, named after it:
+//
+//   script        → statementList END
+//   statementList → ( statement? ( ';' | NEWLINE ) )*        (inside a block: up to '}')
+//   statement     → narrative | letStatement | netStatement | command
+//   narrative     → '>' TEXT
+//   letStatement  → 'let' name ( '=' value | '~' distribution )
+//   netStatement  → 'net' name '=' layerList
+//   layerList     → layerItem ( ',' NEWLINE* layerItem )*
+//   layerItem     → ( residual | layer ) REPEAT?              (REPEAT: x20 | x$depth)
+//   residual      → 'res' '{' NEWLINE* layerList NEWLINE* '}'
+//   layer         → WORD operand*
+//   command       → WORD ( name '=' )? operand* block?       (name '=' for binding forms: data)
+//   operand       → WORD '=' value | value
+//   value         → NUMBER | STRING | VARIABLE | reference
+//   reference     → WORD ( '.' WORD )*
+//   distribution  → WORD '(' ( value ( ',' value )* )? ')'
+//   block         → '{' statementList '}'
+//   name          → WORD
+//
+// Panic-mode recovery: a statement with a syntax error is abandoned (`Panic`) and the parser
+// skips to the end of its line — past any `{ … }` it opened — so one mistake gives one
+// message. Commands and layers are checked against the registry as they are parsed; an
+// unknown command abandons its statement too.
+
+import Diagnostics
+
+/// Thrown to abandon a statement whose error has already been recorded.
+struct Panic: Error {}
+
+public struct Parser {
+    let tokens: [Token]
+    var index = 0
+    let registry: CommandRegistry
+    public internal(set) var errors: [LanguageError]
+    /// `{` of blocks and residuals currently open, for the nesting limit.
+    var depth = 0
+    /// `res {` braces open in the current statement, so recovery can skip to their `}`.
+    var openResidualBraces = 0
+    static let nestingLimit = 32
+
+    public init(_ source: SourceFile, registry: CommandRegistry = .standard) {
+        let (tokens, errors) = Lexer.tokenize(source)
+        self.tokens = tokens
+        self.errors = errors
+        self.registry = registry
+    }
+
+    /// Parses the whole input; `errors` then holds every problem found, in source order.
+    public mutating func parseScript() -> Script {
+        let statements = statementList(inBlock: false)
+        errors.sort { $0.span.startOffset < $1.span.startOffset }
+        return Script(statements: statements)
+    }
+
+    // MARK: Statements
+
+    mutating func statementList(inBlock: Bool) -> [Statement] {
+        var statements: [Statement] = []
+        while true {
+            while current.kind == .newline || current.kind == .semicolon { advance() }
+            if current.kind == .end || (inBlock && current.kind == .rightBrace) { return statements }
+            if current.kind == .rightBrace {
+                record(.unmatchedClosingBrace, at: current.span)
+                advance()
+                continue
+            }
+            do {
+                statements.append(try statement())
+                try endOfStatement(inBlock: inBlock)
+            } catch {
+                synchronize(inBlock: inBlock)
+            }
+        }
+    }
+
+    mutating func statement() throws -> Statement {
+        let start = current
+        switch current.kind {
+        case .narrative(let text):
+            advance()
+            return Statement(.narrative(text), span: start.span)
+        case .word(let verb):
+            switch registry.command(named: verb)?.form {
+            case .variable?: return Statement(.variable(try letStatement()), span: spanned(from: start))
+            case .network?: return Statement(.network(try netStatement()), span: spanned(from: start))
+            default: return Statement(.command(try command()), span: spanned(from: start))
+            }
+        default:
+            throw fail(.expected(.command, found: current.quoted), at: current.span)
+        }
+    }
+
+    mutating func endOfStatement(inBlock: Bool) throws {
+        if current.endsStatement || (inBlock && current.kind == .rightBrace) { return }
+        throw fail(.expected(.endOfStatement, found: current.quoted), at: current.span)
+    }
+
+    mutating func letStatement() throws -> LetStatement {
+        let start = advance()
+        let name = try self.name(for: "variable")
+        if match(.equals) != nil {
+            let value = try self.value(after: "=")
+            return LetStatement(name: name, binding: .value(value), span: spanned(from: start))
+        }
+        if match(.tilde) != nil {
+            let distribution = try self.distribution()
+            return LetStatement(name: name, binding: .distribution(distribution), span: spanned(from: start))
+        }
+        throw fail(.expected(.equalsOrTilde(after: "let \(name)"), found: current.quoted), at: current.span)
+    }
+
+    mutating func command() throws -> Command {
+        let verbToken = advance()
+        let verb = Identifier(verbToken.text, span: verbToken.span)
+        guard let spec = registry.command(named: verb.name) else {
+            let suggestion = suggest(verb.name, among: registry.commandNames)
+            throw fail(.unknownCommand(verb.name, suggestion: suggestion), at: verb.span)
+        }
+        var binding: Identifier?
+        if case .binding(let kind) = spec.form {
+            binding = try name(for: kind.noun ?? "name")
+            try expect(.equals, .equals(after: "\(verb.name) \(binding?.name ?? "")"))
+        }
+        let operands = try self.operands()
+        let block = current.kind == .leftBrace ? try self.block() : nil
+        let command = Command(verb: verb, binding: binding, operands: operands, block: block,
+                              span: spanned(from: verbToken))
+        errors += registry.check(command)
+        return command
+    }
+
+    mutating func block() throws -> Block {
+        let open = advance()
+        guard depth < Self.nestingLimit else { throw fail(.nestingTooDeep(limit: Self.nestingLimit), at: open.span) }
+        depth += 1
+        defer { depth -= 1 }
+        let statements = statementList(inBlock: true)
+        guard current.kind == .rightBrace else {
+            record(.unclosedBlock(opening: open.span), at: current.span)
+            return Block(statements: statements, span: spanned(from: open))
+        }
+        advance()
+        return Block(statements: statements, span: spanned(from: open))
+    }
+
+    /// Skips the rest of an abandoned statement: to the end of its line or `;`, past any
+    /// braces opened on the way, stopping before a `}` that closes the enclosing block.
+    mutating func synchronize(inBlock: Bool) {
+        var braces = openResidualBraces
+        openResidualBraces = 0
+        while current.kind != .end {
+            switch current.kind {
+            case .newline where braces == 0, .semicolon where braces == 0: return
+            case .leftBrace: braces += 1
+            case .rightBrace where braces > 0: braces -= 1
+            case .rightBrace: if inBlock { return }
+            default: break
+            }
+            advance()
+        }
+    }
+}

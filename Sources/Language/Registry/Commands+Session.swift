@@ -1,0 +1,63 @@
+// Declarations: hyperparameter search, sessions and tutorial markup (LANGUAGE.md; issue 6's
+// sweep and report).
+
+let searchCommands: [CommandSpec] = [
+    CommandSpec("sweep", category: "Hyperparameter search", summary: "search hyperparameters; the body runs once per trial",
+                slots: [Slot("name", .name(.sweep), required: true, placeholder: "NAME", help: "a name for the sweep")],
+                arguments: [
+                    ArgumentSpec("method", .oneOf(["random", "grid", "tpe", "bayes", "hyperband"]), help: "search method"),
+                    ArgumentSpec("trials", .positiveInteger, fullName: "trialCount", help: "number of trials"),
+                    ArgumentSpec("max", .positiveInteger, fullName: "maximumBudget", help: "hyperband: largest budget R (epochs)"),
+                    ArgumentSpec("eta", .positiveInteger, fullName: "reductionFactor", help: "hyperband: keep 1/eta per round"),
+                    ArgumentSpec("points", .positiveInteger, fullName: "gridPoints", help: "grid: points per continuous range"),
+                    ArgumentSpec("objective", .oneOf(["branin", "hartmann6"]), help: "built-in test function (no body)"),
+                    ArgumentSpec("plan", .flag, help: "print the schedule, run nothing"),
+                    Common.seed,
+                ],
+                block: .optional,
+                examples: ["sweep s method=tpe trials=40 {\n  let lr ~ log(1e-4, 1e-1)\n  net t = dense 32 relu, dense 10\n  opt t adam lr=$lr\n  train t on m epochs=$budget\n}",
+                           "sweep h method=hyperband max=81 eta=3 plan", "sweep b method=tpe objective=branin trials=100"],
+                details: "The objective is the val loss of the net trained last in the body. $budget is set by hyperband."),
+    CommandSpec("report", category: "Hyperparameter search", summary: "choose a sweep body's objective",
+                slots: [Slot("metric", .oneOf(["val_loss", "val_acc", "train_loss", "train_acc"]), required: true,
+                             help: "a metric: val_loss, val_acc, train_loss or train_acc"),
+                        Slot("direction", .oneOf(["minimize", "maximize"]), help: "minimize or maximize")],
+                examples: ["report val_acc maximize"]),
+]
+
+let sessionCommands: [CommandSpec] = [
+    CommandSpec("let", category: "Sessions", summary: "set a variable, used as $name; in a sweep body, sample one",
+                form: .variable,
+                examples: ["let w = 64", "let lr ~ log(1e-4, 1e-1)", "let width ~ choice(16, 32, 64, 128)", "let depth ~ int(1, 4)"]),
+    CommandSpec("seed", category: "Sessions", summary: "the global seed (default 0)",
+                slots: [Slot("value", .nonNegativeInteger, required: true, placeholder: "N", help: "a seed")],
+                examples: ["seed 7"]),
+    CommandSpec("save", category: "Sessions", summary: "write sessions/NAME.basin: the commands that ran",
+                slots: [Slot("name", .text, required: true, placeholder: "NAME", help: "a session name")],
+                examples: ["save lesson1"]),
+    CommandSpec("run", category: "Sessions", summary: "run a script inside the session",
+                slots: [Slot("file", .text, required: true, placeholder: "\"FILE\"", help: "a script file")],
+                examples: ["run \"tutorials/regularization.basin\""]),
+    CommandSpec("export", category: "Sessions", summary: "write weights (safetensors), metrics (CSV), the last plot (SVG) or trials",
+                slots: [Slot("target", .name(.any), placeholder: "NAME", help: "the net or sweep"),
+                        Slot("what", .oneOf(["weights", "metrics", "plot", "grid", "directions", "trials"]),
+                             help: "what to write (default: weights for a net, trials for a sweep)"),
+                        Slot("file", .string, required: true, placeholder: "\"FILE\"", help: "a file name in quotes")],
+                examples: ["export a \"a.safetensors\"", "export a metrics \"a.csv\"", "export plot \"loss.svg\""]),
+    CommandSpec("help", category: "Sessions", summary: "list the commands, or explain one",
+                slots: [Slot("topic", .commandName, placeholder: "COMMAND", help: "a command or layer")],
+                examples: ["help", "help train"]),
+    CommandSpec("history", category: "Sessions", summary: "the commands typed so far", examples: ["history"]),
+    CommandSpec("clear", category: "Sessions", summary: "clear the screen", examples: ["clear"]),
+    CommandSpec("quit", aliases: ["exit"], category: "Sessions", summary: "leave Basin", examples: ["quit"]),
+]
+
+let tutorialCommands: [CommandSpec] = [
+    CommandSpec("ask", category: "Tutorials", summary: "ask the reader a question (a line starting with '>' is narrative)",
+                slots: [Slot("question", .string, required: true, placeholder: "\"QUESTION\"", help: "a question in quotes")],
+                arguments: [ArgumentSpec("answer", .number, help: "the expected answer"),
+                            ArgumentSpec("within", .nonNegativeNumber, fullName: "tolerance", help: "accepted distance from the answer")],
+                examples: ["ask \"At what width does train error first reach 0?\" answer=42 within=10"]),
+    CommandSpec("pause", category: "Tutorials", summary: "the notebook waits for the reader; batch runs continue",
+                examples: ["pause"]),
+]

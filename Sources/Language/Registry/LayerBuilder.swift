@@ -1,0 +1,34 @@
+// LayerBuilder: a bound layer declaration → the typed `Layer` of the AST.
+
+import Diagnostics
+
+enum LayerBuilder {
+    /// Builds the layer; nil only if a required slot is missing (already reported).
+    static func layer(_ declaration: LayerDeclaration, _ binding: Binding, name: Identifier,
+                      span: SourceSpan) -> Layer? {
+        func slot(_ key: String) -> Value? { binding.slots[key]?.first }
+        func argument(_ key: String) -> Value? { binding.arguments[key] }
+        let kind: LayerKind
+        switch declaration.name {
+        case "dense":
+            guard let units = slot("units") else { return nil }
+            kind = .dense(units: units)
+        case "conv":
+            guard let channels = slot("channels") else { return nil }
+            kind = .conv(channels: channels, kernel: argument("k"), stride: argument("s"), padding: argument("pad"))
+        case "pool":
+            guard let mode = slot("mode"), let size = slot("size") else { return nil }
+            kind = .pool(mode: mode, size: size)
+        case "flatten": kind = .flatten
+        case "dropout":
+            guard let rate = slot("rate") else { return nil }
+            kind = .dropout(rate: rate)
+        case "batchnorm": kind = .batchNorm
+        case "layernorm": kind = .layerNorm
+        default:
+            guard let activation = Activation(rawValue: declaration.name) else { return nil }
+            kind = .activation(activation)
+        }
+        return Layer(kind: kind, activation: slot("activation"), name: name, span: span)
+    }
+}

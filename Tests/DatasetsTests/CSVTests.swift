@@ -1,0 +1,132 @@
+// CSV: round trips (classes and regression), the accepted conveniences, and every malformed
+// case as a table of human-named files with the exact error position and problem.
+
+import Datasets
+import Testing
+
+@Suite struct CSVTests {
+    @Test func classesRoundTrip() throws {
+        let dir = try ScratchDirectory()
+        let path = try dir.file("points.csv", text: "x,y,label\n0.5,-1.25,0\n1e-3,2.5E+2,2\n-7,.5,1\n")
+        let d = try CSV.load(path: path, target: "label")
+        #expect(d.name == "points")
+        #expect(d.sampleShape == [2] && d.count == 3)
+        #expect(d.inputs == [0.5, -1.25, 1e-3, 250, -7, 0.5])
+        #expect(d.targets == .classes([0, 2, 1], count: 3))
+    }
+
+    @Test func targetColumnMayBeAnywhereAndFloatTargetsRegress() throws {
+        let dir = try ScratchDirectory()
+        let path = try dir.file("r.csv", text: "y, a ,b\n0.25,1,2\n-1,3,4\n")
+        let d = try CSV.load(path: path, target: "y")
+        #expect(d.inputs == [1, 2, 3, 4])
+        #expect(d.targets == .values([0.25, -1], outputs: 1))
+        // Negative integers are not class indices: regression.
+        let negative = try dir.file("n.csv", text: "a,y\n1,-1\n2,1\n")
+        #expect(try CSV.load(path: negative, target: "y").kind == .regression(outputs: 1))
+    }
+
+    @Test func acceptedConveniences() throws {
+        // BOM, CRLF, quoted header names, spaces around fields, trailing blank lines.
+        let dir = try ScratchDirectory()
+        let text = "\u{FEFF}\"a\", \"label\"\r\n 1.5 ,\t0\r\n2,1\r\n\r\n\n"
+        let d = try CSV.load(path: try dir.file("c.csv", text: text), target: "label")
+        #expect(d.inputs == [1.5, 2] && d.labels == [0, 1])
+    }
+
+    @Test func floatsRoundTripExactly() throws {
+        // %.9g-style text of Float values parses back to the same bits.
+        let values: [Float] = [0.1, -3.4028235e38, 1.1754944e-38, 1e-45, 0.33333334, 123456.79]
+        let text = "v,t\n" + values.map { "\($0),0\n" }.joined()
+        let dir = try ScratchDirectory()
+        let d = try CSV.load(path: try dir.file("f.csv", text: text), target: "t")
+        #expect(d.inputs.map(\.bitPattern) == values.map(\.bitPattern))
+    }
+
+    struct Malformed: Sendable, CustomStringConvertible {
+        let description: String
+        let text: String
+        let expected: DataError
+    }
+
+    static let malformed: [Malformed] = [
+        .init(description: "ragged row (too few)", text: "a,b,t\n1,2,0\n3,4\n",
+              expected: .csv(path: "m.csv", row: 3, column: 0, problem: .raggedRow(expected: 3, found: 2))),
+        .init(description: "ragged row (too many)", text: "a,b,t\n1,2,0,9,9\n",
+              expected: .csv(path: "m.csv", row: 2, column: 0, problem: .raggedRow(expected: 3, found: 5))),
+        .init(description: "quoted field", text: "a,t\n\"1.5\",0\n",
+              expected: .csv(path: "m.csv", row: 2, column: 1, problem: .quotedField("\"1.5\""))),
+        .init(description: "quoted field with a comma", text: "a,b,t\n1,\"2,5\",0\n",
+              expected: .csv(path: "m.csv", row: 2, column: 2, problem: .quotedField("\"2"))),
+        .init(description: "non-numeric field", text: "a,b,t\n1,2,0\n1,2,0\n9,abc,1\n",
+              expected: .csv(path: "m.csv", row: 4, column: 2, problem: .notANumber("abc"))),
+        .init(description: "trailing junk", text: "a,t\n1.5x,0\n",
+              expected: .csv(path: "m.csv", row: 2, column: 1, problem: .notANumber("1.5x"))),
+        .init(description: "NaN", text: "a,t\nNaN,0\n",
+              expected: .csv(path: "m.csv", row: 2, column: 1, problem: .nonFinite("NaN"))),
+        .init(description: "negative infinity", text: "a,t\n1,-inf\n",
+              expected: .csv(path: "m.csv", row: 2, column: 2, problem: .nonFinite("-inf"))),
+        .init(description: "Infinity", text: "a,t\nInfinity,0\n",
+              expected: .csv(path: "m.csv", row: 2, column: 1, problem: .nonFinite("Infinity"))),
+        .init(description: "hex float", text: "a,t\n0x1.8p1,0\n",
+              expected: .csv(path: "m.csv", row: 2, column: 1, problem: .hexFloat("0x1.8p1"))),
+        .init(description: "too large for Float32", text: "a,t\n1e39,0\n",
+              expected: .csv(path: "m.csv", row: 2, column: 1, problem: .outOfRange("1e39"))),
+        .init(description: "empty field", text: "a,b,t\n1,,0\n",
+              expected: .csv(path: "m.csv", row: 2, column: 2, problem: .emptyField)),
+        .init(description: "blank line between rows", text: "a,t\n1,0\n\n2,1\n",
+              expected: .csv(path: "m.csv", row: 3, column: 0, problem: .emptyLine(expected: 2))),
+        .init(description: "header only", text: "a,t\n",
+              expected: .csv(path: "m.csv", row: 2, column: 0, problem: .noDataRows)),
+        .init(description: "empty file", text: "",
+              expected: .file(path: "m.csv", problem: .empty)),
+        .init(description: "whitespace only", text: " \n\n",
+              expected: .file(path: "m.csv", problem: .empty)),
+        .init(description: "empty header line", text: "\n1,2\n",
+              expected: .csv(path: "m.csv", row: 1, column: 0, problem: .emptyHeader)),
+        .init(description: "missing target column", text: "a,b\n1,2\n",
+              expected: .csv(path: "m.csv", row: 1, column: 0, problem: .missingTargetColumn(name: "t", available: ["a", "b"]))),
+        .init(description: "duplicate column", text: "a,a,t\n1,2,0\n",
+              expected: .csv(path: "m.csv", row: 1, column: 2, problem: .duplicateColumn("a"))),
+        .init(description: "target only", text: "t\n1\n",
+              expected: .csv(path: "m.csv", row: 1, column: 0, problem: .noFeatureColumns)),
+    ]
+
+    @Test(arguments: malformed)
+    func malformedFilesGiveTypedErrors(_ c: Malformed) throws {
+        let dir = try ScratchDirectory()
+        let path = try dir.file("m.csv", text: c.text)
+        let error = dataError { try CSV.load(path: path, target: "t") }
+        #expect(error == c.expected.relocated(to: path))
+    }
+
+    @Test func messagesNameFileRowAndColumn() throws {
+        let e = DataError.csv(path: "points.csv", row: 14, column: 3, problem: .notANumber("abc"))
+        #expect(e.description == "points.csv:14:3: expected a number, got \"abc\"")
+        let ragged = DataError.csv(path: "p.csv", row: 3, column: 0, problem: .raggedRow(expected: 3, found: 2))
+        #expect(ragged.description == "p.csv:3: expected 3 fields like the header, found 2")
+        let missing = DataError.csv(path: "p.csv", row: 1, column: 0,
+                                    problem: .missingTargetColumn(name: "lable", available: ["x", "label"]))
+        #expect(missing.hint == "the columns are: x, label")
+    }
+
+    @Test func missingFileAndDirectory() throws {
+        let dir = try ScratchDirectory()
+        guard case .file(_, .cannotOpen)? = dataError({ try CSV.load(path: dir.path + "/nope.csv", target: "t") }) else {
+            Issue.record("expected cannotOpen"); return
+        }
+        #expect(dataError { try CSV.load(path: dir.path, target: "t") } == .file(path: dir.path, problem: .isDirectory))
+    }
+}
+
+extension DataError {
+    /// The same error with its path replaced (the table is written before the temp dir exists).
+    func relocated(to path: String) -> DataError {
+        switch self {
+        case let .csv(_, row, column, problem): return .csv(path: path, row: row, column: column, problem: problem)
+        case let .npy(_, problem): return .npy(path: path, problem: problem)
+        case let .file(_, problem): return .file(path: path, problem: problem)
+        default: return self
+        }
+    }
+}
