@@ -75,6 +75,7 @@ extension TrainingRun {
     public func takeStep(learningRate lr: Float) -> String? {
         let b = batcher.nextRows(into: buffers.indices)
         buffers.gather(b, from: train)
+        augmenter?.apply(to: buffers.x.base, rows: b)
         let ws = buffers.workspace
         let out = network.forward(buffers.x.base, batch: b, workspace: ws, training: true, rng: &rng)
         let grad = network.outputGradient(batch: b, workspace: ws)

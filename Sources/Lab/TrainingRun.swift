@@ -14,7 +14,7 @@ public final class TrainingRun: @unchecked Sendable {
     public var loss: Loss
     public var schedule: Schedule
     public private(set) var settings: TrainingSettings
-    public internal(set) var history = History()
+    public var history = History()
     public let control = RunControl()
     /// Weight snapshots (see `checkpoint`), and the run's state before its first step.
     public var checkpoints = CheckpointLog()
@@ -26,6 +26,8 @@ public final class TrainingRun: @unchecked Sendable {
 
     var batcher: Batcher
     var rng: RNG
+    /// Training-time augmentation applied to every batch (nil: none).
+    public var augmenter: Augmenter?
     var buffers: BatchBuffers
     var evaluationBuffers: BatchBuffers?
     /// 1 for weights, 0 for biases and normalization parameters (penalties apply to weights).
@@ -162,6 +164,7 @@ extension TrainingRun {
                   loss: o.loss, schedule: o.schedule, settings: o.settings, seed: o.seed, batcher: o.batcher)
         history = o.history
         rng = o.rng
+        augmenter = o.augmenter
         initial = o.initial
         checkpoints = o.checkpoints
     }

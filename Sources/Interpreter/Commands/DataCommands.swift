@@ -1,0 +1,146 @@
+// data, split, noise, augment.
+import Datasets
+import Diagnostics
+import Language
+import Networks
+
+extension Session {
+    /// The seed of a command: its own `seed=`, else the global seed.
+    func seed(_ c: CommandContext) throws(RuntimeError) -> UInt64 {
+        if let s = try c.int("seed") { return UInt64(s) }
+        return workspace.seed
+    }
+
+    func dataCommand(_ c: CommandContext) throws(RuntimeError) {
+        guard let name = c.invocation.boundName, let source = try c.text("source") else {
+            throw RuntimeError("expected 'data NAME = SOURCE …'", at: c.span)
+        }
+        let seed = try seed(c)
+        var data = try rethrow(at: c.span(of: "source")) { () throws -> Dataset in try makeDataset(source, c, seed: seed) }
+        if c.isSet("permute") {
+            let p = MNIST1D.sequencePermutation(length: data.featureCount, seed: seed)
+            data = try rethrow(at: c.span) { () throws -> Dataset in try data.permutingFeatures(p) }
+        }
+        data.name = name
+        let parts = try rethrow(at: c.span) { () throws -> SplitDataset in try defaultSplit(data, source: source, seed: seed) }
+        let description = describeSource(c)
+        let entry = DataEntry(name: name, full: data, parts: parts, augmentation: nil, source: description)
+        workspace.datasets[name] = entry
+        workspace.currentData = name
+        dropRuns(using: name)
+        say(dataSummaryLine(entry))
+    }
+
+    func makeDataset(_ source: String, _ c: CommandContext, seed: UInt64) throws -> Dataset {
+        let n = try c.bounded("n", max: GeneratorLimits.maxSamples)
+        let noise = Float(try c.number("noise") ?? -1)
+        if let toy = Toy2D(rawValue: source) {
+            let classes = try c.int("classes") ?? (toy == .spiral ? 3 : 2)
+            return try Dataset.toy(toy, count: n ?? 600, classes: classes, noise: noise >= 0 ? noise : 0.1, seed: seed)
+        }
+        switch source {
+        case "sine":
+            return try Dataset.curve(.sine, count: n ?? 60, noise: noise >= 0 ? noise : 0.1, seed: seed)
+        case "mnist1d":
+            var options = MNIST1DOptions()
+            options.count = n ?? 5000
+            options.seed = seed
+            return try MNIST1D.generate(options)
+        case "csv":
+            let files = try c.texts("files")
+            guard files.count == 1 else { throw RuntimeError("csv takes one file: data c = csv \"points.csv\" target=label", at: c.span) }
+            guard let target = try c.text("target") else {
+                throw RuntimeError("csv needs target=COLUMN: the column that holds the labels or values", at: c.span)
+            }
+            return try CSV.load(path: resolvePath(files[0]), target: target)
+        case "npy":
+            let files = try c.texts("files")
+            guard files.count == 2 else {
+                throw RuntimeError("npy takes two files: data z = npy \"x.npy\" \"y.npy\"", at: c.span)
+            }
+            return try Dataset.loadNPY(inputs: resolvePath(files[0]), targets: resolvePath(files[1]))
+        default:
+            throw RuntimeError("unknown data source '\(source)'", at: c.span(of: "source"))
+        }
+    }
+
+    /// MNIST-1D keeps the reference layout (the leading 80 % train, the rest split into val and
+    /// test); everything else is split 70/15/15 at random.
+    func defaultSplit(_ data: Dataset, source: String, seed: UInt64) throws -> SplitDataset {
+        if source == "mnist1d" {
+            let train = Int(Double(data.count) * 0.8)
+            let val = (data.count - train) / 2
+            return try SplitDataset(data, split: Split.leading(count: data.count, train: train, validation: val))
+        }
+        let fractions = SplitFractions(train: 0.7, validation: 0.15, test: 0.15)
+        return try SplitDataset(data, fractions: fractions, seed: seed)
+    }
+
+    func describeSource(_ c: CommandContext) -> String {
+        let words = c.command.operands.map { op -> String in
+            switch op {
+            case .positional(let v): return v.text
+            case .argument(let a): return "\(a.key.name)=\(a.value.text)"
+            }
+        }
+        return words.joined(separator: " ")
+    }
+
+    func dataSummaryLine(_ d: DataEntry) -> String {
+        let kind = d.full.classCount.map { "\($0) classes" } ?? "regression, \(d.full.targetWidth) output(s)"
+        return "\(d.name): \(d.full.count) examples of \(describeShape(d.sampleShape)), \(kind); "
+            + "train \(d.parts.train.count) / val \(d.parts.validation.count) / test \(d.parts.testCount) (locked)"
+    }
+
+    func resolvePath(_ path: String) -> String {
+        path.hasPrefix("/") ? path : settings.directory + "/" + path
+    }
+
+    func splitCommand(_ c: CommandContext) throws(RuntimeError) {
+        var entry = try workspace.data(try c.text("data"), at: c.span(of: "data"))
+        let train = try c.number("train"), val = try c.number("val"), test = try c.number("test")
+        let t = train ?? max(0, 1 - (val ?? 0.15) - (test ?? 0.15))
+        let v = val ?? max(0, 1 - t - (test ?? 0))
+        let s = test ?? max(0, 1 - t - v)
+        guard abs(t + v + s - 1) < 1e-6 else {
+            throw RuntimeError("the parts add up to \(t + v + s), not 1", at: c.span,
+                               hint: "for example: split \(entry.name) train=0.7 val=0.15 test=0.15")
+        }
+        let fractions = SplitFractions(train: t, validation: v, test: s)
+        let seed = try seed(c)
+        entry.parts = try rethrow(at: c.span) { () throws -> SplitDataset in try SplitDataset(entry.full, fractions: fractions, seed: seed) }
+        workspace.datasets[entry.name] = entry
+        workspace.currentData = entry.name
+        dropRuns(using: entry.name)
+        say(dataSummaryLine(entry))
+    }
+
+    func noiseCommand(_ c: CommandContext) throws(RuntimeError) {
+        var entry = try workspace.data(try c.text("data"), at: c.span(of: "data"))
+        guard let fraction = try c.number("labels") else {
+            throw RuntimeError("noise needs labels=FRACTION", at: c.span, hint: "for example: noise \(entry.name) labels=0.15")
+        }
+        let seed = try seed(c)
+        try rethrow(at: c.span) { () throws in try entry.parts.setLabelNoise(fraction: fraction, seed: seed) }
+        workspace.datasets[entry.name] = entry
+        dropRuns(using: entry.name)
+        let changed = entry.parts.labelNoise?.rows.count ?? 0
+        say("\(entry.name): \(changed) of \(entry.parts.train.count) training labels replaced by a different class")
+    }
+
+    func augmentCommand(_ c: CommandContext) throws(RuntimeError) {
+        var entry = try workspace.data(try c.text("data"), at: c.span(of: "data"))
+        let a = Augmentation(noise: Float(try c.number("noise") ?? 0), shift: try c.int("shift") ?? 0,
+                             scale: Float(try c.number("scale") ?? 0))
+        try rethrow(at: c.span) { () throws in try a.validate(for: entry.sampleShape) }
+        entry.augmentation = a.isIdentity ? nil : a
+        workspace.datasets[entry.name] = entry
+        dropRuns(using: entry.name)
+        say(a.isIdentity ? "\(entry.name): no augmentation" : "\(entry.name): training batches augmented (shift \(a.shift), scale \(a.scale), noise \(a.noise))")
+    }
+
+    /// Nets training on a dataset pick up its new parts at their next `train`.
+    func dropRuns(using data: String) {
+        for net in workspace.nets.values where net.dataName == data { net.needsData = true }
+    }
+}

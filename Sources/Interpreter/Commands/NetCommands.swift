@@ -1,0 +1,283 @@
+// let, net, init, opt, loss, reg, schedule: definitions and the training setup stored on a net.
+import Datasets
+import Diagnostics
+import Lab
+import Language
+import Networks
+
+extension Session {
+    func defineVariable(_ binding: LetStatement) throws(RuntimeError) {
+        switch binding.binding {
+        case .value(let value):
+            let literal: Literal
+            do {
+                literal = try value.resolved(in: workspace, as: .text, subject: .positional(of: "let"))
+            } catch { throw RuntimeError(error) }
+            workspace.variables[binding.name.name] = literal
+        case .distribution(let d):
+            throw RuntimeError("'let \(binding.name.name) ~ …' samples a value, which only a sweep body does", at: d.span,
+                               hint: "use 'let \(binding.name.name) = VALUE' here, or put this line inside 'sweep s { … }'")
+        }
+    }
+
+    func defineNet(_ definition: NetworkDefinition, source: SourceFile) throws(RuntimeError) {
+        let specs = try layerSpecs(definition.layers)
+        let name = definition.name.name
+        let entry = NetEntry(name: name, specs: specs, definitionText: text(ofSpan: definition.span, in: source),
+                             seed: workspace.seed)
+        if let dataName = workspace.currentData, let data = workspace.datasets[dataName] {
+            entry.network = try buildNetwork(specs, for: data, name: name, at: definition.span)
+            entry.dataName = dataName
+            entry.network?.initialize(scheme: nil, seed: entry.seed)
+        }
+        workspace.nets[name] = entry
+        workspace.currentNet = name
+        say(netSummaryLine(entry))
+    }
+
+    func text(ofSpan span: SourceSpan, in source: SourceFile) -> String {
+        let utf8 = Array(source.text.utf8)
+        let start = max(0, min(span.startOffset, utf8.count)), end = max(start, min(span.endOffset, utf8.count))
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+
+    func netSummaryLine(_ net: NetEntry) -> String {
+        guard let network = net.currentNetwork else {
+            return "\(net.name): \(net.specs.count) layers (the input size is set by the first dataset it trains on)"
+        }
+        return "\(net.name): \(network.layers.count) layers, \(network.parameterCount.formatted) parameters, "
+            + "\(describeShape(network.inputShape)) → \(describeShape(network.outputShape))"
+    }
+
+    /// Builds the network for a dataset's examples, with its output checked against the targets.
+    func buildNetwork(_ specs: [LayerSpec], for data: DataEntry, name: String, at span: SourceSpan) throws(RuntimeError) -> Network {
+        let network: Network
+        do {
+            network = try Network(inputShape: data.sampleShape, layers: specs)
+        } catch {
+            throw RuntimeError(error.message, at: span, hint: networkHint(error))
+        }
+        let outputs = network.outputCount
+        let wanted = data.full.classCount ?? data.full.targetWidth
+        if outputs != wanted {
+            let what = data.isClassification ? "\(wanted) classes" : "\(wanted) target value(s)"
+            throw RuntimeError("\(name) ends with \(outputs) outputs but \(data.name) has \(what)", at: span,
+                               hint: "make the last layer 'dense \(wanted)'")
+        }
+        return network
+    }
+
+    func networkHint(_ error: NetworkError) -> String? {
+        switch error {
+        case .tooLarge: return "use fewer or narrower layers"
+        case .shapeMismatch: return "check each layer's input against the previous layer's output ('show NET' lists shapes)"
+        default: return nil
+        }
+    }
+
+    /// Resolves a net spec: `$variables`, `xN` repeats, trailing activations.
+    func layerSpecs(_ items: [LayerItem]) throws(RuntimeError) -> [LayerSpec] {
+        var specs: [LayerSpec] = []
+        for item in items {
+            let count = try repeatCount(item)
+            let one: [LayerSpec]
+            switch item.kind {
+            case .layer(let layer): one = try layerSpec(layer)
+            case .residual(let body): one = [.residual(try layerSpecs(body))]
+            }
+            for _ in 0..<count { specs += one }
+        }
+        return specs
+    }
+
+    func repeatCount(_ item: LayerItem) throws(RuntimeError) -> Int {
+        guard let value = item.repeatCount else { return 1 }
+        let n = try integer(value, "repeat count")
+        guard n >= 1, n <= 1000 else {
+            throw RuntimeError("a layer can repeat 1 to 1000 times, not \(n)", at: value.span)
+        }
+        return n
+    }
+
+    func integer(_ value: Value, _ what: String) throws(RuntimeError) -> Int {
+        do {
+            let literal = try value.resolved(in: workspace, as: .integer, subject: .positional(of: what))
+            if case .number(let n) = literal, let i = NumberLiteral(n).integerValue { return i }
+        } catch { throw RuntimeError(error) }
+        throw RuntimeError("\(what) expects an integer, got \(value.text)", at: value.span)
+    }
+
+    func real(_ value: Value, _ what: String) throws(RuntimeError) -> Double {
+        do {
+            if case .number(let n) = try value.resolved(in: workspace, as: .number, subject: .positional(of: what)) { return n }
+        } catch { throw RuntimeError(error) }
+        throw RuntimeError("\(what) expects a number, got \(value.text)", at: value.span)
+    }
+
+    func word(_ value: Value, _ what: String) throws(RuntimeError) -> String {
+        do {
+            switch try value.resolved(in: workspace, as: .text, subject: .positional(of: what)) {
+            case .word(let w), .string(let w): return w
+            case .number(let n): return NumberLiteral.format(n)
+            }
+        } catch { throw RuntimeError(error) }
+    }
+
+    func layerSpec(_ layer: Language.Layer) throws(RuntimeError) -> [LayerSpec] {
+        var out: [LayerSpec]
+        switch layer.kind {
+        case .dense(let units):
+            out = [.dense(units: try integer(units, "dense width"))]
+        case .conv(let channels, let k, let s, let pad):
+            out = [.conv(channels: try integer(channels, "conv channels"), kernel: try k.map { v throws(RuntimeError) in try integer(v, "k") } ?? 3,
+                         stride: try s.map { v throws(RuntimeError) in try integer(v, "s") } ?? 1,
+                         padding: try pad.map { v throws(RuntimeError) in try integer(v, "pad") } ?? 0)]
+        case .pool(let mode, let size):
+            let m = try word(mode, "pool")
+            guard let kind = PoolKind(rawValue: m) else {
+                throw RuntimeError("pool is 'max' or 'avg', not '\(m)'", at: mode.span)
+            }
+            out = [.pool(kind, size: try integer(size, "pool size"))]
+        case .flatten: out = [.flatten]
+        case .dropout(let rate):
+            let p = try real(rate, "dropout")
+            guard p >= 0, p < 1 else { throw RuntimeError("dropout takes a probability in [0, 1), got \(rate.text)", at: rate.span) }
+            out = [.dropout(Float(p))]
+        case .batchNorm: out = [.batchnorm]
+        case .layerNorm: out = [.layernorm]
+        case .activation(let a): out = [.activation(try activation(a.rawValue, at: layer.span))]
+        }
+        if let trailing = layer.activation {
+            out.append(.activation(try activation(try word(trailing, "activation"), at: trailing.span)))
+        }
+        return out
+    }
+
+    func activation(_ name: String, at span: SourceSpan) throws(RuntimeError) -> ActivationFunction {
+        guard let f = ActivationFunction(rawValue: name) else {
+            throw RuntimeError("unknown activation '\(name)'", at: span,
+                               hint: suggest(name, among: ActivationFunction.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" })
+        }
+        return f
+    }
+
+    // MARK: training setup
+
+    func initCommand(_ c: CommandContext) throws(RuntimeError) {
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        let scheme: Initializer
+        switch try c.text("scheme") ?? "he" {
+        case "xavier": scheme = .xavierNormal
+        case "normal": scheme = .normal(std: Float(try c.number("std") ?? 0.1))
+        default: scheme = .he
+        }
+        net.setup.initializer = scheme
+        net.seed = try seed(c)
+        try reinitialize(net, at: c.span)
+        workspace.currentNet = net.name
+        say("\(net.name): fresh weights (\(try c.text("scheme") ?? "he")), history cleared")
+    }
+
+    /// Fresh weights with the net's scheme and seed; the run (and its history) starts over.
+    func reinitialize(_ net: NetEntry, at span: SourceSpan) throws(RuntimeError) {
+        net.run = nil
+        guard let network = net.network else { return }
+        let fresh = Network(stack: network.stack)
+        fresh.initialize(scheme: net.setup.initializer, seed: net.seed)
+        net.network = fresh
+    }
+
+    func optCommand(_ c: CommandContext) throws(RuntimeError) {
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        let kind = OptimizerKind(rawValue: try c.text("optimizer") ?? "adam") ?? .adam
+        var s = OptimizerSettings(kind: kind, learningRate: Float(try c.number("lr") ?? (kind == .sgd ? 0.01 : 1e-3)))
+        if let m = try c.number("momentum") { s.momentum = Float(m) }
+        s.nesterov = c.isSet("nesterov")
+        if s.nesterov && (kind != .sgd || s.momentum == 0) {
+            throw RuntimeError("nesterov needs sgd with momentum", at: c.span, hint: "for example: opt \(net.name) sgd lr=0.1 momentum=0.9 nesterov")
+        }
+        if let b1 = try c.number("b1") { s.beta1 = Float(b1) }
+        if let b2 = try c.number("b2") { s.beta2 = Float(b2) }
+        if let e = try c.number("eps") { s.epsilon = Float(e) }
+        if let wd = try c.number("wd") { s.weightDecay = Float(wd) }
+        s.l2 = net.setup.optimizer.l2
+        s.l1 = net.setup.optimizer.l1
+        net.setup.optimizer = s
+        if let run = net.run {
+            if run.optimizer.settings.kind == kind { run.optimizer.settings = s }
+            else { run.optimizer = Optimizer(settings: s, parameterCount: run.network.parameterCount) }
+        }
+        workspace.currentNet = net.name
+        say("\(net.name): \(describe(s))")
+    }
+
+    func describe(_ s: OptimizerSettings) -> String {
+        var parts = ["\(s.kind.rawValue) lr=\(short(s.learningRate))"]
+        if s.momentum != 0 { parts.append("momentum=\(short(s.momentum))") }
+        if s.nesterov { parts.append("nesterov") }
+        if s.weightDecay != 0 { parts.append("wd=\(short(s.weightDecay))") }
+        if s.l2 != 0 { parts.append("l2=\(short(s.l2))") }
+        if s.l1 != 0 { parts.append("l1=\(short(s.l1))") }
+        return parts.joined(separator: " ")
+    }
+
+    /// A Float as its shortest round-tripping text ("0.01", not 0.009999999776…).
+    func short(_ v: Float) -> String {
+        NumberLiteral.format(Double("\(v)") ?? Double(v))
+    }
+
+    func lossCommand(_ c: CommandContext) throws(RuntimeError) {
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        let loss = Loss(rawValue: try c.text("kind") ?? "xent") ?? .crossEntropy
+        net.setup.loss = loss
+        net.run?.loss = loss
+        workspace.currentNet = net.name
+        say("\(net.name): loss \(loss.rawValue)")
+    }
+
+    func regCommand(_ c: CommandContext) throws(RuntimeError) {
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        if let l2 = try c.number("l2") { net.setup.optimizer.l2 = Float(l2) }
+        if let l1 = try c.number("l1") { net.setup.optimizer.l1 = Float(l1) }
+        net.run?.optimizer.settings.l2 = net.setup.optimizer.l2
+        net.run?.optimizer.settings.l1 = net.setup.optimizer.l1
+        workspace.currentNet = net.name
+        say("\(net.name): l2=\(short(net.setup.optimizer.l2)) l1=\(short(net.setup.optimizer.l1))")
+    }
+
+    func scheduleCommand(_ c: CommandContext) throws(RuntimeError) {
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        let warmup = try c.int("warmup") ?? 0
+        let shape: Schedule.Shape
+        switch try c.text("kind") ?? "constant" {
+        case "step":
+            // `every` counts epochs; converted to steps when the run knows its epoch length.
+            shape = .step(every: try c.int("every") ?? 10, gamma: Float(try c.number("gamma") ?? 0.5))
+        case "cosine": shape = .cosine(floor: 0)
+        default: shape = .constant
+        }
+        net.setup.schedule = Schedule(shape, warmup: warmup)
+        if let run = net.run { run.schedule = stepSchedule(net.setup.schedule, run) }
+        workspace.currentNet = net.name
+        say("\(net.name): schedule \(try c.text("kind") ?? "constant")\(warmup > 0 ? ", warmup \(warmup) steps" : "")")
+    }
+
+    /// The stored schedule with `step every=` converted from epochs to the run's steps.
+    func stepSchedule(_ s: Schedule, _ run: TrainingRun) -> Schedule {
+        guard case .step(let every, let gamma) = s.shape else { return s }
+        return Schedule(.step(every: every * run.stepsPerEpoch, gamma: gamma), warmup: s.warmup)
+    }
+}
+
+extension Int {
+    /// 15210 → "15,210".
+    var formatted: String {
+        let digits = String(Swift.abs(self))
+        var out = ""
+        for (i, ch) in digits.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (self < 0 ? "-" : "") + String(out.reversed())
+    }
+}

@@ -1,0 +1,195 @@
+// train, step, eval, reset, fork, checkpoint, rewind.
+import Charts
+import Foundation
+import Datasets
+import Diagnostics
+import Lab
+import Language
+import Networks
+
+extension Session {
+    /// The net's run on `dataName` (or its own / the current data), created or refreshed as needed.
+    func ensureRun(_ net: NetEntry, data dataName: String?, at span: SourceSpan) throws(RuntimeError) -> TrainingRun {
+        let data = try workspace.data(dataName ?? net.dataName, at: span)
+        if net.network == nil || (net.dataName != data.name && net.network?.inputShape != data.sampleShape) {
+            let network = try buildNetwork(net.specs, for: data, name: net.name, at: span)
+            network.initialize(scheme: net.setup.initializer, seed: net.seed)
+            net.network = network
+            net.run = nil
+        }
+        if let run = net.run, net.dataName == data.name, !net.needsData {
+            return run
+        }
+        let loss = net.setup.loss ?? (data.isClassification ? .crossEntropy : .meanSquared)
+        let run: TrainingRun
+        if let existing = net.run {
+            try rethrow(at: span) { () throws in try existing.use(train: data.parts.train, validation: data.validation) }
+            run = existing
+        } else {
+            guard let network = net.network else { throw RuntimeError("\(net.name) has no weights yet", at: span) }
+            var settings = TrainingSettings()
+            settings.batchSize = net.setup.batchSize
+            run = try rethrow(at: span) { () throws -> TrainingRun in
+                try TrainingRun(network: network, train: data.parts.train, validation: data.validation,
+                                optimizer: net.setup.optimizer, loss: loss, settings: settings, seed: net.seed)
+            }
+        }
+        run.loss = loss
+        run.schedule = stepSchedule(net.setup.schedule, run)
+        run.augmenter = try data.augmentation.map { a throws(RuntimeError) in
+            try rethrow(at: span) { () throws -> Augmenter in try Augmenter(a, sampleShape: data.sampleShape, seed: net.seed) }
+        }
+        if let every = net.checkpointEvery { run.checkpoints.every = every }
+        net.run = run
+        net.dataName = data.name
+        net.needsData = false
+        return run
+    }
+
+    func trainCommand(_ c: CommandContext) throws(RuntimeError) {
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        if let batch = try c.bounded("batch", max: 1_000_000) { net.setup.batchSize = batch }
+        let run = try ensureRun(net, data: try c.text("data"), at: c.span)
+        var settings = run.settings
+        settings.batchSize = net.setup.batchSize
+        if let every = try c.int("every") { settings.evalEvery = every }
+        if settings != run.settings { try rethrow(at: c.span) { () throws in try run.update(settings: settings) } }
+        let epochs = try c.bounded("epochs", max: 10_000_000), steps = try c.bounded("steps", max: 1_000_000_000)
+        if epochs != nil && steps != nil {
+            throw RuntimeError("give epochs= or steps=, not both", at: c.span)
+        }
+        let budget: Budget = steps.map(Budget.steps) ?? .epochs(epochs ?? 10)
+        workspace.currentNet = net.name
+        if let d = net.dataName { workspace.currentData = d }
+        let report = drive(run, budget: budget, title: "train \(net.name)", net: net, early: try c.int("early"))
+        say(trainReportLine(net, run, report))
+    }
+
+    /// Runs the budget with live progress; Ctrl-C (`cancel`) stops after the current step.
+    func drive(_ run: TrainingRun, budget: Budget, title: String, net: NetEntry, early: Int? = nil) -> RunReport {
+        activeRun.begin(run.control)
+        defer { activeRun.end() }
+        let unit = { if case .epochs = budget { return "epochs" } else { return "steps" } }()
+        var last: LiveUpdate?
+        let report = run.train(budget, earlyStopping: early) { [host] p in
+            let update = LiveUpdate(title: title, netName: net.name, progress: p, unit: unit, stepsPerEpoch: run.stepsPerEpoch)
+            last = update
+            host.progress(update)
+        }
+        if let last { host.finishedProgress(last) }
+        return report
+    }
+
+    func trainReportLine(_ net: NetEntry, _ run: TrainingRun, _ r: RunReport) -> String {
+        var parts = ["\(net.name): step \(run.step)"]
+        if let e = run.history.evals.last {
+            parts.append("train loss \(fmt(e.trainLoss))" + (e.trainAccuracy.map { " acc \(pct($0))" } ?? ""))
+            if let v = e.validationLoss { parts.append("val loss \(fmt(v))" + (e.validationAccuracy.map { " acc \(pct($0))" } ?? "")) }
+        } else if let l = run.history.stepLosses.last {
+            parts.append("loss \(fmt(Double(l)))")
+        }
+        parts.append("\(Int(r.stepsPerSecond.rounded())) steps/s")
+        var line = parts.joined(separator: " · ")
+        switch r.reason {
+        case .finished: break
+        case .cancelled: line += "\nstopped by Ctrl-C after \(r.steps) steps; the weights reached are kept"
+        case .earlyStopped(let best): line += "\nearly stopping: no better val loss since step \(best); restored its weights"
+        case .diverged(let step, let detail):
+            line += "\nstopped at step \(step): \(detail)\n= help: lower the learning rate (opt \(net.name) … lr=…) or clip gradients"
+        }
+        return line
+    }
+
+    func stepCommand(_ c: CommandContext) throws(RuntimeError) {
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        let run = try ensureRun(net, data: nil, at: c.span)
+        let n = try c.bounded("count", max: 1_000_000_000) ?? 1
+        workspace.currentNet = net.name
+        let report = drive(run, budget: .steps(n), title: "step \(net.name)", net: net)
+        let loss = run.history.stepLosses.last.map { fmt(Double($0)) } ?? "–"
+        var line = "\(net.name): step \(run.step) · batch loss \(loss) · lr \(short(run.optimizer.settings.learningRate))"
+        if case .diverged(let step, let detail) = report.reason { line += "\nstopped at step \(step): \(detail)" }
+        if case .cancelled = report.reason { line += "\nstopped by Ctrl-C after \(report.steps) steps" }
+        say(line)
+    }
+
+    func evalCommand(_ c: CommandContext) throws(RuntimeError) {
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        guard let dataName = net.dataName, let data = workspace.datasets[dataName], let network = net.currentNetwork else {
+            throw RuntimeError("\(net.name) has not met any data yet", at: c.span, hint: "train it first: train \(net.name) on DATA")
+        }
+        let loss = net.run?.loss ?? net.setup.loss ?? (data.isClassification ? .crossEntropy : .meanSquared)
+        var rows: [[String]] = []
+        func row(_ part: String, _ d: Dataset) {
+            let e = TrainingRun.evaluate(network, on: d, loss: loss)
+            rows.append([part, "\(d.count)", fmt(e.loss), e.accuracy.map(pct) ?? "–"])
+        }
+        switch try c.text("part") {
+        case "test"?:
+            row("test", data.parts.test(peekedBy: "eval \(net.name) on test"))
+            let peeks = data.parts.peeks.count
+            say("peek \(peeks) at \(data.name)'s test part (recorded)")
+        case "val"?: row("val", data.parts.validation)
+        case "train"?: row("train", data.parts.train)
+        default:
+            row("train", data.parts.train)
+            if data.parts.validation.count > 0 { row("val", data.parts.validation) }
+        }
+        emit(.chart(.table(Table(title: "\(net.name) on \(data.name)",
+                                 columns: [.init("part"), .init("examples", alignment: .right), .init("loss", alignment: .right),
+                                           .init("accuracy", alignment: .right)], rows: rows))))
+    }
+
+    func resetCommand(_ c: CommandContext) throws(RuntimeError) {
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        net.seed = try seed(c)
+        try reinitialize(net, at: c.span)
+        workspace.currentNet = net.name
+        say("\(net.name): fresh weights (seed \(net.seed)), history cleared")
+    }
+
+    func forkCommand(_ c: CommandContext) throws(RuntimeError) {
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        guard let newName = try c.text("new") else { throw RuntimeError("fork needs 'as NEW'", at: c.span) }
+        guard workspace.datasets[newName] == nil else {
+            throw RuntimeError("'\(newName)' is already a dataset", at: c.span(of: "new"))
+        }
+        let child = NetEntry(name: newName, specs: net.specs, definitionText: net.definitionText, seed: net.seed)
+        child.setup = net.setup
+        child.dataName = net.dataName
+        child.checkpointEvery = net.checkpointEvery
+        if let run = net.run {
+            let step = try c.int("step")
+            let forked = try rethrow(at: c.span(of: "step")) { () throws -> TrainingRun in try run.fork(at: step) }
+            forked.history.branch = (net.name, forked.step)
+            child.run = forked
+            child.network = forked.network
+        } else {
+            child.network = net.network?.copy()
+        }
+        workspace.nets[newName] = child
+        workspace.currentNet = newName
+        say("\(newName): forked from \(net.name) at step \(child.run?.step ?? 0)")
+    }
+
+    func checkpointCommand(_ c: CommandContext) throws(RuntimeError) {
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        let every = try c.int("every") ?? 100
+        net.checkpointEvery = every
+        net.run?.checkpoints.every = every
+        workspace.currentNet = net.name
+        say("\(net.name): a snapshot every \(every) steps (kept within \(formatBytes(CheckpointLog().budgetBytes)))")
+    }
+
+    func rewindCommand(_ c: CommandContext) throws(RuntimeError) {
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        guard let run = net.run else { throw RuntimeError("\(net.name) has not trained yet", at: c.span) }
+        let step = try c.int("step") ?? run.checkpoints.steps.last ?? 0
+        try rethrow(at: c.span(of: "step")) { () throws in try run.rewind(to: step) }
+        workspace.currentNet = net.name
+        say("\(net.name): back at step \(run.step)")
+    }
+
+    func fmt(_ v: Double) -> String { Table.number(v, significant: 4) }
+    func pct(_ v: Double) -> String { String(format: "%.1f%%", v * 100) }
+}

@@ -1,0 +1,41 @@
+// What the interpreter gives its front ends: outputs as values (text, charts, diagnostics,
+// narrative), live progress while a command runs, and the tutorial interactions. It never draws.
+import Charts
+import Diagnostics
+import Lab
+
+public enum Output: Sendable {
+    /// Plain lines: status messages, summaries.
+    case text(String)
+    case chart(Chart)
+    /// An error or warning with the source it points into.
+    case diagnostic(Diagnostic, SourceFile?)
+    /// A tutorial's `> …` line, for the reader.
+    case narrative(String)
+}
+
+/// A running command's state, published at most ~20 times a second.
+public struct LiveUpdate: Sendable {
+    /// What runs: "train a", "step a", "landscape a".
+    public var title: String
+    public var netName: String
+    public var progress: Progress
+    /// "epochs" or "steps": how `done`/`planned` should be read.
+    public var unit: String
+    /// Steps per epoch, to show epochs when the budget is in epochs.
+    public var stepsPerEpoch: Int
+}
+
+/// The front end a session talks to. Batch, line mode and the notebook each implement it.
+public protocol SessionHost: AnyObject {
+    func emit(_ output: Output)
+    func progress(_ update: LiveUpdate)
+    /// A running command finished (the front end clears a progress line, keeps a final state).
+    func finishedProgress(_ update: LiveUpdate)
+    /// A tutorial question; nil when there is no reader (batch), and the tutorial goes on.
+    func ask(_ question: String) -> String?
+    /// A tutorial pause; `next` is the command that follows, for a notebook to offer.
+    func pause(next: String?)
+    /// The width outputs will be shown at (charts are rendered later, but text wraps to it).
+    var width: Int { get }
+}

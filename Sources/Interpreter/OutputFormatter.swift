@@ -1,0 +1,38 @@
+// Outputs as text: the one way batch, line mode and the golden tests turn an output into lines.
+// Pure: the environment (width, glyphs, colours) is passed in; nothing touches a terminal.
+import Charts
+import Diagnostics
+
+public struct OutputFormatter: Sendable {
+    public var environment: TerminalEnvironment
+
+    public init(environment: TerminalEnvironment) { self.environment = environment }
+
+    /// The output as text lines (no trailing newline).
+    public func format(_ output: Output) -> String {
+        switch output {
+        case .text(let text): return text
+        case .narrative(let text): return environment.usesEscapes ? "\u{1B}[3m\(text)\u{1B}[0m" : text
+        case .chart(let chart):
+            let buffer = chart.rendered(width: environment.width, profile: environment.profile)
+            return TextRenderer(environment: environment).render(buffer)
+        case .diagnostic(let d, let source):
+            let style: any DiagnosticStyle = environment.usesEscapes && environment.profile.colors != .none ? ANSIStyle() : PlainStyle()
+            return DiagnosticRenderer(style: style).render(d, source: source)
+        }
+    }
+
+    /// A one-line progress bar for a running command, `width` columns wide.
+    public func progressLine(_ u: LiveUpdate) -> String {
+        let p = u.progress
+        var detail = "loss \(Table.number(p.loss, significant: 3))"
+        if let v = p.lastEval?.validationLoss { detail += " val \(Table.number(v, significant: 3))" }
+        detail += " · \(Int(p.stepsPerSecond.rounded())) steps/s"
+        let label = u.unit == "epochs" && u.stepsPerEpoch > 0
+            ? "\(u.title) epoch \(p.done / u.stepsPerEpoch)/\(p.planned / u.stepsPerEpoch)"
+            : "\(u.title) step \(p.done)/\(p.planned)"
+        let bar = ProgressBar(fraction: p.fraction, label: label, eta: p.done < p.planned ? p.eta : nil, detail: detail)
+        let buffer = Chart.progress(bar).rendered(width: environment.width, height: 1, profile: environment.profile)
+        return TextRenderer(environment: environment).render(buffer)
+    }
+}

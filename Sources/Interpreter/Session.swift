@@ -1,0 +1,147 @@
+// The session: one interpreter shared by batch, line mode and the notebook. It parses a whole
+// source first (every syntax error is reported before anything runs), then executes statement
+// by statement against the workspace. An error stops its command only; the workspace stays as
+// it was. Every statement is appended to the journal (and synced) before it runs.
+import Charts
+import Diagnostics
+import Foundation
+import Lab
+import Language
+
+/// How a source ended.
+public enum ExecutionStatus: Sendable, Equatable {
+    case ok
+    /// Parse errors: nothing ran.
+    case syntaxError
+    /// A command failed; the commands before it took effect.
+    case runtimeError
+    /// `quit` was executed.
+    case quit
+}
+
+public struct SessionSettings: Sendable {
+    /// Where `save` writes and relative paths of `run`/`data csv` resolve.
+    public var directory: String
+    /// The journal file every command is appended to before it runs (nil: no journal).
+    public var journalPath: String?
+    /// Directory `save NAME` writes `NAME.basin` into.
+    public var sessionsDirectory: String
+    public init(directory: String = FileManager.default.currentDirectoryPath, journalPath: String? = nil,
+                sessionsDirectory: String? = nil) {
+        self.directory = directory
+        self.journalPath = journalPath
+        self.sessionsDirectory = sessionsDirectory ?? directory + "/sessions"
+    }
+}
+
+public final class Session: @unchecked Sendable {
+    public let registry = CommandRegistry.standard
+    public let host: any SessionHost
+    public var settings: SessionSettings
+    let workspace = Workspace()
+    /// Source text of every statement that ran successfully, for `save`.
+    var transcript: [String] = []
+    /// Every line the user entered, for `history`.
+    public internal(set) var inputHistory: [String] = []
+    /// The chart most recently shown, for `export plot`.
+    var lastChart: Chart?
+    /// The run of the command in flight (Ctrl-C cancels it).
+    let activeRun = ActiveRun()
+    /// Nesting depth of `run "file"`, to refuse a script that runs itself.
+    var runDepth = 0
+    var journal: Journal?
+
+    public init(host: any SessionHost, settings: SessionSettings = SessionSettings()) {
+        self.host = host
+        self.settings = settings
+        journal = settings.journalPath.map(Journal.init(path:))
+    }
+
+    /// Stops the running command after its current step (Ctrl-C).
+    public func cancel() { activeRun.cancel() }
+
+    /// Names of datasets and nets, for completion.
+    public var workspaceNames: [String] { workspace.allNames }
+    public var currentNetName: String? { workspace.currentNet }
+    public var currentDataName: String? { workspace.currentData }
+
+    /// Runs typed text or a file's contents.
+    @discardableResult
+    public func execute(_ text: String, file: String = "") -> ExecutionStatus {
+        if file.isEmpty { inputHistory.append(text) }
+        return execute(SourceFile(name: file, text: text))
+    }
+
+    /// Parses the whole source, reports every error, and runs it only if there were none.
+    public func execute(_ source: SourceFile) -> ExecutionStatus {
+        let parsed = Script.parse(source, registry: registry)
+        guard parsed.succeeded else {
+            for d in parsed.diagnostics { host.emit(.diagnostic(d, source)) }
+            return .syntaxError
+        }
+        for (index, statement) in parsed.script.statements.enumerated() {
+            let next = parsed.script.statements.dropFirst(index + 1).first.map { text(of: $0, in: source) }
+            switch run(statement, in: source, next: next) {
+            case .ok: continue
+            case let status: return status
+            }
+        }
+        return .ok
+    }
+
+    func run(_ statement: Statement, in source: SourceFile, next: String?) -> ExecutionStatus {
+        let text = text(of: statement, in: source)
+        journal?.append(text)
+        do {
+            let status = try dispatch(statement, source: source, next: next)
+            if status == .ok, Self.isReplayable(statement) { transcript.append(text) }
+            return status
+        } catch {
+            host.emit(.diagnostic(error.diagnostic(fallback: statement.span), source))
+            return .runtimeError
+        }
+    }
+
+    /// The statement's text as written.
+    func text(of statement: Statement, in source: SourceFile) -> String {
+        let utf8 = Array(source.text.utf8)
+        let start = max(0, min(statement.span.startOffset, utf8.count))
+        let end = max(start, min(statement.span.endOffset, utf8.count))
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+
+    /// Commands that change state belong in a saved session; looking and help do not.
+    static func isReplayable(_ statement: Statement) -> Bool {
+        guard case .command(let c) = statement.kind else { return true }
+        return !["save", "help", "history", "clear", "quit", "show", "plot", "hist", "norms",
+                 "compare", "export", "eval", "ask", "pause"].contains(c.verb.name)
+    }
+
+    func emit(_ output: Output) {
+        if case .chart(let chart) = output { lastChart = chart }
+        host.emit(output)
+    }
+
+    func say(_ text: String) { host.emit(.text(text)) }
+}
+
+/// The run of the command in flight, settable from the session thread and cancellable from any.
+final class ActiveRun: @unchecked Sendable {
+    private let lock = NSLock()
+    private var control: RunControl?
+    private var cancelled = false
+
+    func begin(_ c: RunControl) {
+        lock.withLock { control = c; cancelled = false }
+        c.reset()
+    }
+
+    func end() { lock.withLock { control = nil } }
+
+    func cancel() {
+        lock.withLock {
+            cancelled = true
+            control?.cancel()
+        }
+    }
+}

@@ -1,0 +1,105 @@
+// The workspace: named datasets, nets and variables, and which dataset and net are "current"
+// (the ones most recently created or used, which omitted names refer to).
+import Datasets
+import Diagnostics
+import Lab
+import Language
+import Networks
+
+/// A dataset as the session holds it: its parts and how it was made.
+struct DataEntry {
+    var name: String
+    /// Every example, before splitting.
+    var full: Dataset
+    var parts: SplitDataset
+    var augmentation: Augmentation?
+    /// "spiral n=600 classes=3 noise=0.2", for `show`.
+    var source: String
+
+    var sampleShape: [Int] { full.sampleShape }
+    var isClassification: Bool { full.classCount != nil }
+    /// The validation part, or nil when it is empty.
+    var validation: Dataset? { parts.validation.count > 0 ? parts.validation : nil }
+}
+
+/// The training setup stored on a net (shown by `show a`), applied when it trains.
+struct TrainingSetup: Equatable {
+    var optimizer = OptimizerSettings.adam(lr: 1e-3)
+    var loss: Loss?
+    var schedule = Schedule.constant
+    var initializer: Initializer?
+    var batchSize = 32
+}
+
+/// A net: its definition, its built network (once its input shape is known) and its run.
+final class NetEntry {
+    let name: String
+    /// The layers as written, resolved to specs (variables substituted, repeats expanded).
+    var specs: [LayerSpec]
+    var definitionText: String
+    var network: Network?
+    var setup = TrainingSetup()
+    /// The run: created on first training with data; holds the network's weights from then on.
+    var run: TrainingRun?
+    var dataName: String?
+    /// The seed its weights were drawn with.
+    var seed: UInt64
+    /// The data changed (split, noise, augmentation): the run takes the new parts at its next train.
+    var needsData = false
+    /// `checkpoint NET every=N`, applied to the run when it exists.
+    var checkpointEvery: Int?
+
+    init(name: String, specs: [LayerSpec], definitionText: String, seed: UInt64) {
+        self.name = name
+        self.specs = specs
+        self.definitionText = definitionText
+        self.seed = seed
+    }
+
+    /// The network with its current weights: the run's if training started.
+    var currentNetwork: Network? { run?.network ?? network }
+}
+
+final class Workspace: VariableScope {
+    var datasets: [String: DataEntry] = [:]
+    var nets: [String: NetEntry] = [:]
+    var variables: [String: Literal] = [:]
+    var currentData: String?
+    var currentNet: String?
+    var seed: UInt64 = 0
+
+    func value(of variable: String) -> Literal? { variables[variable] }
+    var variableNames: [String] { variables.keys.sorted() }
+
+    /// Every name in the workspace, for completion and "did you mean".
+    var allNames: [String] { (Array(datasets.keys) + Array(nets.keys)).sorted() }
+
+    func data(_ name: String?, at span: SourceSpan) throws(RuntimeError) -> DataEntry {
+        guard let name = name ?? currentData else {
+            throw RuntimeError("there is no dataset yet", at: span, hint: "create one, e.g. 'data d = spiral n=600 classes=3'")
+        }
+        guard let entry = datasets[name] else {
+            throw unknown(name, kind: "dataset", among: Array(datasets.keys), at: span)
+        }
+        return entry
+    }
+
+    func net(_ name: String?, at span: SourceSpan) throws(RuntimeError) -> NetEntry {
+        guard let name = name ?? currentNet else {
+            throw RuntimeError("there is no net yet", at: span, hint: "define one, e.g. 'net a = dense 32 relu, dense 3'")
+        }
+        guard let entry = nets[name] else {
+            throw unknown(name, kind: "net", among: Array(nets.keys), at: span)
+        }
+        return entry
+    }
+
+    func unknown(_ name: String, kind: String, among names: [String], at span: SourceSpan) -> RuntimeError {
+        if let other = datasets[name] != nil ? "dataset" : (nets[name] != nil ? "net" : nil) {
+            return RuntimeError("'\(name)' is a \(other), not a \(kind)", at: span)
+        }
+        let hint = suggest(name, among: names).map { "did you mean '\($0)'?" }
+            ?? (names.isEmpty ? nil : "\(kind)s: \(names.sorted().joined(separator: ", "))")
+        return RuntimeError("no \(kind) named '\(name)'", at: span, hint: hint)
+    }
+}

@@ -1,0 +1,70 @@
+// The text front end's host: prints outputs as they come. On a terminal, progress redraws one
+// line in place; when piped, a few milestone lines (every quarter) are printed instead.
+import Charts
+import Foundation
+import Interpreter
+
+public final class TextHost: SessionHost {
+    public let formatter: OutputFormatter
+    /// Where diagnostics go (stderr in batch, stdout in line mode).
+    let diagnosticsToStderr: Bool
+    /// Reads an answer for `ask` (line mode); nil in batch.
+    var readAnswer: ((String) -> String?)?
+    var lastMilestone = -1
+    var progressShown = false
+
+    public init(environment: TerminalEnvironment, diagnosticsToStderr: Bool) {
+        formatter = OutputFormatter(environment: environment)
+        self.diagnosticsToStderr = diagnosticsToStderr
+    }
+
+    public var width: Int { formatter.environment.width }
+
+    public func emit(_ output: Output) {
+        clearProgress()
+        let text = formatter.format(output)
+        if case .diagnostic = output, diagnosticsToStderr {
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+        } else {
+            write(text + "\n")
+        }
+    }
+
+    public func progress(_ update: LiveUpdate) {
+        if formatter.environment.usesEscapes {
+            write("\r" + formatter.progressLine(update) + "\u{1B}[K")
+            progressShown = true
+        } else {
+            let quarter = Int(update.progress.fraction * 4)
+            if quarter > lastMilestone && quarter < 4 {
+                lastMilestone = quarter
+                write(formatter.progressLine(update) + "\n")
+            }
+        }
+    }
+
+    public func finishedProgress(_ update: LiveUpdate) {
+        if formatter.environment.usesEscapes {
+            write("\r" + formatter.progressLine(update) + "\u{1B}[K\n")
+        } else {
+            write(formatter.progressLine(update) + "\n")
+        }
+        progressShown = false
+        lastMilestone = -1
+    }
+
+    public func ask(_ question: String) -> String? {
+        write(question + "\n")
+        return readAnswer?(question)
+    }
+
+    public func pause(next: String?) {}
+
+    func clearProgress() {
+        if progressShown { write("\r\u{1B}[K"); progressShown = false }
+    }
+
+    func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
