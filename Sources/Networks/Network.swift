@@ -46,12 +46,7 @@ public final class Network: @unchecked Sendable {
     /// Fresh weights. `scheme` nil picks per layer: He before ReLU-like activations, Xavier otherwise.
     public func initialize(scheme: Initializer? = nil, seed: UInt64) {
         var rng = RNG(seed: seed, stream: "init")
-        let schemes = NetworkBuilder.defaultSchemes(stack.layers)
-        for (i, layer) in stack.layers.enumerated() {
-            layer.initialize(
-                params: parameters.base + stack.parameterOffsets[i], state: state.base + stack.stateOffsets[i],
-                scheme: scheme ?? schemes[i], rng: &rng)
-        }
+        stack.initialize(params: parameters.base, state: state.base, scheme: scheme, rng: &rng)
     }
 
     /// Every parameter tensor with its absolute offset in the flat buffer, named "2.weight" by

@@ -114,14 +114,17 @@ public enum NetworkBuilder {
     }
 
     /// Per-layer default initializers: He for a parametric layer followed by a ReLU-like
-    /// activation, Xavier otherwise (tanh, sigmoid, linear, output layers).
+    /// activation, Xavier otherwise (tanh, sigmoid, linear, output layers). The search for the
+    /// activation looks through layers that do not mix features — pooling, flatten, dropout and
+    /// normalization (whose only parameters are a scale and shift) — so `conv, batchnorm, relu`
+    /// and `dense, dropout, relu` still get He.
     public static func defaultSchemes(_ layers: [any Layer]) -> [Initializer] {
         layers.indices.map { i in
             for next in layers[(i + 1)...] {
                 if let a = next as? Activation {
                     return [.relu, .leaky, .gelu].contains(a.function) ? .he : .xavierNormal
                 }
-                if next.parameterCount > 0 { break }
+                if next is Residual || next.parameters.contains(where: { $0.role != .normalization }) { break }
             }
             return .xavierNormal
         }

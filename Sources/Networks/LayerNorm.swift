@@ -1,0 +1,72 @@
+// Layer normalization (Ba, Kiros & Hinton 2016) as PyTorch's nn.LayerNorm over the whole example
+// shape: each example is normalized over all its features, then scaled and shifted per feature.
+// The same in training and evaluation; eps 1e-5, biased variance.
+import Kernels
+
+/// Shapes (B batch, N features of any example shape): x [B × N], y [B × N], γ [N], β [N]
+///   scratch: mean [B], 1/√(var + eps) [B]
+public struct LayerNorm: Layer {
+    public let inputShape: [Int]
+    public static let epsilon: Float = 1e-5
+
+    public init(inputShape: [Int]) {
+        self.inputShape = inputShape
+    }
+
+    public var kind: String { "layernorm" }
+    public var summary: String { "layernorm" }
+    public var outputShape: [Int] { inputShape }
+    public var scratch: ScratchSize { ScratchSize(perExample: 2) }
+
+    public var parameters: [ParameterTensor] {
+        [ParameterTensor(name: "weight", offset: 0, shape: inputShape, role: .normalization),
+         ParameterTensor(name: "bias", offset: inputCount, shape: inputShape, role: .normalization)]
+    }
+
+    /// γ = 1, β = 0 whatever the scheme (as PyTorch).
+    public func initialize(params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
+                           scheme: Initializer, rng: inout RNG) {
+        params.update(repeating: 1, count: inputCount)
+        (params + inputCount).update(repeating: 0, count: inputCount)
+    }
+
+    /// Per example: μ = mean(x), r = 1/√(mean((x − μ)²) + eps), y = γ ⊙ (x − μ)·r + β
+    public func forward(_ io: LayerIO) {
+        let n = inputCount
+        let (gamma, beta) = (io.params, io.params + n)
+        let mean = io.scratch, invStd = io.scratch + io.batch
+        for b in 0..<io.batch {
+            let x = io.x + b * n, y = io.y + b * n
+            var s: Float = 0
+            for i in 0..<n { s += x[i] }
+            let m = s / Float(n)
+            var v: Float = 0
+            for i in 0..<n { let d = x[i] - m; v += d * d }
+            let r = 1 / (v / Float(n) + LayerNorm.epsilon).squareRoot()
+            mean[b] = m; invStd[b] = r
+            for i in 0..<n { y[i] = gamma[i] * (x[i] - m) * r + beta[i] }
+        }
+    }
+
+    /// With x̂ = (x − μ)·r and g = γ ⊙ dy:  dγ += dy ⊙ x̂;  dβ += dy;
+    /// dx = r·(g − mean(g) − x̂·mean(g ⊙ x̂))
+    public func backward(_ io: LayerIO) {
+        let n = inputCount
+        let gamma = io.params, (dGamma, dBeta) = (io.grads, io.grads + n)
+        let mean = io.scratch, invStd = io.scratch + io.batch
+        for b in 0..<io.batch {
+            let x = io.x + b * n, dy = io.dy + b * n
+            let (m, r) = (mean[b], invStd[b])
+            var (sg, sgx): (Float, Float) = (0, 0)
+            for i in 0..<n {
+                let xhat = (x[i] - m) * r, g = gamma[i] * dy[i]
+                dGamma[i] += dy[i] * xhat; dBeta[i] += dy[i]
+                sg += g; sgx += g * xhat
+            }
+            guard let dxAll = io.dx else { continue }
+            let dx = dxAll + b * n
+            let (mg, mgx) = (sg / Float(n), sgx / Float(n))
+            for i in 0..<n { dx[i] = r * (gamma[i] * dy[i] - mg - (x[i] - m) * r * mgx) }
+        }
+    }
+}
