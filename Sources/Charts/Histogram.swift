@@ -97,6 +97,7 @@ public struct Histogram: Sendable, Equatable {
     }
 
     func drawRangeLabels(into buffer: inout CellBuffer, row: Int, area: Rect, bars: Rect) {
+        guard lower.isFinite, upper.isFinite else { return }
         let step = AxisScale.niceStep(abs(upper - lower) / 10)
         let lo = NumberFormat.compact(lower, step: step), hi = NumberFormat.compact(upper, step: step)
         let style = CellStyle.dim

@@ -74,8 +74,10 @@ func everyChartRendersAtEverySizeWithoutTrapping(profile: RenderProfile) {
     }
 }
 
-@Test func axesNeverShowNaNOrInfinity() {
-    for chart in Degenerate.lines {
+@Test func labelsNeverShowNaNOrInfinity() {
+    // Bars are left out on purpose: an infinite gradient norm is printed as `inf`, which is the news.
+    for chart in Degenerate.lines + Degenerate.others {
+        if case .bars = chart { continue }
         let text = chartText(chart, width: 40, height: 12, profile: .monochrome)
         #expect(!text.contains("nan") && !text.contains("inf"))
     }
