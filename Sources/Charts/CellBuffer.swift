@@ -40,6 +40,12 @@ public struct CellChange: Sendable, Hashable {
     public var x: Int
     public var y: Int
     public var cell: Cell
+
+    public init(x: Int, y: Int, cell: Cell) {
+        self.x = x
+        self.y = y
+        self.cell = cell
+    }
 }
 
 /// A width × height grid of cells. Sizes below zero become zero; every access outside the
