@@ -10,6 +10,11 @@ public struct Peek: Sendable, Equatable {
     /// Who read it, e.g. "eval a on test" or "sweep s best".
     public let reader: String
     public let rows: Int
+
+    public init(reader: String, rows: Int) {
+        self.reader = reader
+        self.rows = rows
+    }
 }
 
 /// The thread-safe record of test-part reads.
