@@ -20,6 +20,7 @@ public struct Batcher: Sendable {
     public let batchSize: Int
     public let order: Order
     public let dropLast: Bool
+    private let isShuffled: Bool
     /// Batches produced so far.
     public private(set) var step = 0
     /// Completed passes over the data.
@@ -39,6 +40,7 @@ public struct Batcher: Sendable {
             throw .invalidArgument(name: "batch", value: "\(batchSize)", allowed: "at most \(rows) rows with drop_last")
         }
         self.rows = rows; self.batchSize = batchSize; self.order = order; self.dropLast = dropLast
+        isShuffled = order != .sequential
         permutation = (0..<rows).map { Int32($0) }
         rng = RNG(seed: { if case let .shuffled(seed) = order { return seed } else { return 0 } }(), stream: "batches")
         if case .shuffled = order { rng.shuffle(&permutation) }
@@ -77,7 +79,7 @@ public struct Batcher: Sendable {
     /// The dataset row at position `i` of the current order.
     @inline(__always)
     func row(_ i: Int) -> Int32 {
-        order == .sequential ? Int32(i) : permutation[i]
+        isShuffled ? permutation[i] : Int32(i)
     }
 }
 
