@@ -26,9 +26,14 @@ public struct Dataset: Sendable, Equatable {
     public let sampleShape: [Int]
     public private(set) var targets: Targets
     public private(set) var count: Int
+    /// True when each sample is an ordered 1D signal (MNIST-1D, arrays from NPY files) rather
+    /// than a vector of unrelated features (2D toys, curves, CSV columns): shift and scale
+    /// augmentation only make sense for signals.
+    public var isSignal: Bool
 
     /// Checks that inputs, shape and targets agree; labels must lie in `0..<classes`.
-    public init(name: String, inputs: [Float], sampleShape: [Int], targets: Targets) throws(DataError) {
+    public init(name: String, inputs: [Float], sampleShape: [Int], targets: Targets,
+                isSignal: Bool = false) throws(DataError) {
         guard !sampleShape.isEmpty, sampleShape.allSatisfy({ $0 > 0 }),
               let features = checkedProduct(sampleShape) else {
             throw .shapeMismatch(what: "\(name) sample shape", expected: [1], got: sampleShape)
@@ -43,6 +48,7 @@ public struct Dataset: Sendable, Equatable {
         self.sampleShape = sampleShape
         self.targets = targets
         self.count = n
+        self.isSignal = isSignal
     }
 
     private static func checkTargets(_ targets: Targets, rows n: Int, name: String) throws(DataError) {

@@ -138,7 +138,7 @@ extension Dataset {
         if let bad = inputs.firstIndex(where: { !$0.isFinite }) { throw .npy(path: xPath, problem: .nonFinite(index: bad)) }
         let sampleShape = x.shape.count == 1 ? [1] : Array(x.shape.dropFirst())
         return try Dataset(name: baseName(xPath), inputs: inputs, sampleShape: sampleShape,
-                           targets: targets(y, rows: n, path: yPath))
+                           targets: targets(y, rows: n, path: yPath), isSignal: true)
     }
 
     private static func targets(_ y: NPYArray, rows n: Int, path: String) throws(DataError) -> Targets {

@@ -41,6 +41,8 @@ public struct SplitDataset: Sendable {
     private let cleanTrainLabels: [Int32]?
     /// The label noise currently applied to `train`, if any.
     public private(set) var labelNoise: LabelNoise?
+    /// Training-time augmentation for batches of `train` (validated against its sample shape).
+    public private(set) var augmentation: Augmentation?
     public let peekLog: PeekLog
 
     /// Divides `data` by `split`; every index must be in range and appear in one part only.
@@ -80,6 +82,12 @@ public struct SplitDataset: Sendable {
     }
 
     public var peeks: [Peek] { peekLog.peeks }
+
+    /// Sets (or, with an identity augmentation, clears) the training-time augmentation.
+    public mutating func setAugmentation(_ a: Augmentation) throws(DataError) {
+        try a.validate(for: train.sampleShape, isSignal: train.isSignal)
+        augmentation = a.isIdentity ? nil : a
+    }
 
     /// Replaces a `fraction` of the training labels by a different random class (validation
     /// and test stay clean). Always starts from the clean labels, so calling it again replaces

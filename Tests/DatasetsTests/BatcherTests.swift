@@ -129,6 +129,17 @@ func batches(_ b: inout Batcher, steps: Int) -> [[Int32]] {
         for j in 0..<4 { #expect(abs(out[j] - x[j] * f0) < 1e-5) }
     }
 
+    @Test func splitDatasetStoresAValidatedAugmentation() throws {
+        var signals = try MNIST1D.generateSplit({ var o = MNIST1DOptions(); o.count = 100; return o }())
+        try signals.setAugmentation(Augmentation(noise: 0.05, shift: 3, scale: 0.1))
+        #expect(signals.augmentation?.shift == 3)
+        try signals.setAugmentation(Augmentation())
+        #expect(signals.augmentation == nil)
+        var points = try SplitDataset(Dataset.toy(.moons, count: 50, noise: 0.1, seed: 0),
+                                      fractions: SplitFractions(train: 1, validation: 0, test: 0), seed: 0)
+        #expect(dataError { try points.setAugmentation(Augmentation(shift: 1)) } == .needsSignal(operation: "shift", sampleShape: [2]))
+    }
+
     @Test func invalidSettingsThrow() {
         #expect(dataError { try Augmenter(Augmentation(shift: 1), sampleShape: [2, 3], seed: 0) } == .needsSignal(operation: "shift", sampleShape: [2, 3]))
         #expect(dataError { try Augmenter(Augmentation(scale: 0.1), sampleShape: [1], seed: 0) } == .needsSignal(operation: "scale", sampleShape: [1]))

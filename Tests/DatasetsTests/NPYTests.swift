@@ -32,7 +32,7 @@ func littleEndian<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
         let a = try NPY.read(path: dir.path + "/x.npy")
         #expect(a.shape == [4, 3] && a.elementType == .float32 && a.storage == .floats(x))
         let d = try Dataset.loadNPY(inputs: dir.path + "/x.npy", targets: dir.path + "/y.npy")
-        #expect(d.name == "x" && d.sampleShape == [3] && d.count == 4)
+        #expect(d.name == "x" && d.sampleShape == [3] && d.count == 4 && d.isSignal)
         #expect(d.targets == .classes([2, 0, 1, 2], count: 3))
     }
 
