@@ -132,7 +132,7 @@ extension Session {
         var entry = try workspace.data(try c.text("data"), at: c.span(of: "data"))
         let a = Augmentation(noise: Float(try c.number("noise") ?? 0), shift: try c.int("shift") ?? 0,
                              scale: Float(try c.number("scale") ?? 0))
-        try rethrow(at: c.span) { () throws in try a.validate(for: entry.sampleShape) }
+        try rethrow(at: c.span) { () throws in try a.validate(for: entry.sampleShape, isSignal: entry.full.isSignal) }
         entry.augmentation = a.isIdentity ? nil : a
         workspace.datasets[entry.name] = entry
         dropRuns(using: entry.name)

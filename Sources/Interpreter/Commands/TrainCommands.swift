@@ -37,7 +37,7 @@ extension Session {
         run.loss = loss
         run.schedule = stepSchedule(net.setup.schedule, run)
         run.augmenter = try data.augmentation.map { a throws(RuntimeError) in
-            try rethrow(at: span) { () throws -> Augmenter in try Augmenter(a, sampleShape: data.sampleShape, seed: net.seed) }
+            try rethrow(at: span) { () throws -> Augmenter in try Augmenter(a, sampleShape: data.sampleShape, isSignal: data.full.isSignal, seed: net.seed) }
         }
         if let every = net.checkpointEvery { run.checkpoints.every = every }
         net.run = run
