@@ -44,11 +44,17 @@ float *basin_gemm_scratch(size_t floats) {
 
 typedef void (*gemm_fn)(BASIN_GEMM_ARGS);
 
-static gemm_fn chosen_fn;
-static const char *chosen_name;
+static const gemm_fn level_fns[3] = {basin_sgemm_baseline, basin_sgemm_avx2, basin_sgemm_avx512};
+static const char *level_names[3] = {"baseline", "avx2", "avx512"};
+static int cpu_level;      // what the CPU supports
+static int chosen_level;   // what basin_sgemm runs: cpu_level, lowered by BASIN_GEMM_ISA
 static pthread_once_t choose_once = PTHREAD_ONCE_INIT;
 
-// Levels: 2 = AVX-512F, 1 = AVX2+FMA, 0 = portable. BASIN_GEMM_ISA may lower the level.
+static int level_named(const char *isa) {
+    return !strcmp(isa, "avx512") ? 2 : !strcmp(isa, "avx2") ? 1 : !strcmp(isa, "baseline") ? 0 : -1;
+}
+
+// Levels: 2 = AVX-512F, 1 = AVX2+FMA, 0 = portable.
 static void choose(void) {
     int level = 0;
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -56,25 +62,18 @@ static void choose(void) {
     if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) level = 1;
     if (level == 1 && __builtin_cpu_supports("avx512f")) level = 2;
 #endif
+    cpu_level = chosen_level = level;
     const char *cap = getenv("BASIN_GEMM_ISA");
-    if (cap) {
-        int want = !strcmp(cap, "avx512") ? 2 : !strcmp(cap, "avx2") ? 1 : !strcmp(cap, "baseline") ? 0 : 2;
-        if (want < level) level = want;
-    }
-    static const gemm_fn fns[3] = {basin_sgemm_baseline, basin_sgemm_avx2, basin_sgemm_avx512};
-    static const char *names[3] = {"baseline", "avx2", "avx512"};
-    chosen_fn = fns[level];
-    chosen_name = names[level];
+    int want = cap ? level_named(cap) : -1;
+    if (want >= 0 && want < level) chosen_level = want;
 }
 
 const char *basin_sgemm_isa(void) {
     pthread_once(&choose_once, choose);
-    return chosen_name;
+    return level_names[chosen_level];
 }
 
-void basin_sgemm(int transA, int transB, size_t m, size_t n, size_t k, float alpha,
-                 const float *A, size_t lda, const float *B, size_t ldb, float beta,
-                 float *C, size_t ldc) {
+static void run(gemm_fn fn, BASIN_GEMM_ARGS) {
     if (m == 0 || n == 0) return;
     if (k == 0 || alpha == 0.0f) {
         // Like BLAS: op(A)·op(B) is not evaluated, so NaNs in A or B do not reach C.
@@ -85,8 +84,20 @@ void basin_sgemm(int transA, int transB, size_t m, size_t n, size_t k, float alp
         }
         return;
     }
+    fn(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
+}
+
+void basin_sgemm(BASIN_GEMM_ARGS) {
     pthread_once(&choose_once, choose);
-    chosen_fn(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
+    run(level_fns[chosen_level], transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
+}
+
+int basin_sgemm_using(const char *isa, BASIN_GEMM_ARGS) {
+    pthread_once(&choose_once, choose);
+    int level = level_named(isa);
+    if (level < 0 || level > cpu_level) return -1;
+    run(level_fns[level], transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
+    return 0;
 }
 
 // MARK: - Portable kernel

@@ -26,4 +26,10 @@ void basin_sgemm(int transA, int transB, size_t m, size_t n, size_t k, float alp
 
 /// The kernel family basin_sgemm dispatches to: "avx512", "avx2" or "baseline".
 const char *basin_sgemm_isa(void);
+
+/// basin_sgemm on a named kernel family ("avx512", "avx2", "baseline"), for tests of the
+/// fallbacks. Returns 0 when it ran, -1 (C untouched) when this CPU lacks that instruction set.
+int basin_sgemm_using(const char *isa, int transA, int transB, size_t m, size_t n, size_t k, float alpha,
+                      const float *A, size_t lda, const float *B, size_t ldb, float beta,
+                      float *C, size_t ldc);
 #endif
