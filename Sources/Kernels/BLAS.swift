@@ -6,7 +6,7 @@ import COpenBLAS
 public enum BLAS {
     /// C[m×n] = alpha · op(A)[m×k] · op(B)[k×n] + beta · C, all row-major.
     /// `lda`, `ldb`, `ldc` default to the row lengths of A, B, C as stored.
-    /// Runs Basin's own kernel or OpenBLAS, whichever `gemmKernel(m:n:k:)` picks (see GemmRouting.swift).
+    /// Runs Basin's own kernel or OpenBLAS, whichever `gemmKernel(m:n:k:transA:transB:)` picks (see GemmRouting.swift).
     @inlinable
     public static func gemm(
         transA: Bool = false, transB: Bool = false,
@@ -17,7 +17,7 @@ public enum BLAS {
         beta: Float = 0,
         c: UnsafeMutablePointer<Float>, ldc: Int? = nil
     ) {
-        gemm(using: gemmKernel(m: m, n: n, k: k), transA: transA, transB: transB, m: m, n: n, k: k,
+        gemm(using: gemmKernel(m: m, n: n, k: k, transA: transA, transB: transB), transA: transA, transB: transB, m: m, n: n, k: k,
              alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
     }
 

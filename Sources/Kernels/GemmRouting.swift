@@ -1,16 +1,21 @@
 // Which kernel runs `BLAS.gemm`: Basin's own (CKernels/gemm*.c, runtime-dispatched AVX-512 /
 // AVX2 / portable) or OpenBLAS's `cblas_sgemm`.
 //
-// The rule compares instruction-set levels, because that is what the measurements follow
-// (single thread, Zen 5, `basin-bench gemm`; GFLOP/s Basin vs OpenBLAS):
+// The rule compares instruction-set levels first, because that is what the measurements follow
+// (single thread, Zen 5 at 4.4 GHz, `basin-bench gemm`, thread CPU time; GFLOP/s Basin vs OpenBLAS):
 //   - Basin AVX-512 vs OpenBLAS "Haswell" (OPENBLAS_CORETYPE=Haswell, this project's
-//     environment): Basin is 1.7–3× faster on every shape measured — the MLP's 100-sized
-//     products (≈ 210–228 vs 107–118), the CNN's im2col products, and 2048³ (212 vs 127).
-//     So when Basin's level is higher, Basin runs everything.
-//   - Equal levels (Basin AVX2 vs OpenBLAS Haswell/Zen, or Basin AVX-512 vs OpenBLAS SkylakeX):
-//     within about ±10% on most shapes, OpenBLAS ahead on large ones (2048³: 130 vs 108 at AVX2,
-//     241 vs 211 at AVX-512). OpenBLAS runs, except products with k ≤ 16, where its fixed costs
-//     show and Basin measured ahead at both levels (100×100×10, 1900×25×5).
+//     environment): Basin is 1.7–3.3× faster on every shape measured — the MLP's 100-sized
+//     products (≈ 205–230 vs 104–117), the CNN's im2col products, the landscape grid's, and
+//     2048³ (207–225 vs 124–130). When Basin's level is higher, Basin runs everything.
+//   - Both AVX-512 (OpenBLAS "SkylakeX", i.e. OPENBLAS_CORETYPE unset on this CPU): Basin wins
+//     products with op(B) = Bᵀ (1.07–1.6×: OpenBLAS's transposing copy is slower than Basin's
+//     in-register one) and 17–32-wide outputs (the CNN's 25 channels, 1.15–1.9×); OpenBLAS wins
+//     the rest by 6–14% (100-sized NN/TN, 10-wide outputs) and large products (2048³: 240 vs 204).
+//     So Basin runs when m·n·k ≤ 2²⁷ and (transB and n > 16, or 17 ≤ n ≤ 32).
+//   - Both AVX2 (Basin capped with BASIN_GEMM_ISA=avx2 vs OpenBLAS Haswell): within ±5% on
+//     100-sized products, OpenBLAS ahead on large ones (130 vs 108 on 2048³), Basin ahead when a
+//     dimension is ≤ 16 (m = 10: 110 vs 64; k = 10: 103 vs 92; k = 5: 68 vs 58). So Basin runs
+//     when min(m, n, k) ≤ 16.
 //   - Basin's portable fallback never beats OpenBLAS: OpenBLAS runs.
 // `OPENBLAS_CORETYPE` is never changed; it only informs the comparison through `BLAS.coreName`.
 //
@@ -63,15 +68,19 @@ extension BLAS {
     }
 
     /// The kernel `gemm` uses for an m×n×k product under the current policy.
-    public static func gemmKernel(m: Int, n: Int, k: Int) -> GemmKernel {
+    public static func gemmKernel(m: Int, n: Int, k: Int, transA: Bool = false, transB: Bool = false) -> GemmKernel {
         switch policyIndex.load(ordering: .relaxed) {
         case 1: return .basin
         case 2: return .openblas
         default:
             let (mine, theirs) = levels
             if mine > theirs { return .basin }
-            if mine == theirs && mine > 0 && k <= 16 { return .basin }
-            return .openblas
+            if mine < theirs || mine == 0 { return .openblas }
+            if mine == 2 {
+                let narrow = n > 16 && n <= 32
+                return m * n * k <= 1 << 27 && (narrow || (transB && n > 16)) ? .basin : .openblas
+            }
+            return min(m, n, k) <= 16 ? .basin : .openblas
         }
     }
 
@@ -79,7 +88,7 @@ extension BLAS {
     public static var basinGemmISA: String { String(cString: basin_sgemm_isa()) }
 
     /// What runs matrix products, for reports: e.g. "basin-avx512 (auto; OpenBLAS core Haswell)",
-    /// "openblas-Haswell (auto; k ≤ 16 → basin-avx2)", "openblas-Haswell (BASIN_GEMM=openblas)".
+    /// "openblas-SkylakeX (auto; some shapes → basin-avx512)", "openblas-Haswell (forced)".
     public static var gemmBackend: String {
         let basin = "basin-" + basinGemmISA, openblas = "openblas-" + coreName
         switch gemmPolicy {
@@ -88,7 +97,7 @@ extension BLAS {
         case .auto:
             let (mine, theirs) = levels
             if mine > theirs { return basin + " (auto; OpenBLAS core \(coreName))" }
-            if mine == theirs && mine > 0 { return openblas + " (auto; k ≤ 16 → \(basin))" }
+            if mine == theirs && mine > 0 { return openblas + " (auto; some shapes → \(basin))" }
             return openblas + " (auto)"
         }
     }

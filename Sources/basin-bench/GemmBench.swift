@@ -71,7 +71,7 @@ struct GemmBench: ParsableCommand {
             ("basin_gflops", gf(basin.cpu)), ("openblas_gflops", gf(openblas.cpu)),
             ("speedup", openblas.cpu / basin.cpu),
             ("basin_gflops_wall", gf(basin.wall)), ("openblas_gflops_wall", gf(openblas.wall)),
-            ("auto_picks", BLAS.gemmKernel(m: m, n: n, k: k).rawValue),
+            ("auto_picks", BLAS.gemmKernel(m: m, n: n, k: k, transA: ta, transB: tb).rawValue),
         ] + gemmFields()))
     }
 

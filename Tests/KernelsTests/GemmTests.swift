@@ -156,11 +156,13 @@ func checkGemm(_ t: GemmCase, nanC: Bool = false, run: (UnsafePointer<Float>, In
         #expect(c == [0, 0, 0, 0])
     }
 
-    @Test func routingReportsAKernelForEveryShape() {
+    /// Reporting only: the policy is process-wide and other suites train networks concurrently
+    /// in this process, so tests never change it (benchmarks do).
+    @Test func routingReportsItsChoice() {
         #expect(["avx512", "avx2", "baseline"].contains(BLAS.basinGemmISA))
-        #expect(!BLAS.gemmBackend.isEmpty)
-        // The rule depends on k only below 17, so the MLP's products all go to the same kernel.
-        let picks = Set([(100, 100, 40), (100, 10, 100), (10, 100, 100)].map { BLAS.gemmKernel(m: $0.0, n: $0.1, k: $0.2) })
-        #expect(picks.count == 1)
+        #expect(BLAS.gemmBackend.hasPrefix("basin-") || BLAS.gemmBackend.hasPrefix("openblas-"))
+        if BLAS.gemmPolicy != .auto {
+            #expect(BLAS.gemmKernel(m: 100, n: 10, k: 100, transB: true).rawValue == BLAS.gemmPolicy.rawValue)
+        }
     }
 }
