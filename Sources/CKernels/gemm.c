@@ -8,7 +8,7 @@
 // in L1. Unlike BLIS, operands that are already laid out the way the microkernel reads them are
 // not copied — at the 100-sized products Basin trains with, packing A would cost as much as the
 // arithmetic it enables (the libxsmm observation). Only op(B) = Bᵀ is packed (transposed in
-// registers, 16×16 or 8×8 at a time), plus large untransposed B blocks for TLB locality.
+// registers, 16×16 or 8×8 at a time), plus, on AVX2, large untransposed B blocks for TLB locality.
 #include "gemm.h"
 #include "gemm_internal.h"
 #include <pthread.h>

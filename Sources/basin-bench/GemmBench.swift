@@ -76,7 +76,7 @@ struct GemmBench: ParsableCommand {
     }
 
     /// The MNIST-1D MLP's step (batch 100, Adam lr 1e-2, batches in order) under each policy,
-    /// with a plain 40→100→100→10 stack (relu) — the same eight products as the reference MLP,
+    /// (forced OpenBLAS, forced Basin, and the auto rule) with a plain 40→100→100→10 stack (relu) — the same eight products as the reference MLP,
     /// whose residual layer lives on another branch. Blocks of 250 steps alternate between the
     /// backends so both see the same machine load; the median step time per backend counts.
     func benchMLPStep() throws {
@@ -85,7 +85,7 @@ struct GemmBench: ParsableCommand {
                                    .dense(units: 10)]
         let saved = BLAS.gemmPolicy
         defer { BLAS.gemmPolicy = saved }
-        let policies: [GemmPolicy] = [.openblas, .basin]
+        let policies: [GemmPolicy] = [.openblas, .basin, .auto]
         var runs: [TrainingRun] = []
         for _ in policies {
             let net = try Network(inputShape: train.sampleShape, layers: layers)
