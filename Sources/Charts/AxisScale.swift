@@ -34,7 +34,7 @@ public struct AxisScale: Sendable, Hashable {
             lo -= pad
             hi += pad
         }
-        var step = niceStep((hi - lo) / Double(max(1, targetTicks - 1)))
+        var step = niceStep((hi - lo) / Double(max(1, extended ? targetTicks - 1 : targetTicks)))
         if integral { step = max(step, 1) }
         let first = extended ? floor(lo / step) * step : ceil(lo / step - 1e-9) * step
         let last = extended ? ceil(hi / step) * step : floor(hi / step + 1e-9) * step

@@ -135,10 +135,14 @@ public struct CellBuffer: Sendable, Hashable {
         return changes
     }
 
-    /// Every colour mapped to what `profile` allows (see `RenderProfile.adapted`).
+    /// Every colour mapped to what `profile` allows (see `RenderProfile.adapted`), and in ASCII
+    /// profiles every non-ASCII glyph (user text such as `→`) replaced by `?`.
     public func adapted(to profile: RenderProfile) -> CellBuffer {
         var copy = self
-        for index in copy.cells.indices { copy.cells[index].style = profile.adapted(copy.cells[index].style) }
+        for index in copy.cells.indices {
+            copy.cells[index].style = profile.adapted(copy.cells[index].style)
+            if !profile.isUnicode && !copy.cells[index].glyph.isASCII { copy.cells[index].glyph = "?" }
+        }
         return copy
     }
 }

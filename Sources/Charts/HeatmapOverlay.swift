@@ -117,7 +117,8 @@ struct ColorBar {
             buffer[x: x + 1, y: y + row] = cell
         }
         var usedRows = Set<Int>()
-        for (value, text) in labels {
+        let ends = [(upper, label(upper)), (lower, label(lower))]
+        for (value, text) in ends + labels {
             let t = upper > lower ? (value - lower) / (upper - lower) : 0.5
             let row = y + clampedInt(((1 - t) * Double(height - 1)).rounded())
             guard usedRows.insert(row).inserted else { continue }

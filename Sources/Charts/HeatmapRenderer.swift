@@ -26,7 +26,7 @@ extension Heatmap {
             drawCells(into: &buffer, plot: buffer.bounds, bounds: bounds, profile: profile)
             return buffer
         }
-        head.draw(into: &buffer, area: buffer.bounds, rows: headRows)
+        head.draw(into: &buffer, area: buffer.bounds, rows: headRows, profile: profile)
         axes.draw(into: &buffer, profile: profile, xLabel: xLabel)
         drawCells(into: &buffer, plot: axes.plot, bounds: bounds, profile: profile)
         drawOverlay(into: &buffer, axes: axes, bounds: bounds, profile: profile)
