@@ -52,6 +52,8 @@ import Testing
         ("data d = spiral n=90\nnet a = dense 8 relu, dense 3\nnet b = dense 4, dense 3\nplot boundary a b", "one net at a time"),
         ("net a = dense 8 relu, dense 3\nplot boundary a", "has no weights yet"),
         ("plot fit", "there is no net yet"),
+        ("data d = spiral n=90\nnet a = dense 4, dense 3\ndata d = spiral n=90 classes=5\nhist a acts",
+         "a was built for [2] → 3 outputs, but d now has [2] → 5 classes"),
         ("data d = spiral n=90\nnet a = dense 8, dense 3\nplot boundary zz", "no net named 'zz'"),
     ])
     func plotErrors(_ script: String, _ message: String) {

@@ -75,7 +75,7 @@ extension Session {
             return (Measured(loss: e.trainLoss, accuracy: e.trainAccuracy),
                     e.validationLoss.map { Measured(loss: $0, accuracy: e.validationAccuracy) })
         }
-        guard let n = try? looked(net, at: span), n.network.inputShape == n.data.sampleShape else { return (nil, nil) }
+        guard let n = try? looked(net, at: span) else { return (nil, nil) }
         let measure = { (d: Dataset) -> Measured in
             let e = TrainingRun.evaluate(n.network, on: d, loss: n.loss)
             return Measured(loss: e.loss, accuracy: e.accuracy)

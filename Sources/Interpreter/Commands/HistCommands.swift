@@ -8,7 +8,8 @@
 //   to 256 training examples when the net has not trained (the title says which).
 // - acts: each layer's output on up to 256 training examples in evaluation mode; the small
 //   multiples skip a layer whose output goes straight into an activation (the panel titled
-//   "2 dense 32 relu" is the activation's output).
+//   "2 dense 32 relu" is the activation's output), and flatten and dropout (in evaluation mode
+//   their output is their input).
 //
 // Ranges: shared by all panels when every layer's largest |value| is within 10× of the others,
 // so widths compare directly; otherwise each panel gets its own range (a shared one would squash
@@ -84,11 +85,13 @@ extension Session {
         }
     }
 
-    /// Layer outputs; without `all`, outputs that feed straight into an activation are skipped.
+    /// Layer outputs; without `all`, outputs that feed straight into an activation are skipped,
+    /// and so are flatten and dropout, whose outputs repeat their inputs in evaluation mode.
     func activationValues(_ network: Network, _ outputs: [[Float]], all: Bool) -> [LayerValues] {
         let layers = network.layers
         return outputs.indices.compactMap { i in
             if !all, i + 1 < layers.count, layers[i + 1] is Activation { return nil }
+            if !all, ["flatten", "dropout"].contains(layers[i].kind) { return nil }
             var title = layerTitle(network, i)
             if layers[i] is Activation, i > 0 { title = "\(i + 1) \(layers[i - 1].summary) \(layers[i].summary)" }
             return LayerValues(index: i, title: title, values: outputs[i].map(Double.init))

@@ -36,7 +36,20 @@ extension Session {
             throw RuntimeError("\(net.name) has not met any data yet", at: span, hint: "train it first: train \(net.name) on DATA")
         }
         let loss = net.run?.loss ?? net.setup.loss ?? (data.isClassification ? .crossEntropy : .meanSquared)
+        try checkFits(net.name, network, data, loss, at: span)
         return LookedNet(entry: net, network: network, data: data, loss: loss)
+    }
+
+    /// The data may have been redefined since the net was built: its shapes must still match.
+    func checkFits(_ name: String, _ network: Network, _ data: DataEntry, _ loss: Loss, at span: SourceSpan) throws(RuntimeError) {
+        let wanted = data.full.classCount ?? data.full.targetWidth
+        let outputsFit = network.outputCount == wanted || (loss == .binaryCrossEntropy && network.outputCount == 1 && wanted <= 2)
+        guard network.inputShape == data.sampleShape, outputsFit else {
+            throw RuntimeError("\(name) was built for \(describeShape(network.inputShape)) → \(network.outputCount) outputs, "
+                               + "but \(data.name) now has \(describeShape(data.sampleShape)) → "
+                               + (data.full.classCount.map { "\($0) classes" } ?? "\(wanted) targets"),
+                               at: span, hint: "define \(name) again for \(data.name)'s data")
+        }
     }
 
     /// "3 dense 32": the layer's number as `show NET` prints it, and its summary.

@@ -44,18 +44,22 @@ extension Session {
             throw RuntimeError("plot boundary needs a classifier; \(n.entry.name) does regression on \(data.name)", at: span,
                                hint: "plot loss \(n.entry.name)")
         }
-        let train = data.parts.train
-        let (xs, ys) = coordinates(train.inputs)
+        let (xs, ys) = coordinates(data.parts.train.inputs)
         let all = coordinates(data.full.inputs)
         let (bx, by) = marginBounds(all.0, all.1, margin: 0.1)
-        let columns = Self.boundaryColumns
-        let aspect = (by.upperBound - by.lowerBound) / (bx.upperBound - bx.lowerBound)
-        let rows = max(24, min(Self.boundaryColumns, Int((Double(columns) * aspect).rounded())))
+        let columns = Self.boundaryColumns, rows = boundaryRows(x: bx, y: by)
         let classes = predictedClasses(n.network, columns: columns, rows: rows, x: bx, y: by)
         let points = zip(zip(xs, ys), labels).map { p, l in Heatmap.OverlayPoint(x: p.0, y: p.1, classIndex: Int(l)) }
         return Heatmap(title: "\(n.entry.name) regions · \(stepCaption(n.entry))", columns: columns, rows: rows,
                        values: classes, xMin: bx.lowerBound, xMax: bx.upperBound, yMin: by.lowerBound, yMax: by.upperBound,
                        coloring: .classes, points: points)
+    }
+
+    /// Grid rows that keep the data's aspect ratio (half-block pixels are about square), 24–120.
+    func boundaryRows(x: ClosedRange<Double>, y: ClosedRange<Double>) -> Int {
+        let aspect = (y.upperBound - y.lowerBound) / (x.upperBound - x.lowerBound)
+        let rows = Double(Self.boundaryColumns) * aspect
+        return rows.isFinite ? Int(max(24, min(Double(Self.boundaryColumns), rows.rounded()))) : 24
     }
 
     /// Interleaved (x, y) pairs as two coordinate lists.
@@ -110,7 +114,7 @@ extension Session {
                                + (data.full.classCount.map { "\($0) classes" } ?? "\(data.full.targetWidth) targets"),
                                at: span, hint: "plot loss \(n.entry.name)")
         }
-        let xs = data.full.inputs.map(Double.init)
+        let xs = data.full.inputs.map(Double.init).filter(\.isFinite)
         let lo = xs.min() ?? -1, hi = xs.max() ?? 1, m = max((hi - lo) * 0.05, 1e-3)
         let grid = (0..<Self.fitSamples).map { lo - m + Double($0) / Double(Self.fitSamples - 1) * (hi - lo + 2 * m) }
         let predicted = n.network.predictions(grid.map(Float.init), count: grid.count)
