@@ -9,10 +9,6 @@ extension Session {
         say("seed \(value)")
     }
 
-    func otherPlot(_ what: String, _ nets: [NetEntry], _ c: CommandContext) throws(RuntimeError) {
-        throw RuntimeError("plot \(what) is not available yet", at: c.span)
-    }
-
     func otherCommand(_ c: CommandContext) throws(RuntimeError) {
         throw RuntimeError("'\(c.name)' is not available yet", at: c.command.verb.span,
                            hint: "see 'help \(c.name)' for what it will do")
