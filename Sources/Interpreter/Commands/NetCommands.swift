@@ -9,15 +9,20 @@ extension Session {
     func defineVariable(_ binding: LetStatement) throws(RuntimeError) {
         switch binding.binding {
         case .value(let value):
-            let literal: Literal
-            do {
-                literal = try value.resolved(in: workspace, as: .text, subject: .positional(of: "let"))
-            } catch { throw RuntimeError(error) }
-            workspace.variables[binding.name.name] = literal
+            workspace.variables[binding.name.name] = try anyLiteral(value)
         case .distribution(let d):
             throw RuntimeError("'let \(binding.name.name) ~ …' samples a value, which only a sweep body does", at: d.span,
                                hint: "use 'let \(binding.name.name) = VALUE' here, or put this line inside 'sweep s { … }'")
         }
+    }
+
+    /// A value of any type: a literal as written, or a `$variable`'s value.
+    func anyLiteral(_ value: Value) throws(RuntimeError) -> Literal {
+        if let own = value.literal { return own }
+        if case .variable(let name) = value.kind, let found = workspace.value(of: name) { return found }
+        do {
+            return try value.resolved(in: workspace, as: .text, subject: .positional(of: "let"))
+        } catch { throw RuntimeError(error) }
     }
 
     func defineNet(_ definition: NetworkDefinition, source: SourceFile) throws(RuntimeError) {
