@@ -12,7 +12,10 @@ extension Session {
         if let name = target ?? workspace.currentNet ?? workspace.currentData {
             if let net = workspace.nets[name] { return showNet(net) }
             if let data = workspace.datasets[name] { return showData(data) }
-            throw workspace.unknown(name, kind: "dataset or net", among: workspace.allNames, at: c.span)
+            let names = workspace.allNames
+            throw RuntimeError("nothing named '\(name)'", at: c.span(of: "target"),
+                               hint: suggest(name, among: names).map { "did you mean '\($0)'?" }
+                                   ?? (names.isEmpty ? nil : "datasets and nets: " + names.joined(separator: ", ")))
         }
         throw RuntimeError("nothing to show yet", at: c.span, hint: "create a dataset: data d = spiral n=600 classes=3")
     }
@@ -32,7 +35,7 @@ extension Session {
                                            .init("parameters", alignment: .right)], rows: rows))))
         let s = net.setup
         let loss = (net.run?.loss ?? s.loss).map(\.rawValue) ?? "from the data"
-        say("opt \(describe(s.optimizer)) · loss \(loss) · batch \(s.batchSize) · step \(net.run?.step ?? 0)"
+        say("opt \(describe(s.optimizer)) · loss \(loss) · schedule \(scheduleText(s.schedule)) · batch \(s.batchSize) · step \(net.run?.step ?? 0)"
             + (net.dataName.map { " · data \($0)" } ?? ""))
     }
 

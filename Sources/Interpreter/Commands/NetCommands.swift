@@ -30,14 +30,67 @@ extension Session {
         let name = definition.name.name
         let entry = NetEntry(name: name, specs: specs, definitionText: text(ofSpan: definition.span, in: source),
                              seed: workspace.seed)
+        var misfit: String?
         if let dataName = workspace.currentData, let data = workspace.datasets[dataName] {
-            entry.network = try buildNetwork(specs, for: data, name: name, at: definition.span)
-            entry.dataName = dataName
-            entry.network?.initialize(scheme: nil, seed: entry.seed)
+            switch try fit(specs, to: data, name: name, at: definition.span) {
+            case .built(let network):
+                entry.network = network
+                entry.dataName = dataName
+                network.initialize(scheme: nil, seed: entry.seed)
+            case .misfit(let error):
+                misfit = error.message
+            }
         }
+        if entry.network == nil { try checkSize(specs, at: definition.span) }
         workspace.nets[name] = entry
         workspace.currentNet = name
-        say(netSummaryLine(entry))
+        say(netSummaryLine(entry) + (misfit.map { "\n\(name) does not fit \(workspace.currentData ?? "the data") ("
+            + ($0.components(separatedBy: "; HINT").first ?? $0) + "): it is built for the data it first trains on" } ?? ""))
+    }
+
+    /// A net built for a dataset, or why the two do not fit (the net can wait for other data).
+    enum Fit {
+        case built(Network)
+        case misfit(RuntimeError)
+    }
+
+    /// Builds the network for a dataset's examples, with its output checked against the targets.
+    /// Only a net too large to allocate throws; any other failure depends on the input shape
+    /// (a kernel longer than the sequence, a dense layer after 2D points) and is a misfit.
+    func fit(_ specs: [LayerSpec], to data: DataEntry, name: String, at span: SourceSpan) throws(RuntimeError) -> Fit {
+        let network: Network
+        do {
+            network = try Network(inputShape: data.sampleShape, layers: specs)
+        } catch {
+            let refusal = RuntimeError(error.message, at: span, hint: networkHint(error))
+            if case .tooLarge = error { throw refusal }
+            return .misfit(refusal)
+        }
+        let outputs = network.outputCount
+        let wanted = data.full.classCount ?? data.full.targetWidth
+        guard outputs == wanted else {
+            let what = data.isClassification ? "\(wanted) classes" : "\(wanted) target value(s)"
+            return .misfit(RuntimeError("\(name) ends with \(outputs) outputs but \(data.name) has \(what)", at: span,
+                                        hint: "make the last layer 'dense \(wanted)'"))
+        }
+        return .built(network)
+    }
+
+    func buildNetwork(_ specs: [LayerSpec], for data: DataEntry, name: String, at span: SourceSpan) throws(RuntimeError) -> Network {
+        switch try fit(specs, to: data, name: name, at: span) {
+        case .built(let network): return network
+        case .misfit(let error): throw error
+        }
+    }
+
+    /// Refuses a net too large for any input before anything is allocated (a lower bound:
+    /// the size for one input feature).
+    func checkSize(_ specs: [LayerSpec], at span: SourceSpan) throws(RuntimeError) {
+        do {
+            _ = try NetworkBuilder.stack(inputShape: [1], specs: specs)
+        } catch {
+            if case .tooLarge = error { throw RuntimeError(error.message, at: span, hint: networkHint(error)) }
+        }
     }
 
     func text(ofSpan span: SourceSpan, in source: SourceFile) -> String {
@@ -52,24 +105,6 @@ extension Session {
         }
         return "\(net.name): \(network.layers.count) layers, \(network.parameterCount.formatted) parameters, "
             + "\(describeShape(network.inputShape)) → \(describeShape(network.outputShape))"
-    }
-
-    /// Builds the network for a dataset's examples, with its output checked against the targets.
-    func buildNetwork(_ specs: [LayerSpec], for data: DataEntry, name: String, at span: SourceSpan) throws(RuntimeError) -> Network {
-        let network: Network
-        do {
-            network = try Network(inputShape: data.sampleShape, layers: specs)
-        } catch {
-            throw RuntimeError(error.message, at: span, hint: networkHint(error))
-        }
-        let outputs = network.outputCount
-        let wanted = data.full.classCount ?? data.full.targetWidth
-        if outputs != wanted {
-            let what = data.isClassification ? "\(wanted) classes" : "\(wanted) target value(s)"
-            throw RuntimeError("\(name) ends with \(outputs) outputs but \(data.name) has \(what)", at: span,
-                               hint: "make the last layer 'dense \(wanted)'")
-        }
-        return network
     }
 
     func networkHint(_ error: NetworkError) -> String? {
@@ -264,7 +299,19 @@ extension Session {
         net.setup.schedule = Schedule(shape, warmup: warmup)
         if let run = net.run { run.schedule = stepSchedule(net.setup.schedule, run) }
         workspace.currentNet = net.name
-        say("\(net.name): schedule \(try c.text("kind") ?? "constant")\(warmup > 0 ? ", warmup \(warmup) steps" : "")")
+        say("\(net.name): schedule \(scheduleText(net.setup.schedule))")
+    }
+
+    /// "step every=10 gamma=0.5 warmup=100" (every counts epochs).
+    func scheduleText(_ s: Schedule) -> String {
+        var text: String
+        switch s.shape {
+        case .step(let every, let gamma): text = "step every=\(every) gamma=\(short(gamma))"
+        case .cosine: text = "cosine"
+        default: text = "constant"
+        }
+        if s.warmup > 0 { text += " warmup=\(s.warmup)" }
+        return text
     }
 
     /// The stored schedule with `step every=` converted from epochs to the run's steps.

@@ -88,7 +88,6 @@ extension Session {
         } else if let l = run.history.stepLosses.last {
             parts.append("loss \(fmt(Double(l)))")
         }
-        parts.append("\(Int(r.stepsPerSecond.rounded())) steps/s")
         var line = parts.joined(separator: " · ")
         switch r.reason {
         case .finished: break
@@ -127,8 +126,6 @@ extension Session {
         switch try c.text("part") {
         case "test"?:
             row("test", data.parts.test(peekedBy: "eval \(net.name) on test"))
-            let peeks = data.parts.peeks.count
-            say("peek \(peeks) at \(data.name)'s test part (recorded)")
         case "val"?: row("val", data.parts.validation)
         case "train"?: row("train", data.parts.train)
         default:
@@ -138,6 +135,9 @@ extension Session {
         emit(.chart(.table(Table(title: "\(net.name) on \(data.name)",
                                  columns: [.init("part"), .init("examples", alignment: .right), .init("loss", alignment: .right),
                                            .init("accuracy", alignment: .right)], rows: rows))))
+        if try c.text("part") == "test" {
+            say("peek \(data.parts.peeks.count) at \(data.name)'s locked test part (recorded; 'show \(data.name)' counts them)")
+        }
     }
 
     func resetCommand(_ c: CommandContext) throws(RuntimeError) {
@@ -175,6 +175,10 @@ extension Session {
     func checkpointCommand(_ c: CommandContext) throws(RuntimeError) {
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
         let every = try c.int("every") ?? 100
+        if c.invocation.value("keep") != nil {
+            throw RuntimeError("checkpoint keep= is not available yet", at: c.span(of: "keep"),
+                               hint: "snapshots are kept within 256 MiB; when full, every other one is dropped")
+        }
         net.checkpointEvery = every
         net.run?.checkpoints.every = every
         workspace.currentNet = net.name
