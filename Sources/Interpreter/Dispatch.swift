@@ -101,6 +101,7 @@ extension Session {
         case "plot": try plotCommand(c)
         case "seed": try seedCommand(c)
         case "quit": return .quit
+        case "save", "run", "help", "history", "clear", "ask", "pause": return try sessionCommand(c)
         default: try otherCommand(c)
         }
         return .ok

@@ -48,12 +48,27 @@ public struct HelpText: Sendable {
     private func table(_ signature: Signature) -> [String] {
         var rows: [(String, String)] = signature.slots.map { ($0.usage, $0.help) }
         for argument in signature.arguments {
-            let meaning = argument.defaultValue.map { "\(argument.help) (default \($0))" } ?? argument.help
+            let meaning = argument.help + Self.typeAndDefault(argument)
             rows.append((argument.type == .flag ? argument.name : "\(argument.name)=\(argument.type.placeholder)", meaning))
         }
         guard !rows.isEmpty else { return [] }
         let width = (rows.map(\.0.count).max() ?? 0) + 2
         return [""] + rows.map { "  " + $0.0.padded(to: width) + $0.1 }
+    }
+}
+
+extension HelpText {
+    /// " (a positive integer; default 10)": the type when the placeholder does not already say
+    /// it, and the default. Empty when there is nothing to add.
+    static func typeAndDefault(_ argument: ArgumentSpec) -> String {
+        var extra: [String] = []
+        switch argument.type {
+        case .flag, .oneOf, .name, .commandName, .positiveInteger, .positiveNumber: break
+        default: extra.append(argument.type.expectation)
+        }
+        if let text = argument.defaultText { extra.append("default: " + text) }
+        if argument.isRequired { extra.append("required") }
+        return extra.isEmpty ? "" : " (" + extra.joined(separator: "; ") + ")"
     }
 }
 

@@ -139,7 +139,7 @@ struct Binder {
     private mutating func check(_ value: Value, _ type: ValueType, subject: Subject) {
         guard let literal = value.literal else { return }
         if type == .commandName, case .word(let word) = literal {
-            if registry.command(named: word) != nil || registry.layer(named: word) != nil || word == "res" { return }
+            if registry.command(named: word) != nil || registry.layer(named: word) != nil || ["res", "layers"].contains(word) { return }
             let suggestion = suggest(word, among: registry.commandNames + registry.layers.map(\.name))
             errors.append(LanguageError(.unknownCommand(word, suggestion: suggestion), at: value.span))
             return
