@@ -10,8 +10,11 @@ extension Session {
     func showCommand(_ c: CommandContext) throws(RuntimeError) {
         let target = try c.text("target")
         if let name = target ?? workspace.currentNet ?? workspace.currentData {
-            if let net = workspace.nets[name] { return showNet(net) }
-            if let data = workspace.datasets[name] { return showData(data) }
+            // Nets and datasets have names of their own: a name may be both, and shows both.
+            let net = workspace.nets[name], data = workspace.datasets[name]
+            if let net { showNet(net) }
+            if let data { showData(data) }
+            if net != nil || data != nil { return }
             let names = workspace.allNames
             throw RuntimeError("nothing named '\(name)'", at: c.span(of: "target"),
                                hint: suggest(name, among: names).map { "did you mean '\($0)'?" }

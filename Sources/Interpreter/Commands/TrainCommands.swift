@@ -113,6 +113,10 @@ extension Session {
     }
 
     func evalCommand(_ c: CommandContext) throws(RuntimeError) {
+        if let name = try c.text("net"), name.contains(".") {
+            throw RuntimeError("'\(name)' names a sweep's trial, and sweeps are not available yet", at: c.span(of: "net"),
+                               hint: "see 'help sweep' for what it will do")
+        }
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
         guard let dataName = net.dataName, let data = workspace.datasets[dataName], let network = net.currentNetwork else {
             throw RuntimeError("\(net.name) has not met any data yet", at: c.span, hint: "train it first: train \(net.name) on DATA")
@@ -151,8 +155,9 @@ extension Session {
     func forkCommand(_ c: CommandContext) throws(RuntimeError) {
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
         guard let newName = try c.text("new") else { throw RuntimeError("fork needs 'as NEW'", at: c.span) }
-        guard workspace.datasets[newName] == nil else {
-            throw RuntimeError("'\(newName)' is already a dataset", at: c.span(of: "new"))
+        if net.run == nil, let step = try c.int("step") {
+            throw RuntimeError("\(net.name) has not trained yet: there is no snapshot at step \(step)", at: c.span(of: "step"),
+                               hint: "checkpoint \(net.name) every=100, then train it")
         }
         let child = NetEntry(name: newName, specs: net.specs, definitionText: net.definitionText, seed: net.seed)
         child.setup = net.setup
