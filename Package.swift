@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "LabTests", dependencies: ["Lab", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "TestSupport"]),
-        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "TestSupport"]),
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],

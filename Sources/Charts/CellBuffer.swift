@@ -147,7 +147,9 @@ public struct CellBuffer: Sendable, Hashable {
         var copy = self
         for index in copy.cells.indices {
             copy.cells[index].style = profile.adapted(copy.cells[index].style)
-            if !profile.isUnicode && !copy.cells[index].glyph.isASCII { copy.cells[index].glyph = "?" }
+            if !profile.isUnicode && !copy.cells[index].glyph.isASCII {
+                copy.cells[index].glyph = ASCIIFallback.scalar(copy.cells[index].glyph) ?? "?"
+            }
         }
         return copy
     }

@@ -56,7 +56,7 @@ public struct TextRenderer: Sendable {
     /// ASCII profiles never print non-ASCII; controls are never printed.
     func printable(_ glyph: Unicode.Scalar) -> Unicode.Scalar {
         if glyph.value < 0x20 || glyph.value == 0x7F { return "?" }
-        if !profile.isUnicode && glyph.value > 0x7E { return "?" }
+        if !profile.isUnicode && glyph.value > 0x7E { return ASCIIFallback.scalar(glyph) ?? "?" }
         return glyph
     }
 

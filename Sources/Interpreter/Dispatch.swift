@@ -105,6 +105,7 @@ extension Session {
         case "export": try exportCommand(c)
         case "seed": try seedCommand(c)
         case "quit": return .quit
+        case "save", "run", "help", "history", "clear", "ask", "pause": return try sessionCommand(c)
         default: try otherCommand(c)
         }
         return .ok

@@ -92,6 +92,7 @@ public final class Session: @unchecked Sendable {
     func run(_ statement: Statement, in source: SourceFile, next: String?) -> ExecutionStatus {
         let text = text(of: statement, in: source)
         journal?.append(text)
+        if runDepth == 0 && !source.name.isEmpty { inputHistory.append(text) }
         do {
             let status = try dispatch(statement, source: source, next: next)
             if status == .ok, Self.isReplayable(statement) { transcript.append(text) }
@@ -113,7 +114,7 @@ public final class Session: @unchecked Sendable {
     /// Commands that change state belong in a saved session; looking and help do not.
     static func isReplayable(_ statement: Statement) -> Bool {
         guard case .command(let c) = statement.kind else { return true }
-        return !["save", "help", "history", "clear", "quit", "show", "plot", "hist", "norms",
+        return !["save", "run", "help", "history", "clear", "quit", "show", "plot", "hist", "norms",
                  "compare", "export", "eval", "ask", "pause"].contains(c.verb.name)
     }
 

@@ -22,6 +22,7 @@ public final class TextHost: SessionHost {
 
     public func emit(_ output: Output) {
         clearProgress()
+        if case .clear = output { return write(formatter.clearScreen) }
         let text = formatter.format(output)
         if case .diagnostic = output, diagnosticsToStderr {
             FileHandle.standardError.write(Data((text + "\n").utf8))
