@@ -156,3 +156,12 @@ MULTIVERSION void basin_penalties(size_t n, float l2, float l1, const float *res
 MULTIVERSION void basin_decay(size_t n, float decay, const float *restrict mask, float *restrict p) {
     for (size_t i = 0; i < n; i++) p[i] -= decay * (mask ? mask[i] : 1.0f) * p[i];
 }
+
+MULTIVERSION void basin_combine3(size_t n, const float *restrict a, float beta, const float *restrict b, float gamma,
+                                 const float *restrict c, float *restrict y) {
+    for (size_t i = 0; i < n; i++) y[i] = a[i] + beta * b[i] + gamma * c[i];
+}
+
+MULTIVERSION void basin_add2(size_t n, const float *restrict a, const float *restrict b, float *restrict y) {
+    for (size_t i = 0; i < n; i++) y[i] = a[i] + b[i];
+}

@@ -18,6 +18,18 @@ public enum Elementwise {
     }
 }
 
+extension Elementwise {
+    /// Fused, vectorized softmax cross-entropy: the SUM of row losses and the number of correct
+    /// argmax predictions; writes (softmax − onehot)·invBatch into `gradient` if given.
+    public static func softmaxCrossEntropy(rows: Int, classes: Int, logits: UnsafePointer<Float>,
+                                           labels: UnsafePointer<Int32>, gradient: UnsafeMutablePointer<Float>?,
+                                           invBatch: Float) -> (sum: Double, correct: Int) {
+        var correct = 0
+        let sum = basin_softmax_xent(rows, classes, logits, labels, gradient, invBatch, &correct)
+        return (sum, correct)
+    }
+}
+
 /// One-loop parameter updates over flat vectors; the formulas are documented in Networks/Optimizer.swift.
 public enum UpdateKernels {
     public static func sgd(_ n: Int, lr: Float, _ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>) {

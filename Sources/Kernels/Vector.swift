@@ -7,6 +7,17 @@ public enum Vec {
     /// The instruction set the C kernels dispatched to on this CPU.
     public static var isa: String { String(cString: basin_kernel_isa()) }
 
+    /// y = a + b, elementwise over n (y must not overlap a or b).
+    public static func sum(_ n: Int, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+        basin_add2(n, a, b, y)
+    }
+
+    /// y = a + beta·b + gamma·c, elementwise over n (c may alias b).
+    public static func combine(_ n: Int, _ a: UnsafePointer<Float>, _ beta: Float, _ b: UnsafePointer<Float>,
+                               _ gamma: Float, _ c: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+        basin_combine3(n, a, beta, b, gamma, c, y)
+    }
+
     /// y[i] = value
     public static func fill(_ y: UnsafeMutablePointer<Float>, _ n: Int, _ value: Float) {
         y.update(repeating: value, count: n)

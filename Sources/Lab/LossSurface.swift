@@ -40,10 +40,11 @@ public final class LossSurface: @unchecked Sendable {
                      cancel: RunControl? = nil, onProgress: ((SurfaceGrid) -> Void)? = nil) -> SurfaceGrid {
         let nA = alphas.count, nB = betas.count
         let results = Mutex([Double](repeating: .nan, count: nA * nB))
+        let first = data.count > 0 ? FirstLayerProjections(network: network, data: data, d1: d1, d2: d2) : nil
         var computed = 0
         for level in Self.levels(nA, nB) {
             if cancel?.isCancelled == true { break }
-            let values = evaluate(points: level, d1: d1, d2: d2, alphas: alphas, betas: betas, cancel: cancel)
+            let values = evaluate(points: level, d1: d1, d2: d2, alphas: alphas, betas: betas, first: first, cancel: cancel)
             results.withLock { r in for (k, p) in level.enumerated() { r[p.1 * nA + p.0] = values[k] } }
             computed += values.filter { !$0.isNaN }.count
             let snapshot = results.withLock { $0 }
@@ -71,14 +72,14 @@ public final class LossSurface: @unchecked Sendable {
 
     /// The loss at each point, computed on `threads` threads.
     func evaluate(points: [(Int, Int)], d1: [Float], d2: [Float]?, alphas: [Float], betas: [Float],
-                  cancel: RunControl?) -> [Double] {
+                  first: FirstLayerProjections?, cancel: RunControl?) -> [Double] {
         let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: points.count)
         buffer.initialize(repeating: .nan)
         defer { buffer.deallocate() }
         let out = SharedResults(buffer)  // each worker writes only its own indices
         let workers = max(1, min(threads, points.count))
         DispatchQueue.concurrentPerform(iterations: workers) { t in
-            let evaluator = PointEvaluator(surface: self)
+            let evaluator = PointEvaluator(surface: self, first: first)
             var k = t
             while k < points.count {
                 if cancel?.isCancelled == true { break }
@@ -107,15 +108,21 @@ final class PointEvaluator {
     let labels: [Int32]
     let values: FloatBuffer
     let chunk: Int
+    let first: FirstLayerProjections?
+    /// The first layer's output for one chunk, when `first` is used.
+    let firstOutput: FloatBuffer
 
-    init(surface: LossSurface) {
+    init(surface: LossSurface, first: FirstLayerProjections?) {
         self.surface = surface
+        self.first = first
         net = surface.network.copy()
-        chunk = min(surface.chunk, surface.data.count)
+        let chunk = min(surface.chunk, surface.data.count)
+        self.chunk = chunk
         workspace = Workspace(network: net, capacity: chunk)
         inputs = FloatBuffer(surface.data.inputs)
         labels = surface.data.labels ?? []
         values = FloatBuffer(surface.data.values ?? [])
+        firstOutput = FloatBuffer(count: first.map { $0.units * chunk } ?? 0)
     }
 
     /// Mean loss over the data at w₀ + α·d₁ + β·d₂.
@@ -125,16 +132,26 @@ final class PointEvaluator {
         w.update(from: w0, count: n)
         d1.withUnsafeBufferPointer { if let d = $0.baseAddress, $0.count == n { Vec.axpy(n, alpha, d, w) } }
         d2?.withUnsafeBufferPointer { if let d = $0.baseAddress, $0.count == n { Vec.axpy(n, beta, d, w) } }
-        return meanLoss()
+        return meanLoss(alpha: alpha, beta: beta)
     }
 
-    func meanLoss() -> Double {
-        let data = surface.data, f = data.featureCount, k = net.outputCount
+    /// Outputs for rows start..<start+b: the whole network, or layers 2… after the precomputed first.
+    func outputs(start: Int, count b: Int, alpha: Float, beta: Float, rng: inout RNG) -> UnsafeMutablePointer<Float> {
+        if let first {
+            first.combine(start: start, count: b, alpha: alpha, beta: beta, into: firstOutput.base)
+            return net.forward(firstOutput.base, batch: b, workspace: workspace, fromLayer: 1, rng: &rng)
+        }
+        return net.forward(inputs.base + start * surface.data.featureCount, batch: b, workspace: workspace,
+                           training: false, rng: &rng)
+    }
+
+    func meanLoss(alpha: Float = 0, beta: Float = 0) -> Double {
+        let data = surface.data, k = net.outputCount
         var rng = RNG(seed: 0)
         var total = 0.0, start = 0
         while start < data.count {
             let b = min(chunk, data.count - start)
-            let out = net.forward(inputs.base + start * f, batch: b, workspace: workspace, training: false, rng: &rng)
+            let out = outputs(start: start, count: b, alpha: alpha, beta: beta, rng: &rng)
             let r = labels.withUnsafeBufferPointer { y in
                 let targets: LossTargets = y.baseAddress.map { .labels($0 + start) }
                     ?? .values(values.base + start * data.targetWidth)

@@ -83,8 +83,15 @@ public struct LayerStack: Sendable {
     /// Runs every layer forward on x [B × inputCount]; returns the output pointer.
     @discardableResult
     public func forward(x: UnsafeMutablePointer<Float>, batch b: Int, buffers: StackBuffers) -> UnsafeMutablePointer<Float> {
+        forward(x: x, batch: b, buffers: buffers, from: 0)
+    }
+
+    /// Runs layers `from…` forward, with `x` as the input of layer `from` (the output of the
+    /// layer before it). Loss-surface evaluation computes the first layer itself.
+    @discardableResult
+    public func forward(x: UnsafeMutablePointer<Float>, batch b: Int, buffers: StackBuffers, from start: Int) -> UnsafeMutablePointer<Float> {
         var input = x
-        for i in layers.indices {
+        for i in layers.indices where i >= start {
             let io = io(i, batch: b, x: input, dx: nil, buffers: buffers)
             layers[i].forward(io)
             input = io.y

@@ -48,31 +48,13 @@ extension Loss {
         }
     }
 
-    /// NOTE: fused softmax + cross-entropy, shifted by the row max so exp never overflows;
-    /// the gradient is (softmax − onehot)/B, exact and stable.
+    /// NOTE: fused softmax + cross-entropy (CKernels), each row shifted by its max so exp never
+    /// overflows; the gradient is (softmax − onehot)/B, exact and stable. Labels outside 0..<K
+    /// cannot reach here: datasets validate them.
     private func softmaxCrossEntropy(_ z: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, _ b: Int, _ k: Int,
                                      _ g: UnsafeMutablePointer<Float>?) -> LossResult {
-        var total = 0.0
-        var correct = 0
-        let invB = 1 / Float(b)
-        for i in 0..<b {
-            let row = z + i * k
-            let label = Int(y[i])
-            let best = Vec.argmax(k, row)
-            if best == label { correct += 1 }
-            let m = row[best]
-            var sum: Float = 0
-            for j in 0..<k { sum += expf(row[j] - m) }
-            let logSum = logf(sum)
-            total += Double(logSum - (row[label] - m))
-            if let g {
-                let gr = g + i * k
-                let inv = 1 / sum
-                for j in 0..<k { gr[j] = expf(row[j] - m) * inv * invB }
-                gr[label] -= invB
-            }
-        }
-        return LossResult(loss: total / Double(b), correct: correct)
+        let r = Elementwise.softmaxCrossEntropy(rows: b, classes: k, logits: z, labels: y, gradient: g, invBatch: 1 / Float(b))
+        return LossResult(loss: r.sum / Double(b), correct: r.correct)
     }
 
     private func softCrossEntropy(_ z: UnsafePointer<Float>, _ t: UnsafePointer<Float>, _ b: Int, _ k: Int,

@@ -87,6 +87,16 @@ extension Network {
         }
     }
 
+    /// Forward pass of layers `from…` (evaluation mode), `x` being layer `from`'s input.
+    @discardableResult
+    public func forward(_ x: UnsafePointer<Float>, batch: Int, workspace: Workspace, fromLayer start: Int,
+                        rng: inout RNG) -> UnsafeMutablePointer<Float> {
+        withUnsafeMutablePointer(to: &rng) { r in
+            stack.forward(x: UnsafeMutablePointer(mutating: x), batch: batch,
+                          buffers: buffers(workspace, training: false, rng: r), from: start)
+        }
+    }
+
     /// Where the loss writes dL/dOutput before `backward`.
     public func outputGradient(batch: Int, workspace: Workspace) -> UnsafeMutablePointer<Float> {
         stack.outputGradient(batch: batch, workspace: workspace.buffer.base)

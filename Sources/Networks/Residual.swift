@@ -99,7 +99,7 @@ public struct Residual: Layer {
             p.forward(pio)
             shortcut = UnsafePointer(pio.y)
         }
-        for i in 0..<n { io.y[i] = fx[i] + shortcut[i] }
+        Vec.sum(n, fx, shortcut, into: io.y)
     }
 
     /// df = dy through the branch (writes dx);  dx += dy (identity) or dx += Pᵀ·dy, dP += dy·xᵀ

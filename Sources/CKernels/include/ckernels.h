@@ -28,6 +28,12 @@ double basin_sum(size_t n, const float *restrict x);
 /// 1 when every element is finite, 0 otherwise.
 int basin_all_finite(size_t n, const float *restrict x);
 
+/// y = a + b (y must not overlap a or b).
+void basin_add2(size_t n, const float *restrict a, const float *restrict b, float *restrict y);
+/// y = a + beta·b + gamma·c (c may equal b when gamma is 0).
+void basin_combine3(size_t n, const float *restrict a, float beta, const float *restrict b, float gamma,
+                    const float *restrict c, float *restrict y);
+
 // Optimizer updates over the flat parameter vector (see Networks/Optimizer.swift for the math).
 void basin_sgd(size_t n, float lr, float *restrict p, const float *restrict g);
 void basin_sgd_momentum(size_t n, float lr, float mu, int nesterov, float *restrict p, const float *restrict g,
@@ -39,6 +45,12 @@ void basin_rmsprop(size_t n, float lr, float alpha, float eps, float mu, float *
 /// g += mask · (l2 · p + l1 · sign(p)); mask may be NULL (all ones).
 void basin_penalties(size_t n, float l2, float l1, const float *restrict p, const float *restrict mask,
                      float *restrict g);
+/// Softmax cross-entropy of `rows` rows of `k` logits against labels: returns the SUM of the
+/// per-row losses, counts correct argmax predictions into *correct, and writes
+/// (softmax − onehot)·inv_batch into grad unless it is NULL. NaN if scratch cannot be had.
+double basin_softmax_xent(size_t rows, size_t k, const float *restrict logits, const int32_t *restrict labels,
+                          float *restrict grad, float inv_batch, size_t *correct);
+
 /// p −= decay · mask · p; mask may be NULL.
 void basin_decay(size_t n, float decay, const float *restrict mask, float *restrict p);
 #endif
