@@ -151,3 +151,16 @@ struct EditDistanceTests {
         #expect(suggest("train", among: ["train"]) == nil)
     }
 }
+
+@Suite("Defaults")
+struct DefaultTests {
+    @Test("absent values fall back to their declared defaults")
+    func defaults() throws {
+        #expect(try invocation("step a").integer("count") == 1)
+        #expect(try invocation("landscape a").text("dims") == "2d")
+        #expect(try invocation("landscape a").text("dirs") == "random")
+        #expect(try invocation("opt a adam").number("b2") == 0.999)
+        #expect(try invocation("sweep h method=hyperband plan").integer("eta") == 3)
+        #expect(try invocation("train a").integer("epochs") == nil)
+    }
+}
