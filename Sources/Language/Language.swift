@@ -27,6 +27,18 @@ public struct ParseResult: Hashable, Sendable {
 
     public var diagnostics: [Diagnostic] { errors.map(\.diagnostic) }
     public var succeeded: Bool { errors.isEmpty }
+
+    /// Whether the input stops in the middle of something (an open `{`, a net spec ending in
+    /// `,`): a prompt should read another line and parse again rather than report errors.
+    public var needsMoreInput: Bool {
+        !errors.isEmpty && errors.allSatisfy { error in
+            switch error.kind {
+            case .unclosedBlock: return true
+            case .expected(_, let found): return found == "end of input"
+            default: return false
+            }
+        }
+    }
 }
 
 extension Script {
