@@ -4,7 +4,8 @@
 // ------
 // Entry points
 //   Script.parse(_ source: SourceFile) -> ParseResult   a whole file, cell or line: the AST and
-//                                                       EVERY error (lexical, syntax, registry)
+//                                                       EVERY error (lexical, syntax, registry);
+//                                                       .needsMoreInput for an open `{` at a prompt
 //   CommandRegistry.standard                            the one table of commands and layers
 //   registry.bind(command) -> Invocation                named slots/arguments/flags of a command
 //   invocation.integer("epochs", in: scope)             typed values, $variables resolved then
