@@ -100,7 +100,8 @@ struct SyntaxTreeTests {
             ("let a ~ choice(relu, tanh)", .choice, 2),
         ]
         for (line, kind, count) in expected {
-            guard case .variable(let statement)? = onlyStatement(line),
+            guard case .command(let sweep)? = onlyStatement("sweep s { \(line) }"),
+                  case .variable(let statement)? = sweep.block?.statements.first?.kind,
                   case .distribution(let distribution) = statement.binding else { Issue.record("\(line)"); continue }
             #expect(distribution.kind == kind && distribution.arguments.count == count, "\(line)")
         }
