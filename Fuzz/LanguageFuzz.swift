@@ -10,11 +10,18 @@ public func languageFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let source = SourceFile(name: "fuzz.basin", text: text)
     let result = Script.parse(source)
     _ = DiagnosticRenderer(style: ANSIStyle()).render(result.diagnostics, sources: [source])
+    let variables = VariableTable(["w": .number(-1e300), "lr": .word("x"), "budget": .string("")])
     for statement in result.script.statements {
-        if case .command(let command) = statement.kind {
-            _ = try? CommandRegistry.standard.bind(command)
+        guard case .command(let command) = statement.kind,
+              let invocation = try? CommandRegistry.standard.bind(command) else { continue }
+        for key in invocation.binding.slots.keys.sorted() + invocation.binding.arguments.keys.sorted() {
+            _ = try? invocation.integer(key, in: variables)
+            _ = try? invocation.text(key, in: variables)
         }
+        _ = HelpText().topic(command.verb.name)
     }
+    let cursor = size == 0 ? 0 : Int(data[0]) % (size + 1)
+    _ = Completer(names: { _ in ["a", "b"] }).complete(text, cursor: cursor)
     return 0
 }
 

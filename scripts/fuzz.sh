@@ -5,7 +5,8 @@
 # The Diagnostics and Language modules are compiled separately (static libraries with
 # coverage and AddressSanitizer instrumentation), then linked with the harness in
 # Fuzz/LanguageFuzz.swift. Leak detection is off: LeakSanitizer reports the lazily built global
-# registry as leaked at exit (a false positive; the front end has no classes). New inputs are added to Fuzz/corpus/; crashes land in fuzz-out/.
+# registry as leaked at exit (a false positive; the front end has no classes). New inputs are
+# added to Fuzz/corpus/; crashes land in fuzz-out/ (reproduce: fuzz-out/language-fuzz FILE).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -24,6 +25,6 @@ swiftc "${flags[@]}" -I . -L . -lLanguage -lDiagnostics -lm \
   "$root"/Fuzz/LanguageFuzz.swift -o "$out/language-fuzz"
 
 cd "$out"
-SWIFT_BACKTRACE=enable=no "$out/language-fuzz" \
-  -max_total_time="$seconds" -max_len=4096 -timeout=10 -print_final_stats=1 \
+SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$out/language-fuzz" \
+  -max_total_time="$seconds" -max_len=1024 -timeout=10 -print_final_stats=1 \
   -detect_leaks=0 -artifact_prefix="$out/" -dict="$root/Fuzz/basin.dict" "$@" "$root/Fuzz/corpus"

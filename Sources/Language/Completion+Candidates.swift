@@ -61,11 +61,11 @@ extension Completer {
     /// activation words and arguments.
     func networkCandidates(_ tokens: [Token]) -> [CompletionCandidate] {
         guard let equals = tokens.firstIndex(where: { $0.kind == .equals }) else { return [] }
-        let separators: [TokenKind] = [.comma, .leftBrace, .equals, .newline]
-        let itemStart = (tokens.lastIndex { separators.contains($0.kind) } ?? equals) + 1
+        let separators: [TokenKind] = [.comma, .leftBrace, .newline]
+        let itemStart = max(tokens.lastIndex { separators.contains($0.kind) } ?? equals, equals) + 1
         let item = Array(tokens[itemStart...])
         guard let layerName = item.first?.word, let layer = registry.layer(named: layerName) else {
-            if item.isEmpty || tokens[itemStart - 1].kind == .newline {
+            if item.isEmpty {
                 return registry.layers.map { CompletionCandidate($0.name, .layer, detail: $0.summary) }
                     + [CompletionCandidate("res", .layer, detail: "residual block: res { … }")]
             }

@@ -46,7 +46,9 @@ public struct HelpText: Sendable {
 
     /// Two columns: what is written, what it means.
     private func table(_ signature: Signature) -> [String] {
-        var rows: [(String, String)] = signature.slots.map { ($0.usage, $0.help) }
+        var rows: [(String, String)] = signature.slots.map { slot in
+            (slot.usage, slot.defaultValue.map { "\(slot.help) (default \($0))" } ?? slot.help)
+        }
         for argument in signature.arguments {
             let meaning = argument.help + Self.typeAndDefault(argument)
             rows.append((argument.type == .flag ? argument.name : "\(argument.name)=\(argument.type.placeholder)", meaning))

@@ -78,8 +78,9 @@ public struct Invocation: Hashable, Sendable {
     /// absent, or nil when absent without a default.
     public func literal(_ key: String, in scope: any VariableScope = VariableTable()) throws(LanguageError) -> Literal? {
         let argument = spec.signature.argument(named: key)
-        guard let type = argument?.type ?? spec.signature.slots.first(where: { $0.name == key })?.type else { return nil }
-        guard let value = value(key) else { return argument?.defaultValue }
+        let slot = spec.signature.slots.first { $0.name == key }
+        guard let type = argument?.type ?? slot?.type else { return nil }
+        guard let value = value(key) else { return argument?.defaultValue ?? slot?.defaultValue }
         let subject: Subject = argument != nil ? .argument(key) : .positional(of: spec.name)
         return try value.resolved(in: scope, as: type, subject: subject)
     }

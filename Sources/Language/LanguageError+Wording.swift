@@ -25,6 +25,7 @@ extension LanguageError: DiagnosticConvertible {
         case .unclosedBlock: return "expected '}' to close the block"
         case .unmatchedClosingBrace: return "unexpected '}' with no block open"
         case .repetitionOutsideNetwork(let text): return "'\(text)' repeats a layer; it only works in a net spec"
+        case .distributionOutsideSweep(let name): return "'let \(name) ~ …' samples a value; it only works in a sweep body"
         case .nestingTooDeep(let limit): return "blocks are nested more than \(limit) deep"
         case .unknownCommand(let name, _): return "unknown command '\(name)'"
         case .unknownArgument(let name, let command, _, _): return "unknown argument '\(name)' for '\(command)'"
@@ -61,6 +62,7 @@ extension LanguageError: DiagnosticConvertible {
         case .unknownDistribution: return "use log(a, b), uniform(a, b), int(a, b) or choice(v1, v2, …)"
         case .softmaxLayer: return "leave it out: the loss applies softmax to the outputs"
         case .repetitionOutsideNetwork: return "write it after a layer, as in 'net a = dense 32 relu x20'"
+        case .distributionOutsideSweep(let name): return "write 'let \(name) = VALUE', or put it inside 'sweep NAME { … }'"
         case .undefinedVariable: return "define it first with 'let NAME = VALUE'"
         default: return nil
         }

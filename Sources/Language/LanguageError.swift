@@ -46,6 +46,7 @@ public struct LanguageError: Error, Hashable, Sendable {
         case unclosedBlock(opening: SourceSpan)
         case unmatchedClosingBrace
         case repetitionOutsideNetwork(String)
+        case distributionOutsideSweep(String)
         case nestingTooDeep(limit: Int)
         // Validation against the registry
         case unknownCommand(String, suggestion: String?)

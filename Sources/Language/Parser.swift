@@ -107,6 +107,7 @@ public struct Parser {
         }
         if match(.tilde) != nil {
             let distribution = try self.distribution()
+            if depth == 0 { record(.distributionOutsideSweep(name.name), at: distribution.span) }
             return LetStatement(name: name, binding: .distribution(distribution), span: spanned(from: start))
         }
         throw fail(.expected(.equalsOrTilde(after: "let \(name)"), found: current.quoted), at: current.span)

@@ -35,6 +35,7 @@ let completionCases: [CompletionCase] = [
     CompletionCase(name: "layer names in a net spec", line: "net n = dense 3 relu, d|", expected: ["dense", "dropout"]),
     CompletionCase(name: "activation after a layer size", line: "net n = dense 32 r|", expected: ["relu"]),
     CompletionCase(name: "layer arguments", line: "net n = conv 25 p|", expected: ["pad="]),
+    CompletionCase(name: "no layer names for a layer argument's value", line: "net n = conv 25 k=|", expected: []),
     CompletionCase(name: "layers inside a residual block", line: "net n = res { f|", expected: ["flatten"]),
     CompletionCase(name: "distributions after '~'", line: "let lr ~ l|", expected: ["log("]),
     CompletionCase(name: "variables after '$'", line: "opt a adam lr=$l|", expected: ["$lr"]),

@@ -108,11 +108,17 @@ let renderCases: [RenderCase] = [
           |         ^ the block opened here
           = help: add '}' after the last line of the block
         """),
-    RenderCase(name: "unknown distribution", input: "let lr ~ logg(1e-4, 1e-1)", expected: """
+    RenderCase(name: "unknown distribution", input: "sweep s { let lr ~ logg(1e-4, 1e-1) }", expected: """
         error: unknown distribution 'logg'
-        1 | let lr ~ logg(1e-4, 1e-1)
-          |          ^^^^
+        1 | sweep s { let lr ~ logg(1e-4, 1e-1) }
+          |                    ^^^^
           = help: did you mean 'log'?
+        """),
+    RenderCase(name: "sampling outside a sweep", input: "let lr ~ log(1e-4, 1e-1)", expected: """
+        error: 'let lr ~ …' samples a value; it only works in a sweep body
+        1 | let lr ~ log(1e-4, 1e-1)
+          |          ^^^^^^^^^^^^^^^
+          = help: write 'let lr = VALUE', or put it inside 'sweep NAME { … }'
         """),
     RenderCase(name: "help of an unknown command", input: "help trian", expected: """
         error: unknown command 'trian'

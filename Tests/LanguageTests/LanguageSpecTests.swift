@@ -92,7 +92,7 @@ pause                                               # the TUI waits for the read
 let extraValidLines: [String] = [
     "net c2 = conv 25 k=5 s=2 pad=1 relu, pool max 2, flatten, dense 10",
     "net n = dense 16 tanh, layernorm, dense 16 gelu, dense 8 leaky, sigmoid, dense 2 linear",
-    "let lr ~ uniform(0.01, 0.5)",
+    "sweep u { let lr ~ uniform(0.01, 0.5) }",
     "sweep s2 method=hyperband max=81 eta=3 { net t = dense 32 relu, dense 10; train t on m epochs=$budget }",
     "sweep s3 method=tpe trials=10 {\n  report val_acc maximize\n}",
     "hist a weights over=time",

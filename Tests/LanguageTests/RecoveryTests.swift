@@ -104,3 +104,15 @@ struct RecoveryTests {
         #expect(Script.parse(residual).errors.count == 1)
     }
 }
+
+@Suite("Incomplete input")
+struct IncompleteInputTests {
+    @Test("a prompt asks for more lines while a block or a layer list is open", arguments: [
+        ("sweep s method=tpe {", true), ("sweep s {\n  train t", true), ("net a = dense 3,", true),
+        ("net a = res { dense 3", true), ("sweep s {\n train t\n}", false), ("trian a", false),
+        ("sweep s {\n trian t", false), ("pause", false),
+    ])
+    func needsMoreInput(_ text: String, _ expected: Bool) {
+        #expect(Script.parse(text).needsMoreInput == expected)
+    }
+}

@@ -15,16 +15,19 @@ public struct Slot: Hashable, Sendable {
     public var isVariadic: Bool
     /// Shown in usage lines: `NET`, `FILE`.
     public var placeholder: String
+    /// Used when the slot is empty; nil means "the current one" or "decided by the interpreter".
+    public var defaultValue: Literal?
     public var help: String
 
     public init(_ name: String, _ type: ValueType, keyword: String? = nil, required: Bool = false,
-                variadic: Bool = false, placeholder: String? = nil, help: String) {
+                variadic: Bool = false, placeholder: String? = nil, default defaultValue: Literal? = nil, help: String) {
         self.name = name
         self.type = type
         self.keyword = keyword
         self.isRequired = required
         self.isVariadic = variadic
         self.placeholder = placeholder ?? (type.choices.isEmpty ? name.uppercased() : type.placeholder)
+        self.defaultValue = defaultValue
         self.help = help
     }
 

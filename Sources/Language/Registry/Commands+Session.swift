@@ -7,8 +7,8 @@ let searchCommands: [CommandSpec] = [
                 arguments: [
                     ArgumentSpec("method", .oneOf(["random", "grid", "tpe", "bayes", "hyperband"]), help: "search method"),
                     ArgumentSpec("trials", .positiveInteger, fullName: "trialCount", help: "number of trials"),
-                    ArgumentSpec("max", .positiveInteger, fullName: "maximumBudget", help: "hyperband: largest budget R (epochs)"),
-                    ArgumentSpec("eta", .positiveInteger, fullName: "reductionFactor", help: "hyperband: keep 1/eta per round"),
+                    ArgumentSpec("max", .positiveInteger, fullName: "maximumBudget", default: .number(81), help: "hyperband: largest budget R (epochs)"),
+                    ArgumentSpec("eta", .positiveInteger, fullName: "reductionFactor", default: .number(3), help: "hyperband: keep 1/eta per round"),
                     ArgumentSpec("points", .positiveInteger, fullName: "gridPoints", help: "grid: points per continuous range"),
                     ArgumentSpec("objective", .oneOf(["branin", "hartmann6"]), help: "built-in test function (no body)"),
                     ArgumentSpec("plan", .flag, help: "print the schedule, run nothing"),
@@ -28,7 +28,10 @@ let searchCommands: [CommandSpec] = [
 let sessionCommands: [CommandSpec] = [
     CommandSpec("let", category: "Sessions", summary: "set a variable, used as $name; in a sweep body, sample one",
                 form: .variable,
-                examples: ["let w = 64", "let lr ~ log(1e-4, 1e-1)", "let width ~ choice(16, 32, 64, 128)", "let depth ~ int(1, 4)"]),
+                examples: ["let w = 64",
+                           "sweep s method=random trials=8 {\n  let lr ~ log(1e-4, 1e-1)\n  let width ~ choice(16, 32, 64, 128)\n  let depth ~ int(1, 4)\n  let p ~ uniform(0, 0.5)\n}"],
+                details: "Inside a sweep body, 'let NAME ~ DISTRIBUTION' samples a value per trial: log(a, b) log-uniform, "
+                    + "uniform(a, b), int(a, b) inclusive, choice(v1, v2, …)."),
     CommandSpec("seed", category: "Sessions", summary: "the global seed (default 0)",
                 slots: [Slot("value", .nonNegativeInteger, required: true, placeholder: "N", help: "a seed")],
                 examples: ["seed 7"]),

@@ -1,0 +1,167 @@
+// Binding commands to the registry, typed values, variables resolved at run time.
+
+import Diagnostics
+import Language
+import Testing
+
+/// The invocation of a one-command line.
+func invocation(_ line: String) throws -> Invocation {
+    let result = Script.parse(line)
+    guard case .command(let command)? = result.script.statements.first?.kind else {
+        throw LanguageErrors(result.errors)
+    }
+    return try CommandRegistry.standard.bind(command)
+}
+
+@Suite("Invocation")
+struct InvocationTests {
+    @Test("slots, keywords, arguments and flags are bound by name")
+    func binding() throws {
+        let train = try invocation("train a on d epochs=50 batch=32")
+        #expect(try train.text("net") == "a")
+        #expect(try train.text("data") == "d")
+        #expect(try train.integer("epochs") == 50)
+        #expect(try train.integer("batch") == 32)
+        #expect(try train.integer("steps") == nil)
+
+        let opt = try invocation("opt a sgd lr=0.1 momentum=0.9 nesterov")
+        #expect(try opt.text("optimizer") == "sgd")
+        #expect(try opt.number("lr") == 0.1)
+        #expect(opt.isSet("nesterov"))
+        #expect(!opt.isSet("b1"))
+
+        let fork = try invocation("fork a as c at step=300")
+        #expect(try fork.text("new") == "c" && fork.isSet("at") && (try fork.integer("step")) == 300)
+    }
+
+    @Test("an optional name is skipped when the word is a choice of a later slot")
+    func optionalSlotsSkipped() throws {
+        let hist = try invocation("hist weights layer=2")
+        #expect(hist.value("net") == nil)
+        #expect(try hist.text("what") == "weights")
+        let export = try invocation("export plot \"loss.svg\"")
+        #expect(try export.text("what") == "plot" && (try export.text("file")) == "loss.svg")
+        let step = try invocation("step 10")
+        #expect(try step.integer("count") == 10)
+    }
+
+    @Test("variadic slots keep every value")
+    func variadic() throws {
+        #expect(try invocation("compare a b c").values("nets").map(\.text) == ["a", "b", "c"])
+        #expect(try invocation("plot loss a b log").values("nets").count == 2)
+    }
+
+    @Test("aliases bind to the canonical command")
+    func aliases() throws {
+        #expect(try invocation("exit").name == "quit")
+    }
+
+    @Test("variables are resolved and type-checked at run time")
+    func variables() throws {
+        let train = try invocation("train t on m epochs=$budget")
+        #expect(try train.integer("epochs", in: VariableTable(["budget": .number(27)])) == 27)
+        #expect(throws: LanguageError.self) { try train.integer("epochs", in: VariableTable(["budget": .number(-3)])) }
+        do {
+            _ = try train.integer("epochs", in: VariableTable(["budge": .number(3)]))
+            Issue.record("expected an undefined-variable error")
+        } catch {
+            #expect(error.message == "undefined variable '$budget'")
+            #expect(error.help == "did you mean '$budge'?")
+        }
+        do {
+            _ = try train.integer("epochs", in: VariableTable(["budget": .number(-3)]))
+        } catch {
+            #expect(error.message == "epochs expects a positive integer, got -3")
+            #expect(error.span.column == 21)
+        }
+    }
+
+    @Test("a layer size from a variable resolves like any value")
+    func layerVariables() throws {
+        guard case .network(let net)? = Script.parse("net t = dense $width relu").script.statements.first?.kind,
+              case .layer(let layer)? = net.layers.first?.kind,
+              case .dense(let units) = layer.kind else { Issue.record("no dense layer"); return }
+        let width = try units.resolved(in: VariableTable(["width": .number(64)]), as: .positiveInteger, subject: .positional(of: "dense"))
+        #expect(width == .number(64))
+    }
+
+    @Test("bind reports every error of a command")
+    func bindErrors() {
+        #expect(throws: LanguageErrors.self) { try invocation("train a epochs=0 batch=-1") }
+        let result = Script.parse("train a epochs=0 batch=-1")
+        #expect(result.errors.count == 2)
+    }
+}
+
+@Suite("Registry")
+struct RegistryTests {
+    let registry = CommandRegistry.standard
+
+    @Test("every command of LANGUAGE.md and issues 5 and 6 is declared")
+    func declared() {
+        let expected = ["data", "split", "noise", "augment", "net", "init", "opt", "loss", "reg", "schedule", "train",
+                        "step", "eval", "reset", "fork", "checkpoint", "rewind", "plot", "hist", "norms", "landscape",
+                        "sharpness", "compare", "show", "sweep", "report", "let", "seed", "save", "run", "export",
+                        "help", "history", "clear", "quit", "ask", "pause"]
+        #expect(Set(registry.commands.map(\.name)) == Set(expected))
+    }
+
+    @Test("usage lines are read from the declarations")
+    func usage() {
+        #expect(registry.command(named: "train")?.usage == "train [NET] [on DATA] [epochs=N] [steps=N] [batch=N] [early=N] [every=N]")
+        #expect(registry.command(named: "fork")?.usage == "fork [NET] as NEW [at] [step=N]")
+        #expect(registry.command(named: "sweep")?.usage.hasSuffix("[plan] [seed=N] [{ … }]") == true)
+        #expect(registry.layer(named: "conv")?.usage == "conv N [ACT] [k=N] [s=N] [pad=N]")
+    }
+
+    @Test("the short names map to full Swift names")
+    func fullNames() {
+        #expect(registry.command(named: "opt")?.signature.argument(named: "lr")?.fullName == "learningRate")
+        #expect(registry.command(named: "train")?.signature.argument(named: "batch")?.fullName == "batchSize")
+    }
+
+    @Test("help text for the overview, a command and a layer")
+    func help() {
+        let help = HelpText()
+        #expect(help.overview().contains("  train       train with live curves"))
+        #expect(help.topic("train")?.contains("  epochs=N   passes over the training part") == true)
+        #expect(help.topic("train")?.contains("examples:\n  train a on d epochs=50 batch=32") == true)
+        #expect(help.topic("dense")?.hasPrefix("dense — fully connected layer with N outputs") == true)
+        #expect(help.topic("nothing") == nil)
+    }
+}
+
+@Suite("Edit distance")
+struct EditDistanceTests {
+    @Test("a swap of neighbours is one edit", arguments: [
+        ("trian", "train", 1), ("epcohs", "epochs", 1), ("ab", "ba", 1), ("train", "train", 0),
+        ("", "abc", 3), ("kitten", "sitting", 3), ("ca", "abc", 3), ("EPOCHS", "epochs", 0),
+    ])
+    func distance(_ a: String, _ b: String, _ expected: Int) {
+        #expect(editDistance(a, b) == expected)
+    }
+
+    @Test("suggestions need to be close")
+    func suggestions() {
+        let commands = CommandRegistry.standard.commandNames
+        #expect(suggest("trian", among: commands) == "train")
+        #expect(suggest("sharp", among: commands) == "sharpness")
+        #expect(suggest("xyzzy", among: commands) == nil)
+        #expect(suggest("s", among: commands) == nil || suggest("s", among: commands)?.count == 2)
+        #expect(suggest("train", among: ["train"]) == nil)
+    }
+}
+
+@Suite("Defaults")
+struct DefaultTests {
+    @Test("absent values fall back to their declared defaults")
+    func defaults() throws {
+        #expect(try invocation("step a").integer("count") == 1)
+        #expect(try invocation("landscape a").text("dims") == "2d")
+        #expect(try invocation("landscape a").text("dirs") == "random")
+        // Optimizer settings document their defaults as text: the interpreter applies them per optimizer.
+        #expect(try invocation("opt a adam").number("b2") == nil)
+        #expect(try invocation("sweep h method=hyperband plan").integer("eta") == 3)
+        #expect(try invocation("train a").integer("epochs") == nil)
+    }
+}
