@@ -27,7 +27,8 @@ public struct OutputFormatter: Sendable {
         let p = u.progress
         var detail = "loss \(Table.number(p.loss, significant: 3))"
         if let v = p.lastEval?.validationLoss { detail += " val \(Table.number(v, significant: 3))" }
-        detail += " · \(Int(p.stepsPerSecond.rounded())) steps/s"
+        let separator = environment.profile.glyphs == .ascii ? "-" : "·"
+        detail += " \(separator) \(Int(p.stepsPerSecond.rounded())) steps/s"
         let label = u.unit == "epochs" && u.stepsPerEpoch > 0
             ? "\(u.title) epoch \(p.done / u.stepsPerEpoch)/\(p.planned / u.stepsPerEpoch)"
             : "\(u.title) step \(p.done)/\(p.planned)"

@@ -1,0 +1,94 @@
+// The prompt: libedit's readline emulation with Basin's settings.
+//
+// Emacs keys, Up/Down through history, Ctrl-R incremental search backwards (bound explicitly:
+// libedit's plain emacs map has ^R as redisplay), Tab through `TabCompletion`. History lives
+// in one file (`$XDG_STATE_HOME/basin/history`), capped at `historyLimit` entries and
+// rewritten after every line — to a temporary file renamed over the old one — so neither a
+// crash nor a kill loses a line or leaves half a file.
+//
+// Ctrl-C: libedit catches SIGINT while it reads, puts the terminal back in cooked mode and
+// re-sends the signal to Basin's handler (Interrupts); `readline` then returns NULL. The
+// interrupt counter tells that apart from Ctrl-D on an empty line.
+import CEditLine
+import Foundation
+
+/// One read from the prompt.
+enum PromptRead: Equatable {
+    case line(String)
+    /// Ctrl-C: the line was dropped.
+    case interrupted
+    /// Ctrl-D on an empty line, or the input closed.
+    case endOfInput
+}
+
+final class LineEditor {
+    static let historyLimit: Int32 = 2000
+    /// Where history is kept; nil when no state directory could be made.
+    let historyPath: String?
+    /// The last line added, to skip immediate repeats.
+    var lastAdded: String?
+
+    init(historyPath: String?) {
+        self.historyPath = historyPath
+        basin_rl_set_name("basin")
+        basin_rl_set_catch_signals(1)
+        _ = rl_initialize()
+        _ = rl_parse_and_bind("bind ^R em-inc-search-prev")
+        using_history()
+        stifle_history(Self.historyLimit)
+        if let historyPath, FileManager.default.fileExists(atPath: historyPath) {
+            _ = read_history(historyPath)
+        }
+    }
+
+    /// Shows `prompt` and reads one line with editing.
+    func read(prompt: String) -> PromptRead {
+        let before = Interrupts.count
+        let raw = readline(prompt)
+        let interrupted = Interrupts.count != before
+        guard let raw else { return interrupted ? .interrupted : .endOfInput }
+        defer { free(raw) }
+        if interrupted { return .interrupted }
+        return .line(String(cString: raw))
+    }
+
+    /// Adds a non-blank line to the history and writes the history file.
+    func remember(_ line: String) {
+        guard !line.allSatisfy(\.isWhitespace), line != lastAdded else { return }
+        lastAdded = line
+        _ = add_history(line)
+        save()
+    }
+
+    /// Rewrites the history file through a temporary file and a rename (atomic on POSIX).
+    func save() {
+        guard let historyPath else { return }
+        let temporary = historyPath + ".tmp.\(getpid())"
+        guard write_history(temporary) == 0 else {
+            unlink(temporary)
+            return
+        }
+        if rename(temporary, historyPath) != 0 { unlink(temporary) }
+    }
+}
+
+/// Basin's state directory: `$XDG_STATE_HOME/basin`, else `~/.local/state/basin`.
+public enum StateDirectory {
+    public static func path(environment: [String: String]) -> String {
+        let base = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.local/state"
+        return base + "/basin"
+    }
+
+    /// Creates the directory (and its parents) if needed; nil when that is impossible.
+    public static func ensure(environment: [String: String]) -> String? {
+        let directory = path(environment: environment)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            return directory
+        } catch {
+            return nil
+        }
+    }
+}
