@@ -3,8 +3,10 @@
 // The SIGINT handler does only async-signal-safe work: it bumps a counter and writes one byte
 // to a pipe. A watcher thread reads the pipe and calls the front end's handler (for Basin:
 // `Session.cancel()`, which stops a training run after its current step and keeps the weights).
-// The handler is installed WITHOUT SA_RESTART, so a blocking read at the prompt (libedit's
-// readline) returns early and the prompt can tell a Ctrl-C from end of input by the counter.
+// While the prompt reads a line the handler is installed WITHOUT SA_RESTART, so libedit's
+// blocking read returns early and the prompt tells Ctrl-C from end of input by the counter;
+// while a command runs it restarts interrupted system calls (a write to the terminal or a
+// file read is never cut short by Ctrl-C).
 //
 // While a command is busy, a second Ctrl-C within a second of the first (the command did not
 // stop) leaves with 130 after restoring the terminal, so a stuck command can always be escaped.
@@ -43,7 +45,13 @@ public enum Interrupts {
         let watcher = Thread { watch() }
         watcher.name = "basin.sigint"
         watcher.start()
-        SignalInstall.handle(SIGINT, restart: false, handleSIGINT)
+        SignalInstall.handle(SIGINT, restart: true, handleSIGINT)
+    }
+
+    /// Whether Ctrl-C cuts a blocking read short (true only around the prompt's read).
+    static func setInterruptsReads(_ on: Bool) {
+        guard pipeEnds.write >= 0 else { return }
+        SignalInstall.handle(SIGINT, restart: !on, handleSIGINT)
     }
 
     /// Reads the pipe forever, one byte per interrupt.

@@ -6,9 +6,9 @@
 // rewritten after every line — to a temporary file renamed over the old one — so neither a
 // crash nor a kill loses a line or leaves half a file.
 //
-// Ctrl-C: libedit catches SIGINT while it reads, puts the terminal back in cooked mode and
-// re-sends the signal to Basin's handler (Interrupts); `readline` then returns NULL. The
-// interrupt counter tells that apart from Ctrl-D on an empty line.
+// Ctrl-C: Basin's SIGINT handler (Interrupts) cuts libedit's read short and `readline`
+// returns NULL; the interrupt counter tells that apart from Ctrl-D on an empty line. After
+// Ctrl-Z and `fg` the read is cut short the same way and the prompt is shown again.
 import CEditLine
 import Foundation
 
@@ -31,7 +31,7 @@ final class LineEditor {
     init(historyPath: String?) {
         self.historyPath = historyPath
         basin_rl_set_name("basin")
-        basin_rl_set_catch_signals(1)
+        basin_rl_set_catch_signals(0)
         _ = rl_initialize()
         _ = rl_parse_and_bind("bind ^R em-inc-search-prev")
         using_history()
@@ -41,14 +41,27 @@ final class LineEditor {
         }
     }
 
-    /// Shows `prompt` and reads one line with editing.
+    /// Shows `prompt` and reads one line with editing (showing it again after Ctrl-Z and fg).
     func read(prompt: String) -> PromptRead {
-        let before = Interrupts.count
+        while true {
+            if let result = readOnce(prompt: prompt) { return result }
+        }
+    }
+
+    /// One `readline`; nil when it was cut short by SIGCONT (the text typed before Ctrl-Z
+    /// was flushed by the terminal anyway).
+    func readOnce(prompt: String) -> PromptRead? {
+        let interrupts = Interrupts.count
+        let resumes = TerminalGuard.resumed.load(ordering: .relaxed)
+        Interrupts.setInterruptsReads(true)
+        TerminalGuard.setResumeInterruptsReads(true)
         let raw = readline(prompt)
-        let interrupted = Interrupts.count != before
-        guard let raw else { return interrupted ? .interrupted : .endOfInput }
+        Interrupts.setInterruptsReads(false)
+        TerminalGuard.setResumeInterruptsReads(false)
         defer { free(raw) }
-        if interrupted { return .interrupted }
+        if Interrupts.count != interrupts { return .interrupted }
+        if TerminalGuard.resumed.load(ordering: .relaxed) != resumes, raw == nil { return nil }
+        guard let raw else { return .endOfInput }
         return .line(String(cString: raw))
     }
 
