@@ -36,7 +36,7 @@ public final class TextHost: SessionHost {
         var text = formatter.format(output)
         if wrapsText {
             switch output {
-            case .text, .narrative: text = TextWrap.wrapped(text, width: width)
+            case .text, .narrative, .diagnostic: text = TextWrap.wrapped(text, width: width)
             default: break
             }
         }

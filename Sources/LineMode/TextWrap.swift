@@ -1,40 +1,65 @@
-// Word wrapping for text outputs at a prompt: a terminal breaks long lines mid-word at its
-// edge, so line mode breaks them at spaces instead, continuing under a two-space indent.
+// Word wrapping for outputs at a prompt: a terminal breaks long lines mid-word at its edge, so
+// line mode breaks them at spaces instead, continuing under a two-space indent. Widths skip
+// ANSI escape sequences (coloured diagnostics). Source and caret lines of a diagnostic
+// (`12 | …`, `   | ^^^`) are never wrapped: the caret must stay under its column.
 // Batch output is not wrapped (golden transcripts stay one line per message).
 enum TextWrap {
-    /// `text` with every line longer than `width` columns broken at spaces.
+    /// `text` with every line wider than `width` columns broken at spaces.
     static func wrapped(_ text: String, width: Int) -> String {
         guard width >= 20 else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { wrap(line: $0, width: width) }
+            .map { isSourceLine($0) ? String($0) : wrap(line: $0, width: width) }
             .joined(separator: "\n")
     }
 
-    /// One line, broken into pieces of at most `width` characters (a word longer than the
-    /// room left is cut where the room ends).
+    /// Greedy filling; a word wider than the room left starts a line of its own.
     static func wrap(line: Substring, width: Int) -> String {
-        guard line.count > width else { return String(line) }
+        guard visibleWidth(line) > width else { return String(line) }
         let indent = String(repeating: " ", count: min(line.prefix { $0 == " " }.count + 2, width / 2))
-        var pieces: [String] = []
-        var rest = line
-        var room = width
-        while rest.count > room {
-            let window = rest.prefix(room + 1)
-            let cut = window.lastIndex(of: " ").flatMap { $0 > rest.startIndex ? $0 : nil }
-                ?? rest.index(rest.startIndex, offsetBy: room)
-            pieces.append(String(rest[..<cut]).trimmingTrailingSpaces)
-            rest = rest[cut...].drop { $0 == " " }
-            room = width - indent.count
+        var lines: [String] = []
+        var current = ""
+        var currentWidth = 0
+        for (index, word) in line.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+            let wordWidth = visibleWidth(word)
+            if index == 0 {
+                current = String(word)
+                currentWidth = wordWidth
+            } else if currentWidth + 1 + wordWidth <= width || currentWidth <= indent.count {
+                current += " " + word
+                currentWidth += 1 + wordWidth
+            } else {
+                lines.append(current)
+                current = indent + word
+                currentWidth = indent.count + wordWidth
+            }
         }
-        pieces.append(String(rest))
-        return pieces.enumerated().map { $0.offset == 0 ? $0.element : indent + $0.element }.joined(separator: "\n")
+        lines.append(current)
+        return lines.joined(separator: "\n")
     }
-}
 
-extension String {
-    var trimmingTrailingSpaces: String {
-        var copy = self
-        while copy.last == " " { copy.removeLast() }
-        return copy
+    /// Columns a line takes: characters outside escape sequences.
+    static func visibleWidth(_ text: Substring) -> Int {
+        withoutEscapes(text).unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }.count
+    }
+
+    /// The text without `ESC [ … letter` sequences.
+    static func withoutEscapes(_ text: Substring) -> String {
+        var result = String.UnicodeScalarView()
+        var inEscape = false
+        for scalar in text.unicodeScalars {
+            if inEscape {
+                if scalar.properties.isAlphabetic { inEscape = false }
+            } else if scalar == "\u{1B}" {
+                inEscape = true
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// A diagnostic's gutter line: optional spaces and a line number, then `|`.
+    static func isSourceLine(_ line: Substring) -> Bool {
+        withoutEscapes(line).drop { $0 == " " || $0.isNumber }.first == "|"
     }
 }

@@ -160,8 +160,9 @@ struct LineModeTests {
         #expect(screen.contains("[icanon is on]"))
     }
 
-    @Test("SIGTERM while a line is being edited restores the terminal")
-    func sigtermRestores() {
+    @Test("SIGTERM or SIGHUP while a line is being edited restores the terminal, then ends basin",
+          arguments: [SIGTERM, SIGHUP])
+    func endingSignalRestores(signal: Int32) {
         guard EndToEnd.requireBinary() else { return }
         let basin = LineModeRun()
         defer { basin.finish() }
@@ -169,9 +170,9 @@ struct LineModeTests {
         basin.tmux.type("half a line")
         basin.tmux.waitForPrompt("half a line")
         guard let pid = basinPID(basin) else { return }
-        kill(pid, SIGTERM)
+        kill(pid, signal)
         guard let screen = basin.tmux.waitFor(text: "[icanon is") else { return }
-        #expect(screen.contains("[basin exited 143]"))
+        #expect(screen.contains("[basin exited \(128 + signal)]"))
         #expect(screen.contains("[echo is on]"))
         #expect(screen.contains("[icanon is on]"))
     }
