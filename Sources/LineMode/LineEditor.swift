@@ -30,6 +30,9 @@ final class LineEditor {
 
     init(historyPath: String?) {
         self.historyPath = historyPath
+        // libedit decodes input with the C library's locale; without this, UTF-8 typed at the
+        // prompt (a file name with `é`) is dropped. Only LC_CTYPE: numbers stay "C".
+        setlocale(LC_CTYPE, "")
         basin_rl_set_name("basin")
         basin_rl_set_catch_signals(0)
         _ = rl_initialize()

@@ -1,7 +1,8 @@
 // Line mode end to end: the real release binary at a libedit prompt inside tmux (100×30),
 // driven by keys and read from the screen: start-up, diagnostics, training and Ctrl-C,
-// history (Up, Ctrl-R, across launches), Tab, { } continuation, and leaving with the terminal
-// as it was (Ctrl-D, SIGTERM).
+// history (Up, Ctrl-R, across launches), Tab, { } continuation, leaving with the terminal as
+// it was (Ctrl-D, SIGTERM, SIGHUP), and the thinnest terminal (TERM=dumb, LANG=C, NO_COLOR=1:
+// everything basin writes, recorded raw with `pipe-pane`, is ASCII without escapes).
 import Foundation
 import Testing
 
@@ -102,7 +103,7 @@ struct LineModeTests {
         guard EndToEnd.requireBinary() else { return }
         let first = LineModeRun()
         first.tmux.waitForPrompt()
-        first.run("seed 42", expect: "seed 42")
+        first.run("seed 42 # café", expect: "seed 42")
         first.tmux.press("C-d")
         first.tmux.waitFor(text: "[basin exited 0]")
         first.finish(keepScratch: true)
@@ -112,7 +113,7 @@ struct LineModeTests {
         defer { second.finish() }
         second.tmux.waitForPrompt()
         second.tmux.press("Up")
-        second.tmux.waitForPrompt("seed 42")
+        second.tmux.waitForPrompt("seed 42 # café")
     }
 
     @Test("Tab completes commands, arguments and workspace names")
@@ -175,6 +176,30 @@ struct LineModeTests {
         #expect(screen.contains("[basin exited \(128 + signal)]"))
         #expect(screen.contains("[echo is on]"))
         #expect(screen.contains("[icanon is on]"))
+    }
+
+    @Test("TERM=dumb LANG=C NO_COLOR=1: ASCII only, no escapes, ASCII charts")
+    func dumbTerminal() throws {
+        guard EndToEnd.requireBinary() else { return }
+        let basin = LineModeRun(environment: ["TERM": "dumb", "LANG": "C", "NO_COLOR": "1"])
+        defer { basin.finish() }
+        let raw = basin.scratch.path + "/raw-output"
+        basin.tmux.recordOutput(to: raw)
+        basin.tmux.waitForPrompt()
+        basin.run("data d = moons", expect: "600 examples")
+        basin.run("net a = dense 8 relu, dense 2", expect: "a: 3 layers")
+        basin.run("train a steps=2000", expect: "a: step 2000")
+        let chart = basin.run("plot loss a", expect: "a train")
+        basin.run("trian a", expect: "did you mean 'train'?")
+        basin.tmux.press("C-d")
+        basin.tmux.waitFor(text: "[basin exited 0]")
+
+        #expect(chart?.contains { $0.contains("+---") || $0.contains("+--") } == true, "an ASCII axis")
+        let bytes = try #require(FileManager.default.contents(atPath: raw))
+        #expect(!bytes.isEmpty)
+        #expect(!bytes.contains(0x1B), "an escape sequence in: \(String(decoding: bytes, as: UTF8.self))")
+        let nonASCII = bytes.filter { $0 >= 0x80 }
+        #expect(nonASCII.isEmpty, "non-ASCII bytes in: \(String(decoding: bytes, as: UTF8.self))")
     }
 
     func basinPID(_ basin: LineModeRun, sourceLocation: SourceLocation = #_sourceLocation) -> Int32? {

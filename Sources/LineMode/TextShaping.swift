@@ -1,8 +1,38 @@
-// Word wrapping for outputs at a prompt: a terminal breaks long lines mid-word at its edge, so
+// Shaping text for the terminal: plain ASCII for a non-UTF-8 locale, and word wrapping at the
+// terminal's width.
+//
+// ASCII (LANG=C): the interpreter's messages use a few typographic characters (`·`, `→`, `×`, `—`); a terminal that cannot show them gets readable
+// ASCII instead of mojibake. Charts are already drawn in ASCII by the Charts profile; anything
+// else outside ASCII (a user's own file name, say) becomes `?`.
+//
+// Wrapping (at a prompt only): a terminal breaks long lines mid-word at its edge, so
 // line mode breaks them at spaces instead, continuing under a two-space indent. Widths skip
 // ANSI escape sequences (coloured diagnostics). Source and caret lines of a diagnostic
 // (`12 | …`, `   | ^^^`) are never wrapped: the caret must stay under its column.
 // Batch output is not wrapped (golden transcripts stay one line per message).
+enum ASCIIFold {
+    static let replacements: [Unicode.Scalar: String] = [
+        "·": "-", "•": "*", "→": "->", "←": "<-", "×": "x", "—": "--", "–": "-", "…": "...",
+        "≈": "~", "≤": "<=", "≥": ">=", "±": "+/-", "−": "-", "‘": "'", "’": "'", "“": "\"", "”": "\"",
+        "─": "-", "│": "|", "σ": "sigma", "η": "eta", "²": "^2", "°": " deg",
+    ]
+
+    /// `text` with every non-ASCII scalar replaced.
+    static func folded(_ text: String) -> String {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += replacements[scalar] ?? "?"
+            }
+        }
+        return result
+    }
+}
+
 enum TextWrap {
     /// `text` with every line wider than `width` columns broken at spaces.
     static func wrapped(_ text: String, width: Int) -> String {
