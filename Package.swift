@@ -28,12 +28,14 @@ let package = Package(
         .target(name: "Networks", dependencies: ["Kernels"], swiftSettings: fast),
         .target(name: "Datasets", dependencies: ["Kernels"], swiftSettings: fast),
         .target(name: "Lab", dependencies: ["Kernels", "Networks", "Datasets"], swiftSettings: fast),
+        // Hyperparameter search: spaces, samplers (random, grid, TPE, GP), Hyperband schedules.
+        .target(name: "Search", dependencies: ["Kernels"], swiftSettings: fast),
 
         // Language, outputs, front ends.
         .target(name: "Charts"),
         .target(name: "Diagnostics"),
         .target(name: "Language", dependencies: ["Diagnostics"]),
-        .target(name: "Interpreter", dependencies: ["Lab", "Language", "Charts"]),
+        .target(name: "Interpreter", dependencies: ["Lab", "Search", "Language", "Charts"]),
         .target(name: "Notebook", dependencies: ["Interpreter", "Charts", "CNcurses"]),
         .target(name: "LineMode", dependencies: ["Interpreter", "Charts", "CEditLine"]),
         .executableTarget(
@@ -56,9 +58,10 @@ let package = Package(
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "LabTests", dependencies: ["Lab", "TestSupport"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "TestSupport"]),
-        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "TestSupport"]),
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],

@@ -1,6 +1,7 @@
 // Elementwise, reduction and optimizer kernels; see include/ckernels.h.
 #include "ckernels.h"
 #include <math.h>
+#include <string.h>
 
 #if defined(__x86_64__) && defined(__ELF__)
 #define MULTIVERSION __attribute__((target_clones("avx512f", "arch=haswell", "default")))
@@ -93,10 +94,18 @@ MULTIVERSION double basin_sum(size_t n, const float *restrict x) {
 }
 
 // x·0 is 0 for finite x and NaN for ±inf or NaN, so one vectorizable pass finds any of them.
+// NOTE: finite ⇔ the exponent bits are not all ones ⇔ (bits & 0x7fffffff) < 0x7f800000. An
+// integer max reduction vectorizes (a float sum of x·0 cannot without reassociation, and made
+// this check a quarter of an MLP training step).
 MULTIVERSION int basin_all_finite(size_t n, const float *restrict x) {
-    float acc = 0.0f;
-    for (size_t i = 0; i < n; i++) acc += x[i] * 0.0f;
-    return acc == 0.0f;
+    uint32_t worst = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t bits;
+        memcpy(&bits, x + i, sizeof bits);
+        bits &= 0x7fffffffu;
+        worst = bits > worst ? bits : worst;
+    }
+    return worst < 0x7f800000u;
 }
 
 MULTIVERSION void basin_sgd(size_t n, float lr, float *restrict p, const float *restrict g) {

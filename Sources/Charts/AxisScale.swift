@@ -17,7 +17,8 @@ public struct AxisScale: Sendable, Hashable {
         let exponent = floor(log10(raw))
         let base = pow(10, exponent)
         let f = raw / base
-        let nice: Double = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10
+        let e = 1 + 1e-9  // NOTE: 0.4 / 4 is 0.10000000000000002; it should still be a step of 0.1
+        let nice: Double = f <= e ? 1 : f <= 2 * e ? 2 : f <= 5 * e ? 5 : 10
         return nice * base
     }
 
@@ -34,7 +35,7 @@ public struct AxisScale: Sendable, Hashable {
             lo -= pad
             hi += pad
         }
-        var step = niceStep((hi - lo) / Double(max(1, targetTicks - 1)))
+        var step = niceStep((hi - lo) / Double(max(1, extended ? targetTicks - 1 : targetTicks)))
         if integral { step = max(step, 1) }
         let first = extended ? floor(lo / step) * step : ceil(lo / step - 1e-9) * step
         let last = extended ? ceil(hi / step) * step : floor(hi / step + 1e-9) * step
@@ -42,8 +43,12 @@ public struct AxisScale: Sendable, Hashable {
         guard count >= (extended ? 2 : 1), count <= 200 else {
             return AxisScale(lower: lo, upper: hi, ticks: [lo, hi], step: hi - lo, isLogarithmic: false)
         }
+        // NOTE: k / 10 rather than k × 0.1, so ticks are the decimals their labels say (1.9, not 1.9000000000000001).
+        let inverse = step < 1 ? (1 / step).rounded() : 0
+        let firstIndex = (first / step).rounded()
         let ticks = (0..<count).map { i -> Double in
-            let t = first + Double(i) * step
+            let k = firstIndex + Double(i)
+            let t = inverse > 0 ? k / inverse : k * step
             return abs(t) < step * 1e-9 ? 0 : t
         }
         return AxisScale(lower: extended ? first : lo, upper: extended ? last : hi, ticks: ticks, step: step,

@@ -73,7 +73,7 @@ extension BarChart {
         }
         let head = Header(title: title, entries: entries)
         let headRows = min(headerRows, head.rows(width: buffer.width, available: 1))
-        head.draw(into: &buffer, area: buffer.bounds, rows: headRows)
+        head.draw(into: &buffer, area: buffer.bounds, rows: headRows, profile: profile)
         guard !labels.isEmpty, !series.isEmpty else {
             buffer.write("no bars", x: 0, y: headRows, style: .dim)
             return buffer
@@ -86,7 +86,7 @@ extension BarChart {
         CategoricalColors.style(series[s].color ?? s, bright: true, profile: profile)
     }
 
-    func formatted(_ v: Double) -> String { v.isNaN ? "–" : NumberFormat.compact(v) }
+    func formatted(_ v: Double) -> String { v.isNaN ? "-" : NumberFormat.compact(v) }
 
     func drawRows(into buffer: inout CellBuffer, top: Int, profile: RenderProfile) {
         let labelWidth = min(labels.map(\.count).max() ?? 0, buffer.width / 3)
@@ -115,7 +115,7 @@ extension BarChart {
             buffer.write(formatted(v), x: end + 1, y: y)
         }
         if shown < rowCount {
-            buffer.write("… \(labels.count - shown / series.count) more", x: 0, y: top + shown, style: .dim)
+            buffer.write(String(Glyphs.ellipsis(profile)) + " \(labels.count - shown / series.count) more", x: 0, y: top + shown, style: .dim)
         } else if logScale && barWidth >= 8 {
             drawLogAxis(into: &buffer, x: barStart, y: top + shown, width: barWidth)
         }

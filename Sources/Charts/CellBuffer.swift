@@ -40,6 +40,12 @@ public struct CellChange: Sendable, Hashable {
     public var x: Int
     public var y: Int
     public var cell: Cell
+
+    public init(x: Int, y: Int, cell: Cell) {
+        self.x = x
+        self.y = y
+        self.cell = cell
+    }
 }
 
 /// A width × height grid of cells. Sizes below zero become zero; every access outside the
@@ -135,10 +141,16 @@ public struct CellBuffer: Sendable, Hashable {
         return changes
     }
 
-    /// Every colour mapped to what `profile` allows (see `RenderProfile.adapted`).
+    /// Every colour mapped to what `profile` allows (see `RenderProfile.adapted`), and in ASCII
+    /// profiles every non-ASCII glyph (user text such as `→`) replaced by `?`.
     public func adapted(to profile: RenderProfile) -> CellBuffer {
         var copy = self
-        for index in copy.cells.indices { copy.cells[index].style = profile.adapted(copy.cells[index].style) }
+        for index in copy.cells.indices {
+            copy.cells[index].style = profile.adapted(copy.cells[index].style)
+            if !profile.isUnicode && !copy.cells[index].glyph.isASCII {
+                copy.cells[index].glyph = ASCIIFallback.scalar(copy.cells[index].glyph) ?? "?"
+            }
+        }
         return copy
     }
 }

@@ -89,22 +89,6 @@ public struct Heatmap: Sendable, Equatable {
         return (lo, hi)
     }
 
-    /// The (scaled) value at fractional grid coordinates: bilinear for ramps, nearest for classes.
-    func sample(gx: Double, gy: Double) -> Double {
-        guard gx.isFinite, gy.isFinite, columns > 0, rows > 0 else { return .nan }
-        let x = max(0, min(Double(columns - 1), gx)), y = max(0, min(Double(rows - 1), gy))
-        if coloring == .classes { return value(column: clampedInt(x.rounded()), row: clampedInt(y.rounded())) }
-        let c0 = clampedInt(floor(x)), r0 = clampedInt(floor(y))
-        let c1 = min(c0 + 1, columns - 1), r1 = min(r0 + 1, rows - 1)
-        let fx = x - Double(c0), fy = y - Double(r0)
-        let v00 = scaled(value(column: c0, row: r0)), v10 = scaled(value(column: c1, row: r0))
-        let v01 = scaled(value(column: c0, row: r1)), v11 = scaled(value(column: c1, row: r1))
-        let corners = [(v00, (1 - fx) * (1 - fy)), (v10, fx * (1 - fy)), (v01, (1 - fx) * fy), (v11, fx * fy)]
-        let usable = corners.filter { $0.0.isFinite && $0.1 > 0 }
-        let weight = usable.map(\.1).reduce(0, +)
-        return weight > 0 ? usable.map { $0.0 * $0.1 }.reduce(0, +) / weight : .nan  // NaN corners drop out
-    }
-
     /// The grid cell (and value) of the smallest finite value.
     func minimum() -> (column: Int, row: Int, value: Double)? {
         var best: (Int, Int, Double)?
@@ -124,5 +108,47 @@ public struct Heatmap: Sendable, Equatable {
         let gridMax = values.filter(\.isFinite).map { clampedInt($0) }.max() ?? -1
         let pointMax = points.map(\.classIndex).max() ?? -1
         return max(0, min(10, max(gridMax, pointMax, classNames.count - 1) + 1))
+    }
+}
+
+/// The grid's values after scaling (log₁₀ on a log scale), computed once per rendering and
+/// sampled at fractional grid coordinates: bilinear for ramps, nearest for classes.
+struct GridSampler {
+    let columns: Int
+    let rows: Int
+    let values: [Double]
+    let nearest: Bool
+
+    init(_ map: Heatmap) {
+        columns = map.columns
+        rows = map.rows
+        values = (0..<(map.columns * map.rows)).map { map.scaled($0 < map.values.count ? map.values[$0] : .nan) }
+        nearest = map.coloring == .classes
+    }
+
+    func at(_ column: Int, _ row: Int) -> Double { values[row * columns + column] }
+
+    func sample(gx: Double, gy: Double) -> Double {
+        guard gx.isFinite, gy.isFinite, columns > 0, rows > 0 else { return .nan }
+        let x = max(0, min(Double(columns - 1), gx)), y = max(0, min(Double(rows - 1), gy))
+        if nearest { return at(clampedInt(x.rounded()), clampedInt(y.rounded())) }
+        let c0 = clampedInt(floor(x)), r0 = clampedInt(floor(y))
+        let c1 = min(c0 + 1, columns - 1), r1 = min(r0 + 1, rows - 1)
+        let fx = x - Double(c0), fy = y - Double(r0)
+        var sum = 0.0, weight = 0.0
+        for (v, w) in [(at(c0, r0), (1 - fx) * (1 - fy)), (at(c1, r0), fx * (1 - fy)), (at(c0, r1), (1 - fx) * fy), (at(c1, r1), fx * fy)]
+        where v.isFinite && w > 0 {  // NaN corners drop out, the rest are renormalized
+            sum += v * w
+            weight += w
+        }
+        return weight > 0 ? sum / weight : .nan
+    }
+
+    /// The value under dot (column, dotRow) of a plot `plotWidth` dots wide and `dotRows` high;
+    /// the first and last dots sit on the grid's edges, like the axes' ticks.
+    func sampleAt(column: Int, dotRow: Int, plotWidth: Int, dotRows: Int) -> Double {
+        let gx = Double(column) / Double(max(1, plotWidth - 1)) * Double(columns - 1)
+        let gy = (1 - Double(dotRow) / Double(max(1, dotRows - 1))) * Double(rows - 1)
+        return sample(gx: gx, gy: gy)
     }
 }

@@ -6,7 +6,8 @@ extension Heatmap {
     func drawOverlay(into buffer: inout CellBuffer, axes: Axes, bounds: (Double, Double)?, profile: RenderProfile) {
         let plot = axes.plot
         var canvas = DotCanvas(columns: plot.width, rows: plot.height, resolution: profile.isUnicode ? .braille : .markers)
-        if coloring == .ramp && contourLevels > 0, let (lo, hi) = bounds, hi > lo {
+        // Contours only over colour: on shade glyphs the bands already are the levels.
+        if coloring == .ramp && contourLevels > 0 && profile.usesRamps, let (lo, hi) = bounds, hi > lo {
             drawContours(on: &canvas, levels: AxisScale.linear(min: lo, max: hi, targetTicks: contourLevels + 2, extended: false).ticks)
         }
         if path.count >= 1 {
@@ -32,11 +33,15 @@ extension Heatmap {
     func drawContours(on canvas: inout DotCanvas, levels: [Double]) {
         let (w, h) = (canvas.dotWidth, canvas.dotHeight)
         guard w > 1, h > 1, !levels.isEmpty else { return }
+        let grid = GridSampler(self)
         var bands = [Int](repeating: -1, count: w * h)
         for y in 0..<h {
             for x in 0..<w {
-                let v = sampleAt(column: x, dotRow: y, plotWidth: w, dotRows: h)
-                if v.isFinite { bands[y * w + x] = levels.filter { $0 <= v }.count }
+                let v = grid.sampleAt(column: x, dotRow: y, plotWidth: w, dotRows: h)
+                guard v.isFinite else { continue }
+                var band = 0
+                while band < levels.count && levels[band] <= v { band += 1 }
+                bands[y * w + x] = band
             }
         }
         for y in 0..<h {
@@ -117,7 +122,8 @@ struct ColorBar {
             buffer[x: x + 1, y: y + row] = cell
         }
         var usedRows = Set<Int>()
-        for (value, text) in labels {
+        let ends = [(upper, label(upper)), (lower, label(lower))]
+        for (value, text) in ends + labels {
             let t = upper > lower ? (value - lower) / (upper - lower) : 0.5
             let row = y + clampedInt(((1 - t) * Double(height - 1)).rounded())
             guard usedRows.insert(row).inserted else { continue }

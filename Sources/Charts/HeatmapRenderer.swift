@@ -26,7 +26,7 @@ extension Heatmap {
             drawCells(into: &buffer, plot: buffer.bounds, bounds: bounds, profile: profile)
             return buffer
         }
-        head.draw(into: &buffer, area: buffer.bounds, rows: headRows)
+        head.draw(into: &buffer, area: buffer.bounds, rows: headRows, profile: profile)
         axes.draw(into: &buffer, profile: profile, xLabel: xLabel)
         drawCells(into: &buffer, plot: axes.plot, bounds: bounds, profile: profile)
         drawOverlay(into: &buffer, axes: axes, bounds: bounds, profile: profile)
@@ -68,24 +68,18 @@ extension Heatmap {
         return hi > lo ? (v - lo) / (hi - lo) : 0.5
     }
 
-    /// The scaled value under dot (column, dotRow) of a plot with `dotRows` rows of pixels.
-    func sampleAt(column: Int, dotRow: Int, plotWidth: Int, dotRows: Int) -> Double {
-        let gx = Double(column) / Double(max(1, plotWidth - 1)) * Double(columns - 1)
-        let gy = (1 - Double(dotRow) / Double(max(1, dotRows - 1))) * Double(rows - 1)
-        return sample(gx: gx, gy: gy)
-    }
-
     // MARK: fill
 
     func drawCells(into buffer: inout CellBuffer, plot: Rect, bounds: (Double, Double)?, profile: RenderProfile) {
+        let grid = GridSampler(self)
         let half = halfBlocks(profile)
         let dotRows = plot.height * (half ? 2 : 1)
         for row in 0..<plot.height {
             for column in 0..<plot.width {
-                let upper = sampleAt(column: column, dotRow: half ? 2 * row : row, plotWidth: plot.width, dotRows: dotRows)
-                let lower = half ? sampleAt(column: column, dotRow: 2 * row + 1, plotWidth: plot.width, dotRows: dotRows) : upper
+                let upper = grid.sampleAt(column: column, dotRow: half ? 2 * row : row, plotWidth: plot.width, dotRows: dotRows)
+                let lower = half ? grid.sampleAt(column: column, dotRow: 2 * row + 1, plotWidth: plot.width, dotRows: dotRows) : upper
                 let cell = half ? halfBlockCell(upper, lower, bounds: bounds, profile: profile)
-                    : singleCell(upper, column: column, row: row, plot: plot, dotRows: dotRows, bounds: bounds, profile: profile)
+                    : singleCell(upper, at: (column, row), plot: plot, grid: grid, bounds: bounds, profile: profile)
                 buffer[x: plot.x + column, y: plot.y + row] = cell
             }
         }
@@ -110,8 +104,9 @@ extension Heatmap {
 
     /// One sample per cell: a coloured space (ASCII with colour), a shade glyph, a tinted class
     /// shade, or — classes without colour — a dot where the class changes.
-    func singleCell(_ v: Double, column: Int, row: Int, plot: Rect, dotRows: Int, bounds: (Double, Double)?,
-                    profile: RenderProfile) -> Cell {
+    func singleCell(_ v: Double, at cell: (column: Int, row: Int), plot: Rect, grid: GridSampler,
+                    bounds: (Double, Double)?, profile: RenderProfile) -> Cell {
+        let (column, row) = cell
         guard v.isFinite else { return .blank }
         if coloring == .ramp {
             if profile.usesRamps { return Cell(" ", style: CellStyle(background: pixelColor(v, bounds: bounds, profile: profile) ?? .default)) }
@@ -121,8 +116,8 @@ extension Heatmap {
             let style = CellStyle(foreground: CategoricalColors.color(clampedInt(v), bright: false, profile: profile))
             return Cell(profile.glyph("░", "."), style: style)
         }
-        let right = sampleAt(column: column + 1, dotRow: row, plotWidth: plot.width, dotRows: dotRows)
-        let below = sampleAt(column: column, dotRow: row + 1, plotWidth: plot.width, dotRows: dotRows)
+        let right = grid.sampleAt(column: column + 1, dotRow: row, plotWidth: plot.width, dotRows: plot.height)
+        let below = grid.sampleAt(column: column, dotRow: row + 1, plotWidth: plot.width, dotRows: plot.height)
         let edge = (column + 1 < plot.width && right != v) || (row + 1 < plot.height && below != v)
         return edge ? Cell(profile.glyph("·", ".")) : .blank
     }

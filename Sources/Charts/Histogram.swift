@@ -97,17 +97,19 @@ public struct Histogram: Sendable, Equatable {
     }
 
     func drawRangeLabels(into buffer: inout CellBuffer, row: Int, area: Rect, bars: Rect) {
+        guard lower.isFinite, upper.isFinite else { return }
         let step = AxisScale.niceStep(abs(upper - lower) / 10)
         let lo = NumberFormat.compact(lower, step: step), hi = NumberFormat.compact(upper, step: step)
         let style = CellStyle.dim
+        let used = columnCounts(bars.width).count
+        let end = min(area.maxX, max(area.x + used, area.x + lo.count + 1 + hi.count))
         buffer.write(lo, x: area.x, y: row, style: style, clip: area)
         if lo.count + hi.count + 1 <= area.width {
-            buffer.write(hi, x: area.maxX - hi.count, y: row, style: style, clip: area)
+            buffer.write(hi, x: end - hi.count, y: row, style: style, clip: area)
         }
         guard lower < 0, upper > 0 else { return }
-        let used = columnCounts(bars.width).count
         let zero = area.x + clampedInt((-lower / (upper - lower) * Double(used)).rounded(.down))
-        if zero - 1 > area.x + lo.count, zero + 1 < area.maxX - hi.count {
+        if zero - 1 > area.x + lo.count, zero + 1 < end - hi.count {
             buffer.write("0", x: zero, y: row, style: style, clip: area)
         }
     }

@@ -4,7 +4,7 @@
 public struct HistogramGrid: Sendable, Equatable {
     public var title: String?
     public var panels: [Histogram]
-    /// Panels per row; nil picks by width (about 26 columns each).
+    /// Panels per row; nil picks by width (at least 18 columns each).
     public var columns: Int?
 
     public init(title: String? = nil, panels: [Histogram], columns: Int? = nil) {
@@ -27,7 +27,7 @@ public struct HistogramGrid: Sendable, Equatable {
     static let gap = 2
 
     func columnCount(width: Int) -> Int {
-        let wanted = columns ?? max(1, (width + Self.gap) / (24 + Self.gap))
+        let wanted = columns ?? max(1, (width + Self.gap) / (18 + Self.gap))
         return max(1, min(wanted, panels.count, max(1, width / 8)))
     }
 

@@ -29,13 +29,13 @@ struct Header {
     }
 
     /// Draws the header into the top `rows` rows of `area`.
-    func draw(into buffer: inout CellBuffer, area: Rect, rows: Int) {
+    func draw(into buffer: inout CellBuffer, area: Rect, rows: Int, profile: RenderProfile) {
         guard rows > 0 else { return }
         let titleText = title ?? ""
         var legendRow = area.y
         var legendStart = area.maxX - legendWidth
         if !titleText.isEmpty {
-            buffer.write(clipped(titleText, to: area.width), x: area.x, y: area.y, style: .bold, clip: area)
+            buffer.write(clipped(titleText, to: area.width, profile: profile), x: area.x, y: area.y, style: .bold, clip: area)
             if titleText.count + 2 + legendWidth > area.width {
                 guard rows >= 2 else { return }
                 legendRow = area.y + 1
@@ -58,7 +58,7 @@ struct Header {
 }
 
 /// `text` cut to `width` columns with a trailing ellipsis when it is longer.
-func clipped(_ text: String, to width: Int, profile: RenderProfile = .standard) -> String {
+func clipped(_ text: String, to width: Int, profile: RenderProfile) -> String {
     guard width > 0 else { return "" }
     let scalars = Array(text.unicodeScalars)
     guard scalars.count > width else { return text }

@@ -26,7 +26,7 @@ extension LineChart {
             drawCompact(into: &buffer, profile: profile)
             return buffer
         }
-        head.draw(into: &buffer, area: buffer.bounds, rows: headRows)
+        head.draw(into: &buffer, area: buffer.bounds, rows: headRows, profile: profile)
         axes.draw(into: &buffer, profile: profile, xLabel: xLabel)
         var canvas = DotCanvas(columns: axes.plot.width, rows: axes.plot.height, resolution: resolution)
         drawSeries(on: &canvas, axes: axes)
@@ -78,7 +78,7 @@ extension LineChart {
         let integral = values.allSatisfy { $0 == $0.rounded() && abs($0) < 1e15 }
         let lo = values.min() ?? 0, hi = values.max() ?? 1
         let widest = max(NumberFormat.compact(lo).count, NumberFormat.compact(hi).count)
-        return .linear(min: lo, max: hi, targetTicks: max(2, plotWidth / (widest + 6)), integral: integral)
+        return .linear(min: lo, max: hi, targetTicks: max(2, plotWidth / (widest + 6)), integral: integral, extended: false)
     }
 
     // MARK: drawing

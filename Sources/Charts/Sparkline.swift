@@ -70,7 +70,8 @@ public struct ProgressBar: Sendable, Equatable {
         let percent = " " + String(clampedInt((f * 100).rounded(.down))) + "%"
         let etaText = eta.map { " " + NumberFormat.duration(seconds: $0) + " left" } ?? ""
         let detailText = detail.isEmpty ? "" : "  " + detail
-        var column = label.isEmpty ? x : buffer.write(label + " ", x: x, y: y, style: .bold, clip: area)
+        let showsLabel = !label.isEmpty && label.count + percent.count + 2 <= width
+        var column = showsLabel ? buffer.write(label + " ", x: x, y: y, style: .bold, clip: area) : x
         let barWidth = min(40, max(0, area.maxX - column - percent.count - etaText.count - detailText.count - 2))
         if barWidth >= 4 {
             column = drawBar(into: &buffer, x: column, y: y, width: barWidth, fraction: f, profile: profile)

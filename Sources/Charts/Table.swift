@@ -88,7 +88,7 @@ public struct Table: Sendable, Equatable {
             drawRow(columns.indices.map { cell(r, $0) }, y: y + r, widths: widths, style: style, into: &buffer, profile: profile)
         }
         if shown < rows.count && y + shown < buffer.height {
-            buffer.write("… \(rows.count - shown) more rows", x: 0, y: y + shown, style: .dim)
+            buffer.write(String(Glyphs.ellipsis(profile)) + " \(rows.count - shown) more rows", x: 0, y: y + shown, style: .dim)
         }
         return buffer
     }

@@ -28,7 +28,7 @@ public struct TextRenderer: Sendable {
 
     func renderRow(_ row: Int, of buffer: CellBuffer) -> String {
         var end = buffer.width
-        while end > 0 && buffer[x: end - 1, y: row].isPlainBlank { end -= 1 }
+        while end > 0 && isInvisible(buffer[x: end - 1, y: row]) { end -= 1 }
         var line = ""
         var current = CellStyle.plain
         for column in 0..<end {
@@ -46,10 +46,17 @@ public struct TextRenderer: Sendable {
         return line
     }
 
+    /// A blank that would print as nothing: no escapes at all, or no background/reverse/underline
+    /// left after adapting its colours to the profile.
+    func isInvisible(_ cell: Cell) -> Bool {
+        guard cell.glyph == " " else { return false }
+        return !usesEscapes || Cell(" ", style: profile.adapted(cell.style)).isPlainBlank
+    }
+
     /// ASCII profiles never print non-ASCII; controls are never printed.
     func printable(_ glyph: Unicode.Scalar) -> Unicode.Scalar {
         if glyph.value < 0x20 || glyph.value == 0x7F { return "?" }
-        if !profile.isUnicode && glyph.value > 0x7E { return "?" }
+        if !profile.isUnicode && glyph.value > 0x7E { return ASCIIFallback.scalar(glyph) ?? "?" }
         return glyph
     }
 

@@ -1,5 +1,6 @@
 // Training-time augmentation applied to a filled batch in place (`augment d shift=3 scale=0.1
-// noise=0.05`). Per row, in this order: amplitude scale, shift, gaussian noise.
+// noise=0.05`). Per row, in this order: amplitude scale, shift, gaussian noise. "1D signals"
+// means `Dataset.isSignal` samples of one axis (MNIST-1D, NPY arrays), not toy points or CSV rows.
 //  - scale: multiply the row by 1 + scale·u, u uniform in [−1, 1) (1D signals only);
 //  - shift: move the signal by s positions, s uniform in −shift…shift (1D signals only);
 //    `.circular` wraps around (np.roll, like MNIST-1D's own translation), `.zeros` fills the
@@ -24,13 +25,13 @@ public struct Augmentation: Sendable, Equatable {
     /// True when applying it would change nothing.
     public var isIdentity: Bool { noise == 0 && shift == 0 && scale == 0 }
 
-    /// Checks the settings against samples of `sampleShape`.
-    public func validate(for sampleShape: [Int]) throws(DataError) {
+    /// Checks the settings against samples of `sampleShape` (see `Dataset.isSignal`).
+    public func validate(for sampleShape: [Int], isSignal: Bool = true) throws(DataError) {
         try checkNoise(noise)
         guard scale.isFinite, scale >= 0, scale < 1 else {
             throw .invalidArgument(name: "scale", value: "\(scale)", allowed: "a number in [0, 1)")
         }
-        guard shift == 0 && scale == 0 || sampleShape.count == 1 && sampleShape[0] >= 2 else {
+        guard shift == 0 && scale == 0 || isSignal && sampleShape.count == 1 && sampleShape[0] >= 2 else {
             throw .needsSignal(operation: shift != 0 ? "shift" : "scale", sampleShape: sampleShape)
         }
         let length = sampleShape.reduce(1, &*)
@@ -46,8 +47,9 @@ public struct Augmenter: Sendable {
     private var rng: RNG
     private var scratch: [Float]
 
-    public init(_ augmentation: Augmentation, sampleShape: [Int], seed: UInt64) throws(DataError) {
-        try augmentation.validate(for: sampleShape)
+    public init(_ augmentation: Augmentation, sampleShape: [Int], isSignal: Bool = true,
+                seed: UInt64) throws(DataError) {
+        try augmentation.validate(for: sampleShape, isSignal: isSignal)
         self.augmentation = augmentation
         featureCount = sampleShape.reduce(1, &*)
         rng = RNG(seed: seed, stream: "augment")

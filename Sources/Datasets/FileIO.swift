@@ -7,6 +7,14 @@ import Glibc
 import Darwin
 #endif
 
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+private let systemWrite = Darwin.write
+#endif
+
 public enum FileIO {
     /// The largest file a loader will read (1 GiB).
     public static let maxBytes = 1 << 30
@@ -26,7 +34,7 @@ public enum FileIO {
             // A file that shrinks while we read yields what is there; one that grows is cut at
             // the size fstat gave.
             while initialized < size {
-                let got = Glibc.read(fd, buffer.baseAddress! + initialized, size - initialized)
+                let got = systemRead(fd, buffer.baseAddress! + initialized, size - initialized)
                 if got < 0 && errno == EINTR { continue }
                 if got < 0 { failure = lastError(); break }
                 if got == 0 { break }
@@ -45,7 +53,7 @@ public enum FileIO {
         bytes.withUnsafeBufferPointer { buffer in
             var written = 0
             while written < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                let n = systemWrite(fd, buffer.baseAddress! + written, buffer.count - written)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { failure = lastError(); return }
                 written += n

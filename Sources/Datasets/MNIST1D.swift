@@ -82,7 +82,7 @@ public enum MNIST1D {
         }
         rows.shuffle(rng: &rng, features: options.length)
         var data = try Dataset(name: "mnist1d", inputs: standardized(rows.inputs), sampleShape: [options.length],
-                               targets: .classes(rows.labels, count: classCount))
+                               targets: .classes(rows.labels, count: classCount), isSignal: true)
         if options.shuffleSequence {
             data = try data.permutingFeatures(sequencePermutation(length: options.length, seed: options.seed))
         }

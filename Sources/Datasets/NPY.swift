@@ -1,7 +1,8 @@
 // NPY input (numpy/lib/format.py, versions 1.0, 2.0 and 3.0): little-endian float32/float64,
 // int8–int64 and uint8–uint32 in C order. The header is checked against numpy's own 10,000-byte
 // limit and against the file size, and the data size implied by the shape must equal the bytes
-// that follow, all before anything is allocated for the elements.
+// that follow, all before anything is allocated for the elements. Also here: a Dataset from an
+// x/y pair of NPY files, and the writer (float32 and int64) for exports and round trips.
 
 /// The element types Basin reads.
 public enum NPYElementType: String, Sendable, CaseIterable {
@@ -117,5 +118,94 @@ public enum NPY {
         case .uint16: return .integers((0..<count).map { Int64(load(UInt16.self, $0)) })
         case .uint32: return .integers((0..<count).map { Int64(load(UInt32.self, $0)) })
         }
+    }
+}
+
+// MARK: - Datasets from NPY files
+
+// A dataset from a pair of NPY files (`data z = npy "x.npy" "y.npy"`): x is N × (sample shape),
+// any numeric dtype; y decides the task by its dtype — integers are class labels (shape [N] or
+// [N, 1], values 0..<1024, classes = largest + 1), floats are regression targets ([N] or [N, k]).
+
+extension Dataset {
+    public static func loadNPY(inputs xPath: String, targets yPath: String) throws(DataError) -> Dataset {
+        let x = try NPY.read(path: xPath), y = try NPY.read(path: yPath)
+        guard let n = x.shape.first, n > 0 else { throw .npy(path: xPath, problem: .noRows) }
+        guard y.shape.first == n else {
+            throw .shapeMismatch(what: "rows of \(yPath) against \(xPath)", expected: [n], got: y.shape)
+        }
+        let inputs = x.floats
+        if let bad = inputs.firstIndex(where: { !$0.isFinite }) { throw .npy(path: xPath, problem: .nonFinite(index: bad)) }
+        let sampleShape = x.shape.count == 1 ? [1] : Array(x.shape.dropFirst())
+        return try Dataset(name: baseName(xPath), inputs: inputs, sampleShape: sampleShape,
+                           targets: targets(y, rows: n, path: yPath), isSignal: true)
+    }
+
+    private static func targets(_ y: NPYArray, rows n: Int, path: String) throws(DataError) -> Targets {
+        switch y.storage {
+        case let .integers(values):
+            guard y.shape.count == 1 || y.shape == [n, 1] else {
+                throw .shapeMismatch(what: "class labels in \(path)", expected: [n], got: y.shape)
+            }
+            if let bad = values.firstIndex(where: { $0 < 0 || $0 >= Int64(classLimit) }) {
+                throw .npy(path: path, problem: .badLabel(index: bad, value: "\(values[bad])"))
+            }
+            let classes = Int(values.max() ?? 0) + 1
+            return .classes(values.map { Int32($0) }, count: classes)
+        case let .floats(values):
+            if let bad = values.firstIndex(where: { !$0.isFinite }) { throw .npy(path: path, problem: .nonFinite(index: bad)) }
+            return .values(values, outputs: values.count / n)
+        }
+    }
+}
+
+// MARK: - Writing
+
+// NPY output (format version 1.0, little-endian, C order) for float32 and int64 arrays: exports
+// and round-trip tests. The header is padded with spaces and a newline so the data starts on a
+// 64-byte boundary, as numpy ≥ 1.x writes it.
+
+extension NPY {
+    /// The bytes of an NPY file holding `values` (float32) with `shape`.
+    public static func encode(float32 values: [Float], shape: [Int]) throws(DataError) -> [UInt8] {
+        var out = try header(descr: "<f4", shape: shape, count: values.count)
+        out.reserveCapacity(out.count + values.count * 4)
+        for v in values { append(v.bitPattern.littleEndian, to: &out) }
+        return out
+    }
+
+    /// The bytes of an NPY file holding `values` (int64) with `shape`.
+    public static func encode(int64 values: [Int64], shape: [Int]) throws(DataError) -> [UInt8] {
+        var out = try header(descr: "<i8", shape: shape, count: values.count)
+        out.reserveCapacity(out.count + values.count * 8)
+        for v in values { append(v.littleEndian, to: &out) }
+        return out
+    }
+
+    public static func write(float32 values: [Float], shape: [Int], to path: String) throws(DataError) {
+        try FileIO.write(encode(float32: values, shape: shape), to: path)
+    }
+
+    public static func write(int64 values: [Int64], shape: [Int], to path: String) throws(DataError) {
+        try FileIO.write(encode(int64: values, shape: shape), to: path)
+    }
+
+    /// Magic, version 1.0, header length and the padded dict literal.
+    static func header(descr: String, shape: [Int], count: Int) throws(DataError) -> [UInt8] {
+        guard checkedProduct(shape) == count else {
+            throw .shapeMismatch(what: "NPY shape for \(count) values", expected: [count], got: shape)
+        }
+        let dims = shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? "," : "")
+        var dict = Array("{'descr': '\(descr)', 'fortran_order': False, 'shape': (\(dims)), }".utf8)
+        let unpadded = 10 + dict.count + 1
+        dict += [UInt8](repeating: 0x20, count: (64 - unpadded % 64) % 64) + [0x0A]
+        guard dict.count <= Int(UInt16.max) else {
+            throw .invalidArgument(name: "shape", value: shapeText(shape), allowed: "fewer dimensions")
+        }
+        return magic + [1, 0, UInt8(dict.count & 0xFF), UInt8(dict.count >> 8)] + dict
+    }
+
+    private static func append<T: FixedWidthInteger>(_ value: T, to out: inout [UInt8]) {
+        withUnsafeBytes(of: value) { out.append(contentsOf: $0) }
     }
 }

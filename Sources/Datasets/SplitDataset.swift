@@ -3,6 +3,7 @@
 // records who looked and how many rows, so the interpreter can report every peek. The log is
 // a shared reference: copies of a SplitDataset (a run's, the workspace's) record into one log.
 
+import Kernels
 import Synchronization
 
 /// One look at a locked test part.
@@ -10,6 +11,11 @@ public struct Peek: Sendable, Equatable {
     /// Who read it, e.g. "eval a on test" or "sweep s best".
     public let reader: String
     public let rows: Int
+
+    public init(reader: String, rows: Int) {
+        self.reader = reader
+        self.rows = rows
+    }
 }
 
 /// The thread-safe record of test-part reads.
@@ -35,6 +41,8 @@ public struct SplitDataset: Sendable {
     private let cleanTrainLabels: [Int32]?
     /// The label noise currently applied to `train`, if any.
     public private(set) var labelNoise: LabelNoise?
+    /// Training-time augmentation for batches of `train` (validated against its sample shape).
+    public private(set) var augmentation: Augmentation?
     public let peekLog: PeekLog
 
     /// Divides `data` by `split`; every index must be in range and appear in one part only.
@@ -75,6 +83,12 @@ public struct SplitDataset: Sendable {
 
     public var peeks: [Peek] { peekLog.peeks }
 
+    /// Sets (or, with an identity augmentation, clears) the training-time augmentation.
+    public mutating func setAugmentation(_ a: Augmentation) throws(DataError) {
+        try a.validate(for: train.sampleShape, isSignal: train.isSignal)
+        augmentation = a.isIdentity ? nil : a
+    }
+
     /// Replaces a `fraction` of the training labels by a different random class (validation
     /// and test stay clean). Always starts from the clean labels, so calling it again replaces
     /// the previous noise rather than compounding it; a fraction of 0 removes it.
@@ -88,5 +102,52 @@ public struct SplitDataset: Sendable {
         let (noisy, record) = try train.withLabelNoise(fraction: fraction, seed: seed)
         train = noisy
         labelNoise = record
+    }
+}
+
+// MARK: - Label noise
+
+// Label noise for the double-descent experiments (UDL 8.4: MNIST-1D with 15% of training labels
+// randomised). Exactly round(fraction · N) rows, chosen without replacement, each get a
+// different class drawn uniformly from the other K − 1, so the realised noise rate is the
+// requested one. What was changed is recorded so it can be shown and undone.
+
+
+/// The record of one application of label noise.
+public struct LabelNoise: Sendable, Equatable {
+    public let fraction: Double
+    public let seed: UInt64
+    /// Rows whose label changed, ascending.
+    public let rows: [Int32]
+    /// Their labels before and after.
+    public let originalLabels: [Int32]
+    public let noisyLabels: [Int32]
+}
+
+extension Dataset {
+    /// A copy with a `fraction` of labels replaced by a different random class, and the record.
+    public func withLabelNoise(fraction: Double, seed: UInt64) throws(DataError) -> (Dataset, LabelNoise) {
+        guard case let .classes(labels, classes) = targets else {
+            throw .needsClasses(operation: "label noise", dataset: name)
+        }
+        try checkFraction(fraction, name: "labels")
+        guard classes >= 2 else {
+            throw .invalidArgument(name: "classes", value: "\(classes)", allowed: "at least 2 for label noise")
+        }
+        var rng = RNG(seed: seed, stream: "label-noise")
+        let changed = Int((fraction * Double(count)).rounded())
+        let rows = rng.permutation(count)[0..<changed].sorted()
+        var noisy = labels
+        for row in rows {
+            // Adding 1…K−1 modulo K never gives back the original class.
+            let offset = 1 + rng.int(below: classes - 1)
+            noisy[Int(row)] = Int32((Int(labels[Int(row)]) + offset) % classes)
+        }
+        var copy = self
+        copy.replaceLabels(noisy)
+        let record = LabelNoise(fraction: fraction, seed: seed, rows: rows,
+                                originalLabels: rows.map { labels[Int($0)] },
+                                noisyLabels: rows.map { noisy[Int($0)] })
+        return (copy, record)
     }
 }

@@ -67,9 +67,13 @@ public struct DiagnosticRenderer: Sendable {
             lines.append(pad(width) + style.gutter("-->") + " \(source.name):\(span.line):\(span.column)")
         }
         lines += snippet(diagnostic.span, label: nil, severity: diagnostic.severity, source: source, width: width)
+        var shownLine = source?.line(diagnostic.span.line) == nil ? nil : diagnostic.span.line
         for note in diagnostic.notes {
             if let span = note.span, source?.line(span.line) != nil {
-                lines += snippet(span, label: note.message, severity: .note, source: source, width: width)
+                let drawn = snippet(span, label: note.message, severity: .note, source: source, width: width)
+                // A note on the line just shown needs only its caret line.
+                lines += span.line == shownLine ? Array(drawn.suffix(1)) : drawn
+                shownLine = span.line
             } else {
                 lines.append(pad(width) + " " + style.gutter("=") + " note: " + note.message)
             }

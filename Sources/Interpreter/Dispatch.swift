@@ -99,8 +99,13 @@ extension Session {
         case "rewind": try rewindCommand(c)
         case "show": try showCommand(c)
         case "plot": try plotCommand(c)
+        case "hist": try histCommand(c)
+        case "norms": try normsCommand(c)
+        case "compare": try compareCommand(c)
+        case "export": try exportCommand(c)
         case "seed": try seedCommand(c)
         case "quit": return .quit
+        case "save", "run", "help", "history", "clear", "ask", "pause": return try sessionCommand(c)
         default: try otherCommand(c)
         }
         return .ok

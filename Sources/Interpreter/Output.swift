@@ -12,6 +12,8 @@ public enum Output: Sendable {
     case diagnostic(Diagnostic, SourceFile?)
     /// A tutorial's `> …` line, for the reader.
     case narrative(String)
+    /// `clear`: a terminal front end clears its screen; batch and piped output print nothing.
+    case clear
 }
 
 /// A running command's state, published at most ~20 times a second.

@@ -8,9 +8,18 @@ public struct OutputFormatter: Sendable {
 
     public init(environment: TerminalEnvironment) { self.environment = environment }
 
-    /// The output as text lines (no trailing newline).
+    /// The output as text lines (no trailing newline); empty for `.clear`, which a terminal
+    /// front end performs itself (`clearScreen`). An ASCII profile gets ASCII stand-ins.
     public func format(_ output: Output) -> String {
+        let text = formatted(output)
+        if environment.profile.isUnicode { return text }
+        if case .diagnostic = output { return ASCIIFallback.text(text, oneForOne: true) }
+        return ASCIIFallback.text(text)
+    }
+
+    func formatted(_ output: Output) -> String {
         switch output {
+        case .clear: return ""
         case .text(let text): return text
         case .narrative(let text): return environment.usesEscapes ? "\u{1B}[3m\(text)\u{1B}[0m" : text
         case .chart(let chart):
@@ -22,13 +31,15 @@ public struct OutputFormatter: Sendable {
         }
     }
 
+    /// What `clear` writes: home and erase on a terminal, nothing otherwise.
+    public var clearScreen: String { environment.usesEscapes ? "\u{1B}[H\u{1B}[2J" : "" }
+
     /// A one-line progress bar for a running command, `width` columns wide.
     public func progressLine(_ u: LiveUpdate) -> String {
         let p = u.progress
         var detail = "loss \(Table.number(p.loss, significant: 3))"
         if let v = p.lastEval?.validationLoss { detail += " val \(Table.number(v, significant: 3))" }
-        let separator = environment.profile.glyphs == .ascii ? "-" : "·"
-        detail += " \(separator) \(Int(p.stepsPerSecond.rounded())) steps/s"
+        detail += " · \(Int(p.stepsPerSecond.rounded())) steps/s"
         let label = u.unit == "epochs" && u.stepsPerEpoch > 0
             ? "\(u.title) epoch \(p.done / u.stepsPerEpoch)/\(p.planned / u.stepsPerEpoch)"
             : "\(u.title) step \(p.done)/\(p.planned)"

@@ -62,6 +62,17 @@ public final class Session: @unchecked Sendable {
 
     /// Names of datasets and nets, for completion.
     public var workspaceNames: [String] { workspace.allNames }
+
+    /// Names of one kind (nets, datasets, variables), for Tab completion through `Completer`.
+    public func names(of kind: NameKind) -> [String] {
+        switch kind {
+        case .net: return workspace.nets.keys.sorted()
+        case .data: return workspace.datasets.keys.sorted()
+        case .variable: return workspace.variableNames
+        case .sweep: return []
+        case .any: return workspace.allNames
+        }
+    }
     public var currentNetName: String? { workspace.currentNet }
     public var currentDataName: String? { workspace.currentData }
 
@@ -92,6 +103,7 @@ public final class Session: @unchecked Sendable {
     func run(_ statement: Statement, in source: SourceFile, next: String?) -> ExecutionStatus {
         let text = text(of: statement, in: source)
         journal?.append(text)
+        if runDepth == 0 && !source.name.isEmpty { inputHistory.append(text) }
         do {
             let status = try dispatch(statement, source: source, next: next)
             if status == .ok, Self.isReplayable(statement) { transcript.append(text) }
@@ -113,7 +125,7 @@ public final class Session: @unchecked Sendable {
     /// Commands that change state belong in a saved session; looking and help do not.
     static func isReplayable(_ statement: Statement) -> Bool {
         guard case .command(let c) = statement.kind else { return true }
-        return !["save", "help", "history", "clear", "quit", "show", "plot", "hist", "norms",
+        return !["save", "run", "help", "history", "clear", "quit", "show", "plot", "hist", "norms",
                  "compare", "export", "eval", "ask", "pause"].contains(c.verb.name)
     }
 

@@ -1,11 +1,31 @@
 // The one place Basin calls OpenBLAS. Row-major throughout; transposes are flags, never copies.
+// Single-precision products go to Basin's own kernel or to OpenBLAS per GemmRouting.swift.
+import CKernels
 import COpenBLAS
 
 public enum BLAS {
     /// C[m×n] = alpha · op(A)[m×k] · op(B)[k×n] + beta · C, all row-major.
     /// `lda`, `ldb`, `ldc` default to the row lengths of A, B, C as stored.
+    /// Runs Basin's own kernel or OpenBLAS, whichever `gemmKernel(m:n:k:transA:transB:)` picks (see GemmRouting.swift).
     @inlinable
     public static func gemm(
+        transA: Bool = false, transB: Bool = false,
+        m: Int, n: Int, k: Int,
+        alpha: Float = 1,
+        a: UnsafePointer<Float>, lda: Int? = nil,
+        b: UnsafePointer<Float>, ldb: Int? = nil,
+        beta: Float = 0,
+        c: UnsafeMutablePointer<Float>, ldc: Int? = nil
+    ) {
+        gemm(using: gemmKernel(m: m, n: n, k: k, transA: transA, transB: transB), transA: transA, transB: transB, m: m, n: n, k: k,
+             alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+    }
+
+    /// `gemm` on a kernel chosen by the caller — for tests that check one kernel against the
+    /// other, and for benchmarks. Same semantics as `cblas_sgemm` either way (beta = 0 ignores C).
+    @inlinable
+    public static func gemm(
+        using kernel: GemmKernel,
         transA: Bool = false, transB: Bool = false,
         m: Int, n: Int, k: Int,
         alpha: Float = 1,
@@ -17,11 +37,17 @@ public enum BLAS {
         if m == 0 || n == 0 { return }
         let la = lda ?? (transA ? m : k)
         let lb = ldb ?? (transB ? k : n)
-        cblas_sgemm(
-            CblasRowMajor,
-            transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-            Int32(m), Int32(n), Int32(k), alpha,
-            a, Int32(la), b, Int32(lb), beta, c, Int32(ldc ?? n))
+        let lc = ldc ?? n
+        switch kernel {
+        case .basin:
+            basin_sgemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, la, b, lb, beta, c, lc)
+        case .openblas:
+            cblas_sgemm(
+                CblasRowMajor,
+                transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                Int32(m), Int32(n), Int32(k), alpha,
+                a, Int32(la), b, Int32(lb), beta, c, Int32(lc))
+        }
     }
 
     /// Double-precision gemm, for references and the GP surrogate.

@@ -5,8 +5,9 @@ import Kernels
 import Networks
 
 extension TrainingRun {
-    /// Examples per forward pass during evaluation.
-    static let evaluationChunk = 1000
+    /// Examples per forward pass during evaluation: large enough for efficient products, small
+    /// enough that a CNN's activations stay within a few MiB.
+    static let evaluationChunk = 256
 
     /// Loss and accuracy of the network on `data` (evaluation mode; weights untouched).
     public func evaluate(_ data: Dataset) -> Evaluation {

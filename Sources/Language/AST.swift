@@ -82,6 +82,14 @@ public struct Value: Hashable, Sendable {
         }
     }
 
+    /// How the value is quoted after "got": `-3`, `"a.csv"`, `'pac'`, `$w`.
+    public var shown: String {
+        switch kind {
+        case .word, .member: return "'\(text)'"
+        default: return text
+        }
+    }
+
     /// The bare word, when the value is one.
     public var word: String? {
         if case .word(let word) = kind { return word }

@@ -37,7 +37,7 @@ extension Parser {
             count = repeatValue(repetition, token: token)
             if let count, let literal = count.literal, !ValueType.positiveInteger.accepts(literal) {
                 record(.typeMismatch(.argument("the repeat count"), expected: .positiveInteger,
-                                     got: count.text, suggestion: nil), at: count.span)
+                                     got: count.shown, suggestion: nil), at: count.span)
             }
         }
         return kind.map { LayerItem($0, repeatCount: count, span: spanned(from: start)) }
@@ -67,7 +67,11 @@ extension Parser {
         }
         let nameToken = advance()
         let name = Identifier(word, span: nameToken.span)
-        let operands = try self.operands(inLayer: true)
+        var operands = try self.operands(inLayer: true)
+        if let softmax = operands.firstIndex(where: { if case .positional(let value) = $0 { value.word == "softmax" } else { false } }) {
+            record(.softmaxLayer, at: operands[softmax].span)
+            operands.remove(at: softmax)
+        }
         guard let declaration = registry.layer(named: word) else {
             if word == "softmax" { record(.softmaxLayer, at: name.span); return nil }
             let suggestion = suggest(word, among: registry.layers.map(\.name))

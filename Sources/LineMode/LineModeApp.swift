@@ -7,6 +7,7 @@
 import Charts
 import Foundation
 import Interpreter
+import Language
 
 public struct LineModeApp {
     static let prompt = "basin> "
@@ -30,7 +31,7 @@ public struct LineModeApp {
         let session = Session(host: host, settings: settings)
         Interrupts.install { session.cancel() }
         let editor = LineEditor(historyPath: stateDirectory.map { $0 + "/history" })
-        TabCompletion.install { CompletionSource(registry: session.registry, names: session.workspaceNames) }
+        TabCompletion.install(Completer(registry: session.registry, names: { session.names(of: $0) }))
         wireTutorialPrompts(host, editor)
         host.write("basin \(Self.version) line mode: 'help' lists commands, Ctrl-D leaves\n")
         while true {

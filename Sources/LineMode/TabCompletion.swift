@@ -1,5 +1,5 @@
 // Tab at the libedit prompt: a C callback (`rl_attempted_completion_function`) that asks
-// `CompletionSource` for candidates and hands libedit a malloc'd, NULL-terminated array in
+// Language's `Completer` (commands, arguments, choice words, workspace names) for candidates and hands libedit a malloc'd, NULL-terminated array in
 // libedit's layout: [common prefix, candidate 1, …, candidate n, NULL] (even for n = 1; libedit
 // tests `matches[2] == NULL` for "exactly one"). libedit frees the array and its strings.
 //
@@ -11,15 +11,15 @@ import Foundation
 import Language
 
 enum TabCompletion {
-    /// What the callback reads: the registry and the session's names. Set and read only on the
-    /// main thread (the callback runs inside `readline`, while no command is running).
-    nonisolated(unsafe) static var source: (() -> CompletionSource)?
+    /// What the callback asks. Set once and read only on the main thread (the callback runs
+    /// inside `readline`, while no command is running).
+    nonisolated(unsafe) static var completer: Completer?
 
     /// The characters that end a word for libedit (everything that cannot be inside a name).
     static let wordBreaks: StaticString = " \t\n\"'=,;{}()#<>|&~:$+*/"
 
-    static func install(_ makeSource: @escaping () -> CompletionSource) {
-        source = makeSource
+    static func install(_ completer: Completer) {
+        self.completer = completer
         wordBreaks.withUTF8Buffer { buffer in
             buffer.baseAddress.map { basin_rl_set_word_breaks(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
         }
@@ -28,16 +28,17 @@ enum TabCompletion {
 
     /// Candidates re-based so they replace the bytes from `wordStart` to the cursor.
     static func candidates(line: String, wordStart: Int, cursor: Int) -> [String] {
-        guard let source = source?() else { return [] }
-        let completion = source.complete(line, cursor: cursor)
+        guard let completion = completer?.complete(line, cursor: cursor) else { return [] }
+        let texts = completion.candidates.map(\.text)
         let bytes = Array(line.utf8)
-        if completion.start == wordStart { return completion.candidates }
-        if completion.start < wordStart {
-            let typed = String(decoding: bytes[completion.start..<wordStart], as: UTF8.self)
-            return completion.candidates.filter { $0.hasPrefix(typed) }.map { String($0.dropFirst(typed.count)) }
+        let start = min(max(0, completion.replaceStart), bytes.count)
+        if start == wordStart { return texts }
+        if start < wordStart {
+            let typed = String(decoding: bytes[start..<wordStart], as: UTF8.self)
+            return texts.filter { $0.hasPrefix(typed) }.map { String($0.dropFirst(typed.count)) }
         }
-        let extra = String(decoding: bytes[wordStart..<min(completion.start, bytes.count)], as: UTF8.self)
-        return completion.candidates.map { extra + $0 }
+        let extra = String(decoding: bytes[wordStart..<start], as: UTF8.self)
+        return texts.map { extra + $0 }
     }
 
     /// The longest text every candidate starts with.

@@ -33,6 +33,7 @@ public final class TextHost: SessionHost {
 
     public func emit(_ output: Output) {
         clearProgress()
+        if case .clear = output { return write(formatter.clearScreen) }
         var text = formatter.format(output)
         if wrapsText {
             switch output {
@@ -41,8 +42,7 @@ public final class TextHost: SessionHost {
             }
         }
         if case .diagnostic = output, diagnosticsToStderr {
-            let shown = formatter.environment.profile.glyphs == .ascii ? ASCIIFold.folded(text) : text
-            FileHandle.standardError.write(Data((shown + "\n").utf8))
+            FileHandle.standardError.write(Data((text + "\n").utf8))
         } else {
             write(text + "\n")
         }
@@ -86,9 +86,7 @@ public final class TextHost: SessionHost {
         if progressShown { write("\r\u{1B}[K"); progressShown = false }
     }
 
-    /// Writes to standard output, in plain ASCII when the locale is not UTF-8.
     func write(_ text: String) {
-        let shown = formatter.environment.profile.glyphs == .ascii ? ASCIIFold.folded(text) : text
-        FileHandle.standardOutput.write(Data(shown.utf8))
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

@@ -9,14 +9,15 @@ import Kernels
 /// read any input flattened anyway, so this layer exists to make the shape change explicit.
 public struct Flatten: Layer {
     public let inputShape: [Int]
+    public let outputShape: [Int]
 
     public init(inputShape: [Int]) {
         self.inputShape = inputShape
+        self.outputShape = [inputShape.reduce(1, *)]
     }
 
     public var kind: String { "flatten" }
     public var summary: String { "flatten" }
-    public var outputShape: [Int] { [inputCount] }
 
     /// y = x
     public func forward(_ io: LayerIO) {

@@ -15,6 +15,9 @@ public struct LayerStack: Sendable {
     public let stateCount: Int
     /// Floats of workspace the whole stack needs for a batch.
     public let workspace: ScratchSize
+    /// Each layer's outputCount, precomputed: a layer's `outputShape` may build an array on
+    /// every call, and the hot path must not allocate.
+    @usableFromInline let outputCounts: [Int]
     private let yOffsets: [ScratchSize]
     private let scratchOffsets: [ScratchSize]
 
@@ -34,6 +37,7 @@ public struct LayerStack: Sendable {
             scOff.append(ws)
             ws = ws + layer.scratch
         }
+        outputCounts = layers.map(\.outputCount)
         parameterOffsets = pOff; stateOffsets = sOff
         parameterCount = p; stateCount = s
         yOffsets = yOff; scratchOffsets = scOff
@@ -48,7 +52,7 @@ public struct LayerStack: Sendable {
     func io(_ i: Int, batch b: Int, x: UnsafeMutablePointer<Float>, dx: UnsafeMutablePointer<Float>?,
             buffers: StackBuffers) -> LayerIO {
         let y = buffers.workspace + yOffsetsAt(i, b)
-        let n = layers[i].outputCount * b
+        let n = outputCounts[i] * b
         return LayerIO(
             batch: b, x: x, y: y, dx: dx, dy: y + n,
             params: buffers.params + parameterOffsets[i], grads: buffers.grads + parameterOffsets[i],
@@ -73,7 +77,7 @@ public struct LayerStack: Sendable {
     /// Where the caller writes dLoss/dOutput [B × outputCount] before `backward`.
     public func outputGradient(batch b: Int, workspace: UnsafeMutablePointer<Float>) -> UnsafeMutablePointer<Float> {
         guard let last = layers.indices.last else { return workspace }
-        return workspace + yOffsetsAt(last, b) + layers[last].outputCount * b
+        return workspace + yOffsetsAt(last, b) + outputCounts[last] * b
     }
 
     /// Runs every layer forward on x [B × inputCount]; returns the output pointer.
@@ -94,7 +98,7 @@ public struct LayerStack: Sendable {
         var i = layers.count - 1
         while i >= 0 {
             let input = i == 0 ? x : buffers.workspace + yOffsetsAt(i - 1, b)
-            let inputGrad = i == 0 ? dx : input + layers[i - 1].outputCount * b
+            let inputGrad = i == 0 ? dx : input + outputCounts[i - 1] * b
             layers[i].backward(io(i, batch: b, x: input, dx: inputGrad, buffers: buffers))
             i -= 1
         }

@@ -101,10 +101,14 @@ public enum NetworkBuilder {
         switch spec {
         case .dense(let units, let bias):
             guard units > 0 else { throw .invalidSetting(layer: index, message: "dense width must be a positive integer, got \(units)") }
-            guard units <= maxDimension, let n = product(units, input.reduce(1, *)) else {
+            // The parameter count first, so a refusal can say how much memory it would need.
+            guard let n = product(units, input.reduce(1, *) + (bias ? 1 : 0)) else {
                 throw .tooLarge(parameters: -1, bytes: -1, limit: memoryLimit)
             }
             try checkBudget(n)
+            guard units <= maxDimension else {
+                throw .invalidSetting(layer: index, message: "dense width \(units) is above the limit of \(maxDimension)")
+            }
             return Dense(inputShape: input, units: units, bias: bias)
         case .activation(let f):
             return Activation(inputShape: input, function: f)

@@ -14,6 +14,7 @@ public struct Pool1D: Layer {
     public let size: Int
     public let stride: Int
     public let outputLength: Int
+    public let outputShape: [Int]
 
     /// `stride` nil means non-overlapping windows (stride = size), as PyTorch defaults.
     public init(inputShape: [Int], pool: PoolKind, size: Int, stride: Int? = nil) {
@@ -23,13 +24,13 @@ public struct Pool1D: Layer {
         self.size = size
         self.stride = stride ?? size
         self.outputLength = slidingOutputLength(length: input.length, kernel: size, stride: self.stride, padding: 0)
+        self.outputShape = [input.channels, outputLength]
     }
 
     public var kind: String { "pool" }
     public var summary: String {
         "\(pool.rawValue)pool \(size)" + (stride == size ? "" : " s=\(stride)")
     }
-    public var outputShape: [Int] { [input.channels, outputLength] }
     public var scratch: ScratchSize {
         pool == .max ? ScratchSize(perExample: input.channels * outputLength) : .none
     }

@@ -12,6 +12,7 @@ public struct Residual: Layer {
     public let inputShape: [Int]
     public let body: LayerStack
     public let projection: (any Layer)?
+    public let outputShape: [Int]
     private let projectionOutput: ScratchSize
     private let projectionGradient: ScratchSize
     private let projectionScratch: ScratchSize
@@ -21,6 +22,7 @@ public struct Residual: Layer {
     public init(inputShape: [Int], body: LayerStack) {
         self.inputShape = inputShape
         self.body = body
+        self.outputShape = body.outputShape
         projection = Residual.projection(from: inputShape, to: body.outputShape)
         let m = body.outputCount, n = inputShape.reduce(1, *)
         let hasProjection = projection != nil
@@ -52,7 +54,6 @@ public struct Residual: Layer {
         "residual (\(body.layers.count) layer\(body.layers.count == 1 ? "" : "s")"
             + (projection.map { "; projection \($0.kind)" } ?? "") + ")"
     }
-    public var outputShape: [Int] { body.outputShape }
     public var stateCount: Int { body.stateCount }
     public var scratch: ScratchSize { totalScratch }
     public var children: [any Layer] { body.layers }

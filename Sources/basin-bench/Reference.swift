@@ -72,7 +72,7 @@ func jsonLine(_ fields: [(String, Any)]) -> String {
 
 /// Process facts reported with every result.
 func environmentFields() -> [(String, Any)] {
-    [("blas_core", BLAS.coreName), ("blas_threads", BLAS.threads), ("kernel_isa", Vec.isa),
+    [("blas_core", BLAS.coreName), ("blas_threads", BLAS.threads), ("kernel_isa", Vec.isa), ("gemm", BLAS.gemmBackend),
      ("openblas_coretype_env", ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "")]
 }
 

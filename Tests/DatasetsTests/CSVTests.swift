@@ -10,7 +10,7 @@ import Testing
         let path = try dir.file("points.csv", text: "x,y,label\n0.5,-1.25,0\n1e-3,2.5E+2,2\n-7,.5,1\n")
         let d = try CSV.load(path: path, target: "label")
         #expect(d.name == "points")
-        #expect(d.sampleShape == [2] && d.count == 3)
+        #expect(d.sampleShape == [2] && d.count == 3 && !d.isSignal)
         #expect(d.inputs == [0.5, -1.25, 1e-3, 250, -7, 0.5])
         #expect(d.targets == .classes([0, 2, 1], count: 3))
     }

@@ -104,3 +104,22 @@ import Testing
         #expect(abs(s.inputStd - (1.0 / 12).squareRoot()) < 1e-3)
     }
 }
+
+@Suite struct BuiltInTests {
+    @Test func everyNameGeneratesWithItsDefaults() throws {
+        for entry in BuiltInData.all {
+            let d = try BuiltInData.make(entry.name, count: entry.name == "mnist1d" ? 100 : nil, seed: 0)
+            #expect(d.name == entry.name)
+            #expect(d.count == (entry.name == "mnist1d" ? 100 : entry.defaultCount))
+            if let classes = entry.defaultClasses { #expect(d.classCount == classes) }
+        }
+        #expect(try BuiltInData.make("spiral", count: 90, classes: 4, noise: 0, seed: 1).classCounts()! == [23, 23, 22, 22])
+    }
+
+    @Test func unknownNamesAndUnusedArgumentsThrow() {
+        guard case let .invalidArgument(name, value, allowed)? = dataError({ try BuiltInData.make("spirals", seed: 0) }) else { return }
+        #expect(name == "dataset" && value == "spirals" && allowed.contains("spiral"))
+        #expect(dataError { try BuiltInData.make("sine", classes: 3, seed: 0) } != nil)
+        #expect(dataError { try BuiltInData.make("mnist1d", noise: 0.1, seed: 0) } != nil)
+    }
+}

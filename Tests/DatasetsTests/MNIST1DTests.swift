@@ -8,7 +8,7 @@ import Testing
     @Test func balancedAndStandardized() throws {
         let d = try Dataset.mnist1D()
         #expect(d.count == 5000 && d.sampleShape == [40] && d.inputs.count == 200_000)
-        #expect(d.classCount == 10)
+        #expect(d.classCount == 10 && d.isSignal)
         #expect(d.classCounts() == [Int](repeating: 500, count: 10))
         // Standardised in Double over all 200,000 values, then cast to Float: each element
         // carries a relative rounding error ≤ 2⁻²⁴ ≈ 6e-8, so the mean is 0 and the std 1 to

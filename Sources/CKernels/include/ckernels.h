@@ -42,3 +42,4 @@ void basin_penalties(size_t n, float l2, float l1, const float *restrict p, cons
 /// p −= decay · mask · p; mask may be NULL.
 void basin_decay(size_t n, float decay, const float *restrict mask, float *restrict p);
 #endif
+#include "gemm.h"

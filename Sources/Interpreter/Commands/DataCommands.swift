@@ -1,5 +1,6 @@
 // data, split, noise, augment.
 import Datasets
+import Foundation
 import Diagnostics
 import Language
 import Networks
@@ -52,15 +53,43 @@ extension Session {
             guard let target = try c.text("target") else {
                 throw RuntimeError("csv needs target=COLUMN: the column that holds the labels or values", at: c.span)
             }
-            return try CSV.load(path: resolvePath(files[0]), target: target)
+            return try loading(files, c) { paths throws in try CSV.load(path: paths[0], target: target) }
         case "npy":
             let files = try c.texts("files")
             guard files.count == 2 else {
                 throw RuntimeError("npy takes two files: data z = npy \"x.npy\" \"y.npy\"", at: c.span)
             }
-            return try Dataset.loadNPY(inputs: resolvePath(files[0]), targets: resolvePath(files[1]))
+            return try loading(files, c) { paths throws in try Dataset.loadNPY(inputs: paths[0], targets: paths[1]) }
         default:
             throw RuntimeError("unknown data source '\(source)'", at: c.span(of: "source"))
+        }
+    }
+
+    /// Loads files named relative to the session directory; a failure is reported with the
+    /// name as written, at the file (or the target column) it concerns.
+    func loading(_ files: [String], _ c: CommandContext, _ load: ([String]) throws -> Dataset) throws -> Dataset {
+        let paths = files.map(resolvePath)
+        do {
+            return try load(paths)
+        } catch let error as DataError {
+            var message = error.description
+            var culprit = 0
+            for (i, (path, file)) in zip(paths, files).enumerated() where message.contains(path) {
+                message = message.replacingOccurrences(of: path, with: file)
+                culprit = i
+            }
+            if case .csv(_, _, _, .missingTargetColumn(let name, let available)) = error {
+                let hint = suggest(name, among: available).map { "did you mean '\($0)'?" } ?? "columns: " + available.joined(separator: ", ")
+                throw RuntimeError(message, at: c.span(of: "target"), hint: hint)
+            }
+            let values = c.invocation.values("files")
+            let span = culprit < values.count ? values[culprit].span : c.span
+            var hint = error.hint
+            if case .file(_, .cannotOpen) = error, culprit < files.count {
+                let file = files[culprit]
+                hint = similarFile(file, ending: (file as NSString).pathExtension.isEmpty ? "" : "." + (file as NSString).pathExtension)
+            }
+            throw RuntimeError(message, at: span, hint: hint)
         }
     }
 
@@ -130,13 +159,23 @@ extension Session {
 
     func augmentCommand(_ c: CommandContext) throws(RuntimeError) {
         var entry = try workspace.data(try c.text("data"), at: c.span(of: "data"))
-        let a = Augmentation(noise: Float(try c.number("noise") ?? 0), shift: try c.int("shift") ?? 0,
+        var a = Augmentation(noise: Float(try c.number("noise") ?? 0), shift: try c.int("shift") ?? 0,
                              scale: Float(try c.number("scale") ?? 0))
-        try rethrow(at: c.span) { () throws in try a.validate(for: entry.sampleShape) }
+        // Shift and scale move and stretch a signal along its length; points of a 2D toy have
+        // none, so there only the noise applies (said in a note rather than refused).
+        let dropped = entry.full.isSignal ? [] : [a.shift > 0 ? "shift" : nil, a.scale > 0 ? "scale" : nil].compactMap { $0 }
+        if !entry.full.isSignal { a.shift = 0; a.scale = 0 }
+        try rethrow(at: c.span) { () throws in try a.validate(for: entry.sampleShape, isSignal: entry.full.isSignal) }
         entry.augmentation = a.isIdentity ? nil : a
         workspace.datasets[entry.name] = entry
         dropRuns(using: entry.name)
-        say(a.isIdentity ? "\(entry.name): no augmentation" : "\(entry.name): training batches augmented (shift \(a.shift), scale \(a.scale), noise \(a.noise))")
+        var line = a.isIdentity ? "\(entry.name): no augmentation"
+            : "\(entry.name): training batches augmented (shift \(a.shift), scale \(a.scale), noise \(a.noise))"
+        if !dropped.isEmpty {
+            line += "\n\(dropped.joined(separator: " and ")) ignored: \(entry.name)'s examples are points "
+                + "\(describeShape(entry.sampleShape)), not sequences; only noise applies"
+        }
+        say(line)
     }
 
     /// Nets training on a dataset pick up its new parts at their next `train`.

@@ -10,9 +10,15 @@ extension Session {
     func showCommand(_ c: CommandContext) throws(RuntimeError) {
         let target = try c.text("target")
         if let name = target ?? workspace.currentNet ?? workspace.currentData {
-            if let net = workspace.nets[name] { return showNet(net) }
-            if let data = workspace.datasets[name] { return showData(data) }
-            throw workspace.unknown(name, kind: "dataset or net", among: workspace.allNames, at: c.span)
+            // Nets and datasets have names of their own: a name may be both, and shows both.
+            let net = workspace.nets[name], data = workspace.datasets[name]
+            if let net { showNet(net) }
+            if let data { showData(data) }
+            if net != nil || data != nil { return }
+            let names = workspace.allNames
+            throw RuntimeError("nothing named '\(name)'", at: c.span(of: "target"),
+                               hint: suggest(name, among: names).map { "did you mean '\($0)'?" }
+                                   ?? (names.isEmpty ? nil : "datasets and nets: " + names.joined(separator: ", ")))
         }
         throw RuntimeError("nothing to show yet", at: c.span, hint: "create a dataset: data d = spiral n=600 classes=3")
     }
@@ -32,7 +38,7 @@ extension Session {
                                            .init("parameters", alignment: .right)], rows: rows))))
         let s = net.setup
         let loss = (net.run?.loss ?? s.loss).map(\.rawValue) ?? "from the data"
-        say("opt \(describe(s.optimizer)) · loss \(loss) · batch \(s.batchSize) · step \(net.run?.step ?? 0)"
+        say("opt \(describe(s.optimizer)) · loss \(loss) · schedule \(scheduleText(s.schedule)) · batch \(s.batchSize) · step \(net.run?.step ?? 0)"
             + (net.dataName.map { " · data \($0)" } ?? ""))
     }
 

@@ -1,4 +1,5 @@
-// let, net, init, opt, loss, reg, schedule: definitions and the training setup stored on a net.
+// let and net: variables, net definitions and building a net for a dataset (the training setup
+// stored on a net is in SetupCommands.swift).
 import Datasets
 import Diagnostics
 import Lab
@@ -9,15 +10,20 @@ extension Session {
     func defineVariable(_ binding: LetStatement) throws(RuntimeError) {
         switch binding.binding {
         case .value(let value):
-            let literal: Literal
-            do {
-                literal = try value.resolved(in: workspace, as: .text, subject: .positional(of: "let"))
-            } catch { throw RuntimeError(error) }
-            workspace.variables[binding.name.name] = literal
+            workspace.variables[binding.name.name] = try anyLiteral(value)
         case .distribution(let d):
             throw RuntimeError("'let \(binding.name.name) ~ …' samples a value, which only a sweep body does", at: d.span,
                                hint: "use 'let \(binding.name.name) = VALUE' here, or put this line inside 'sweep s { … }'")
         }
+    }
+
+    /// A value of any type: a literal as written, or a `$variable`'s value.
+    func anyLiteral(_ value: Value) throws(RuntimeError) -> Literal {
+        if let own = value.literal { return own }
+        if case .variable(let name) = value.kind, let found = workspace.value(of: name) { return found }
+        do {
+            return try value.resolved(in: workspace, as: .text, subject: .positional(of: "let"))
+        } catch { throw RuntimeError(error) }
     }
 
     func defineNet(_ definition: NetworkDefinition, source: SourceFile) throws(RuntimeError) {
@@ -25,14 +31,67 @@ extension Session {
         let name = definition.name.name
         let entry = NetEntry(name: name, specs: specs, definitionText: text(ofSpan: definition.span, in: source),
                              seed: workspace.seed)
+        var misfit: String?
         if let dataName = workspace.currentData, let data = workspace.datasets[dataName] {
-            entry.network = try buildNetwork(specs, for: data, name: name, at: definition.span)
-            entry.dataName = dataName
-            entry.network?.initialize(scheme: nil, seed: entry.seed)
+            switch try fit(specs, to: data, name: name, at: definition.span) {
+            case .built(let network):
+                entry.network = network
+                entry.dataName = dataName
+                network.initialize(scheme: nil, seed: entry.seed)
+            case .misfit(let error):
+                misfit = error.message
+            }
         }
+        if entry.network == nil { try checkSize(specs, at: definition.span) }
         workspace.nets[name] = entry
         workspace.currentNet = name
-        say(netSummaryLine(entry))
+        say(netSummaryLine(entry) + (misfit.map { "\n\(name) does not fit \(workspace.currentData ?? "the data") ("
+            + ($0.components(separatedBy: "; HINT").first ?? $0) + "): it is built for the data it first trains on" } ?? ""))
+    }
+
+    /// A net built for a dataset, or why the two do not fit (the net can wait for other data).
+    enum Fit {
+        case built(Network)
+        case misfit(RuntimeError)
+    }
+
+    /// Builds the network for a dataset's examples, with its output checked against the targets.
+    /// Only a net too large to allocate throws; any other failure depends on the input shape
+    /// (a kernel longer than the sequence, a dense layer after 2D points) and is a misfit.
+    func fit(_ specs: [LayerSpec], to data: DataEntry, name: String, at span: SourceSpan) throws(RuntimeError) -> Fit {
+        let network: Network
+        do {
+            network = try Network(inputShape: data.sampleShape, layers: specs)
+        } catch {
+            let refusal = RuntimeError(error.message, at: span, hint: networkHint(error))
+            if case .tooLarge = error { throw refusal }
+            return .misfit(refusal)
+        }
+        let outputs = network.outputCount
+        let wanted = data.full.classCount ?? data.full.targetWidth
+        guard outputs == wanted else {
+            let what = data.isClassification ? "\(wanted) classes" : "\(wanted) target value(s)"
+            return .misfit(RuntimeError("\(name) ends with \(outputs) outputs but \(data.name) has \(what)", at: span,
+                                        hint: "make the last layer 'dense \(wanted)'"))
+        }
+        return .built(network)
+    }
+
+    func buildNetwork(_ specs: [LayerSpec], for data: DataEntry, name: String, at span: SourceSpan) throws(RuntimeError) -> Network {
+        switch try fit(specs, to: data, name: name, at: span) {
+        case .built(let network): return network
+        case .misfit(let error): throw error
+        }
+    }
+
+    /// Refuses a net too large for any input before anything is allocated (a lower bound:
+    /// the size for one input feature).
+    func checkSize(_ specs: [LayerSpec], at span: SourceSpan) throws(RuntimeError) {
+        do {
+            _ = try NetworkBuilder.stack(inputShape: [1], specs: specs)
+        } catch {
+            if case .tooLarge = error { throw RuntimeError(error.message, at: span, hint: networkHint(error)) }
+        }
     }
 
     func text(ofSpan span: SourceSpan, in source: SourceFile) -> String {
@@ -47,24 +106,6 @@ extension Session {
         }
         return "\(net.name): \(network.layers.count) layers, \(network.parameterCount.formatted) parameters, "
             + "\(describeShape(network.inputShape)) → \(describeShape(network.outputShape))"
-    }
-
-    /// Builds the network for a dataset's examples, with its output checked against the targets.
-    func buildNetwork(_ specs: [LayerSpec], for data: DataEntry, name: String, at span: SourceSpan) throws(RuntimeError) -> Network {
-        let network: Network
-        do {
-            network = try Network(inputShape: data.sampleShape, layers: specs)
-        } catch {
-            throw RuntimeError(error.message, at: span, hint: networkHint(error))
-        }
-        let outputs = network.outputCount
-        let wanted = data.full.classCount ?? data.full.targetWidth
-        if outputs != wanted {
-            let what = data.isClassification ? "\(wanted) classes" : "\(wanted) target value(s)"
-            throw RuntimeError("\(name) ends with \(outputs) outputs but \(data.name) has \(what)", at: span,
-                               hint: "make the last layer 'dense \(wanted)'")
-        }
-        return network
     }
 
     func networkHint(_ error: NetworkError) -> String? {
@@ -159,113 +200,6 @@ extension Session {
                                hint: suggest(name, among: ActivationFunction.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" })
         }
         return f
-    }
-
-    // MARK: training setup
-
-    func initCommand(_ c: CommandContext) throws(RuntimeError) {
-        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
-        let scheme: Initializer
-        switch try c.text("scheme") ?? "he" {
-        case "xavier": scheme = .xavierNormal
-        case "normal": scheme = .normal(std: Float(try c.number("std") ?? 0.1))
-        default: scheme = .he
-        }
-        net.setup.initializer = scheme
-        net.seed = try seed(c)
-        try reinitialize(net, at: c.span)
-        workspace.currentNet = net.name
-        say("\(net.name): fresh weights (\(try c.text("scheme") ?? "he")), history cleared")
-    }
-
-    /// Fresh weights with the net's scheme and seed; the run (and its history) starts over.
-    func reinitialize(_ net: NetEntry, at span: SourceSpan) throws(RuntimeError) {
-        net.run = nil
-        guard let network = net.network else { return }
-        let fresh = Network(stack: network.stack)
-        fresh.initialize(scheme: net.setup.initializer, seed: net.seed)
-        net.network = fresh
-    }
-
-    func optCommand(_ c: CommandContext) throws(RuntimeError) {
-        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
-        let kind = OptimizerKind(rawValue: try c.text("optimizer") ?? "adam") ?? .adam
-        var s = OptimizerSettings(kind: kind, learningRate: Float(try c.number("lr") ?? (kind == .sgd ? 0.01 : 1e-3)))
-        if let m = try c.number("momentum") { s.momentum = Float(m) }
-        s.nesterov = c.isSet("nesterov")
-        if s.nesterov && (kind != .sgd || s.momentum == 0) {
-            throw RuntimeError("nesterov needs sgd with momentum", at: c.span, hint: "for example: opt \(net.name) sgd lr=0.1 momentum=0.9 nesterov")
-        }
-        if let b1 = try c.number("b1") { s.beta1 = Float(b1) }
-        if let b2 = try c.number("b2") { s.beta2 = Float(b2) }
-        if let e = try c.number("eps") { s.epsilon = Float(e) }
-        if let wd = try c.number("wd") { s.weightDecay = Float(wd) }
-        s.l2 = net.setup.optimizer.l2
-        s.l1 = net.setup.optimizer.l1
-        net.setup.optimizer = s
-        if let run = net.run {
-            if run.optimizer.settings.kind == kind { run.optimizer.settings = s }
-            else { run.optimizer = Optimizer(settings: s, parameterCount: run.network.parameterCount) }
-        }
-        workspace.currentNet = net.name
-        say("\(net.name): \(describe(s))")
-    }
-
-    func describe(_ s: OptimizerSettings) -> String {
-        var parts = ["\(s.kind.rawValue) lr=\(short(s.learningRate))"]
-        if s.momentum != 0 { parts.append("momentum=\(short(s.momentum))") }
-        if s.nesterov { parts.append("nesterov") }
-        if s.weightDecay != 0 { parts.append("wd=\(short(s.weightDecay))") }
-        if s.l2 != 0 { parts.append("l2=\(short(s.l2))") }
-        if s.l1 != 0 { parts.append("l1=\(short(s.l1))") }
-        return parts.joined(separator: " ")
-    }
-
-    /// A Float as its shortest round-tripping text ("0.01", not 0.009999999776…).
-    func short(_ v: Float) -> String {
-        NumberLiteral.format(Double("\(v)") ?? Double(v))
-    }
-
-    func lossCommand(_ c: CommandContext) throws(RuntimeError) {
-        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
-        let loss = Loss(rawValue: try c.text("kind") ?? "xent") ?? .crossEntropy
-        net.setup.loss = loss
-        net.run?.loss = loss
-        workspace.currentNet = net.name
-        say("\(net.name): loss \(loss.rawValue)")
-    }
-
-    func regCommand(_ c: CommandContext) throws(RuntimeError) {
-        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
-        if let l2 = try c.number("l2") { net.setup.optimizer.l2 = Float(l2) }
-        if let l1 = try c.number("l1") { net.setup.optimizer.l1 = Float(l1) }
-        net.run?.optimizer.settings.l2 = net.setup.optimizer.l2
-        net.run?.optimizer.settings.l1 = net.setup.optimizer.l1
-        workspace.currentNet = net.name
-        say("\(net.name): l2=\(short(net.setup.optimizer.l2)) l1=\(short(net.setup.optimizer.l1))")
-    }
-
-    func scheduleCommand(_ c: CommandContext) throws(RuntimeError) {
-        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
-        let warmup = try c.int("warmup") ?? 0
-        let shape: Schedule.Shape
-        switch try c.text("kind") ?? "constant" {
-        case "step":
-            // `every` counts epochs; converted to steps when the run knows its epoch length.
-            shape = .step(every: try c.int("every") ?? 10, gamma: Float(try c.number("gamma") ?? 0.5))
-        case "cosine": shape = .cosine(floor: 0)
-        default: shape = .constant
-        }
-        net.setup.schedule = Schedule(shape, warmup: warmup)
-        if let run = net.run { run.schedule = stepSchedule(net.setup.schedule, run) }
-        workspace.currentNet = net.name
-        say("\(net.name): schedule \(try c.text("kind") ?? "constant")\(warmup > 0 ? ", warmup \(warmup) steps" : "")")
-    }
-
-    /// The stored schedule with `step every=` converted from epochs to the run's steps.
-    func stepSchedule(_ s: Schedule, _ run: TrainingRun) -> Schedule {
-        guard case .step(let every, let gamma) = s.shape else { return s }
-        return Schedule(.step(every: every * run.stepsPerEpoch, gamma: gamma), warmup: s.warmup)
     }
 }
 

@@ -37,7 +37,7 @@ extension Session {
         run.loss = loss
         run.schedule = stepSchedule(net.setup.schedule, run)
         run.augmenter = try data.augmentation.map { a throws(RuntimeError) in
-            try rethrow(at: span) { () throws -> Augmenter in try Augmenter(a, sampleShape: data.sampleShape, seed: net.seed) }
+            try rethrow(at: span) { () throws -> Augmenter in try Augmenter(a, sampleShape: data.sampleShape, isSignal: data.full.isSignal, seed: net.seed) }
         }
         if let every = net.checkpointEvery { run.checkpoints.every = every }
         net.run = run
@@ -88,7 +88,6 @@ extension Session {
         } else if let l = run.history.stepLosses.last {
             parts.append("loss \(fmt(Double(l)))")
         }
-        parts.append("\(Int(r.stepsPerSecond.rounded())) steps/s")
         var line = parts.joined(separator: " · ")
         switch r.reason {
         case .finished: break
@@ -114,6 +113,10 @@ extension Session {
     }
 
     func evalCommand(_ c: CommandContext) throws(RuntimeError) {
+        if let name = try c.text("net"), name.contains(".") {
+            throw RuntimeError("'\(name)' names a sweep's trial, and sweeps are not available yet", at: c.span(of: "net"),
+                               hint: "see 'help sweep' for what it will do")
+        }
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
         guard let dataName = net.dataName, let data = workspace.datasets[dataName], let network = net.currentNetwork else {
             throw RuntimeError("\(net.name) has not met any data yet", at: c.span, hint: "train it first: train \(net.name) on DATA")
@@ -127,8 +130,6 @@ extension Session {
         switch try c.text("part") {
         case "test"?:
             row("test", data.parts.test(peekedBy: "eval \(net.name) on test"))
-            let peeks = data.parts.peeks.count
-            say("peek \(peeks) at \(data.name)'s test part (recorded)")
         case "val"?: row("val", data.parts.validation)
         case "train"?: row("train", data.parts.train)
         default:
@@ -138,6 +139,9 @@ extension Session {
         emit(.chart(.table(Table(title: "\(net.name) on \(data.name)",
                                  columns: [.init("part"), .init("examples", alignment: .right), .init("loss", alignment: .right),
                                            .init("accuracy", alignment: .right)], rows: rows))))
+        if try c.text("part") == "test" {
+            say("peek \(data.parts.peeks.count) at \(data.name)'s locked test part (recorded; 'show \(data.name)' counts them)")
+        }
     }
 
     func resetCommand(_ c: CommandContext) throws(RuntimeError) {
@@ -151,8 +155,9 @@ extension Session {
     func forkCommand(_ c: CommandContext) throws(RuntimeError) {
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
         guard let newName = try c.text("new") else { throw RuntimeError("fork needs 'as NEW'", at: c.span) }
-        guard workspace.datasets[newName] == nil else {
-            throw RuntimeError("'\(newName)' is already a dataset", at: c.span(of: "new"))
+        if net.run == nil, let step = try c.int("step") {
+            throw RuntimeError("\(net.name) has not trained yet: there is no snapshot at step \(step)", at: c.span(of: "step"),
+                               hint: "checkpoint \(net.name) every=100, then train it")
         }
         let child = NetEntry(name: newName, specs: net.specs, definitionText: net.definitionText, seed: net.seed)
         child.setup = net.setup
@@ -175,6 +180,10 @@ extension Session {
     func checkpointCommand(_ c: CommandContext) throws(RuntimeError) {
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
         let every = try c.int("every") ?? 100
+        if c.invocation.value("keep") != nil {
+            throw RuntimeError("checkpoint keep= is not available yet", at: c.span(of: "keep"),
+                               hint: "snapshots are kept within 256 MiB; when full, every other one is dropped")
+        }
         net.checkpointEvery = every
         net.run?.checkpoints.every = every
         workspace.currentNet = net.name

@@ -137,15 +137,16 @@ struct Binder {
 
     /// Type-checks a literal value; `$variables` wait for run time.
     private mutating func check(_ value: Value, _ type: ValueType, subject: Subject) {
-        guard let literal = value.literal, !type.accepts(literal) else { return }
+        guard let literal = value.literal else { return }
         if type == .commandName, case .word(let word) = literal {
-            if registry.command(named: word) != nil || registry.layer(named: word) != nil { return }
+            if registry.command(named: word) != nil || registry.layer(named: word) != nil || ["res", "layers"].contains(word) { return }
             let suggestion = suggest(word, among: registry.commandNames + registry.layers.map(\.name))
             errors.append(LanguageError(.unknownCommand(word, suggestion: suggestion), at: value.span))
             return
         }
+        guard !type.accepts(literal) else { return }
         let suggestion = value.word.flatMap { suggest($0, among: type.choices) }
-        errors.append(LanguageError(.typeMismatch(subject, expected: type, got: value.text, suggestion: suggestion),
+        errors.append(LanguageError(.typeMismatch(subject, expected: type, got: value.shown, suggestion: suggestion),
                                     at: value.span))
     }
 

@@ -54,15 +54,19 @@ public struct ArgumentSpec: Hashable, Sendable {
     public var defaultValue: Literal?
     public var isRequired: Bool
     public var help: String
+    /// The default as help and the reference describe it, when the interpreter decides it
+    /// ("10", "0.01 for sgd, 1e-3 otherwise"); `defaultValue` is shown when this is nil.
+    public var defaultText: String?
 
     public init(_ name: String, _ type: ValueType, fullName: String? = nil, default defaultValue: Literal? = nil,
-                required: Bool = false, help: String) {
+                required: Bool = false, defaultText: String? = nil, help: String) {
         self.name = name
         self.fullName = fullName ?? name
         self.type = type
         self.defaultValue = defaultValue
         self.isRequired = required
         self.help = help
+        self.defaultText = defaultText ?? defaultValue.map(\.description)
     }
 
     /// `[epochs=N]`, `[nesterov]`, `dirs=random|pca`.

@@ -5,7 +5,7 @@
 enum Common {
     static let net = Slot("net", .name(.net), placeholder: "NET", help: "the net (default: the current net)")
     static let data = Slot("data", .name(.data), placeholder: "DATA", help: "the dataset (default: the current dataset)")
-    static let seed = ArgumentSpec("seed", .nonNegativeInteger, help: "random seed for this command (default: the global seed)")
+    static let seed = ArgumentSpec("seed", .nonNegativeInteger, defaultText: "the global seed", help: "random seed for this command")
 }
 
 let dataCommands: [CommandSpec] = [
@@ -18,9 +18,9 @@ let dataCommands: [CommandSpec] = [
                     Slot("files", .string, variadic: true, placeholder: "\"FILE\"", help: "the file(s) for csv and npy"),
                 ],
                 arguments: [
-                    ArgumentSpec("n", .positiveInteger, fullName: "sampleCount", help: "number of samples"),
-                    ArgumentSpec("classes", .positiveInteger, fullName: "classCount", help: "number of classes (toys)"),
-                    ArgumentSpec("noise", .nonNegativeNumber, help: "noise level of the generator"),
+                    ArgumentSpec("n", .positiveInteger, fullName: "sampleCount", defaultText: "600 for the toys, 60 for sine, 5000 for mnist1d", help: "number of samples"),
+                    ArgumentSpec("classes", .positiveInteger, fullName: "classCount", defaultText: "3 for spiral, 2 for the other toys", help: "number of classes (toys)"),
+                    ArgumentSpec("noise", .nonNegativeNumber, defaultText: "0.1", help: "noise level of the generator"),
                     ArgumentSpec("target", .text, fullName: "targetColumn", help: "csv column holding the target"),
                     ArgumentSpec("permute", .flag, fullName: "permutesInputs",
                                  help: "shuffle the input features by a fixed permutation"),
@@ -32,23 +32,23 @@ let dataCommands: [CommandSpec] = [
     CommandSpec("split", category: "Data", summary: "split a dataset into train, val and test parts (the test part is locked)",
                 slots: [Common.data],
                 arguments: [
-                    ArgumentSpec("train", .probability, fullName: "trainFraction", help: "fraction for training"),
-                    ArgumentSpec("val", .probability, fullName: "validationFraction", help: "fraction for validation"),
-                    ArgumentSpec("test", .probability, fullName: "testFraction", help: "fraction for the locked test part"),
+                    ArgumentSpec("train", .probability, fullName: "trainFraction", defaultText: "what val and test leave: 0.7", help: "fraction for training"),
+                    ArgumentSpec("val", .probability, fullName: "validationFraction", defaultText: "what train and test leave: 0.15", help: "fraction for validation"),
+                    ArgumentSpec("test", .probability, fullName: "testFraction", defaultText: "what train and val leave: 0.15", help: "fraction for the locked test part"),
                     Common.seed,
                 ],
                 examples: ["split d train=0.7 val=0.15 test=0.15"]),
     CommandSpec("noise", category: "Data", summary: "add label noise to the training part",
                 slots: [Common.data],
-                arguments: [ArgumentSpec("labels", .probability, fullName: "labelNoise", help: "fraction of training labels to randomize"),
+                arguments: [ArgumentSpec("labels", .probability, fullName: "labelNoise", required: true, help: "fraction of training labels to randomize"),
                             Common.seed],
                 examples: ["noise d labels=0.15"]),
     CommandSpec("augment", category: "Data", summary: "training-time augmentation",
                 slots: [Common.data],
                 arguments: [
-                    ArgumentSpec("shift", .nonNegativeInteger, help: "largest random shift, in samples"),
-                    ArgumentSpec("scale", .nonNegativeNumber, help: "largest relative random scaling"),
-                    ArgumentSpec("noise", .nonNegativeNumber, help: "standard deviation of added Gaussian noise"),
+                    ArgumentSpec("shift", .nonNegativeInteger, defaultText: "0", help: "largest random shift, in samples"),
+                    ArgumentSpec("scale", .nonNegativeNumber, defaultText: "0", help: "largest relative random scaling"),
+                    ArgumentSpec("noise", .nonNegativeNumber, defaultText: "0", help: "standard deviation of added Gaussian noise"),
                 ],
                 examples: ["augment d shift=3 scale=0.1 noise=0.05"]),
 ]
@@ -65,7 +65,7 @@ let networkCommands: [CommandSpec] = [
     CommandSpec("init", category: "Networks", summary: "re-initialize the weights",
                 slots: [Common.net, Slot("scheme", .oneOf(["he", "xavier", "normal"]), required: true,
                                          help: "a scheme: he, xavier or normal")],
-                arguments: [ArgumentSpec("std", .positiveNumber, fullName: "standardDeviation", help: "standard deviation for normal"),
+                arguments: [ArgumentSpec("std", .positiveNumber, fullName: "standardDeviation", defaultText: "0.1", help: "standard deviation for normal"),
                             Common.seed],
                 examples: ["init a he", "init a normal std=0.1"],
                 details: "Default: he for relu-like activations, xavier otherwise."),
@@ -76,13 +76,13 @@ let setupCommands: [CommandSpec] = [
                 slots: [Common.net, Slot("optimizer", .oneOf(["sgd", "adam", "adamw", "rmsprop"]), required: true,
                                          help: "an optimizer: sgd, adam, adamw or rmsprop")],
                 arguments: [
-                    ArgumentSpec("lr", .positiveNumber, fullName: "learningRate", help: "learning rate"),
-                    ArgumentSpec("momentum", .probability, help: "momentum (sgd, rmsprop)"),
+                    ArgumentSpec("lr", .positiveNumber, fullName: "learningRate", defaultText: "0.01 for sgd, 1e-3 otherwise", help: "learning rate"),
+                    ArgumentSpec("momentum", .probability, defaultText: "0", help: "momentum (sgd, rmsprop)"),
                     ArgumentSpec("nesterov", .flag, help: "Nesterov momentum (sgd)"),
-                    ArgumentSpec("b1", .probability, fullName: "beta1", help: "first-moment decay (adam, adamw)"),
-                    ArgumentSpec("b2", .probability, fullName: "beta2", help: "second-moment decay (adam, adamw)"),
-                    ArgumentSpec("eps", .positiveNumber, fullName: "epsilon", help: "denominator guard"),
-                    ArgumentSpec("wd", .nonNegativeNumber, fullName: "weightDecay", help: "decoupled weight decay (adamw)"),
+                    ArgumentSpec("b1", .probability, fullName: "beta1", defaultText: "0.9", help: "first-moment decay (adam, adamw)"),
+                    ArgumentSpec("b2", .probability, fullName: "beta2", defaultText: "0.999", help: "second-moment decay (adam, adamw)"),
+                    ArgumentSpec("eps", .positiveNumber, fullName: "epsilon", defaultText: "1e-8", help: "denominator guard"),
+                    ArgumentSpec("wd", .nonNegativeNumber, fullName: "weightDecay", defaultText: "1e-2 for adamw, 0 otherwise", help: "decoupled weight decay (adamw)"),
                 ],
                 examples: ["opt a sgd lr=0.1 momentum=0.9 nesterov", "opt a adam lr=1e-3 b1=0.9 b2=0.999",
                            "opt a adamw wd=1e-2", "opt a rmsprop"]),
@@ -92,16 +92,16 @@ let setupCommands: [CommandSpec] = [
                 examples: ["loss a xent", "loss a mse"]),
     CommandSpec("reg", category: "Training setup", summary: "explicit regularization",
                 slots: [Common.net],
-                arguments: [ArgumentSpec("l2", .nonNegativeNumber, fullName: "l2Penalty", help: "L2 penalty on the weights"),
-                            ArgumentSpec("l1", .nonNegativeNumber, fullName: "l1Penalty", help: "L1 penalty on the weights")],
+                arguments: [ArgumentSpec("l2", .nonNegativeNumber, fullName: "l2Penalty", defaultText: "unchanged, 0 at first", help: "L2 penalty on the weights"),
+                            ArgumentSpec("l1", .nonNegativeNumber, fullName: "l1Penalty", defaultText: "unchanged, 0 at first", help: "L1 penalty on the weights")],
                 examples: ["reg a l2=1e-4 l1=0"]),
     CommandSpec("schedule", category: "Training setup", summary: "learning-rate schedule",
                 slots: [Common.net, Slot("kind", .oneOf(["constant", "step", "cosine"]), required: true,
                                          help: "a schedule: constant, step or cosine")],
                 arguments: [
-                    ArgumentSpec("every", .positiveInteger, fullName: "stepInterval", help: "epochs between decays (step)"),
-                    ArgumentSpec("gamma", .positiveNumber, fullName: "decayFactor", help: "factor per decay (step)"),
-                    ArgumentSpec("warmup", .nonNegativeInteger, fullName: "warmupSteps", help: "linear warm-up steps"),
+                    ArgumentSpec("every", .positiveInteger, fullName: "stepInterval", defaultText: "10", help: "epochs between decays (step)"),
+                    ArgumentSpec("gamma", .positiveNumber, fullName: "decayFactor", defaultText: "0.5", help: "factor per decay (step)"),
+                    ArgumentSpec("warmup", .nonNegativeInteger, fullName: "warmupSteps", defaultText: "0", help: "linear warm-up steps"),
                 ],
                 examples: ["schedule a cosine", "schedule a step every=10 gamma=0.5 warmup=100", "schedule a constant warmup=100"]),
 ]

@@ -56,7 +56,7 @@ let tutorialCommands: [CommandSpec] = [
     CommandSpec("ask", category: "Tutorials", summary: "ask the reader a question (a line starting with '>' is narrative)",
                 slots: [Slot("question", .string, required: true, placeholder: "\"QUESTION\"", help: "a question in quotes")],
                 arguments: [ArgumentSpec("answer", .number, help: "the expected answer"),
-                            ArgumentSpec("within", .nonNegativeNumber, fullName: "tolerance", help: "accepted distance from the answer")],
+                            ArgumentSpec("within", .nonNegativeNumber, fullName: "tolerance", defaultText: "0: only the exact answer", help: "accepted distance from the answer")],
                 examples: ["ask \"At what width does train error first reach 0?\" answer=42 within=10"]),
     CommandSpec("pause", category: "Tutorials", summary: "the notebook waits for the reader; batch runs continue",
                 examples: ["pause"]),

@@ -3,13 +3,16 @@
 /// Which kind of workspace object a name refers to (used by completion).
 public enum NameKind: String, Hashable, Sendable {
     case net, data, sweep, any
+    /// `$name` variables (completion only).
+    case variable
 
-    /// "net", "dataset", "sweep"; nil for any.
+    /// "net", "dataset", "sweep", "variable"; nil for any.
     public var noun: String? {
         switch self {
         case .net: return "net"
         case .data: return "dataset"
         case .sweep: return "sweep"
+        case .variable: return "variable"
         case .any: return nil
         }
     }

@@ -1,0 +1,109 @@
+// norms NET: per-layer weight and gradient norms as horizontal bars — the vanishing/exploding
+// gradient picture — on a log scale when the values span more than two decades.
+// compare A B …: one table of parameters, steps, final train/val loss and accuracy, the
+// generalization gap (val − train loss) and sharpness ("–" until `sharpness` lands). Losses are
+// the last evaluation's when it is at the current step, else evaluated now. Nets go in rows;
+// when that table is wider than the screen it is transposed (one column per net).
+import Charts
+import Datasets
+import Diagnostics
+import Lab
+import Networks
+
+/// A loss and (for classification) an accuracy at a net's current weights.
+struct Measured {
+    var loss: Double
+    var accuracy: Double?
+}
+
+/// Train and validation results of one net; nil where there is nothing to measure.
+typealias FinalMetrics = (train: Measured?, val: Measured?)
+
+extension Session {
+    /// Beyond this max/min ratio the norm bars use a log scale.
+    static let normsLogRatio = 100.0
+
+    func normsCommand(_ c: CommandContext) throws(RuntimeError) {
+        try refuseOverTime(c)
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        let n = try looked(net, at: c.span)
+        let network = n.network
+        let weightNorms = network.layerNorms(of: network.parameters.array)
+        let g = try gradients(n, at: c.span)
+        let gradientNorms = network.layerNorms(of: g.values)
+        let positive = (weightNorms + gradientNorms).filter { $0.isFinite && $0 > 0 }
+        let log = (positive.max() ?? 1) / (positive.min() ?? 1) > Self.normsLogRatio
+        let chart = BarChart(title: "\(net.name) norms · \(g.caption)" + (log ? " · log" : ""),
+                             labels: network.parametricLayers.map { layerTitle(network, $0) },
+                             series: [.init(name: "weights", values: weightNorms, color: 0),
+                                      .init(name: "grads", values: gradientNorms, color: 1)], logScale: log)
+        workspace.currentNet = net.name
+        emit(.chart(.bars(chart)))
+    }
+
+    // MARK: compare
+
+    static let compareHeaders = ["net", "params", "steps", "train loss", "val loss", "train acc", "val acc", "gap", "sharpness"]
+
+    func compareCommand(_ c: CommandContext) throws(RuntimeError) {
+        var names = try c.texts("nets")
+        if names.isEmpty { names = workspace.nets.keys.sorted() }
+        guard !names.isEmpty else {
+            throw RuntimeError("there is no net to compare yet", at: c.span, hint: "define one, e.g. 'net a = dense 32 relu, dense 3'")
+        }
+        let nets = try names.map { name throws(RuntimeError) in try workspace.net(name, at: c.span) }
+        let evaluations = nets.map { finalEvaluations($0, at: c.span) }
+        let rows = zip(nets, evaluations).map(compareRow)
+        emit(.chart(.table(compareTable(rows, best: bestRow(evaluations)))))
+    }
+
+    /// One net's row: every cell is text, "–" where there is nothing to show.
+    func compareRow(_ net: NetEntry, _ evaluations: FinalMetrics) -> [String] {
+        guard let network = net.currentNetwork else { return [net.name, "–", "0", "–", "–", "–", "–", "–", "–"] }
+        let (train, val) = evaluations
+        let gap = train.flatMap { t in val.map { short3($0.loss - t.loss) } }
+        return [net.name, network.parameterCount.formatted, (net.run?.step ?? 0).formatted,
+                train.map { short3($0.loss) } ?? "–", val.map { short3($0.loss) } ?? "–",
+                train?.accuracy.map(pct) ?? "–", val?.accuracy.map(pct) ?? "–", gap ?? "–", "–"]
+    }
+
+    func short3(_ v: Double) -> String { Table.number(v, significant: 3) }
+
+    /// Train and validation loss/accuracy at the net's current weights.
+    func finalEvaluations(_ net: NetEntry, at span: SourceSpan) -> FinalMetrics {
+        if let run = net.run, let e = run.history.evals.last, e.step == run.step {
+            return (Measured(loss: e.trainLoss, accuracy: e.trainAccuracy),
+                    e.validationLoss.map { Measured(loss: $0, accuracy: e.validationAccuracy) })
+        }
+        guard let n = try? looked(net, at: span) else { return (nil, nil) }
+        let measure = { (d: Dataset) -> Measured in
+            let e = TrainingRun.evaluate(n.network, on: d, loss: n.loss)
+            return Measured(loss: e.loss, accuracy: e.accuracy)
+        }
+        return (measure(n.data.parts.train), n.data.validation.map(measure))
+    }
+
+    /// The row with the lowest validation loss (train loss without one), highlighted.
+    func bestRow(_ evaluations: [FinalMetrics]) -> Int? {
+        let scores = evaluations.map { m -> Double in
+            let v = m.val?.loss ?? m.train?.loss ?? .infinity
+            return v.isFinite ? v : .infinity
+        }
+        guard scores.count > 1, let best = scores.indices.min(by: { scores[$0] < scores[$1] }), scores[best].isFinite else { return nil }
+        return best
+    }
+
+    /// Nets in rows when that fits the host's width, else metrics in rows and one column per net.
+    func compareTable(_ rows: [[String]], best: Int?) -> Table {
+        let headers = Self.compareHeaders
+        let widths = headers.indices.map { c in max(headers[c].count, rows.map { $0[c].count }.max() ?? 0) }
+        if widths.reduce(0, +) + 2 * (widths.count - 1) <= host.width {
+            let columns = headers.indices.map { Table.Column(headers[$0], alignment: $0 == 0 ? .left : .right) }
+            return Table(title: "compare", columns: columns, rows: rows, highlightedRow: best)
+        }
+        let columns = [Table.Column("")] + rows.map { Table.Column($0[0], alignment: .right) }
+        let transposed = headers.indices.dropFirst().map { c in [headers[c]] + rows.map { $0[c] } }
+        let title = best.map { "compare (best: \(rows[$0][0]))" } ?? "compare"
+        return Table(title: title, columns: columns, rows: Array(transposed))
+    }
+}

@@ -1,0 +1,103 @@
+// export: files for other tools, at paths relative to the session directory.
+//   export NET "a.safetensors"        weights (see Lab/Safetensors.swift), `weights` optional
+//   export NET metrics "a.csv"         the evaluation history: one row per evaluation, header
+//                                      step,epoch,train_loss,train_acc,val_loss,val_acc; an empty
+//                                      field where there is no value (regression accuracy, no
+//                                      validation part). `export NET "a.csv"` means the same.
+//   export plot "loss.svg"             the last chart shown, as SVG
+// grid, directions and trials belong to landscape and sweep, which come later.
+import Charts
+import Diagnostics
+import Foundation
+import Lab
+import Networks
+
+extension Session {
+    /// The version written into exported metadata (as `basin --version` prints it).
+    static let basinVersion = "0.1"
+
+    func exportCommand(_ c: CommandContext) throws(RuntimeError) {
+        let target = try c.text("target"), file = try c.text("file") ?? ""
+        var what = try c.text("what")
+        if what == nil, file.lowercased().hasSuffix(".csv") { what = "metrics" }
+        switch what {
+        case "plot"?:
+            if let target {
+                throw RuntimeError("export plot writes the last chart shown; it takes no net", at: c.span(of: "target"),
+                                   hint: "plot loss \(target), then: export plot \"\(file)\"")
+            }
+            try exportPlot(to: file, c)
+        case "metrics"?: try exportMetrics(try workspace.net(target, at: c.span(of: "target")), to: file, c)
+        case "weights"?, nil: try exportWeights(try workspace.net(target, at: c.span(of: "target")), to: file, c)
+        case let other?:
+            throw RuntimeError("export \(other) is not available yet", at: c.span(of: "what"),
+                               hint: "export NET \"a.safetensors\", export NET metrics \"a.csv\" or export plot \"p.svg\"")
+        }
+    }
+
+    func exportWeights(_ net: NetEntry, to file: String, _ c: CommandContext) throws(RuntimeError) {
+        guard let network = net.currentNetwork else {
+            throw RuntimeError("\(net.name) has no weights yet: its input size comes from the first dataset it meets",
+                               at: c.span, hint: "train it first: train \(net.name) on DATA")
+        }
+        let tensors = Safetensors.tensors(of: network)
+        let metadata = ["format": "pt", "basin_version": Self.basinVersion, "net": net.definitionText,
+                        "step": String(net.run?.step ?? 0), "input_shape": describeShape(network.inputShape)]
+        let bytes = Safetensors.encode(tensors, metadata: metadata)
+        try write(bytes, to: file, at: c.span(of: "file"))
+        say("\(net.name): \(network.parameterCount.formatted) parameters in \(tensors.count) tensors → \(file) (\(formatBytes(bytes.count)))")
+    }
+
+    func exportMetrics(_ net: NetEntry, to file: String, _ c: CommandContext) throws(RuntimeError) {
+        guard let run = net.run, !run.history.evals.isEmpty else {
+            throw RuntimeError("\(net.name) has no evaluations to export yet", at: c.span,
+                               hint: "train \(net.name) epochs=1 (each epoch ends with an evaluation)")
+        }
+        let evals = run.history.evals
+        try write(Array(metricsCSV(evals).utf8), to: file, at: c.span(of: "file"))
+        say("\(net.name): \(evals.count) evaluations (steps \(evals.first?.step ?? 0)–\(evals.last?.step ?? 0)) → \(file)")
+    }
+
+    /// The evaluation history as CSV; numbers in their shortest round-tripping form.
+    func metricsCSV(_ evals: [EvalRecord]) -> String {
+        func field(_ v: Double?) -> String { v.map { "\($0)" } ?? "" }
+        var lines = ["step,epoch,train_loss,train_acc,val_loss,val_acc"]
+        for e in evals {
+            lines.append([String(e.step), field(e.epoch), field(e.trainLoss), field(e.trainAccuracy),
+                          field(e.validationLoss), field(e.validationAccuracy)].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func exportPlot(to file: String, _ c: CommandContext) throws(RuntimeError) {
+        guard let chart = lastChart else {
+            throw RuntimeError("nothing plotted yet", at: c.span, hint: "show a chart first, e.g. plot loss, then export plot \"\(file)\"")
+        }
+        let svg = SVG.document(for: chart)
+        try write(Array(svg.utf8), to: file, at: c.span(of: "file"))
+        say("last chart → \(file) (\(formatBytes(svg.utf8.count)))")
+    }
+
+    /// Writes `bytes` to `file` (relative to the session directory), replacing it.
+    func write(_ bytes: [UInt8], to file: String, at span: SourceSpan) throws(RuntimeError) {
+        guard !file.isEmpty else { throw RuntimeError("the file name is empty", at: span) }
+        let path = resolvePath(file)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw cannotWrite(file, errno, at: span) }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw cannotWrite(file, errno, at: span) }
+            written += n
+        }
+    }
+
+    func cannotWrite(_ file: String, _ code: Int32, at span: SourceSpan) -> RuntimeError {
+        let reason = String(cString: strerror(code)).lowercased()
+        let hint = code == ENOENT ? "the directory must exist; relative paths start at \(settings.directory)"
+            : code == EISDIR ? "give a file name, not a directory" : "check the path and its permissions"
+        return RuntimeError("cannot write '\(file)': \(reason)", at: span, hint: hint)
+    }
+}

@@ -1,0 +1,60 @@
+// help: every command by category, one command or layer in full, `help layers`, `help res` —
+// all read from the registry through `HelpText`, so help, completion and the reference agree.
+import Diagnostics
+import Language
+
+extension Session {
+    func helpCommand(_ c: CommandContext) throws(RuntimeError) {
+        let help = HelpText(registry: registry)
+        guard let topic = try c.text("topic") else {
+            say(help.overview() + "\nNot available yet: " + Self.pendingCommands.sorted().joined(separator: ", ") + ".")
+            return
+        }
+        if topic == "layers" { return say(layersHelp()) }
+        if topic == "res" { return say(residualHelp) }
+        guard let text = help.topic(topic) else {
+            let topics = registry.commandNames + registry.layers.map(\.name) + ["layers", "res"]
+            throw RuntimeError("no help for '\(topic)'", at: c.span(of: "topic"),
+                               hint: suggest(topic, among: topics).map { "did you mean '\($0)'?" } ?? "'help' lists every command")
+        }
+        let spec = registry.command(named: topic)
+        let pending = spec.map { Self.pendingCommands.contains($0.name) } ?? false
+        say(text + (pending ? "\n\nNot available yet: this command arrives with a later version of Basin." : ""))
+    }
+
+    /// Every layer with its usage and summary, then how nets are written.
+    func layersHelp() -> String {
+        let structural = registry.layers.filter { !$0.isActivation }
+        let width = (structural.map(\.usage.count).max() ?? 0) + 2
+        var lines = ["Layers (net NAME = LAYER, LAYER, ...)"]
+        for layer in structural {
+            lines.append("  " + layer.usage.paddedRight(width) + layer.summary)
+        }
+        lines.append("  " + "res { ... }".paddedRight(width) + "residual block: x + f(x) (help res)")
+        let activations = registry.layers.filter(\.isActivation).map(\.name)
+        lines += ["", "Activations, as a layer or a trailing word (dense 32 relu): " + activations.joined(separator: " "),
+                  "Repeat a layer or block with xN: dense 32 relu x20, res { ... } x8.",
+                  "The input size comes from the data; output layers need no softmax (the loss applies it).",
+                  "Default initialization: He before relu, leaky and gelu, Xavier otherwise."]
+        return lines.joined(separator: "\n")
+    }
+
+    var residualHelp: String {
+        """
+        res — residual block: x + f(x), with f the layers inside the braces
+        usage: net NAME = ... res { LAYER, LAYER, ... } [xN] ...
+
+        When f changes the shape, x passes through a learned linear projection.
+
+        examples:
+          net res = dense 32 relu, res { dense 32 relu, dense 32 } x8, dense 3
+        """
+    }
+}
+
+extension String {
+    /// The string padded with spaces to `width` (at least one space after it).
+    func paddedRight(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,127 @@
+// init, opt, loss, reg, schedule: the training setup stored on a net (shown by `show NET`) and
+// applied to its run when it exists.
+import Datasets
+import Diagnostics
+import Lab
+import Language
+import Networks
+
+extension Session {
+    func initCommand(_ c: CommandContext) throws(RuntimeError) {
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        let scheme: Initializer
+        switch try c.text("scheme") ?? "he" {
+        case "xavier": scheme = .xavierNormal
+        case "normal": scheme = .normal(std: Float(try c.number("std") ?? 0.1))
+        default: scheme = .he
+        }
+        net.setup.initializer = scheme
+        net.seed = try seed(c)
+        try reinitialize(net, at: c.span)
+        workspace.currentNet = net.name
+        say("\(net.name): fresh weights (\(try c.text("scheme") ?? "he")), history cleared")
+    }
+
+    /// Fresh weights with the net's scheme and seed; the run (and its history) starts over.
+    func reinitialize(_ net: NetEntry, at span: SourceSpan) throws(RuntimeError) {
+        net.run = nil
+        guard let network = net.network else { return }
+        let fresh = Network(stack: network.stack)
+        fresh.initialize(scheme: net.setup.initializer, seed: net.seed)
+        net.network = fresh
+    }
+
+    func optCommand(_ c: CommandContext) throws(RuntimeError) {
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        let kind = OptimizerKind(rawValue: try c.text("optimizer") ?? "adam") ?? .adam
+        var s = OptimizerSettings(kind: kind, learningRate: Float(try c.number("lr") ?? (kind == .sgd ? 0.01 : 1e-3)))
+        if let m = try c.number("momentum") { s.momentum = Float(m) }
+        s.nesterov = c.isSet("nesterov")
+        if s.nesterov && (kind != .sgd || s.momentum == 0) {
+            throw RuntimeError("nesterov needs sgd with momentum", at: c.span, hint: "for example: opt \(net.name) sgd lr=0.1 momentum=0.9 nesterov")
+        }
+        if let b1 = try c.number("b1") { s.beta1 = Float(b1) }
+        if let b2 = try c.number("b2") { s.beta2 = Float(b2) }
+        if let e = try c.number("eps") { s.epsilon = Float(e) }
+        if let wd = try c.number("wd") { s.weightDecay = Float(wd) }
+        s.l2 = net.setup.optimizer.l2
+        s.l1 = net.setup.optimizer.l1
+        net.setup.optimizer = s
+        if let run = net.run {
+            if run.optimizer.settings.kind == kind { run.optimizer.settings = s }
+            else { run.optimizer = Optimizer(settings: s, parameterCount: run.network.parameterCount) }
+        }
+        workspace.currentNet = net.name
+        say("\(net.name): \(describe(s))")
+    }
+
+    func describe(_ s: OptimizerSettings) -> String {
+        var parts = ["\(s.kind.rawValue) lr=\(short(s.learningRate))"]
+        if s.momentum != 0 { parts.append("momentum=\(short(s.momentum))") }
+        if s.nesterov { parts.append("nesterov") }
+        if s.weightDecay != 0 { parts.append("wd=\(short(s.weightDecay))") }
+        if s.l2 != 0 { parts.append("l2=\(short(s.l2))") }
+        if s.l1 != 0 { parts.append("l1=\(short(s.l1))") }
+        return parts.joined(separator: " ")
+    }
+
+    /// A Float as its shortest round-tripping text ("0.01", not 0.009999999776…).
+    func short(_ v: Float) -> String {
+        NumberLiteral.format(Double("\(v)") ?? Double(v))
+    }
+
+    func lossCommand(_ c: CommandContext) throws(RuntimeError) {
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        let loss = Loss(rawValue: try c.text("kind") ?? "xent") ?? .crossEntropy
+        net.setup.loss = loss
+        net.run?.loss = loss
+        workspace.currentNet = net.name
+        say("\(net.name): loss \(loss.rawValue)")
+    }
+
+    func regCommand(_ c: CommandContext) throws(RuntimeError) {
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        if let l2 = try c.number("l2") { net.setup.optimizer.l2 = Float(l2) }
+        if let l1 = try c.number("l1") { net.setup.optimizer.l1 = Float(l1) }
+        net.run?.optimizer.settings.l2 = net.setup.optimizer.l2
+        net.run?.optimizer.settings.l1 = net.setup.optimizer.l1
+        workspace.currentNet = net.name
+        say("\(net.name): l2=\(short(net.setup.optimizer.l2)) l1=\(short(net.setup.optimizer.l1))")
+    }
+
+    func scheduleCommand(_ c: CommandContext) throws(RuntimeError) {
+        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        let warmup = try c.int("warmup") ?? 0
+        let shape: Schedule.Shape
+        switch try c.text("kind") ?? "constant" {
+        case "step":
+            // `every` counts epochs; converted to steps when the run knows its epoch length.
+            shape = .step(every: try c.int("every") ?? 10, gamma: Float(try c.number("gamma") ?? 0.5))
+        case "cosine": shape = .cosine(floor: 0)
+        default: shape = .constant
+        }
+        net.setup.schedule = Schedule(shape, warmup: warmup)
+        if let run = net.run { run.schedule = stepSchedule(net.setup.schedule, run) }
+        workspace.currentNet = net.name
+        say("\(net.name): schedule \(scheduleText(net.setup.schedule))")
+    }
+
+    /// "step every=10 gamma=0.5 warmup=100" (every counts epochs).
+    func scheduleText(_ s: Schedule) -> String {
+        var text: String
+        switch s.shape {
+        case .step(let every, let gamma): text = "step every=\(every) gamma=\(short(gamma))"
+        case .cosine: text = "cosine"
+        default: text = "constant"
+        }
+        if s.warmup > 0 { text += " warmup=\(s.warmup)" }
+        return text
+    }
+
+    /// The stored schedule with `step every=` converted from epochs to the run's steps.
+    func stepSchedule(_ s: Schedule, _ run: TrainingRun) -> Schedule {
+        guard case .step(let every, let gamma) = s.shape else { return s }
+        return Schedule(.step(every: every * run.stepsPerEpoch, gamma: gamma), warmup: s.warmup)
+    }
+}
+

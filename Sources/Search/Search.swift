@@ -1,0 +1,1 @@
+// Search: hyperparameter search spaces, samplers and schedules.
