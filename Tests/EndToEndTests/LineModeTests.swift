@@ -148,6 +148,29 @@ struct LineModeTests {
         basin.run("dense 8 relu, dense 8 } x2, dense 2", expect: "r: ")
     }
 
+    @Test("a tutorial's ask reads its answer at the prompt and pause waits for Enter")
+    func askAndPause() {
+        guard EndToEnd.requireBinary() else { return }
+        let basin = LineModeRun()
+        defer { basin.finish() }
+        _ = basin.scratch.file("lesson.basin", """
+            > Two moons, two classes.
+            ask "What is 6 times 7?" answer=42 within=1
+            pause
+            data d = moons
+            """)
+        basin.tmux.waitForPrompt()
+        basin.tmux.enter("run \"lesson.basin\"")
+        basin.tmux.waitForPrompt(prompt: "answer> ")
+        basin.tmux.enter("41")
+        basin.tmux.waitFor(text: "close enough")
+        basin.tmux.waitForPrompt(prompt: "(Enter to go on) ")
+        #expect(!basin.tmux.screen().contains { $0.contains("600 examples") }, "pause must wait")
+        basin.tmux.press("Enter")
+        basin.tmux.waitFor(text: "600 examples")
+        basin.tmux.waitForPrompt()
+    }
+
     @Test("Ctrl-D on an empty line leaves with 0 and the shell's terminal echoes")
     func ctrlDLeaves() {
         guard EndToEnd.requireBinary() else { return }
