@@ -1,5 +1,6 @@
 // Word wrapping for outputs at a prompt: a terminal breaks long lines mid-word at its edge, so
-// line mode breaks them at spaces instead, continuing under a two-space indent. Widths skip
+// line mode breaks them at spaces instead, continuing under a two-space indent (or under the
+// description column of a `  name   description` row). Widths skip
 // ANSI escape sequences (coloured diagnostics). Source and caret lines of a diagnostic
 // (`12 | …`, `   | ^^^`) are never wrapped: the caret must stay under its column.
 // Batch output is not wrapped (golden transcripts stay one line per message).
@@ -16,7 +17,7 @@ enum TextWrap {
     /// Greedy filling; a word wider than the room left starts a line of its own.
     static func wrap(line: Substring, width: Int) -> String {
         guard visibleWidth(line) > width else { return String(line) }
-        let indent = String(repeating: " ", count: min(line.prefix { $0 == " " }.count + 2, width / 2))
+        let indent = String(repeating: " ", count: hangingIndent(line, width: width))
         var lines: [String] = []
         var current = ""
         var currentWidth = 0
@@ -36,6 +37,19 @@ enum TextWrap {
         }
         lines.append(current)
         return lines.joined(separator: "\n")
+    }
+
+    /// Where continuation lines start: under the description of a `  name   description` row
+    /// (help, usage tables), else two columns in from the line's own indentation.
+    static func hangingIndent(_ line: Substring, width: Int) -> Int {
+        let plain = Array(withoutEscapes(line))
+        let leading = plain.prefix { $0 == " " }.count
+        var column = leading
+        while column < plain.count, plain[column] != " " { column += 1 }
+        let gapStart = column
+        while column < plain.count, plain[column] == " " { column += 1 }
+        if column - gapStart >= 2, column < plain.count, column <= width / 2 { return column }
+        return min(leading + 2, width / 2)
     }
 
     /// Columns a line takes: characters outside escape sequences.
