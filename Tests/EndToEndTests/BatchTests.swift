@@ -14,10 +14,13 @@ struct BatchTests {
         train a steps=100
         """
 
-    func basin(_ arguments: [String], stdinPath: String = "/dev/null") -> SpawnResult {
-        Spawn.run([BasinBinary.path] + arguments, environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
-                                                             "XDG_STATE_HOME": NSTemporaryDirectory() + "basin-e2e-state"],
-                  stdinPath: stdinPath, timeout: 60)
+    /// Runs basin with its state (journal) in a scratch directory of its own.
+    func basin(_ arguments: [String]) -> SpawnResult {
+        let state = Scratch()
+        defer { state.remove() }
+        return Spawn.run([BasinBinary.path] + arguments,
+                         environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_STATE_HOME": state.path],
+                         timeout: 60)
     }
 
     @Test("a good script exits 0 and prints each command's output in order")
@@ -73,7 +76,10 @@ struct BatchTests {
     func pipedInput() {
         guard EndToEnd.requireBinary() else { return }
         let command = "echo 'data d = moons' | \(BasinBinary.shellQuoted(BasinBinary.path))"
-        let result = Spawn.run(["/bin/sh", "-c", command], environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+        let state = Scratch()
+        defer { state.remove() }
+        let result = Spawn.run(["/bin/sh", "-c", command],
+                               environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_STATE_HOME": state.path])
         #expect(result.status == 0, "stderr: \(result.error)")
         #expect(result.output.contains("d: 600 examples"))
     }

@@ -2,6 +2,9 @@
 // posix_spawnp with standard input from a file, standard output and error to temporary files
 // (never pipes: a tmux server started by the child keeps inherited descriptors open, and a
 // reader waiting for end-of-file on a pipe would wait forever), then waitpid with a deadline.
+// The child starts with no blocked signals and default actions: test threads block most
+// signals, and a tmux server inheriting that mask never sees SIGCHLD or SIGTERM and outlives
+// `kill-server`.
 import Foundation
 import Glibc
 
@@ -37,6 +40,17 @@ enum Spawn {
         posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        sigdelset(&all, SIGKILL)
+        sigdelset(&all, SIGSTOP)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = cStrings(arguments)
         let env = environment.map { cStrings($0.map { "\($0.key)=\($0.value)" }) }
         defer { (argv + (env ?? [])).forEach { free($0) } }
@@ -44,10 +58,10 @@ enum Spawn {
         let result = argv.withUnsafeBufferPointer { argvBuffer in
             if let env {
                 return env.withUnsafeBufferPointer { envBuffer in
-                    posix_spawnp(&pid, arguments[0], &actions, nil, argvBuffer.baseAddress!, envBuffer.baseAddress!)
+                    posix_spawnp(&pid, arguments[0], &actions, &attributes, argvBuffer.baseAddress!, envBuffer.baseAddress!)
                 }
             }
-            return posix_spawnp(&pid, arguments[0], &actions, nil, argvBuffer.baseAddress!, environ)
+            return posix_spawnp(&pid, arguments[0], &actions, &attributes, argvBuffer.baseAddress!, environ)
         }
         return result == 0 ? pid : nil
     }

@@ -4,6 +4,7 @@
 // so tests run in parallel and never see a developer's tmux. `kill()` ends the server; call it
 // in a `defer` so a failing test leaves nothing running.
 import Foundation
+import Glibc
 import Testing
 
 final class TmuxSession {
@@ -14,6 +15,9 @@ final class TmuxSession {
     /// The environment of the tmux server and so of every pane (nothing inherited by accident).
     let environment: [String: String]
     private(set) var killed = false
+    /// The server's process id and socket file, to make sure both are gone after `kill-server`.
+    private(set) var serverPID: pid_t?
+    private(set) var socketPath: String?
 
     /// Starts `command` (run by /bin/sh) in a new detached session of `width`×`height`.
     init(command: String, width: Int = 100, height: Int = 30, environment extra: [String: String]) {
@@ -30,6 +34,10 @@ final class TmuxSession {
             arguments += ["-e", "\(key)=\(value)"]
         }
         tmux(arguments + [command])
+        let info = tmux(["display-message", "-p", "#{pid} #{socket_path}"]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 1)
+        serverPID = info.first.flatMap { pid_t($0) }
+        socketPath = info.count > 1 ? String(info[1]) : nil
     }
 
     deinit { kill() }
@@ -98,10 +106,21 @@ final class TmuxSession {
     /// Copies everything the pane's program writes from now on, raw bytes, to `path`.
     func recordOutput(to path: String) { tmux(["pipe-pane", "-o", "cat > \(BasinBinary.shellQuoted(path))"]) }
 
+    /// Ends the server (and with it the panes' programs: they get SIGHUP) and removes its socket
+    /// file, which tmux leaves behind. tmux takes about a second and a half to go, so a
+    /// background thread (not the test's) waits: a server still there after five seconds is
+    /// killed by its process id. No test leaves a server or a socket behind.
     func kill() {
         guard !killed else { return }
         killed = true
         tmux(["kill-server"])
+        if let socketPath { unlink(socketPath) }
+        guard let pid = serverPID, pid > 0 else { return }
+        Thread.detachNewThread {
+            let deadline = Date().addingTimeInterval(5)
+            while Glibc.kill(pid, 0) == 0 && Date() < deadline { usleep(50_000) }
+            if Glibc.kill(pid, 0) == 0 { Glibc.kill(pid, SIGKILL) }
+        }
     }
 
     static func trimmed(_ text: String) -> String {
