@@ -1,7 +1,8 @@
 // The prompt: libedit's readline emulation with Basin's settings.
 //
 // Emacs keys, Up/Down through history, Ctrl-R incremental search backwards (bound explicitly:
-// libedit's plain emacs map has ^R as redisplay), Tab through `TabCompletion`. History lives
+// libedit's own emacs map has ^R as redisplay), Tab through `TabCompletion`. libedit's signal
+// handling is off (see TerminalGuard); Interrupts and TerminalGuard do it instead. History lives
 // in one file (`$XDG_STATE_HOME/basin/history`), capped at `historyLimit` entries and
 // rewritten after every line — to a temporary file renamed over the old one — so neither a
 // crash nor a kill loses a line or leaves half a file.
