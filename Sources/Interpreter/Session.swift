@@ -62,6 +62,17 @@ public final class Session: @unchecked Sendable {
 
     /// Names of datasets and nets, for completion.
     public var workspaceNames: [String] { workspace.allNames }
+
+    /// Names of one kind (nets, datasets, variables), for Tab completion through `Completer`.
+    public func names(of kind: NameKind) -> [String] {
+        switch kind {
+        case .net: return workspace.nets.keys.sorted()
+        case .data: return workspace.datasets.keys.sorted()
+        case .variable: return workspace.variableNames
+        case .sweep: return []
+        case .any: return workspace.allNames
+        }
+    }
     public var currentNetName: String? { workspace.currentNet }
     public var currentDataName: String? { workspace.currentData }
 

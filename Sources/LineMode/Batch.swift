@@ -15,6 +15,8 @@ public enum Batch {
         let host = TextHost(environment: environment, diagnosticsToStderr: true)
         let session = Session(host: host, settings: settings)
         Interrupts.install { session.cancel() }
+        // A script is always "busy": a second Ctrl-C within a second leaves (130).
+        Interrupts.setBusy(true)
         if let seed { session.execute("seed \(seed)") }
         switch session.execute(source) {
         case .ok, .quit: return 0

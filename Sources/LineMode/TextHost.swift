@@ -5,25 +5,42 @@ import Foundation
 import Interpreter
 
 public final class TextHost: SessionHost {
-    public let formatter: OutputFormatter
+    public private(set) var formatter: OutputFormatter
     /// Where diagnostics go (stderr in batch, stdout in line mode).
     let diagnosticsToStderr: Bool
+    /// Whether text messages are word-wrapped to the width (at a prompt, not in batch).
+    let wrapsText: Bool
     /// Reads an answer for `ask` (line mode); nil in batch.
     var readAnswer: ((String) -> String?)?
+    /// Waits for Enter at a tutorial `pause` (line mode); nil in batch, which runs on.
+    var waitForEnter: (() -> Void)?
     var lastMilestone = -1
     var progressShown = false
 
-    public init(environment: TerminalEnvironment, diagnosticsToStderr: Bool) {
+    public init(environment: TerminalEnvironment, diagnosticsToStderr: Bool, wrapsText: Bool = false) {
         formatter = OutputFormatter(environment: environment)
         self.diagnosticsToStderr = diagnosticsToStderr
+        self.wrapsText = wrapsText
     }
 
     public var width: Int { formatter.environment.width }
 
+    /// Follows a resized terminal: call before each command.
+    func setWidth(_ columns: Int) {
+        guard columns > 0 else { return }
+        formatter.environment.width = min(columns, 1000)
+    }
+
     public func emit(_ output: Output) {
         clearProgress()
         if case .clear = output { return write(formatter.clearScreen) }
-        let text = formatter.format(output)
+        var text = formatter.format(output)
+        if wrapsText {
+            switch output {
+            case .text, .narrative, .diagnostic: text = TextWrap.wrapped(text, width: width)
+            default: break
+            }
+        }
         if case .diagnostic = output, diagnosticsToStderr {
             FileHandle.standardError.write(Data((text + "\n").utf8))
         } else {
@@ -55,11 +72,15 @@ public final class TextHost: SessionHost {
     }
 
     public func ask(_ question: String) -> String? {
+        clearProgress()
         write(question + "\n")
         return readAnswer?(question)
     }
 
-    public func pause(next: String?) {}
+    public func pause(next: String?) {
+        clearProgress()
+        waitForEnter?()
+    }
 
     func clearProgress() {
         if progressShown { write("\r\u{1B}[K"); progressShown = false }

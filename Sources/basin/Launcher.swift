@@ -1,9 +1,28 @@
 // Command-line handling and mode selection (exit 64 on a usage error).
+//
+// `Launcher.mode` is a pure function of the arguments, the environment and which standard
+// streams are terminals, so the policy of DESIGN.md ("Three ways in") reads in one place:
+// `basin run FILE` → script; stdin or stdout not a terminal → batch over stdin; `--plain`,
+// TERM=dumb/unknown/unset → line mode; otherwise the notebook.
 import Charts
 import Diagnostics
 import Foundation
 import Interpreter
 import LineMode
+
+/// What `basin` was asked to do.
+enum Mode: Equatable {
+    case help, version
+    case script(file: String, seed: Int?)
+    /// Standard input is a script (piped or redirected).
+    case batchStandardInput
+    case line
+    case notebook
+}
+
+struct UsageError: Error, Equatable {
+    var message: String
+}
 
 struct Launcher {
     let arguments: [String]
@@ -17,49 +36,82 @@ struct Launcher {
         """
 
     func main() -> Int32 {
-        var rest = arguments
-        if rest.first == "--help" || rest.first == "-h" { print(Self.usage); return 0 }
-        if rest.first == "--version" { print("basin 0.1"); return 0 }
-        if rest.first == "run" {
-            rest.removeFirst()
-            return runScript(rest)
-        }
-        if !rest.isEmpty && rest != ["--plain"] {
-            return usageError("unknown argument '\(rest[0])'")
-        }
         let interactive = isatty(0) == 1 && isatty(1) == 1
-        guard interactive else {
+        switch Self.mode(arguments, environment: env, interactive: interactive) {
+        case .failure(let error): return usageError(error.message)
+        case .success(.help): print(Self.usage); return 0
+        case .success(.version): print("basin \(LineModeApp.version)"); return 0
+        case .success(.script(let file, let seed)): return runScript(file, seed: seed)
+        case .success(.batchStandardInput):
             let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             return Batch.run(source: SourceFile(name: "<stdin>", text: text), seed: nil,
                              environment: environment(), settings: settings())
+        case .success(.line): return lineMode()
+        case .success(.notebook):
+            // The notebook (issue 4) slots in here: run it, and fall back to line mode when it
+            // finds the terminal cannot address the cursor. Until it lands: line mode.
+            return lineMode()
         }
-        return LineModeApp(environment: environment(), settings: settings()).run()
     }
 
-    func runScript(_ args: [String]) -> Int32 {
+    /// The mode for these arguments and this environment.
+    static func mode(_ arguments: [String], environment: [String: String], interactive: Bool) -> Result<Mode, UsageError> {
+        guard let first = arguments.first else {
+            guard interactive else { return .success(.batchStandardInput) }
+            return .success(isCapableTerminal(environment["TERM"]) ? .notebook : .line)
+        }
+        switch first {
+        case "--help", "-h": return .success(.help)
+        case "--version": return .success(.version)
+        case "run": return scriptMode(Array(arguments.dropFirst()))
+        case "--plain" where arguments.count == 1: return .success(interactive ? .line : .batchStandardInput)
+        default:
+            let unknown = arguments.first { $0 != "--plain" } ?? first
+            return .failure(UsageError(message: "unknown argument '\(unknown)'"))
+        }
+    }
+
+    /// A terminal the notebook may try: TERM names something other than dumb or unknown.
+    static func isCapableTerminal(_ term: String?) -> Bool {
+        guard let term, !term.isEmpty else { return false }
+        return !["dumb", "unknown", "emacs"].contains(term)
+    }
+
+    static func scriptMode(_ args: [String]) -> Result<Mode, UsageError> {
         var file: String?
         var seed: Int?
         var i = 0
         while i < args.count {
             switch args[i] {
             case "--seed":
-                guard i + 1 < args.count, let s = Int(args[i + 1]), s >= 0 else { return usageError("--seed needs a non-negative integer") }
+                guard i + 1 < args.count, let s = Int(args[i + 1]), s >= 0 else {
+                    return .failure(UsageError(message: "--seed needs a non-negative integer"))
+                }
                 seed = s
                 i += 2
-            case let a where a.hasPrefix("-"): return usageError("unknown option '\(a)'")
+            case let a where a.hasPrefix("-"): return .failure(UsageError(message: "unknown option '\(a)'"))
             case let a:
-                guard file == nil else { return usageError("one script at a time") }
+                guard file == nil else { return .failure(UsageError(message: "one script at a time")) }
                 file = a
                 i += 1
             }
         }
-        guard let file else { return usageError("basin run needs a script: basin run FILE.basin") }
+        guard let file else { return .failure(UsageError(message: "basin run needs a script: basin run FILE.basin")) }
+        return .success(.script(file: file, seed: seed))
+    }
+
+    func runScript(_ file: String, seed: Int?) -> Int32 {
         guard let data = FileManager.default.contents(atPath: file) else {
             FileHandle.standardError.write(Data("error: cannot read '\(file)': no such file or not readable\n".utf8))
             return Batch.usage
         }
         let text = String(decoding: data, as: UTF8.self)
         return Batch.run(source: SourceFile(name: file, text: text), seed: seed, environment: environment(), settings: settings())
+    }
+
+    func lineMode() -> Int32 {
+        let state = StateDirectory.ensure(environment: env)
+        return LineModeApp(environment: environment(), settings: settings(), stateDirectory: state).run()
     }
 
     func usageError(_ message: String) -> Int32 {
@@ -74,7 +126,6 @@ struct Launcher {
     }
 
     func settings() -> SessionSettings {
-        let state = (env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() + "/.local/state") + "/basin"
-        return SessionSettings(journalPath: state + "/journal.basin")
+        SessionSettings(journalPath: StateDirectory.path(environment: env) + "/journal.basin")
     }
 }

@@ -1,0 +1,98 @@
+// Batch mode end to end: the real binary on scripts and piped input, checked by exit code
+// (0 / 64 usage / 65 syntax / 70 runtime), standard output and standard error. No terminal
+// is involved, so these run everywhere, tmux or not.
+import Foundation
+import Testing
+
+@Suite("Batch runs of the real binary")
+struct BatchTests {
+    static let goodScript = """
+        # a tiny experiment
+        seed 1
+        data d = moons
+        net a = dense 8 relu, dense 2
+        train a steps=100
+        """
+
+    /// Runs basin with its state (journal) in a scratch directory of its own.
+    func basin(_ arguments: [String]) -> SpawnResult {
+        let state = Scratch()
+        defer { state.remove() }
+        return Spawn.run([BasinBinary.path] + arguments,
+                         environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_STATE_HOME": state.path],
+                         timeout: 60)
+    }
+
+    @Test("a good script exits 0 and prints each command's output in order")
+    func goodScript() {
+        guard EndToEnd.requireBinary() else { return }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let result = basin(["run", scratch.file("good.basin", Self.goodScript)])
+        #expect(result.status == 0, "stderr: \(result.error)")
+        let data = result.output.range(of: "600 examples")
+        let trained = result.output.range(of: "a: step 100")
+        #expect(data != nil && trained != nil && data!.lowerBound < trained!.lowerBound, "\(result.output)")
+        #expect(!result.output.contains("\u{1B}"), "no escapes when not on a terminal")
+    }
+
+    @Test("a syntax error exits 65 with the caret, and nothing runs")
+    func syntaxError() {
+        guard EndToEnd.requireBinary() else { return }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let result = basin(["run", scratch.file("typo.basin", "data d = moons\ntrian a\n")])
+        #expect(result.status == 65)
+        #expect(result.error.contains("error: unknown command 'trian'"))
+        #expect(result.error.contains("2 | trian a"))
+        #expect(result.error.contains("  | ^^^^^"))
+        #expect(result.error.contains("did you mean 'train'?"))
+        #expect(!result.output.contains("600 examples"), "a file with a syntax error must not run at all")
+    }
+
+    @Test("a runtime error exits 70 after the commands before it ran")
+    func runtimeError() {
+        guard EndToEnd.requireBinary() else { return }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let result = basin(["run", scratch.file("missing.basin", "data d = moons\ntrain nosuch steps=5\n")])
+        #expect(result.status == 70)
+        #expect(result.output.contains("600 examples"))
+        #expect(result.error.contains("nosuch"))
+    }
+
+    @Test("usage errors exit 64", arguments: [
+        ["--bogus"], ["run"], ["run", "x.basin", "--fast"], ["run", "x.basin", "--seed", "-1"],
+        ["run", "/nonexistent/x.basin"],
+    ])
+    func usageErrors(arguments: [String]) {
+        guard EndToEnd.requireBinary() else { return }
+        let result = basin(arguments)
+        #expect(result.status == 64, "\(arguments): \(result.error)")
+        #expect(result.error.hasPrefix("error: "))
+    }
+
+    @Test("piped standard input runs as a script: echo 'data d = moons' | basin")
+    func pipedInput() {
+        guard EndToEnd.requireBinary() else { return }
+        let command = "echo 'data d = moons' | \(BasinBinary.shellQuoted(BasinBinary.path))"
+        let state = Scratch()
+        defer { state.remove() }
+        let result = Spawn.run(["/bin/sh", "-c", command],
+                               environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_STATE_HOME": state.path])
+        #expect(result.status == 0, "stderr: \(result.error)")
+        #expect(result.output.contains("d: 600 examples"))
+    }
+
+    @Test("--seed makes two runs print the same thing")
+    func seedIsDeterministic() {
+        guard EndToEnd.requireBinary() else { return }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let file = scratch.file("s.basin", "data d = moons\nnet a = dense 8 relu, dense 2\ntrain a steps=50\neval a\n")
+        let strip = { (text: String) in text.split(separator: "\n").filter { !$0.contains("steps/s") }.joined(separator: "\n") }
+        let first = basin(["run", file, "--seed", "3"]), second = basin(["run", file, "--seed", "3"])
+        #expect(first.status == 0 && second.status == 0)
+        #expect(strip(first.output) == strip(second.output))
+    }
+}
