@@ -70,7 +70,7 @@ public struct LineModeApp {
             case .line(let line):
                 editor.remember(line)
                 lines.append(line)
-                depth += BraceDepth.change(in: line)
+                depth += Script.braceBalance(of: line)
             case .interrupted:
                 return .interrupted
             case .endOfInput:
@@ -97,29 +97,5 @@ public struct LineModeApp {
             if case .line = editor.read(prompt: "(Enter to go on) ") { return }
             host.write("\n")
         }
-    }
-}
-
-/// How much a line opens `{` blocks: braces outside strings, comments and `>` narrative.
-enum BraceDepth {
-    static func change(in line: String) -> Int {
-        if line.drop(while: { $0 == " " || $0 == "\t" }).first == ">" { return 0 }
-        var depth = 0
-        var inString = false
-        var escaped = false
-        for character in line {
-            if inString {
-                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
-                continue
-            }
-            switch character {
-            case "\"": inString = true
-            case "#": return depth
-            case "{": depth += 1
-            case "}": depth -= 1
-            default: break
-            }
-        }
-        return depth
     }
 }

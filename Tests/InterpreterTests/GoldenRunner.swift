@@ -9,6 +9,7 @@
 import Charts
 import Foundation
 import Interpreter
+import Language
 
 /// A host with no reader: `ask` records its question, `pause` records nothing (as batch does).
 final class RecordingHost: SessionHost {
@@ -90,7 +91,7 @@ enum GoldenChunks {
             current = current ?? Chunk(firstLine: index, lines: [])
             current?.lines.append(code)
             if !(current?.lines.count == 1 && code.trimmingCharacters(in: .whitespaces).hasPrefix(">")) {
-                depth += braceBalance(code)
+                depth += Script.braceBalance(of: code)
             }
             if depth <= 0, let done = current {
                 chunks.append(done)
@@ -107,22 +108,4 @@ enum GoldenChunks {
         return t.isEmpty || t.hasPrefix("#")
     }
 
-    /// Opening minus closing braces outside strings and comments.
-    static func braceBalance(_ line: String) -> Int {
-        var balance = 0, inString = false, escaped = false
-        for ch in line {
-            if inString {
-                if escaped { escaped = false } else if ch == "\\" { escaped = true } else if ch == "\"" { inString = false }
-                continue
-            }
-            switch ch {
-            case "\"": inString = true
-            case "#": return balance
-            case "{": balance += 1
-            case "}": balance -= 1
-            default: break
-            }
-        }
-        return balance
-    }
 }
