@@ -32,3 +32,30 @@ struct ShippedScriptsTests {
         #expect(status == .ok, "\(path):\n\(host.lines.suffix(12).joined(separator: "\n"))")
     }
 }
+
+@Suite("README")
+struct ReadmeTests {
+    /// The commands of the README's tour: every `basin> ` line of its code blocks, comments kept
+    /// (they are comments in the language too).
+    static func tourCommands() throws -> [String] {
+        let text = try String(contentsOfFile: ShippedScriptsTests.root + "/README.md", encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            line.hasPrefix("basin> ") ? String(line.dropFirst("basin> ".count)) : nil
+        }
+    }
+
+    @Test("the tour in the README runs as written")
+    func tourRuns() throws {
+        let commands = try Self.tourCommands()
+        #expect(commands.count >= 8)
+        let host = RecordingHost()
+        let scratch = NSTemporaryDirectory() + "basin-readme-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let session = Session(host: host, settings: SessionSettings(directory: scratch))
+        for command in commands {
+            let status = session.execute(command)
+            #expect(status == .ok, "README: \(command)\n\(host.lines.suffix(8).joined(separator: "\n"))")
+        }
+        #expect(FileManager.default.fileExists(atPath: scratch + "/sessions/lesson1.basin"))
+    }
+}
