@@ -8,6 +8,7 @@ import Charts
 import Diagnostics
 import Foundation
 import Interpreter
+import Lab
 import LineMode
 
 /// What `basin` was asked to do.
@@ -36,6 +37,7 @@ struct Launcher {
         """
 
     func main() -> Int32 {
+        Engine.configureThreads(environment: env)
         let interactive = isatty(0) == 1 && isatty(1) == 1
         switch Self.mode(arguments, environment: env, interactive: interactive) {
         case .failure(let error): return usageError(error.message)
