@@ -103,3 +103,21 @@ enum GPFit {
         }
     }
 }
+
+extension GaussianProcess {
+    /// The fit's objective — log marginal likelihood plus the log priors — and its gradient with
+    /// respect to (log ℓ₁ … log ℓ_D, log σ², log σₙ²); nil if K is not positive definite.
+    public static func fitObjective(points: [[Double]], values: [Double], hyperparameters h: GPHyperparameters) -> (value: Double, gradient: [Double])? {
+        guard let d = points.first?.count, d == h.logLengthScales.count, points.count == values.count else { return nil }
+        return GPFit.objective(points.flatMap { $0 }, values, points.count, d,
+                               h.logLengthScales + [h.logSignalVariance, h.logNoiseVariance])
+    }
+
+    /// A GP with hyperparameters fitted to the data (from the default starting points).
+    public static func fitted(points: [[Double]], values: [Double]) -> GaussianProcess? {
+        guard let d = points.first?.count else { return nil }
+        let start = GPHyperparameters(logLengthScales: Array(repeating: log(0.5), count: d), logSignalVariance: 0, logNoiseVariance: log(1e-3))
+        guard let h = GPFit.fit(points: points, values: values, starts: [start]) else { return nil }
+        return GaussianProcess(points: points, values: values, hyperparameters: h)
+    }
+}

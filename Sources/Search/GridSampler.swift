@@ -7,6 +7,12 @@
 // as itertools.product does); a parameter inactive at a grid point is dropped and repeated
 // configurations are skipped, so a conditional space yields each distinct configuration once.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 public struct GridSampler: Sampler {
     public let space: SearchSpace
     public let pointsPerRange: Int
@@ -60,9 +66,22 @@ public struct GridSampler: Sampler {
         var seen = Set<ParameterValue>()
         return (0..<k).compactMap { i in
             let t = k == 1 ? 0.5 : Double(i) / Double(k - 1)
-            let v = domain.value(atScaled: first + t * (last - first))
+            var v = domain.value(atScaled: first + t * (last - first))
+            // NOTE: exp(log 1e-3) is 0.0010000000000000002; grid points are shown to people, so
+            // they are rounded to 12 significant digits (then kept inside the domain).
+            switch (domain, v) {
+            case (.uniform(let a, let b), .number(let x)), (.logUniform(let a, let b), .number(let x)):
+                v = .number(min(max(roundedSignificant(x, 12), a), b))
+            default: break
+            }
             return seen.insert(v).inserted ? v : nil
         }
+    }
+
+    static func roundedSignificant(_ x: Double, _ digits: Int) -> Double {
+        guard x != 0, x.isFinite else { return x }
+        let scale = pow(10, Double(digits) - ceil(log10(abs(x))))
+        return (x * scale).rounded() / scale
     }
 
     /// Odometer over the axes, last axis fastest; inactive parameters dropped, repeats skipped.

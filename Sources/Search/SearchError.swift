@@ -39,7 +39,7 @@ extension SearchError: CustomStringConvertible {
         case .gridTooLarge(let size, let limit): "the grid has \(size) points, more than \(limit)"
         case .gridPoints(let k): "a grid needs at least 1 point per range, got \(k)"
         case .hyperbandEta(let eta): "hyperband needs eta ≥ 2, got \(eta)"
-        case .hyperbandMaxBudget(let r): "hyperband needs max ≥ 1, got \(r)"
+        case .hyperbandMaxBudget(let r): "hyperband needs 1 ≤ max ≤ \(HyperbandPlan.budgetLimit), got \(r)"
         case .hyperbandBracket(let s, let smax): "bracket \(s) is outside 0…\(smax)"
         case .unknownObjective(let n, _): "unknown objective '\(n)'"
         }
