@@ -91,7 +91,7 @@ public struct GPSampler: Sampler {
 
     /// Phase 1 candidates: prior draws, and perturbations of the five best trials.
     mutating func screen(_ done: [Trial], _ ys: [Double]) -> [[Double]] {
-        var out = (0..<options.screenedCandidates).map { _ in encoding.encode(space.sample(using: &rng)) }
+        var out = (0..<max(options.screenedCandidates, 1)).map { _ in encoding.encode(space.sample(using: &rng)) }
         let best = ys.indices.sorted { ys[$0] < ys[$1] }.prefix(5)
         for i in best {
             let u = encoding.encode(done[i].configuration)

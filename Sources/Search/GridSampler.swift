@@ -25,6 +25,7 @@ public struct GridSampler: Sampler {
 
     public init(space: SearchSpace, pointsPerRange: Int = 5) throws {
         guard pointsPerRange >= 1 else { throw SearchError.gridPoints(pointsPerRange) }
+        guard pointsPerRange <= Self.limit else { throw SearchError.gridTooLarge(size: pointsPerRange, limit: Self.limit) }
         self.space = space
         self.pointsPerRange = pointsPerRange
         let axes = space.parameters.map { Self.points($0.domain, pointsPerRange) }

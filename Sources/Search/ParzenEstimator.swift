@@ -55,16 +55,7 @@ struct ParzenEstimator {
     }
 
     static func dimension(_ xs: [Double], _ domain: Domain, _ priorWeight: Double) -> Dimension {
-        if case .choice(let values) = domain {
-            let k = xs.count + 1, c = values.count
-            var rows = xs.map { x in
-                var row = Array(repeating: priorWeight / Double(k), count: c)
-                row[min(max(Int(x), 0), c - 1)] += 1
-                return row
-            }
-            rows.append(Array(repeating: 1, count: c))
-            return .choice(rows.map { r in let s = r.reduce(0, +); return r.map { $0 / s } })
-        }
+        if case .choice(let values) = domain { return choiceDimension(xs, values.count, priorWeight) }
         let (low, high) = domain.scaledBounds!
         var integerLog: Bool?
         if case .integer(_, _, let log) = domain { integerLog = log }
@@ -76,6 +67,18 @@ struct ParzenEstimator {
         sigmas = sigmas.map { max($0, 1e-12) }
         let logMass = zip(all, sigmas).map { m, s in logGaussMass((low - m) / s, (high - m) / s) }
         return .numeric(Numeric(mus: all, sigmas: sigmas, logMass: logMass, low: low, high: high, integerLog: integerLog))
+    }
+
+    /// Kernel k: 1 + p/(n+1) on its observed index, p/(n+1) elsewhere, normalized; the prior uniform.
+    static func choiceDimension(_ xs: [Double], _ c: Int, _ priorWeight: Double) -> Dimension {
+        let k = xs.count + 1
+        var rows = xs.map { x in
+            var row = Array(repeating: priorWeight / Double(k), count: c)
+            row[min(max(Int(x), 0), c - 1)] += 1
+            return row
+        }
+        rows.append(Array(repeating: 1, count: c))
+        return .choice(rows.map { r in let s = r.reduce(0, +); return r.map { $0 / s } })
     }
 
     /// σᵢ from the gaps between sorted neighbours (bounds included), clipped (Optuna, `consider_endpoints=False`).

@@ -2,6 +2,7 @@
 // objective, runs `seeds` sweeps of `trials` trials and reports the median best value after each
 // checkpoint (50 and 100 by default) — the numbers the issue compares with Optuna 5.0's TPE.
 // Then times one proposal with `history` finished trials (the ≤ 10 ms TPE / ≤ 100 ms GP target).
+// BASIN_BENCH_VERBOSE=1 also prints each seed's best values.
 import ArgumentParser
 import Foundation
 import Kernels
