@@ -1,1 +1,0 @@
-// Search: hyperparameter search spaces, samplers and schedules.
