@@ -4,6 +4,7 @@ import Diagnostics
 import Foundation
 import Interpreter
 import LineMode
+import Notebook
 
 struct Launcher {
     let arguments: [String]
@@ -32,6 +33,11 @@ struct Launcher {
             let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             return Batch.run(source: SourceFile(name: "<stdin>", text: text), seed: nil,
                              environment: environment(), settings: settings())
+        }
+        let term = env["TERM"] ?? ""
+        if rest.isEmpty, !["", "dumb", "unknown"].contains(term),
+           let status = NotebookApp(environment: env, settings: settings()).run() {
+            return status
         }
         return LineModeApp(environment: environment(), settings: settings()).run()
     }
