@@ -71,12 +71,17 @@ extension NotebookState {
         var parts: [String] = []
         if running { parts.append((profile.isUnicode ? "● " : "* ") + (live?.title ?? "running")) }
         let showsRun = status.runNet != nil && status.runNet == status.net
-        if showsRun, let step = status.step { parts.append("step \(step)") }
-        if running, let rate = status.stepsPerSecond, rate > 0 { parts.append("\(Int(rate.rounded())) steps/s") }
-        if running && live != nil { parts.append("Ctrl-C stops") }
-        if let net = status.net { parts.append("net " + net) }
-        if let data = status.data { parts.append("data " + data) }
-        if showsRun, let lr = status.learningRate { parts.append("lr " + NumberFormat.compact(lr)) }
+        let step = showsRun ? status.step.map { "step \($0)" } : nil
+        let lr = showsRun ? status.learningRate.map { "lr " + NumberFormat.compact($0) } : nil
+        let place = [status.net.map { "net " + $0 }, status.data.map { "data " + $0 }].compactMap { $0 }
+        if running {
+            parts += [step].compactMap { $0 }
+            if let rate = status.stepsPerSecond, rate > 0, live != nil { parts.append("\(Int(rate.rounded())) steps/s") }
+            if live != nil { parts.append("Ctrl-C stops") }
+            parts += place + [lr].compactMap { $0 }
+        } else {
+            parts += place + [step, lr].compactMap { $0 }
+        }
         if parts.isEmpty { return "Tab completes · ↑ history · Ctrl-R search · Esc cells" }
         return fitted(parts, width: width - 11)
     }

@@ -139,5 +139,5 @@ struct CellRenderer {
     /// A finished run kept in a cell: a short dashboard (sparklines when narrow).
     func dashboardHeight(_ width: Int) -> Int { width >= 60 ? min(14, max(9, chartHeight)) : 5 }
 
-    func fold(_ text: String) -> String { profile.isUnicode ? text : ASCIIFallback.text(text) }
+    func fold(_ text: String) -> String { folded(text, for: profile) }
 }

@@ -95,5 +95,5 @@ extension NotebookState {
         }
     }
 
-    func fold(_ text: String) -> String { profile.isUnicode ? text : ASCIIFallback.text(text) }
+    func fold(_ text: String) -> String { folded(text, for: profile) }
 }

@@ -82,7 +82,7 @@ extension NotebookState {
         return []
     }
 
-    var helpMaxScroll: Int { max(0, HelpScreen.lines(profile: profile).count - (height - 2)) }
+    var helpMaxScroll: Int { max(0, HelpScreen.lines(width: width).count - (height - 2)) }
 
     /// Selects a cell and scrolls so that its first row is on screen.
     mutating func select(_ index: Int) {

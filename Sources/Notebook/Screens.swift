@@ -9,39 +9,45 @@ enum HelpScreen {
     static let keys: [(String, String)] = [
         ("Enter", "run the command (inside { } a new line)"),
         ("← → Home End", "move; Ctrl-A/E line start/end, Alt-B/F by word"),
-        ("Ctrl-K Ctrl-U Ctrl-W", "delete to end / to start / the word before; Ctrl-Y puts it back"),
+        ("Ctrl-K Ctrl-U", "delete to the end / to the start of the line"),
+        ("Ctrl-W Ctrl-Y", "delete the word before / put deleted text back"),
         ("↑ ↓", "history, starting with what you typed"),
         ("Ctrl-R", "search the history; Enter runs, Esc returns"),
         ("Tab", "complete commands, arguments and names"),
         ("PgUp PgDn, wheel", "scroll the cells"),
-        ("Esc", "select cells: ↑↓ move, Enter collapse, z zoom, Esc back"),
+        ("Esc", "select cells: ↑↓ move, Enter collapse, z zoom"),
         ("F2", "the next layer in the weight histogram"),
-        ("Ctrl-C", "stop a running command after its step; else clear the line"),
+        ("Ctrl-C", "stop a run after its step; else clear the line"),
         ("Ctrl-L", "redraw the screen"),
         ("Ctrl-D or quit", "leave (a summary stays on the screen)"),
     ]
 
-    /// The help text as styled lines (keys, then commands by category).
-    static func lines(profile: RenderProfile) -> [(String, CellStyle)] {
+    /// The help text as styled lines `width` wide: the keys, then the commands by category,
+    /// descriptions wrapped under their own column.
+    static func lines(width: Int) -> [(String, CellStyle)] {
         var out: [(String, CellStyle)] = [("Keys", .bold)]
-        for (key, what) in keys { out.append(("  " + key.padded(to: 22) + what, .plain)) }
+        for (key, what) in keys { out += entry(key, what, column: 20, width: width) }
         for (category, commands) in CommandRegistry.standard.categories {
-            out.append(("", .plain))
-            out.append((category, .bold))
+            out += [("", .plain), (category, .bold)]
             for spec in commands {
-                out.append(("  " + spec.name.padded(to: 12) + spec.summary, .plain))
+                out += entry(spec.name, spec.summary, column: 12, width: width)
                 if let example = spec.examples.first { out.append(("  " + "".padded(to: 12) + example, .dim)) }
             }
         }
-        out.append(("", .plain))
-        out.append(("help NAME shows a command's arguments; docs/language.md has everything.", .dim))
+        out += [("", .plain), ("help NAME shows a command's arguments; docs/language.md has everything.", .dim)]
         return out
+    }
+
+    static func entry(_ name: String, _ text: String, column: Int, width: Int) -> [(String, CellStyle)] {
+        let lead = "  " + name.padded(to: column)
+        let wrapped = StyledText.wrapped(text, width: max(10, width - lead.count - 2))
+        return wrapped.enumerated().map { i, line in ((i == 0 ? lead : String(repeating: " ", count: lead.count)) + line, .plain) }
     }
 }
 
 extension NotebookState {
     func drawHelp(into buffer: inout CellBuffer, top: Int) {
-        let lines = HelpScreen.lines(profile: profile)
+        let lines = HelpScreen.lines(width: width)
         let body = Rect(x: 0, y: 0, width: width, height: height - 1)
         for row in 0..<body.height where top + row < lines.count {
             let (text, style) = lines[top + row]

@@ -3,6 +3,18 @@
 // notebook only maps each marked piece to a cell style.
 import Charts
 import Diagnostics
+import Foundation
+
+/// Text for the profile: as is in Unicode; in ASCII the notebook's own arrows spelled out,
+/// then the shared stand-ins (`→` as `->`, `·` as `.`) and `?` for anything else.
+func folded(_ text: String, for profile: RenderProfile) -> String {
+    guard !profile.isUnicode else { return text }
+    var t = text
+    for (symbol, word) in [("↑↓", "Up/Down"), ("↑", "Up"), ("↓", "Down"), ("⏎", "|"), ("❯", ">"), ("∇ ", "")] {
+        t = t.replacingOccurrences(of: symbol, with: word)
+    }
+    return ASCIIFallback.text(t)
+}
 
 enum StyledText {
     /// Lines of at most `width` columns, broken at spaces where possible.

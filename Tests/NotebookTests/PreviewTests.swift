@@ -1,4 +1,5 @@
-// Prints frames for a person to look at (BASIN_PREVIEW=1); never fails.
+// Prints the snapshot cases as Swift literals (BASIN_PREVIEW=1) for a person to check and
+// paste into SnapshotTests.swift; never fails.
 import Charts
 import Foundation
 import Notebook
@@ -6,11 +7,11 @@ import Testing
 
 @Test func previewFrames() {
     guard ProcessInfo.processInfo.environment["BASIN_PREVIEW"] == "1" else { return }
-    for (w, h) in [(100, 30), (80, 24), (40, 12)] {
-        var s = sampleSession(width: w, height: h)
-        print("==== \(w)x\(h) idle\n" + s.frame().text)
-        type(&s, "train a steps=400\n")
-        _ = s.handle(.progress(sampleRun(done: 150, planned: 400)))
-        print("==== \(w)x\(h) training\n" + s.frame().text)
+    var out = ""
+    for c in snapshotCases {
+        var s = c.state()
+        let lines = s.frame().lines().map { "        " + $0 }.joined(separator: "\n")
+        out += "    \"\(c.name)\": #\"\"\"\n\(lines)\n        \"\"\"#,\n"
     }
+    FileManager.default.createFile(atPath: "/tmp/notebook-snapshots.txt", contents: Data(out.utf8))
 }
