@@ -82,6 +82,7 @@ extension NotebookState {
         } else {
             parts += place + [step, lr].compactMap { $0 }
         }
+        if !queued.isEmpty { parts.insert("\(queued.count) queued", at: min(1, parts.count)) }
         if parts.isEmpty { return "Tab completes · ↑ history · Ctrl-R search · Esc cells" }
         return fitted(parts, width: width - 11)
     }

@@ -145,3 +145,4 @@ struct RunLoopState {
         host.width = state.layout().cells.width - CellRenderer.indent
     }
 }
+

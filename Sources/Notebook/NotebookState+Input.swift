@@ -100,7 +100,14 @@ extension NotebookState {
             return submitAtPause(trimmed, next: next)
         case nil:
             guard !trimmed.isEmpty else { return [] }
-            guard !running else { notice = "a command is running (Ctrl-C stops it)"; return [] }
+            if running {
+                history.add(trimmed)
+                queued.append(trimmed)
+                input.set("")
+                return [.saveHistory]
+            }
+            input.set("")
+            browse = nil
             startCommand(trimmed)
             return [.saveHistory, .run(trimmed)]
         }
@@ -118,17 +125,16 @@ extension NotebookState {
         return [.saveHistory, .runAtPause(text)]
     }
 
+    /// A new running cell for `text` (the input line is left alone: a queued command starts
+    /// while the person may be typing the next one).
     mutating func startCommand(_ text: String, recordHistory: Bool = true) {
         if recordHistory { history.add(text) }
-        browse = nil
-        input.set("")
         cells.append(NotebookCell(kind: .command(number: nextNumber, input: text), running: true))
         nextNumber += 1
         summary.commands += 1
         running = true
         notice = nil
         scrollTop = nil
-        focus = .input
     }
 
     mutating func moveVertically(_ rows: Int) {

@@ -78,6 +78,8 @@ public struct NotebookState: Sendable {
     /// Candidates shown after an ambiguous Tab.
     var completions: [String] = []
     var running = false
+    /// Commands entered while another ran; each starts when the one before it finishes.
+    public internal(set) var queued: [String] = []
     var waiting: Waiting?
     var focus = Focus.input
     /// The first content row shown; nil follows the newest output.
@@ -184,7 +186,11 @@ public struct NotebookState: Sendable {
             cells[i].failed = result.status == .syntaxError || result.status == .runtimeError
             cells[i].cache = nil
         }
-        return result.status == .quit ? [.quit] : []
+        if result.status == .quit { return [.quit] }
+        guard !queued.isEmpty else { return [] }
+        let next = queued.removeFirst()
+        startCommand(next, recordHistory: false)
+        return [.run(next)]
     }
 
     /// Ctrl-C: answers an open question with nothing, stops a run, or clears the line.
@@ -193,7 +199,8 @@ public struct NotebookState: Sendable {
         if search != nil { search = nil; return [] }
         if case .question = waiting { waiting = nil; input.set(""); return [.answer("")] }
         if running && waiting == nil {
-            notice = "stopping after the current step…"
+            notice = queued.isEmpty ? "stopping after the current step…" : "stopping; the queued commands are dropped"
+            queued = []
             return [.cancel]
         }
         input.set("")

@@ -39,11 +39,28 @@ struct NotebookFlowTests {
         #expect(s.summary.trained.map(\.name) == ["a"])
     }
 
-    @Test func enterWhileRunningDoesNotStartAnother() {
+    @Test func commandsEnteredWhileRunningWaitTheirTurn() {
         var s = NotebookState(width: 80, height: 24, profile: .ascii)
         type(&s, "train a\n")
-        #expect(type(&s, "show a\n") == [])
-        #expect(s.input.text == "show a" && s.cells.count == 1)
+        #expect(type(&s, "show a\n") == [.saveHistory])
+        #expect(s.queued == ["show a"] && s.cells.count == 1 && s.input.isEmpty)
+        #expect(s.frame().lines().last?.hasPrefix(" * running . 1 queued") == true)
+        #expect(s.handle(.finished(.init(status: .ok))) == [.run("show a")])
+        #expect(s.cells.count == 2 && s.cells[1].running && s.queued.isEmpty)
+    }
+
+    @Test func typingAheadSurvivesAQueuedCommandStarting() {
+        var s = NotebookState(width: 80, height: 24, profile: .ascii)
+        type(&s, "data d = moons\nnet a = dense 4\ntrain a")
+        s.handle(.finished(.init(status: .ok)))
+        #expect(s.input.text == "train a" && s.cells.count == 2)
+    }
+
+    @Test func controlCDropsQueuedCommands() {
+        var s = NotebookState(width: 80, height: 24, profile: .ascii)
+        type(&s, "train a\nshow a\n")
+        #expect(s.handle(.interrupt) == [.cancel])
+        #expect(s.queued.isEmpty && s.handle(.finished(.init(status: .ok))) == [])
     }
 
     @Test func askWaitsForAnAnswer() {
