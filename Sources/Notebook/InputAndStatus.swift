@@ -57,7 +57,7 @@ extension NotebookState {
         if let notice { return notice }
         switch waiting {
         case .question: return "type your answer, Enter · Ctrl-C skips"
-        case .pause(let next): return next == nil ? "tutorial paused · Enter continues" : "tutorial paused · Enter runs the next command (edit it first if you like)"
+        case .pause(let next): return next == nil ? "tutorial paused · Enter continues" : "tutorial paused · Enter runs it, or edit it first"
         case nil: break
         }
         if zoomed != nil { return "Esc or q returns" + (live != nil ? " · F2 next layer" : "") }

@@ -11,10 +11,13 @@ import Interpreter
 public struct NotebookApp {
     let environment: [String: String]
     let settings: SessionSettings
+    /// Run as soon as the notebook is up (`basin tutorial NAME`).
+    let firstCommand: String?
 
-    public init(environment: [String: String], settings: SessionSettings) {
+    public init(environment: [String: String], settings: SessionSettings, firstCommand: String? = nil) {
         self.environment = environment
         self.settings = settings
+        self.firstCommand = firstCommand
     }
 
     var historyPath: String { HistoryFile.stateDirectory(environment: environment) + "/history" }
@@ -38,6 +41,7 @@ public struct NotebookApp {
                                 state: NotebookState(width: terminal.size.width, height: terminal.size.height,
                                                      profile: terminal.profile(unicode: unicode),
                                                      history: HistoryFile.load(historyPath)))
+        if let firstCommand { loop.apply(loop.state.enter(firstCommand)) }
         loop.run()
         terminal.close()
         TerminalSignals.uninstall()

@@ -83,7 +83,14 @@ struct CellRenderer {
             buffer.blit(body, x: Self.indent, y: y)
             y += body.height
         }
+        if cell.kind == .narrative { drawNarrativeBar(into: &buffer) }
         return buffer
+    }
+
+    /// A tutorial's prose is marked by a bar down its left edge.
+    func drawNarrativeBar(into buffer: inout CellBuffer) {
+        let style = profile.adapted(CellStyle(foreground: .cyan))
+        for row in 0..<buffer.height { buffer.put(profile.glyph("▍", "|"), x: 0, y: row, style: style) }
     }
 
     /// `[3] train a epochs=20` (continuation lines of a block indented), with the cell's state.

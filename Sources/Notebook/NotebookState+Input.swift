@@ -113,6 +113,12 @@ extension NotebookState {
         }
     }
 
+    /// Runs `command` as if it had been typed and entered.
+    public mutating func enter(_ command: String) -> [NotebookEffect] {
+        input.set(command)
+        return submit()
+    }
+
     mutating func submitAtPause(_ text: String, next: String?) -> [NotebookEffect] {
         waiting = nil
         input.set("")

@@ -14,6 +14,7 @@ struct Launcher {
         usage: basin                      the notebook (a terminal), or line mode when TERM=dumb
                basin --plain              line mode (libedit prompt)
                basin run FILE [--seed N]  run a script; exit 0, 65 (syntax) or 70 (runtime)
+               basin tutorial NAME        tutorials/NAME.basin in the notebook
                basin --help | --version
         """
 
@@ -25,6 +26,7 @@ struct Launcher {
             rest.removeFirst()
             return runScript(rest)
         }
+        if rest.count == 2 && rest[0] == "tutorial" { return tutorial(rest[1]) }
         if !rest.isEmpty && rest != ["--plain"] {
             return usageError("unknown argument '\(rest[0])'")
         }
@@ -40,6 +42,17 @@ struct Launcher {
             return status
         }
         return LineModeApp(environment: environment(), settings: settings()).run()
+    }
+
+    /// `basin tutorial NAME`: the notebook running tutorials/NAME.basin (a script elsewhere).
+    func tutorial(_ name: String) -> Int32 {
+        let file = "tutorials/\(name).basin"
+        guard FileManager.default.fileExists(atPath: file) else { return usageError("no tutorial at \(file)") }
+        if isatty(0) == 1 && isatty(1) == 1, !["", "dumb", "unknown"].contains(env["TERM"] ?? ""),
+           let status = NotebookApp(environment: env, settings: settings(), firstCommand: "run \"\(file)\"").run() {
+            return status
+        }
+        return runScript([file])
     }
 
     func runScript(_ args: [String]) -> Int32 {
