@@ -1,7 +1,9 @@
 // The session's host in the notebook. Callbacks arrive on the session thread; they are turned
 // into `NotebookEvent`s in a lock-protected mailbox that the UI thread empties at its own frame
 // rate (consecutive progress updates are merged, so a slow frame never queues a backlog).
-// `ask` and `pause` block the session thread until the UI replies.
+// `ask` and `pause` block the session thread until the UI replies. The session thread itself
+// (CommandWorker) runs submitted commands one at a time and reports how each ended, with the
+// workspace names read on that thread, where the workspace lives.
 import Foundation
 import Interpreter
 
@@ -88,5 +90,54 @@ final class NotebookHost: SessionHost, @unchecked Sendable {
         if lock.withLock({ closing }) { return .quit }
         replied.wait()
         return lock.withLock { replies.isEmpty ? .quit : replies.removeFirst() }
+    }
+}
+
+final class CommandWorker: @unchecked Sendable {
+    let session: Session
+    let mailbox: Mailbox
+    private let lock = NSLock()
+    private var queue: [String] = []
+    private var busy = false
+    private let submitted = DispatchSemaphore(value: 0)
+
+    init(session: Session, mailbox: Mailbox) {
+        self.session = session
+        self.mailbox = mailbox
+    }
+
+    func start() {
+        let thread = Thread { [self] in loop() }
+        thread.stackSize = 16 << 20
+        thread.name = "basin.session"
+        thread.start()
+    }
+
+    func submit(_ text: String) {
+        lock.withLock {
+            queue.append(text)
+            busy = true
+        }
+        submitted.signal()
+    }
+
+    var isBusy: Bool { lock.withLock { busy } }
+
+    /// Waits up to `seconds` for the running command to end (after a cancel, on quit).
+    func waitUntilIdle(seconds: Double) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while isBusy && Date() < deadline { usleep(10_000) }
+    }
+
+    private func loop() {
+        while true {
+            submitted.wait()
+            guard let text = lock.withLock({ queue.isEmpty ? nil : queue.removeFirst() }) else { continue }
+            let status = session.execute(text)
+            let result = CommandResult(status: status, names: session.workspaceNames,
+                                       currentNet: session.currentNetName, currentData: session.currentDataName)
+            lock.withLock { busy = !queue.isEmpty }
+            mailbox.post(.finished(result))
+        }
     }
 }

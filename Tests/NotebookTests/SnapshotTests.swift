@@ -1,5 +1,5 @@
 // Snapshot tests: every case of SnapshotCases.swift drawn and compared with the frame a person
-// checked (trailing spaces trimmed). To update after an intended change, run the preview
+// checked (trailing spaces trimmed). Over 300 lines because it is mostly those frames. To update after an intended change, run the preview
 // (BASIN_PREVIEW=1 swift test --filter previewFrames), read /tmp/notebook-snapshots.txt, and
 // paste it here.
 import Charts

@@ -1,5 +1,26 @@
-// ncurses key codes and characters to `Key`s.
+// Keys as the notebook's state machine sees them (tests write them directly), and how the
+// ncurses layer decodes wget_wch's characters and KEY_* codes into them.
 import CNcurses
+
+/// One key press (or mouse wheel notch).
+public enum Key: Sendable, Hashable {
+    /// A printable character.
+    case character(Character)
+    /// Ctrl with a letter: `.control("a")` is Ctrl-A.
+    case control(Character)
+    case enter, tab, backTab, backspace, delete, escape
+    case left, right, up, down, home, end, pageUp, pageDown
+    /// F1…F12.
+    case function(Int)
+    case wheelUp, wheelDown
+    /// Alt (Meta) with a character: Alt-B, Alt-F.
+    case alt(Character)
+
+    /// A printable key for each character of `text` (tests type with it).
+    public static func typing(_ text: String) -> [Key] {
+        text.map { $0 == "\n" ? .enter : .character($0) }
+    }
+}
 
 enum KeyDecoder {
     /// A character from wget_wch: controls become Ctrl-letters, Enter, Tab, Backspace.
