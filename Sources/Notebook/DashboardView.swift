@@ -31,7 +31,7 @@ struct DashboardView {
             .draw(into: &buffer, x: x, y: y, width: width, profile: profile)
     }
 
-    var rateText: String { model.stepsPerSecond > 0 ? "\(Int(model.stepsPerSecond.rounded())) steps/s" : "" }
+    var rateText: String { rateDescription(model.stepsPerSecond) }
 
     /// "loss 0.312 · val 0.345 · acc 88.1% · val acc 86.2%", as much as fits in `width`.
     func metricsText(width: Int) -> String {

@@ -76,7 +76,7 @@ extension NotebookState {
         let place = [status.net.map { "net " + $0 }, status.data.map { "data " + $0 }].compactMap { $0 }
         if running {
             parts += [step].compactMap { $0 }
-            if let rate = status.stepsPerSecond, rate > 0, live != nil { parts.append("\(Int(rate.rounded())) steps/s") }
+            if let rate = status.stepsPerSecond, live != nil, !rateDescription(rate).isEmpty { parts.append(rateDescription(rate)) }
             if live != nil { parts.append("Ctrl-C stops") }
             parts += place + [lr].compactMap { $0 }
         } else {
@@ -96,6 +96,12 @@ extension NotebookState {
         }
         return text
     }
+}
+
+/// "16444 steps/s"; empty before a rate is known (or if it is not a finite number).
+func rateDescription(_ stepsPerSecond: Double) -> String {
+    guard stepsPerSecond.isFinite, stepsPerSecond > 0, stepsPerSecond < 1e15 else { return "" }
+    return "\(Int(stepsPerSecond.rounded())) steps/s"
 }
 
 extension String {

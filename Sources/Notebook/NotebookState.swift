@@ -103,7 +103,8 @@ public struct NotebookState: Sendable {
 
     public var isRunning: Bool { running }
 
-    /// Applies one event; returns what the runtime must do.
+    /// Applies one event; returns what the runtime must do (most events ask for nothing).
+    @discardableResult
     public mutating func handle(_ event: NotebookEvent) -> [NotebookEffect] {
         switch event {
         case .key(let key): return handle(key)

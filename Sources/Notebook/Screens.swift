@@ -71,7 +71,7 @@ extension NotebookState {
             case .output(.chart(let chart))?:
                 chart.render(into: &buffer, in: area, profile: profile)
             default:
-                buffer.blit(renderedCell(index, width: width), x: 0, y: 1)
+                buffer.blit(renderedCell(index, width: width), x: 0, y: cell.input == nil ? 1 : 0)
             }
         }
         footerLine("zoom · Esc or q returns" + (live != nil || cell.zoomable.isDashboard ? " · F2 next layer" : ""), into: &buffer)

@@ -67,8 +67,8 @@ final class Terminal {
         let r = wget_wch(window, &ch)
         if r == basin_err() { return nil }
         if r == basin_key_code_yes() {
-            if Int32(ch) == basin_key_resize() { return .resize }
-            return KeyDecoder.special(Int32(ch), mouse: mouseEvent).map(Input.key) ?? .ignored
+            if Int32(truncatingIfNeeded: ch) == basin_key_resize() { return .resize }
+            return KeyDecoder.special(Int32(truncatingIfNeeded: ch), mouse: mouseEvent).map(Input.key) ?? .ignored
         }
         if ch == 27 { return .key(escapeOrAlt()) }
         return KeyDecoder.character(UInt32(ch)).map(Input.key) ?? .ignored

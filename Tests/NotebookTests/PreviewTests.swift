@@ -13,5 +13,5 @@ import Testing
         let lines = s.frame().lines().map { "        " + $0 }.joined(separator: "\n")
         out += "    \"\(c.name)\": #\"\"\"\n\(lines)\n        \"\"\"#,\n"
     }
-    FileManager.default.createFile(atPath: "/tmp/notebook-snapshots.txt", contents: Data(out.utf8))
+    _ = FileManager.default.createFile(atPath: "/tmp/notebook-snapshots.txt", contents: Data(out.utf8))
 }
