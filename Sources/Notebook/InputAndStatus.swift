@@ -83,7 +83,7 @@ extension NotebookState {
             parts += place + [step, lr].compactMap { $0 }
         }
         if !queued.isEmpty { parts.insert("\(queued.count) queued", at: min(1, parts.count)) }
-        if parts.isEmpty { return "Tab completes · ↑ history · Ctrl-R search · Esc cells" }
+        if parts.isEmpty { parts = ["Tab completes", "↑ history", "Ctrl-R search", "Esc cells"] }
         return fitted(parts, width: width - 11)
     }
 
