@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "basin-bench",
             dependencies: [
-                "Lab", "Search",
+                "Lab", "Search", "Notebook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: fast),

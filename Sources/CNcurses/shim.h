@@ -35,4 +35,20 @@ static inline int basin_put_cell(int y, int x, const wchar_t *wch, attr_t attrs,
     setcchar(&cell, wch, attrs, pair, NULL);
     return mvadd_wch(y, x, &cell);
 }
+static inline int basin_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int basin_key_f(int n) { return KEY_F(n); }
+static inline mmask_t basin_wheel_up(void) { return BUTTON4_PRESSED; }
+#ifdef BUTTON5_PRESSED
+static inline mmask_t basin_wheel_down(void) { return BUTTON5_PRESSED; }
+#else
+static inline mmask_t basin_wheel_down(void) { return 0; }
+#endif
+static inline FILE *basin_stdout(void) { return stdout; }
+static inline FILE *basin_stdin(void) { return stdin; }
+static inline WINDOW *basin_curscr(void) { return curscr; }
+/// A terminfo string capability, or NULL when the terminal has none (tigetstr's -1 too).
+static inline const char *basin_tigetstr(const char *name) {
+    char *s = tigetstr(name);
+    return (s == (char *)-1) ? NULL : s;
+}
 #endif

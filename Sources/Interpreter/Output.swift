@@ -26,6 +26,8 @@ public struct LiveUpdate: Sendable {
     public var unit: String
     /// Steps per epoch, to show epochs when the budget is in epochs.
     public var stepsPerEpoch: Int
+    /// History and layer statistics for a dashboard (only when the host wants them).
+    public var snapshot: RunSnapshot? = nil
 }
 
 /// The front end a session talks to. Batch, line mode and the notebook each implement it.
@@ -40,4 +42,10 @@ public protocol SessionHost: AnyObject {
     func pause(next: String?)
     /// The width outputs will be shown at (charts are rendered later, but text wraps to it).
     var width: Int { get }
+    /// Whether progress updates should carry a `RunSnapshot` (a live dashboard).
+    var wantsRunSnapshots: Bool { get }
+}
+
+extension SessionHost {
+    public var wantsRunSnapshots: Bool { false }
 }

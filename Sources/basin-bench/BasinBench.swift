@@ -4,6 +4,7 @@
 //   basin-bench train --model logistic|mlp|cnn [--data DIR] [--steps N] [--threads T] [--shuffle-inputs]
 //   basin-bench grid [--data DIR] [--res 51]
 //   basin-bench search [--methods random,tpe,bayes] [--objectives branin,hartmann6] [--seeds 20]
+//   basin-bench notebook-frame [--width 200] [--height 60] [--frames 300]
 import ArgumentParser
 
 @main
@@ -11,5 +12,5 @@ struct BasinBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "basin-bench",
         abstract: "Measure Basin's engine on the MNIST-1D reference workloads.",
-        subcommands: [TrainBench.self, GridBench.self, GemmBench.self, SearchBench.self])
+        subcommands: [TrainBench.self, GridBench.self, GemmBench.self, SearchBench.self, NotebookBench.self])
 }

@@ -10,6 +10,7 @@ import Foundation
 import Interpreter
 import Lab
 import LineMode
+import Notebook
 
 /// What `basin` was asked to do.
 enum Mode: Equatable {
@@ -19,6 +20,8 @@ enum Mode: Equatable {
     case batchStandardInput
     case line
     case notebook
+    /// `basin tutorial NAME`: tutorials/NAME.basin in the notebook (a script without a terminal).
+    case tutorial(name: String)
 }
 
 struct UsageError: Error, Equatable {
@@ -33,6 +36,7 @@ struct Launcher {
         usage: basin                      the notebook (a terminal), or line mode when TERM=dumb
                basin --plain              line mode (libedit prompt)
                basin run FILE [--seed N]  run a script; exit 0, 65 (syntax) or 70 (runtime)
+               basin tutorial NAME        a guided lesson from tutorials/ (regularization, depth)
                basin --help | --version
         """
 
@@ -50,10 +54,25 @@ struct Launcher {
                              environment: environment(), settings: settings())
         case .success(.line): return lineMode()
         case .success(.notebook):
-            // The notebook (issue 4) slots in here: run it, and fall back to line mode when it
-            // finds the terminal cannot address the cursor. Until it lands: line mode.
-            return lineMode()
+            // The notebook returns nil when the terminal cannot address the cursor: line mode.
+            return NotebookApp(environment: env, settings: settings()).run() ?? lineMode()
+        case .success(.tutorial(let name)): return tutorial(name, interactive: interactive)
         }
+    }
+
+    /// tutorials/NAME.basin run in the notebook on a capable terminal, else as a script.
+    func tutorial(_ name: String, interactive: Bool) -> Int32 {
+        let file = "tutorials/\(name).basin"
+        guard FileManager.default.fileExists(atPath: file) else {
+            let have = ((try? FileManager.default.contentsOfDirectory(atPath: "tutorials")) ?? [])
+                .filter { $0.hasSuffix(".basin") }.map { String($0.dropLast(6)) }.sorted()
+            return usageError("no tutorial named '\(name)'" + (have.isEmpty ? "" : " (tutorials: \(have.joined(separator: ", ")))"))
+        }
+        if interactive, Self.isCapableTerminal(env["TERM"]),
+           let status = NotebookApp(environment: env, settings: settings(), firstCommand: "run \"\(file)\"").run() {
+            return status
+        }
+        return runScript(file, seed: nil)
     }
 
     /// The mode for these arguments and this environment.
@@ -66,6 +85,7 @@ struct Launcher {
         case "--help", "-h": return .success(.help)
         case "--version": return .success(.version)
         case "run": return scriptMode(Array(arguments.dropFirst()))
+        case "tutorial" where arguments.count == 2: return .success(.tutorial(name: arguments[1]))
         case "--plain" where arguments.count == 1: return .success(interactive ? .line : .batchStandardInput)
         default:
             let unknown = arguments.first { $0 != "--plain" } ?? first

@@ -71,8 +71,10 @@ extension Session {
         defer { activeRun.end() }
         let unit = { if case .epochs = budget { return "epochs" } else { return "steps" } }()
         var last: LiveUpdate?
+        let snapshots = host.wantsRunSnapshots
         let report = run.train(budget, earlyStopping: early) { [host] p in
-            let update = LiveUpdate(title: title, netName: net.name, progress: p, unit: unit, stepsPerEpoch: run.stepsPerEpoch)
+            var update = LiveUpdate(title: title, netName: net.name, progress: p, unit: unit, stepsPerEpoch: run.stepsPerEpoch)
+            if snapshots { update.snapshot = RunSnapshot(run) }
             last = update
             host.progress(update)
         }

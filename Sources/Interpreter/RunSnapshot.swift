@@ -1,0 +1,105 @@
+// What a live dashboard draws of a run in flight: the whole loss curve (averaged into at most
+// `maxPoints` buckets), the recent evaluations, and per parametric layer its weight and
+// gradient norms and a histogram of its weights. Built on the training thread between steps,
+// and only for hosts that ask (`SessionHost.wantsRunSnapshots`), so a UI never touches the run.
+import Lab
+import Networks
+
+public struct RunSnapshot: Sendable, Equatable {
+    /// One evaluation: losses and accuracies (nil for regression or without validation data).
+    public struct Evaluation: Sendable, Equatable {
+        public var step: Int
+        public var trainLoss: Double
+        public var validationLoss: Double?
+        public var trainAccuracy: Double?
+        public var validationAccuracy: Double?
+
+        public init(step: Int, trainLoss: Double, validationLoss: Double? = nil,
+                    trainAccuracy: Double? = nil, validationAccuracy: Double? = nil) {
+            self.step = step
+            self.trainLoss = trainLoss
+            self.validationLoss = validationLoss
+            self.trainAccuracy = trainAccuracy
+            self.validationAccuracy = validationAccuracy
+        }
+    }
+
+    /// A parametric top-level layer: "2 dense 100", its norms, and its weights binned.
+    public struct Layer: Sendable, Equatable {
+        public var name: String
+        public var weightNorm: Double
+        public var gradientNorm: Double
+        public var histogram: [Double]
+        public var lower: Double
+        public var upper: Double
+
+        public init(name: String, weightNorm: Double, gradientNorm: Double, histogram: [Double], lower: Double, upper: Double) {
+            self.name = name
+            self.weightNorm = weightNorm
+            self.gradientNorm = gradientNorm
+            self.histogram = histogram
+            self.lower = lower
+            self.upper = upper
+        }
+    }
+
+    /// Mean mini-batch loss of each bucket of `lossStride` steps; bucket i ends at step (i+1)·stride.
+    public var losses: [Double]
+    public var lossStride: Int
+    public var evaluations: [Evaluation]
+    public var layers: [Layer]
+
+    public init(losses: [Double], lossStride: Int = 1, evaluations: [Evaluation], layers: [Layer]) {
+        self.losses = losses
+        self.lossStride = max(1, lossStride)
+        self.evaluations = evaluations
+        self.layers = layers
+    }
+
+    public static let maxPoints = 400
+    public static let bins = 40
+    static let maxEvaluations = 200
+
+    /// The snapshot of a run as it is now (call between steps, on the training thread).
+    public init(_ run: TrainingRun) {
+        let all = run.history.stepLosses
+        let stride = max(1, (all.count + Self.maxPoints - 1) / Self.maxPoints)
+        losses = Swift.stride(from: 0, to: all.count, by: stride).map { start in
+            let bucket = all[start..<min(all.count, start + stride)]
+            return bucket.reduce(0.0) { $0 + Double($1) } / Double(bucket.count)
+        }
+        lossStride = stride
+        evaluations = run.history.evals.suffix(Self.maxEvaluations).map {
+            Evaluation(step: $0.step, trainLoss: $0.trainLoss, validationLoss: $0.validationLoss,
+                       trainAccuracy: $0.trainAccuracy, validationAccuracy: $0.validationAccuracy)
+        }
+        layers = Self.layers(of: run)
+    }
+
+    static func layers(of run: TrainingRun) -> [Layer] {
+        let network = run.network, stats = run.layerStatistics()
+        return network.parametricLayers.enumerated().map { k, i in
+            let start = network.stack.parameterOffsets[i], count = network.layers[i].parameterCount
+            let weights = UnsafeBufferPointer(start: network.parameters.base + start, count: count)
+            let (counts, lo, hi) = binned(weights)
+            return Layer(name: "\(i + 1) \(network.layers[i].summary)",
+                         weightNorm: k < stats.weightNorms.count ? stats.weightNorms[k] : .nan,
+                         gradientNorm: k < stats.gradientNorms.count ? stats.gradientNorms[k] : .nan,
+                         histogram: counts, lower: lo, upper: hi)
+        }
+    }
+
+    /// Counts of finite values in `bins` equal bins between their minimum and maximum.
+    static func binned(_ values: UnsafeBufferPointer<Float>) -> ([Double], Double, Double) {
+        var lo = Float.infinity, hi = -Float.infinity
+        for v in values where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
+        guard lo <= hi else { return (Array(repeating: 0, count: bins), 0, 1) }
+        if hi == lo { lo -= 0.5; hi += 0.5 }
+        var counts = Array(repeating: 0.0, count: bins)
+        let scale = Float(bins) / (hi - lo)
+        for v in values where v.isFinite {
+            counts[min(bins - 1, max(0, Int((v - lo) * scale)))] += 1
+        }
+        return (counts, Double(lo), Double(hi))
+    }
+}

@@ -1,0 +1,166 @@
+// The training dashboard drawn into a rectangle of the frame: a progress bar with ETA, a line
+// of numbers, the train/val loss curves, accuracy, per-layer gradient norms and a histogram of
+// one layer's weights (F2 picks the layer). Three arrangements: side by side when the pane is
+// wide and short (above the input), stacked when tall (beside the cells), and one-line
+// sparklines when there is little room.
+import Charts
+import Interpreter
+
+struct DashboardView {
+    let model: DashboardModel
+    /// Index of the layer whose weights are shown (taken modulo the layer count).
+    let layer: Int
+    let profile: RenderProfile
+
+    func draw(into buffer: inout CellBuffer, in rect: Rect) {
+        guard !rect.isEmpty else { return }
+        drawProgress(into: &buffer, x: rect.x, y: rect.y, width: rect.width)
+        let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        if body.height < 8 || body.width < 36 {
+            drawCompact(into: &buffer, in: body)
+        } else if body.width >= 60 && body.width * 10 >= body.height * 35 {
+            drawWide(into: &buffer, in: body)
+        } else {
+            drawStacked(into: &buffer, in: body)
+        }
+    }
+
+    func drawProgress(into buffer: inout CellBuffer, x: Int, y: Int, width: Int) {
+        let label = width >= 60 ? "\(model.title) \(model.progressText)" : model.title
+        ProgressBar(fraction: model.fraction, label: label, eta: model.eta, detail: width >= 70 ? rateText : "")
+            .draw(into: &buffer, x: x, y: y, width: width, profile: profile)
+    }
+
+    var rateText: String { rateDescription(model.stepsPerSecond) }
+
+    /// "loss 0.312 · val 0.345 · acc 88.1% · val acc 86.2%", as much as fits in `width`.
+    func metricsText(width: Int) -> String {
+        var parts = ["loss " + number(model.loss)]
+        if let e = model.lastEvaluation {
+            if let v = e.validationLoss { parts.append("val " + number(v)) }
+            if let a = e.trainAccuracy { parts.append("acc " + percent(a)) }
+            if let a = e.validationAccuracy { parts.append("val acc " + percent(a)) }
+        }
+        let separator = profile.isUnicode ? " · " : " - "
+        var text = parts[0]
+        for part in parts.dropFirst() where text.count + separator.count + part.count <= width {
+            text += separator + part
+        }
+        return text
+    }
+
+    // MARK: arrangements
+
+    func drawCompact(into buffer: inout CellBuffer, in r: Rect) {
+        var rows: [(inout CellBuffer, Int) -> Void] = [
+            { b, y in b.write(metricsText(width: r.width), x: r.x, y: y, clip: r) },
+            { b, y in sparkline("loss", model.snapshot.losses, color: 0).draw(into: &b, x: r.x, y: y, width: r.width, profile: profile) },
+        ]
+        let evals = model.snapshot.evaluations
+        if evals.contains(where: { $0.validationLoss != nil }) {
+            rows.append { b, y in sparkline("val ", evals.map { $0.validationLoss ?? .nan }, color: 1).draw(into: &b, x: r.x, y: y, width: r.width, profile: profile) }
+        }
+        let accuracy = evals.compactMap { $0.validationAccuracy ?? $0.trainAccuracy }
+        if let last = accuracy.last {
+            rows.append { b, y in
+                var line = sparkline("acc ", accuracy, color: 3)
+                line.showsLast = false
+                let text = " " + percent(last)
+                line.draw(into: &b, x: r.x, y: y, width: r.width - text.count, profile: profile)
+                b.write(text, x: r.x + min(r.width - text.count, 5 + accuracy.count), y: y, clip: r)
+            }
+        }
+        if !model.snapshot.layers.isEmpty {
+            rows.append { b, y in sparkline("grad", model.snapshot.layers.map(\.gradientNorm), color: 2).draw(into: &b, x: r.x, y: y, width: r.width, profile: profile) }
+        }
+        for (i, row) in rows.prefix(r.height).enumerated() { row(&buffer, r.y + i) }
+    }
+
+    func drawWide(into buffer: inout CellBuffer, in r: Rect) {
+        buffer.write(metricsText(width: r.width), x: r.x, y: r.y, style: .dim, clip: r)
+        let left = Rect(x: r.x, y: r.y + 1, width: r.width * 11 / 20, height: r.height - 1)
+        let right = Rect(x: left.maxX + 2, y: left.y, width: r.maxX - left.maxX - 2, height: left.height)
+        lossChart.render(into: &buffer, in: left, profile: profile)
+        let tight = right.height < barsHeight + 4
+        let bars = tight ? min(model.snapshot.layers.count, right.height / 2) : barsHeight
+        (tight ? compactGradientChart : gradientChart).render(into: &buffer, in: Rect(x: right.x, y: right.y, width: right.width, height: bars), profile: profile)
+        histogram.render(into: &buffer, in: Rect(x: right.x, y: right.y + bars, width: right.width, height: right.height - bars), profile: profile)
+    }
+
+    func drawStacked(into buffer: inout CellBuffer, in r: Rect) {
+        buffer.write(metricsText(width: r.width), x: r.x, y: r.y, style: .dim, clip: r)
+        let rest = r.height - 1
+        let bars = min(barsHeight, rest / 4)
+        let hist = max(5, min(10, rest / 4))
+        let accuracy = rest >= 36 && accuracyChart != nil ? rest / 5 : 0
+        let loss = max(4, rest - bars - hist - accuracy - 2)
+        var y = r.y + 1
+        lossChart.render(into: &buffer, in: Rect(x: r.x, y: y, width: r.width, height: loss), profile: profile)
+        y += loss + 1
+        if accuracy > 0, let chart = accuracyChart {
+            chart.render(into: &buffer, in: Rect(x: r.x, y: y - 1, width: r.width, height: accuracy), profile: profile)
+            y += accuracy
+        }
+        gradientChart.render(into: &buffer, in: Rect(x: r.x, y: y, width: r.width, height: bars), profile: profile)
+        y += bars + 1
+        histogram.render(into: &buffer, in: Rect(x: r.x, y: y, width: r.width, height: r.maxY - y), profile: profile)
+    }
+
+    // MARK: charts
+
+    var barsHeight: Int { gradientChart.preferredHeight(width: 40) }
+
+    var lossChart: Chart {
+        let s = model.snapshot
+        var series = [LineChart.Series(name: "batch", values: s.losses, xStart: Double(s.lossStride),
+                                       xStep: Double(s.lossStride), emphasis: .dim, color: 0)]
+        let evals = s.evaluations
+        if evals.contains(where: { $0.validationLoss != nil }) {
+            series.append(.init(name: "val", points: evals.compactMap { e in e.validationLoss.map { PlotPoint(x: Double(e.step), y: $0) } }, color: 1))
+        } else if !evals.isEmpty {
+            series.append(.init(name: "train", points: evals.map { PlotPoint(x: Double($0.step), y: $0.trainLoss) }, color: 1))
+        }
+        let finite = s.losses.filter { $0.isFinite && $0 > 0 }
+        let spread = (finite.max() ?? 1) / max(finite.min() ?? 1, 1e-12)
+        return .line(LineChart(title: "loss", series: series, xLabel: "step", logY: spread > 20))
+    }
+
+    /// Train and validation accuracy at each evaluation (nil for regression).
+    var accuracyChart: Chart? {
+        let evals = model.snapshot.evaluations
+        let train = evals.compactMap { e in e.trainAccuracy.map { PlotPoint(x: Double(e.step), y: $0 * 100) } }
+        let val = evals.compactMap { e in e.validationAccuracy.map { PlotPoint(x: Double(e.step), y: $0 * 100) } }
+        guard !train.isEmpty else { return nil }
+        var series = [LineChart.Series(name: "train", points: train, color: 0)]
+        if !val.isEmpty { series.append(.init(name: "val", points: val, color: 1)) }
+        return .line(LineChart(title: "accuracy %", series: series))
+    }
+
+    /// Gradient norms without title or axis, one row per layer, for a short pane (the
+    /// histogram's title below names the layers the same way).
+    var compactGradientChart: Chart {
+        let layers = model.snapshot.layers
+        return .bars(BarChart(labels: layers.map(\.name), values: layers.map(\.gradientNorm)))
+    }
+
+    var gradientChart: Chart {
+        let layers = model.snapshot.layers
+        return .bars(BarChart(title: "gradient norm by layer", labels: layers.map(\.name),
+                              values: layers.map(\.gradientNorm), logScale: true))
+    }
+
+    var histogram: Chart {
+        let layers = model.snapshot.layers
+        guard !layers.isEmpty else { return .histogram(Histogram(title: "weights", counts: [], lower: 0, upper: 1)) }
+        let l = layers[((layer % layers.count) + layers.count) % layers.count]
+        let hint = layers.count > 1 ? "  (F2: next layer)" : ""
+        return .histogram(Histogram(title: "weights of \(l.name)\(hint)", counts: l.histogram, lower: l.lower, upper: l.upper, color: 2))
+    }
+
+    func sparkline(_ label: String, _ values: [Double], color: Int) -> Sparkline {
+        Sparkline(label: label, values: values, color: color)
+    }
+
+    func number(_ v: Double) -> String { Table.number(v, significant: 3) }
+    func percent(_ v: Double) -> String { NumberFormat.fixed(v * 100, decimals: 1) + "%" }
+}

@@ -1,0 +1,86 @@
+// `basin-bench notebook-frame`: how long the notebook takes to draw. A 200×60 notebook holds a
+// short session (text, a table-sized output, a finished run's dashboard) while an MNIST-1D MLP
+// trains with the live dashboard beside the cells; each frame gets a fresh progress snapshot of
+// the real run, so the dashboard's charts are redrawn every time. Reports the median and p99
+// of a whole frame (state → cell buffer), of the diff against the previous frame, of building
+// one RunSnapshot on the training thread, and how many cells a frame changes.
+import ArgumentParser
+import Charts
+import Foundation
+import Interpreter
+import Lab
+import Networks
+import Notebook
+
+struct NotebookBench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "notebook-frame",
+                                                    abstract: "Time one notebook frame with the live dashboard.")
+
+    @Option(help: "Columns") var width = 200
+    @Option(help: "Rows") var height = 60
+    @Option(help: "Frames to time") var frames = 300
+    @Option(help: "Training steps between frames (the dashboard changes every frame)") var stepsPerFrame = 20
+    @Flag(help: "Print the last frame") var show = false
+
+    func run() throws {
+        let (train, _) = try referenceData(directory: nil, shuffleInputs: false)
+        let net = try Network(inputShape: train.sampleShape, layers: ReferenceModel.mlp.layers)
+        net.initialize(scheme: .pytorchDefault, seed: 42)
+        var settings = TrainingSettings()
+        settings.batchSize = 100
+        let run = try TrainingRun(network: net, train: train, validation: nil, optimizer: .adam(lr: 1e-2),
+                                  loss: .crossEntropy, settings: settings, seed: 42)
+        var state = NotebookState(width: width, height: height, profile: .standard)
+        fillSession(&state, run: run)
+        var frameTimes: [Double] = [], diffTimes: [Double] = [], snapshotTimes: [Double] = [], changed: [Double] = []
+        var previous = state.frame()
+        let clock = ContinuousClock()
+        for i in 0..<frames {
+            for _ in 0..<stepsPerFrame { _ = run.takeStep(learningRate: 1e-2) }
+            var snapshot = RunSnapshot(losses: [], evaluations: [], layers: [])
+            snapshotTimes.append(seconds(clock.measure { snapshot = RunSnapshot(run) }))
+            _ = state.handle(.progress(model(run, snapshot: snapshot, done: i * stepsPerFrame)))
+            var frame = previous
+            frameTimes.append(seconds(clock.measure { frame = state.frame() }))
+            var changes: [CellChange] = []
+            diffTimes.append(seconds(clock.measure { changes = frame.diff(from: previous) }))
+            changed.append(Double(changes.count))
+            previous = frame
+        }
+        if show { print(previous.text) }
+        print(jsonLine([
+            ("bench", "notebook-frame"), ("width", width), ("height", height), ("frames", frames),
+            ("frame_ms_median", median(frameTimes) * 1e3), ("frame_ms_p99", percentile(frameTimes, 0.99) * 1e3),
+            ("diff_ms_median", median(diffTimes) * 1e3), ("snapshot_ms_median", median(snapshotTimes) * 1e3),
+            ("cells_changed_median", median(changed)), ("cells", width * height),
+        ] + environmentFields()))
+    }
+
+    /// Three finished commands and a `train` in flight, as a person would have them.
+    func fillSession(_ state: inout NotebookState, run: TrainingRun) {
+        let commands: [(String, Output)] = [
+            ("data m = mnist1d", .text("m: 5000 examples of [40], 10 classes; train 4000 / val 500 / test 500 (locked)")),
+            ("net b = dense 100 relu, dense 100 relu, dense 10", .text("b: 5 layers, 15,210 parameters, [40] → [10]")),
+            ("train b steps=1000", .text("b: step 1000 · train loss 0.9 acc 68.0%")),
+        ]
+        for (text, output) in commands {
+            for key in Key.typing(text + "\n") { _ = state.handle(.key(key)) }
+            _ = state.handle(.output(output))
+            _ = state.handle(.finished(CommandResult(status: .ok, names: ["b", "m"], currentNet: "b", currentData: "m")))
+        }
+        for key in Key.typing("train b steps=100000\n") { _ = state.handle(.key(key)) }
+    }
+
+    func model(_ run: TrainingRun, snapshot: RunSnapshot, done: Int) -> DashboardModel {
+        DashboardModel(title: "train b", netName: "b", step: run.step, done: done, planned: 100_000,
+                       loss: Double(run.history.stepLosses.last ?? .nan), learningRate: 1e-2,
+                       stepsPerSecond: 7000, snapshot: snapshot)
+    }
+
+    func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+
+    func percentile(_ xs: [Double], _ p: Double) -> Double {
+        let sorted = xs.sorted()
+        return sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+    }
+}

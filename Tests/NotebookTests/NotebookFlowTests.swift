@@ -1,0 +1,143 @@
+// How commands flow through the notebook: a submitted line becomes a running cell, outputs
+// land in it, a finished run leaves its dashboard there, Ctrl-C cancels, errors mark the cell,
+// tutorials ask and pause, `clear` and `quit` do what they say, and the summary remembers.
+import Charts
+import Interpreter
+import Notebook
+import Testing
+
+struct NotebookFlowTests {
+    @Test func enterRunsTheCommandInANewCell() {
+        var s = NotebookState(width: 80, height: 24, profile: .ascii)
+        let effects = type(&s, "data d = moons n=400\n")
+        #expect(effects == [.saveHistory, .run("data d = moons n=400")])
+        #expect(s.isRunning && s.cells.count == 1 && s.cells[0].running)
+        #expect(s.history.entries == ["data d = moons n=400"])
+        s.handle(.output(.text("d: 400 examples")))
+        s.handle(.finished(.init(status: .ok, currentData: "d")))
+        #expect(!s.isRunning && !s.cells[0].running && s.cells[0].outputs.count == 1)
+        #expect(s.frame().lines().prefix(2) == ["[1] data d = moons n=400", "  d: 400 examples"])
+    }
+
+    @Test func aFailedCommandIsMarked() {
+        var s = NotebookState(width: 80, height: 24, profile: .ascii)
+        run(&s, "trian a", [typoDiagnostic()], status: .syntaxError)
+        #expect(s.cells[0].failed)
+        #expect(s.frame().lines()[1] == "  error: unknown command 'trian'")
+    }
+
+    @Test func controlCWhileTrainingCancelsAndKeepsTheDashboard() {
+        var s = NotebookState(width: 100, height: 30, profile: .ascii)
+        type(&s, "train a steps=400\n")
+        s.handle(.progress(sampleRun(done: 100, planned: 400)))
+        #expect(s.handle(.key(.control("c"))) == [.cancel])
+        #expect(s.frame().lines().last?.hasPrefix(" stopping after the current step") == true)
+        s.handle(.progressFinished(sampleRun(done: 101, planned: 400)))
+        s.handle(.finished(.init(status: .ok)))
+        guard case .dashboard(let model) = s.cells[0].outputs.first else { Issue.record("no dashboard"); return }
+        #expect(model.finished && model.step == 101)
+        #expect(s.summary.trained.map(\.name) == ["a"])
+    }
+
+    @Test func commandsEnteredWhileRunningWaitTheirTurn() {
+        var s = NotebookState(width: 80, height: 24, profile: .ascii)
+        type(&s, "train a\n")
+        #expect(type(&s, "show a\n") == [.saveHistory])
+        #expect(s.queued == ["show a"] && s.cells.count == 1 && s.input.isEmpty)
+        #expect(s.frame().lines().last?.hasPrefix(" * running . 1 queued") == true)
+        #expect(s.handle(.finished(.init(status: .ok))) == [.run("show a")])
+        #expect(s.cells.count == 2 && s.cells[1].running && s.queued.isEmpty)
+    }
+
+    @Test func typingAheadSurvivesAQueuedCommandStarting() {
+        var s = NotebookState(width: 80, height: 24, profile: .ascii)
+        type(&s, "data d = moons\nnet a = dense 4\ntrain a")
+        s.handle(.finished(.init(status: .ok)))
+        #expect(s.input.text == "train a" && s.cells.count == 2)
+    }
+
+    @Test func controlCDropsQueuedCommands() {
+        var s = NotebookState(width: 80, height: 24, profile: .ascii)
+        type(&s, "train a\nshow a\n")
+        #expect(s.handle(.interrupt) == [.cancel])
+        #expect(s.queued.isEmpty && s.handle(.finished(.init(status: .ok))) == [])
+    }
+
+    @Test func askWaitsForAnAnswer() {
+        var s = NotebookState(width: 80, height: 24, profile: .ascii)
+        type(&s, "run \"lesson.basin\"\n")
+        s.handle(.ask("How many parameters?"))
+        #expect(s.frame().lines()[22] == "answer >")
+        #expect(type(&s, "42\n") == [.answer("42")])
+        let lines = s.frame().lines()
+        #expect(lines[0].hasPrefix("[1] run \"lesson.basin\"") && lines[0].hasSuffix("running"))
+        #expect(lines[1...2] == ["  How many parameters?", "  > 42"])
+    }
+
+    @Test func pauseOffersTheNextCommand() {
+        var s = NotebookState(width: 80, height: 24, profile: .ascii)
+        type(&s, "run \"lesson.basin\"\n")
+        s.handle(.output(.narrative("> A wider net fits faster.")))
+        s.handle(.pause(next: "train a epochs=5"))
+        #expect(s.input.text == "train a epochs=5")
+        #expect(s.frame().lines()[22] == "next > train a epochs=5")
+        #expect(s.handle(.key(.enter)) == [.resume])
+        #expect(s.cells.map(\.kind) == [.command(number: 1, input: "run \"lesson.basin\""), .narrative,
+                                        .command(number: 2, input: "train a epochs=5")])
+    }
+
+    @Test func anEditedCommandAtAPauseRunsFirst() {
+        var s = NotebookState(width: 80, height: 24, profile: .ascii)
+        type(&s, "run \"lesson.basin\"\n")
+        s.handle(.pause(next: "train a epochs=5"))
+        send(&s, [.key(.backspace), .key(.character("9"))])
+        #expect(s.handle(.key(.enter)) == [.saveHistory, .runAtPause("train a epochs=9")])
+    }
+
+    @Test func clearEmptiesTheNotebookAndQuitEndsIt() {
+        var s = NotebookState(width: 80, height: 24, profile: .ascii)
+        run(&s, "data d = moons", [.text("d: 400 examples")])
+        type(&s, "clear\n")
+        s.handle(.output(.clear))
+        #expect(s.cells.isEmpty)
+        s.handle(.finished(.init(status: .ok)))
+        type(&s, "quit\n")
+        #expect(s.handle(.finished(.init(status: .quit))) == [.quit])
+    }
+
+    @Test func pageUpScrollsAndPageDownFollowsAgain() {
+        var s = NotebookState(width: 40, height: 12, profile: .ascii)
+        for i in 1...8 { run(&s, "let x\(i) = \(i)", [.text("x\(i) = \(i)")]) }
+        #expect(s.frame().lines()[9] == "  x8 = 8")
+        s.handle(.key(.pageUp))
+        #expect(s.frame().lines()[0] == "[1] let x1 = 1")
+        s.handle(.key(.pageDown))
+        #expect(s.frame().lines()[9] == "  x8 = 8")
+    }
+
+    @Test func tooSmallRecoversOnResize() {
+        var s = sampleSession(width: 20, height: 6, profile: .ascii)
+        #expect(s.frame().lines()[2].contains("need 30x8"))
+        s.handle(.resize(width: 80, height: 24))
+        #expect(s.frame().lines().last?.hasPrefix(" net a . data d") == true)
+    }
+
+    @Test func summaryListsTrainedNetsAndSaves() {
+        var s = sampleSession(width: 80, height: 24)
+        run(&s, "save demo", [.text("saved sessions/demo.basin (5 commands)")])
+        #expect(s.summary.lines == [
+            "basin: 5 commands this session",
+            "  a: step 200 · train loss 0.125 · val loss 0.1902 · val acc 89.3%",
+            "  saved sessions/demo.basin (5 commands)",
+        ])
+    }
+
+    @Test func framesNeverUseMoreColoursThanTheProfileHas() {
+        for profile in [RenderProfile(glyphs: .unicode, colors: .basic8), .monochrome, .standard] {
+            var s = sampleSession(width: 100, height: 30, profile: profile)
+            training(&s)
+            let used = s.frame().cells.flatMap { [$0.foreground.index, $0.background.index] }.compactMap { $0 }
+            #expect(used.allSatisfy { $0 < max(1, profile.colors.rawValue) }, "\(profile)")
+        }
+    }
+}
