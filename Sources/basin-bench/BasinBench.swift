@@ -10,5 +10,5 @@ struct BasinBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "basin-bench",
         abstract: "Measure Basin's engine on the MNIST-1D reference workloads.",
-        subcommands: [TrainBench.self, GridBench.self, GemmBench.self])
+        subcommands: [TrainBench.self, GridBench.self, GemmBench.self, SharpnessBench.self])
 }
