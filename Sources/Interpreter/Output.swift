@@ -26,6 +26,9 @@ public struct LiveUpdate: Sendable {
     public var unit: String
     /// Steps per epoch, to show epochs when the budget is in epochs.
     public var stepsPerEpoch: Int
+    /// For work not counted in steps ("points", "iterations"): what the progress line says
+    /// after the count ("lowest loss 0.12", "λ ≈ 3.4").
+    public var detail: String? = nil
 }
 
 /// The front end a session talks to. Batch, line mode and the notebook each implement it.
@@ -40,4 +43,13 @@ public protocol SessionHost: AnyObject {
     func pause(next: String?)
     /// The width outputs will be shown at (charts are rendered later, but text wraps to it).
     var width: Int { get }
+    /// A picture of a command still computing (a landscape refining coarse-to-fine): each call
+    /// replaces the previous partial picture; the command's final `emit` replaces the last one.
+    /// Called on the session's thread a few times per command. Batch and piped output ignore it.
+    func partial(_ output: Output)
+}
+
+extension SessionHost {
+    /// Default: partial pictures are not shown, only the final output.
+    public func partial(_ output: Output) {}
 }
