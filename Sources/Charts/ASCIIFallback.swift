@@ -1,5 +1,5 @@
 // ASCII stand-ins for the few non-ASCII symbols Basin's own text uses (shapes `25×18`, arrows,
-// middle dots, dashes), so an ASCII profile (LANG=C) prints `25x18` rather than `25?18`.
+// middle dots, dashes, the Greek letters of landscapes and sharpness), so an ASCII profile (LANG=C) prints `25x18` rather than `25?18`.
 // One cell per scalar, so tables keep their alignment; text may use the wider forms.
 
 public enum ASCIIFallback {
@@ -14,6 +14,12 @@ public enum ASCIIFallback {
         case "‘", "’": return "'"
         case "“", "”": return "\""
         case "…": return "."
+        case "α": return "a"
+        case "β": return "b"
+        case "ε": return "e"
+        case "λ": return "L"
+        case "ᵀ": return "T"
+        case "‖": return "|"
         default: return nil
         }
     }
@@ -30,6 +36,8 @@ public enum ASCIIFallback {
             case "←": out += "<-"
             case "±": out += "+/-"
             case "…": out += "..."
+            case "λ": out += "lambda"
+            case "ε": out += "eps"
             case "\n", "\t": out.unicodeScalars.append(s)
             default:
                 if s.value < 0x7F { out.unicodeScalars.append(s) }

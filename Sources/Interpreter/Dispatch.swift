@@ -102,6 +102,8 @@ extension Session {
         case "hist": try histCommand(c)
         case "norms": try normsCommand(c)
         case "compare": try compareCommand(c)
+        case "landscape": try landscapeCommand(c)
+        case "sharpness": try sharpnessCommand(c)
         case "export": try exportCommand(c)
         case "seed": try seedCommand(c)
         case "quit": return .quit

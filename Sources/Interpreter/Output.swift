@@ -28,6 +28,9 @@ public struct LiveUpdate: Sendable {
     public var stepsPerEpoch: Int
     /// History and layer statistics for a dashboard (only when the host wants them).
     public var snapshot: RunSnapshot? = nil
+    /// For work not counted in steps ("points", "iterations"): what the progress line says
+    /// after the count ("lowest loss 0.12", "λ ≈ 3.4").
+    public var detail: String? = nil
 }
 
 /// The front end a session talks to. Batch, line mode and the notebook each implement it.
@@ -44,8 +47,14 @@ public protocol SessionHost: AnyObject {
     var width: Int { get }
     /// Whether progress updates should carry a `RunSnapshot` (a live dashboard).
     var wantsRunSnapshots: Bool { get }
+    /// A picture of a command still computing (a landscape refining coarse-to-fine): each call
+    /// replaces the previous partial picture; the command's final `emit` replaces the last one.
+    /// Called on the session's thread a few times per command. Batch and piped output ignore it.
+    func partial(_ output: Output)
 }
 
 extension SessionHost {
     public var wantsRunSnapshots: Bool { false }
+    /// Default: partial pictures are not shown, only the final output.
+    public func partial(_ output: Output) {}
 }

@@ -37,6 +37,7 @@ public struct OutputFormatter: Sendable {
     /// A one-line progress bar for a running command, `width` columns wide.
     public func progressLine(_ u: LiveUpdate) -> String {
         let p = u.progress
+        if u.unit != "epochs" && u.unit != "steps" { return countingLine(u) }
         var detail = "loss \(Table.number(p.loss, significant: 3))"
         if let v = p.lastEval?.validationLoss { detail += " val \(Table.number(v, significant: 3))" }
         detail += " · \(Int(p.stepsPerSecond.rounded())) steps/s"
@@ -44,6 +45,16 @@ public struct OutputFormatter: Sendable {
             ? "\(u.title) epoch \(p.done / u.stepsPerEpoch)/\(p.planned / u.stepsPerEpoch)"
             : "\(u.title) step \(p.done)/\(p.planned)"
         let bar = ProgressBar(fraction: p.fraction, label: label, eta: p.done < p.planned ? p.eta : nil, detail: detail)
+        let buffer = Chart.progress(bar).rendered(width: environment.width, height: 1, profile: environment.profile)
+        return TextRenderer(environment: environment).render(buffer)
+    }
+
+    /// Progress of work counted in grid points or iterations: count, detail, elapsed time.
+    func countingLine(_ u: LiveUpdate) -> String {
+        let p = u.progress
+        let detail = [u.detail, "\(Table.number(p.elapsed, significant: 2)) s"].compactMap { $0 }.joined(separator: " · ")
+        let bar = ProgressBar(fraction: p.fraction, label: "\(u.title) \(p.done)/\(p.planned) \(u.unit)",
+                              eta: p.done < p.planned ? p.eta : nil, detail: detail)
         let buffer = Chart.progress(bar).rendered(width: environment.width, height: 1, profile: environment.profile)
         return TextRenderer(environment: environment).render(buffer)
     }

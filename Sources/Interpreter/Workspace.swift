@@ -48,6 +48,10 @@ final class NetEntry {
     var needsData = false
     /// `checkpoint NET every=N`, applied to the run when it exists.
     var checkpointEvery: Int?
+    /// The last `landscape` of this net (for `export NET grid|directions`).
+    var landscape: LandscapeRecord?
+    /// The last sharpness computed, and the weights it belongs to (for `compare`).
+    var sharpness: SharpnessRecord?
 
     init(name: String, specs: [LayerSpec], definitionText: String, seed: UInt64) {
         self.name = name

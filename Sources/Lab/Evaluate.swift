@@ -57,7 +57,8 @@ extension TrainingRun {
         return record
     }
 
-    /// Weight and gradient norms of each parametric top-level layer (gradients of the last step).
+    /// Weight and gradient norms and histograms of each parametric top-level layer (gradients of
+    /// the last step).
     public func layerStatistics() -> LayerStats {
         var w: [Double] = [], g: [Double] = []
         for (i, layer) in network.layers.enumerated() where layer.parameterCount > 0 {
@@ -65,7 +66,9 @@ extension TrainingRun {
             w.append(Vec.norm(n, network.parameters.base + off))
             g.append(Vec.norm(n, network.gradients.base + off))
         }
-        return LayerStats(step: step, weightNorms: w, gradientNorms: g)
+        return LayerStats(step: step, weightNorms: w, gradientNorms: g,
+                          weightHistograms: layerHistograms(of: network.parameters),
+                          gradientHistograms: layerHistograms(of: network.gradients))
     }
 
     /// "layer 3 (dense 100)" for the first top-level layer with a non-finite entry in `buffer`.

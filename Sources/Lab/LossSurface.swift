@@ -16,6 +16,10 @@ public struct SurfaceGrid: Sendable, Equatable {
     public var computed: Int
     public var isComplete: Bool { computed == alphas.count * betas.count }
 
+    public init(alphas: [Float], betas: [Float], losses: [Double], computed: Int) {
+        (self.alphas, self.betas, self.losses, self.computed) = (alphas, betas, losses, computed)
+    }
+
     public subscript(i: Int, j: Int) -> Double { losses[j * alphas.count + i] }
 }
 

@@ -36,11 +36,14 @@ public struct EvalRecord: Sendable, Equatable {
     public var validationAccuracy: Double?
 }
 
-/// Per-layer weight and gradient norms at one evaluation (parametric layers only).
+/// Per-layer weight and gradient norms and compact histograms at one evaluation (parametric
+/// layers only; histograms of the weight tensors, as `hist` shows them — see LayerHistograms).
 public struct LayerStats: Sendable, Equatable {
     public var step: Int
     public var weightNorms: [Double]
     public var gradientNorms: [Double]
+    public var weightHistograms: [CompactHistogram] = []
+    public var gradientHistograms: [CompactHistogram] = []
 }
 
 /// Loss and accuracy of a network on one dataset.
@@ -77,6 +80,13 @@ public struct Progress: Sendable, Equatable {
     /// Seconds left at the current rate.
     public var eta: Double { stepsPerSecond > 0 ? Double(planned - done) / stepsPerSecond : 0 }
     public var fraction: Double { planned > 0 ? Double(done) / Double(planned) : 1 }
+
+    /// Progress of work counted in other units (grid points, power iterations): `value` is the
+    /// quantity the work tracks (the lowest loss so far, the eigenvalue estimate).
+    public static func counting(done: Int, planned: Int, elapsed: Double, value: Double) -> Progress {
+        Progress(step: 0, done: done, planned: planned, epoch: 0, loss: value, learningRate: 0, lastEval: nil,
+                 stepsPerSecond: elapsed > 0 ? Double(done) / elapsed : 0, elapsed: elapsed)
+    }
 }
 
 /// What a call to `train` did.

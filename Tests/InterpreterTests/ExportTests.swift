@@ -143,7 +143,7 @@ struct ParseFailure: Error, CustomStringConvertible {
         ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport a \".\"", "is a directory"),
         ("net a = dense 4, dense 3\nexport a \"a.safetensors\"", "a has no weights yet"),
         ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport a metrics \"a.csv\"", "a has no evaluations to export yet"),
-        ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport a grid \"g.npy\"", "export grid is not available yet"),
+        ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport a grid \"g.npy\"", "a has no landscape to export yet"),
         ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport a plot \"p.svg\"", "it takes no net"),
         ("data d = spiral n=90\nexport d \"d.safetensors\"", "'d' is a dataset, not a net"),
         ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport a \"\"", "the file name is empty"),

@@ -16,6 +16,13 @@ final class LookingRecorder: SessionHost {
     func finishedProgress(_ update: LiveUpdate) {}
     func ask(_ question: String) -> String? { nil }
     func pause(next: String?) {}
+    /// Partial pictures (a landscape refining), and what to do on each (e.g. press Ctrl-C).
+    var partials: [Output] = []
+    var onPartial: (() -> Void)?
+    func partial(_ output: Output) {
+        partials.append(output)
+        onPartial?()
+    }
 
     var charts: [Chart] {
         outputs.compactMap { if case .chart(let c) = $0 { return c } else { return nil } }

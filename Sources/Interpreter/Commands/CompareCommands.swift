@@ -1,8 +1,9 @@
 // norms NET: per-layer weight and gradient norms as horizontal bars — the vanishing/exploding
 // gradient picture — on a log scale when the values span more than two decades.
 // compare A B …: one table of parameters, steps, final train/val loss and accuracy, the
-// generalization gap (val − train loss) and sharpness ("–" until `sharpness` lands). Losses are
-// the last evaluation's when it is at the current step, else evaluated now. Nets go in rows;
+// generalization gap (val − train loss) and sharpness (λmax of the training-loss Hessian: the
+// last `sharpness` value while the weights are unchanged, else measured now; a note says
+// which). Losses are the last evaluation's when it is at the current step, else evaluated now. Nets go in rows;
 // when that table is wider than the screen it is transposed (one column per net).
 import Charts
 import Datasets
@@ -24,7 +25,7 @@ extension Session {
     static let normsLogRatio = 100.0
 
     func normsCommand(_ c: CommandContext) throws(RuntimeError) {
-        try refuseOverTime(c)
+        if try c.text("over") != nil { return try normsOverTime(c) }
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
         let n = try looked(net, at: c.span)
         let network = n.network
@@ -53,18 +54,31 @@ extension Session {
         }
         let nets = try names.map { name throws(RuntimeError) in try workspace.net(name, at: c.span) }
         let evaluations = nets.map { finalEvaluations($0, at: c.span) }
-        let rows = zip(nets, evaluations).map(compareRow)
+        let sharpness = nets.map { compareSharpness($0, at: c.span) }
+        let rows = nets.indices.map { compareRow(nets[$0], evaluations[$0], sharpness: sharpness[$0]?.value) }
         emit(.chart(.table(compareTable(rows, best: bestRow(evaluations)))))
+        if let note = sharpnessNote(nets, sharpness) { say(note) }
+    }
+
+    /// Which sharpness values were cached and which were measured for this table.
+    func sharpnessNote(_ nets: [NetEntry], _ values: [(value: Double, cached: Bool)?]) -> String? {
+        let cached = nets.indices.filter { values[$0]?.cached == true }.map { nets[$0].name }
+        let measured = nets.indices.filter { values[$0]?.cached == false }.map { nets[$0].name }
+        guard !cached.isEmpty || !measured.isEmpty else { return nil }
+        var parts: [String] = []
+        if !cached.isEmpty { parts.append("from the last 'sharpness' for \(cached.joined(separator: ", "))") }
+        if !measured.isEmpty { parts.append("measured now for \(measured.joined(separator: ", "))") }
+        return "sharpness: top Hessian eigenvalue of the training loss; " + parts.joined(separator: ", ")
     }
 
     /// One net's row: every cell is text, "–" where there is nothing to show.
-    func compareRow(_ net: NetEntry, _ evaluations: FinalMetrics) -> [String] {
+    func compareRow(_ net: NetEntry, _ evaluations: FinalMetrics, sharpness: Double?) -> [String] {
         guard let network = net.currentNetwork else { return [net.name, "–", "0", "–", "–", "–", "–", "–", "–"] }
         let (train, val) = evaluations
         let gap = train.flatMap { t in val.map { short3($0.loss - t.loss) } }
         return [net.name, network.parameterCount.formatted, (net.run?.step ?? 0).formatted,
                 train.map { short3($0.loss) } ?? "–", val.map { short3($0.loss) } ?? "–",
-                train?.accuracy.map(pct) ?? "–", val?.accuracy.map(pct) ?? "–", gap ?? "–", "–"]
+                train?.accuracy.map(pct) ?? "–", val?.accuracy.map(pct) ?? "–", gap ?? "–", sharpness.map(short3) ?? "–"]
     }
 
     func short3(_ v: Double) -> String { Table.number(v, significant: 3) }

@@ -5,7 +5,9 @@
 //                                      field where there is no value (regression accuracy, no
 //                                      validation part). `export NET "a.csv"` means the same.
 //   export plot "loss.svg"             the last chart shown, as SVG
-// grid, directions and trials belong to landscape and sweep, which come later.
+//   export NET grid "g.csv"            the last landscape's losses (LandscapeExport.swift)
+//   export NET directions "d.safetensors"  the last landscape's directions
+// trials belong to sweep, which comes later.
 import Charts
 import Diagnostics
 import Foundation
@@ -29,9 +31,11 @@ extension Session {
             try exportPlot(to: file, c)
         case "metrics"?: try exportMetrics(try workspace.net(target, at: c.span(of: "target")), to: file, c)
         case "weights"?, nil: try exportWeights(try workspace.net(target, at: c.span(of: "target")), to: file, c)
+        case "grid"?: try exportGrid(try workspace.net(target, at: c.span(of: "target")), to: file, c)
+        case "directions"?: try exportDirections(try workspace.net(target, at: c.span(of: "target")), to: file, c)
         case let other?:
             throw RuntimeError("export \(other) is not available yet", at: c.span(of: "what"),
-                               hint: "export NET \"a.safetensors\", export NET metrics \"a.csv\" or export plot \"p.svg\"")
+                               hint: "export NET \"a.safetensors\", NET metrics|grid \"a.csv\", NET directions \"d.safetensors\" or plot \"p.svg\"")
         }
     }
 

@@ -31,7 +31,7 @@ extension Session {
     static let sharedRangeRatio = 10.0
 
     func histCommand(_ c: CommandContext) throws(RuntimeError) {
-        try refuseOverTime(c)
+        if try c.text("over") != nil { return try histOverTime(c) }
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
         let n = try looked(net, at: c.span)
         let what = try c.text("what") ?? "weights"

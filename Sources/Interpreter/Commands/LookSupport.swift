@@ -86,11 +86,4 @@ extension Session {
         }
         return n - 1
     }
-
-    /// Refuses `over=time` until per-step distributions land.
-    func refuseOverTime(_ c: CommandContext) throws(RuntimeError) {
-        guard try c.text("over") != nil else { return }
-        throw RuntimeError("\(c.name) … over=time is not available yet", at: c.span(of: "over"),
-                           hint: "without over=, \(c.name) shows the net as it is now")
-    }
 }

@@ -1,5 +1,5 @@
 // Session commands: seed, save, run, history, clear — and the answer for commands that later
-// issues build ("'landscape' is not available yet"). help lives in HelpCommands.swift, the
+// issues build ("'sweep' is not available yet"). help lives in HelpCommands.swift, the
 // tutorial markup (ask, pause) in TutorialCommands.swift.
 import Diagnostics
 import Foundation
@@ -10,7 +10,7 @@ extension Session {
     static let maxRunDepth = 8
 
     /// Commands of later issues: registered with their help, answered "not available yet".
-    static let pendingCommands: Set<String> = ["landscape", "sharpness", "sweep", "report"]
+    static let pendingCommands: Set<String> = ["sweep", "report"]
 
     /// The session commands, routed here from `handle`.
     func sessionCommand(_ c: CommandContext) throws(RuntimeError) -> ExecutionStatus {

@@ -61,20 +61,33 @@ let lookingCommands: [CommandSpec] = [
                 slots: [Common.net, Slot("dims", .oneOf(["1d", "2d"]), default: .word("2d"), help: "a line (1d) or a plane (2d)")],
                 arguments: [
                     ArgumentSpec("from", .name(.net), fullName: "origin", default: .word("init"), help: "1d: start of the line, init or a net"),
-                    ArgumentSpec("res", .positiveInteger, fullName: "resolution", help: "grid points per axis"),
-                    ArgumentSpec("span", .positiveNumber, default: .number(1), help: "2d: half-width of the plane"),
+                    ArgumentSpec("res", .positiveInteger, fullName: "resolution", defaultText: "51 for 1d, 41 for 2d (odd: the centre is a grid point)", help: "grid points per axis"),
+                    ArgumentSpec("span", .positiveNumber, default: .number(1), help: "2d: half-width of the plane (pca: times the path's reach)"),
                     ArgumentSpec("dirs", .oneOf(["random", "pca"]), fullName: "directions", default: .word("random"), help: "2d: random directions or the training path's PCA"),
-                    ArgumentSpec("log", .flag, fullName: "logScale", help: "log colour scale"),
+                    ArgumentSpec("log", .flag, fullName: "logScale", help: "log scale (colours in 2d, y axis in 1d)"),
                     Common.seed,
                 ],
-                examples: ["landscape a 1d from=init res=51", "landscape a 2d span=1 res=41 dirs=pca"],
-                details: "Batch norm and dropout are in evaluation mode while the landscape is computed."),
+                examples: ["landscape a 1d from=init res=51", "landscape a 1d from=b", "landscape a 2d span=1 res=41",
+                           "landscape a 2d dirs=pca log"],
+                details: """
+                    1d: training and validation loss along w(α) = w_from + α·(w_now − w_from) for α in [-0.5, 1.5]; \
+                    both end points are marked and exact. 2d: training loss on the plane w_now + α·d1 + β·d2; random \
+                    directions are Gaussian and filter-normalized (Li et al. 2018), pca directions are the top two \
+                    principal directions of the snapshots (checkpoint NET every=N before training) with the path drawn. \
+                    The grid refines coarse-to-fine; Ctrl-C keeps what is computed. Batch norm and dropout are in \
+                    evaluation mode. export NET grid|directions writes the last slice.
+                    """),
     CommandSpec("sharpness", category: "Looking", summary: "top Hessian eigenvalue of the training loss",
                 slots: [Common.net],
                 arguments: [ArgumentSpec("iters", .positiveInteger, fullName: "iterationLimit", default: .number(100), help: "most power iterations"),
                             ArgumentSpec("tol", .positiveNumber, fullName: "tolerance", default: .number(1e-3), help: "relative tolerance"),
                             Common.seed],
-                examples: ["sharpness a"]),
+                examples: ["sharpness a", "sharpness a iters=300 tol=1e-4"],
+                details: """
+                    Power iteration on Hessian-vector products, each a central difference of two full-data gradients \
+                    with step ε = 1e-3·‖w‖ (checked against ε/2; made ten times smaller when they differ by more than \
+                    2 %). Evaluation mode; reg penalties are not included. compare shows the value.
+                    """),
     CommandSpec("compare", category: "Looking", summary: "one table: params, losses, accuracies, sharpness, steps",
                 slots: [Slot("nets", .name(.net), variadic: true, placeholder: "NET", help: "the nets to compare")],
                 examples: ["compare a b c"]),

@@ -1,0 +1,129 @@
+// landscape NET 2d: the training loss on a plane through the current weights (centre = the
+// weights now), as a heatmap with contours, a colour bar and the minimum marked.
+//   dirs=random  two Gaussian directions, filter-normalized (Li et al. 2018 §4: each filter
+//                rescaled to the norm of the same filter of the weights; biases and
+//                normalization parameters zeroed); axes over [-span, span]; seeded.
+//   dirs=pca     the top-2 principal directions of the snapshots' offsets from the final
+//                weights (Li et al. 2018 §7), unit vectors; the training path projected and
+//                drawn, ending at the centre; each axis covers span × 1.25 × the path's reach.
+// While the grid refines (strides 8, 4, 2, 1) each level is sent to the host as a partial
+// picture (gaps filled from the coarser level) with progress in grid points; Ctrl-C keeps the
+// computed points.
+import Charts
+import Diagnostics
+import Foundation
+import Lab
+import Networks
+
+/// A plane to slice: its directions, axes, what to call it, and the path drawn on it.
+struct Plane {
+    var d1: [Float], d2: [Float]
+    var alphas: [Float], betas: [Float]
+    var caption: String
+    /// "random seed=0" or "pca", for export messages and metadata.
+    var kind: String
+    var path: [PlotPoint] = []
+    var axisLabels = ("α (d1)", "β (d2)")
+    /// Short names of the two coordinates, for the summary ("α", "PC1").
+    var names = ("α", "β")
+}
+
+extension Session {
+    func landscapePlane(_ c: CommandContext, _ n: LookedNet) throws(RuntimeError) {
+        let res = try c.bounded("res", max: Self.landscapeResLimit) ?? 41
+        let span = try c.number("span") ?? 1
+        let plane = try c.text("dirs") == "pca"
+            ? try pcaPlane(c, n, res: res, span: span)
+            : randomPlane(n, res: res, span: span, seed: UInt64(max(0, try c.int("seed") ?? Int(workspace.seed))))
+        let log = c.isSet("log")
+        let grid = computePlane(plane, n, log: log)
+        emit(.chart(.heatmap(planeHeatmap(plane, grid.filled, n, log: log))))
+        say(planeSummary(plane, grid, n))
+        n.entry.landscape = LandscapeRecord(kind: "2d " + plane.kind, alphas: plane.alphas, betas: plane.betas,
+                                            losses: grid.losses, validation: nil, d1: plane.d1, d2: plane.d2,
+                                            tensors: n.network.namedParameters, step: n.entry.run?.step ?? 0)
+    }
+
+    func randomPlane(_ n: LookedNet, res: Int, span: Double, seed: UInt64) -> Plane {
+        let (d1, d2) = Landscape.randomPlane(n.network, seed: seed)
+        let axis = Landscape.centredAxis(span: span, count: res)
+        return Plane(d1: d1, d2: d2, alphas: axis, betas: axis, caption: "random filter-normalized plane, seed \(seed)",
+                     kind: "random seed=\(seed)")
+    }
+
+    func pcaPlane(_ c: CommandContext, _ n: LookedNet, res: Int, span: Double) throws(RuntimeError) -> Plane {
+        let name = n.entry.name
+        guard let run = n.entry.run, run.checkpoints.every != nil else {
+            throw RuntimeError("dirs=pca needs the snapshots of \(name)'s training path, and \(name) keeps none",
+                               at: c.span(of: "dirs"), hint: "checkpoint \(name) every=N before training, then train it")
+        }
+        let middle = run.checkpoints.snapshots.filter { $0.step > 0 && $0.step < run.step }
+        let snapshots = [run.initial.parameters] + middle.map(\.parameters) + [run.network.parameters.array]
+        guard let pca = PathDirections(snapshots: snapshots) else {
+            throw RuntimeError("dirs=pca needs at least two snapshots that differ from \(name)'s weights now; it has \(middle.count + 1)",
+                               at: c.span(of: "dirs"), hint: "train longer, or take snapshots more often: checkpoint \(name) every=N")
+        }
+        let reachA = pca.path.map { abs($0.alpha) }.max() ?? 1, reachB = pca.path.map { abs($0.beta) }.max() ?? 1
+        let steps = [0] + middle.map(\.step) + [run.step]
+        let explained = "PCA plane of \(snapshots.count) snapshots (steps \(steps.first ?? 0)–\(steps.last ?? 0)), "
+            + "\(pct(pca.explained.0)) + \(pct(pca.explained.1)) of the path's variance"
+        return Plane(d1: pca.d1, d2: pca.d2,
+                     alphas: Landscape.centredAxis(span: span * 1.25 * max(reachA, 1e-6), count: res),
+                     betas: Landscape.centredAxis(span: span * 1.25 * max(reachB, 1e-6), count: res),
+                     caption: explained, kind: "pca", path: pca.path.map { PlotPoint(x: $0.alpha, y: $0.beta) },
+                     axisLabels: ("PC1", "PC2"), names: ("PC1", "PC2"))
+    }
+
+    /// The grid, with progress in points and a partial picture after each refinement level.
+    func computePlane(_ plane: Plane, _ n: LookedNet, log: Bool) -> SurfaceGrid {
+        let control = RunControl()
+        activeRun.begin(control)
+        defer { activeRun.end() }
+        let total = plane.alphas.count * plane.betas.count
+        let title = "landscape \(n.entry.name)"
+        let clock = ContinuousClock(), start = clock.now
+        var last: LiveUpdate?
+        let surface = LossSurface(network: n.network, data: n.data.parts.train, loss: n.loss)
+        let grid = surface.grid(d1: plane.d1, d2: plane.d2, alphas: plane.alphas, betas: plane.betas, cancel: control) { [host] g in
+            let lowest = g.losses.filter(\.isFinite).min() ?? .nan
+            let elapsed = Self.seconds(clock.now - start)
+            let update = LiveUpdate(title: title, netName: n.entry.name,
+                                    progress: .counting(done: g.computed, planned: total, elapsed: elapsed, value: lowest),
+                                    unit: "points", stepsPerEpoch: 0, detail: "lowest loss \(Table.number(lowest, significant: 3))")
+            last = update
+            host.progress(update)
+            if !g.isComplete { host.partial(.chart(.heatmap(self.planeHeatmap(plane, g.filled, n, log: log)))) }
+        }
+        if let last { host.finishedProgress(last) }
+        return grid
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    func planeHeatmap(_ plane: Plane, _ values: [Double], _ n: LookedNet, log: Bool) -> Heatmap {
+        let title = "\(n.entry.name) training loss · \(stepCaption(n.entry))" + (log ? " · log colour" : "")
+        return Heatmap(title: title, columns: plane.alphas.count, rows: plane.betas.count, values: values,
+                       xMin: Double(plane.alphas.first ?? -1), xMax: Double(plane.alphas.last ?? 1),
+                       yMin: Double(plane.betas.first ?? -1), yMax: Double(plane.betas.last ?? 1),
+                       xLabel: plane.axisLabels.0, yLabel: plane.axisLabels.1, coloring: .ramp, logScale: log,
+                       contourLevels: 8, path: plane.path, marksMinimum: true)
+    }
+
+    func planeSummary(_ plane: Plane, _ g: SurfaceGrid, _ n: LookedNet) -> String {
+        let nA = g.alphas.count, centre = g[nA / 2, g.betas.count / 2]
+        var lines = ["\(n.entry.name): \(plane.caption)",
+                     "\(nA)×\(g.betas.count) training losses over \(n.data.parts.train.count) examples · "
+                        + "centre (the weights now) \(fmt(centre))"]
+        if let k = g.losses.indices.filter({ g.losses[$0].isFinite }).min(by: { g.losses[$0] < g.losses[$1] }) {
+            lines[1] += " · lowest \(fmt(g.losses[k])) at \(plane.names.0)=\(short3(Double(g.alphas[k % nA]))), "
+                + "\(plane.names.1)=\(short3(Double(g.betas[k / nA])))"
+        }
+        if !plane.path.isEmpty { lines.append("the line is the training path, from its first snapshot to the centre") }
+        if !g.isComplete {
+            lines.append("stopped by Ctrl-C after \(g.computed) of \(g.losses.count) points; gaps are filled from the coarser grid")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

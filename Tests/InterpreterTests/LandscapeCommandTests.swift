@@ -1,0 +1,116 @@
+// landscape, sharpness, compare's sharpness column, export grid|directions and the over=time
+// views, through a session with a recording host.
+import Charts
+import Foundation
+import Interpreter
+import Testing
+
+@Suite("Landscapes and sharpness in the interpreter")
+struct LandscapeCommandTests {
+    static func trained(width: Int = 80) -> LookingFixture {
+        let f = LookingFixture(width: width)
+        f.run("""
+            data d = spiral n=300 classes=3 noise=0.2
+            net a = dense 16 relu, dense 16 relu, dense 3
+            opt a adam lr=1e-2
+            checkpoint a every=10
+            train a on d epochs=8
+            """)
+        return f
+    }
+
+    @Test("landscape 1d draws train and val along the line with both end points marked")
+    func line() throws {
+        let f = Self.trained()
+        #expect(f.run("landscape a 1d res=21") == .ok)
+        guard case .line(let chart)? = f.recorder.charts.last else { Issue.record("no line chart"); return }
+        #expect(chart.series.map(\.name) == ["train", "val"])
+        #expect(chart.marks.filter { !$0.label.isEmpty }.map(\.x) == [0, 1])
+        #expect(f.recorder.texts.last?.contains("at init") == true)
+    }
+
+    @Test("landscape 2d: a heatmap with contours, the minimum marked, partial pictures while refining")
+    func plane() throws {
+        let f = Self.trained()
+        #expect(f.run("landscape a 2d res=20 seed=3") == .ok)
+        guard case .heatmap(let map)? = f.recorder.charts.last else { Issue.record("no heatmap"); return }
+        #expect(map.columns == 21 && map.rows == 21 && map.marksMinimum && map.contourLevels > 0)
+        #expect(map.values.allSatisfy { $0.isFinite })
+        #expect(f.recorder.partials.count >= 2)
+        #expect(f.recorder.texts.last?.contains("centre (the weights now)") == true)
+    }
+
+    @Test("dirs=pca draws the path ending at the centre; without snapshots it says how to get them")
+    func pca() throws {
+        let f = Self.trained()
+        #expect(f.run("landscape a 2d dirs=pca res=15") == .ok)
+        guard case .heatmap(let map)? = f.recorder.charts.last else { Issue.record("no heatmap"); return }
+        #expect(map.path.last == PlotPoint(x: 0, y: 0) && map.path.count > 3)
+        f.run("net b = dense 8 relu, dense 3\ntrain b on d epochs=2")
+        #expect(f.run("landscape b 2d dirs=pca") == .runtimeError)
+        #expect(f.recorder.diagnostics.last?.help?.contains("checkpoint b every=N") == true)
+    }
+
+    @Test("Ctrl-C during a slice keeps the computed points and shows them")
+    func cancelKeepsPicture() {
+        let f = Self.trained()
+        f.recorder.onPartial = { [session = f.session] in session.cancel() }
+        #expect(f.run("landscape a 2d res=41") == .ok)
+        guard case .heatmap(let map)? = f.recorder.charts.last else { Issue.record("no heatmap"); return }
+        #expect(map.values.contains { $0.isFinite } == true)
+        #expect(f.recorder.texts.last?.contains("stopped by Ctrl-C") == true)
+    }
+
+    @Test("sharpness shows its convergence; compare reuses it and says so")
+    func sharpnessAndCompare() throws {
+        let f = Self.trained()
+        #expect(f.run("sharpness a") == .ok)
+        guard case .line(let chart)? = f.recorder.charts.last else { Issue.record("no chart"); return }
+        #expect(chart.series.first?.points.isEmpty == false)
+        let summary = try #require(f.recorder.texts.last)
+        #expect(summary.contains("top Hessian eigenvalue") && summary.contains("central differences"))
+        #expect(f.run("compare a") == .ok)
+        #expect(f.recorder.texts.last?.contains("from the last 'sharpness' for a") == true)
+        f.run("step a 5")
+        f.run("compare a")
+        #expect(f.recorder.texts.last?.contains("measured now for a") == true)
+    }
+
+    @Test("export grid and directions write the last landscape")
+    func export() throws {
+        let f = Self.trained()
+        #expect(f.run("export a grid \"g.csv\"") == .runtimeError)
+        f.run("landscape a 2d res=11")
+        #expect(f.run("export a grid \"g.csv\"\nexport a directions \"d.safetensors\"") == .ok)
+        let csv = try String(contentsOfFile: f.path("g.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(csv.first == "alpha,beta,loss" && csv.count == 1 + 11 * 11)
+        let bytes = try #require(FileManager.default.contents(atPath: f.path("d.safetensors")))
+        let header = String(decoding: bytes.dropFirst(8).prefix(2000), as: UTF8.self)
+        #expect(header.contains("\"d1.0.weight\"") && header.contains("\"d2.4.bias\""))
+    }
+
+    @Test("hist over=time and norms over=time draw the recorded history")
+    func overTime() {
+        let f = Self.trained()
+        #expect(f.run("hist a grads over=time layer=3") == .ok)
+        guard case .heatmap(let map)? = f.recorder.charts.last else { Issue.record("no heatmap"); return }
+        #expect(map.columns == 8 && map.xLabel == "step")
+        #expect(f.run("norms a over=time") == .ok)
+        guard case .line(let chart)? = f.recorder.charts.last else { Issue.record("no line chart"); return }
+        #expect(chart.logY && chart.series.count == 3)
+        #expect(f.run("hist a acts over=time") == .runtimeError)
+    }
+
+    @Test("every new view renders within its width at several sizes")
+    func sizes() {
+        let f = Self.trained()
+        f.run("landscape a 1d res=21\nlandscape a 2d dirs=pca res=15\nsharpness a\nhist a weights over=time\nnorms a over=time")
+        for chart in f.recorder.charts {
+            for width in [40, 60, 100, 140] {
+                let text = chart.rendered(width: width, profile: RenderProfile(glyphs: .unicode, colors: .none)).text
+                #expect(text.split(separator: "\n").allSatisfy { $0.count <= width })
+                #expect(!text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+            }
+        }
+    }
+}
