@@ -16,7 +16,7 @@ void basin_relu_backward(size_t n, const float *restrict x, const float *restric
 void basin_leaky_forward(size_t n, float slope, const float *restrict x, float *restrict y);
 void basin_leaky_backward(size_t n, float slope, const float *restrict x, const float *restrict dy, float *restrict dx);
 
-// Rows: y[r, :] += bias for r < rows; out[:] += Σ_r x[r, :].
+// Rows: y[r, :] += bias for r < rows; out[:] += Σ_r x[r, :] (each sum formed from 0 in row order).
 void basin_add_row_vector(size_t rows, size_t cols, const float *restrict bias, float *restrict y);
 void basin_accumulate_column_sums(size_t rows, size_t cols, const float *restrict x, float *restrict out);
 
