@@ -12,7 +12,8 @@ import Kernels
 /// length = ⌊(L + 2P − K)/S⌋ + 1 for stride S and zero padding P):
 ///   x [B × L × C] (channels-last; an input of shape [L] is [L × 1]), y [B × Lo × O]
 ///   W [O × C × K] (PyTorch's layout, what exports and checkpoints hold), b [O]
-///   scratch: cols [B·Lo × K·C] (patches in (k, c) order), W′ [O × K·C] and dW′ [O × K·C]
+///   scratch: cols [B·Lo × K·C] (patches in (k, c) order); W′ and dW′ [O × K·C] (the weight in
+///   patch order and its gradient, when C, K > 1); dW′ᵀ [K·C × O] (when K·C < O)
 ///
 /// NOTE: patches are ordered (k, c), so a window inside the signal is one copy; the weight is
 /// permuted to match, W′[o, k·C + c] = W[o, c, k], once per forward (O·C·K floats — 1,875 for
@@ -61,7 +62,9 @@ public struct Conv1D: Layer {
     /// Whether W must be permuted to (k, c) order (it is already when C = 1).
     var permutesWeight: Bool { input.channels > 1 && kernel > 1 }
     public var scratch: ScratchSize {
-        ScratchSize(perExample: patchSize * outputLength, fixed: permutesWeight ? 2 * channels * patchSize : 0)
+        let weights = channels * patchSize
+        let fixed = (permutesWeight ? 2 * weights : 0) + (patchSize < channels ? weights : 0)
+        return ScratchSize(perExample: patchSize * outputLength, fixed: fixed)
     }
 
     public var parameters: [ParameterTensor] {
@@ -93,18 +96,33 @@ public struct Conv1D: Layer {
         let rows = io.batch * outputLength
         let cols = io.scratch, dy = UnsafePointer(io.dy)
         if hasBias { Vec.accumulateColumnSums(rows, channels, dy, into: io.grads + channels * patchSize) }
-        if permutesWeight {
-            let dw = weightGradientScratch(io)
-            BLAS.gemm(transA: true, m: channels, n: patchSize, k: rows, a: dy, b: cols, c: dw)
-            // dW[o, c, k] += dW′[o, k, c]: per filter, a [K × C] → [C × K] transpose.
-            Layout.transposeAdd(batch: channels, rows: kernel, cols: input.channels, dw, into: io.grads)
-        } else {
-            BLAS.gemm(transA: true, m: channels, n: patchSize, k: rows, a: dy, b: cols, beta: 1, c: io.grads)
-        }
+        accumulateWeightGradient(io, rows: rows)
         guard let dx = io.dx else { return }
         let w = permutesWeight ? UnsafePointer(weightScratch(io)) : UnsafePointer(io.params)
         BLAS.gemm(m: rows, n: patchSize, k: channels, a: dy, b: w, c: cols)
         Layout.col2im(batch: io.batch, geometry, cols, into: dx)
+    }
+
+    /// dW += dW′ permuted back, with dW′ = dyᵀ · cols [O × K·C] or, when K·C < O, its transpose
+    /// colsᵀ · dy [K·C × O]: the product's wider side runs along the vector lanes (measured on
+    /// the MNIST-1D CNN: 2.4 instead of 8.8 µs for the first conv's K·C = 5, O = 25; the first
+    /// way is 7% faster for the others' K·C = 75).
+    func accumulateWeightGradient(_ io: LayerIO, rows: Int) {
+        let (cols, dy) = (UnsafePointer(io.scratch), UnsafePointer(io.dy))
+        let dwt = transposedGradientScratch(io), dw = permutedGradientScratch(io)
+        if patchSize < channels {
+            BLAS.gemm(transA: true, m: patchSize, n: channels, k: rows, a: cols, b: dy, c: dwt)
+            guard permutesWeight else {
+                return Layout.transposeAdd(batch: 1, rows: patchSize, cols: channels, dwt, into: io.grads)
+            }
+            Layout.transpose(batch: 1, rows: patchSize, cols: channels, dwt, into: dw)
+        } else if permutesWeight {
+            BLAS.gemm(transA: true, m: channels, n: patchSize, k: rows, a: dy, b: cols, c: dw)
+        } else {
+            return BLAS.gemm(transA: true, m: channels, n: patchSize, k: rows, a: dy, b: cols, beta: 1, c: io.grads)
+        }
+        // dW[o, c, k] += dW′[o, k, c]: per filter, a [K × C] → [C × K] transpose.
+        Layout.transposeAdd(batch: channels, rows: kernel, cols: input.channels, dw, into: io.grads)
     }
 
     /// W′ [O × K·C]: W itself when C = 1 or K = 1, else W permuted into the scratch.
@@ -115,12 +133,16 @@ public struct Conv1D: Layer {
         return UnsafePointer(w)
     }
 
-    /// The fixed scratch sits after the batch's columns: W′, then dW′.
+    /// The fixed scratch after the batch's columns: W′ and dW′ when permuting, then dW′ᵀ when K·C < O.
     func weightScratch(_ io: LayerIO) -> UnsafeMutablePointer<Float> {
         io.scratch + io.batch * outputLength * patchSize
     }
 
-    func weightGradientScratch(_ io: LayerIO) -> UnsafeMutablePointer<Float> {
+    func permutedGradientScratch(_ io: LayerIO) -> UnsafeMutablePointer<Float> {
         weightScratch(io) + channels * patchSize
+    }
+
+    func transposedGradientScratch(_ io: LayerIO) -> UnsafeMutablePointer<Float> {
+        weightScratch(io) + (permutesWeight ? 2 * channels * patchSize : 0)
     }
 }

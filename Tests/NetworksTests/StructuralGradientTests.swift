@@ -27,6 +27,9 @@ struct StructuralGradientTests {
         ConvCase(input: [3, 6], channels: 2, kernel: 1, stride: 2, padding: 0, bias: false),
         ConvCase(input: [9], channels: 2, kernel: 5, stride: 2, padding: 1),
         ConvCase(input: [1, 4], channels: 2, kernel: 6, stride: 1, padding: 1),
+        // More filters than patch entries (K·C < O): the weight gradient is formed transposed.
+        ConvCase(input: [9], channels: 6, kernel: 3, stride: 2, padding: 1),
+        ConvCase(input: [2, 7], channels: 7, kernel: 3, stride: 2, padding: 1),
     ]
 
     @Test("conv1d", arguments: convCases)
