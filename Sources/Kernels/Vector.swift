@@ -63,7 +63,7 @@ public enum Vec {
         basin_add_row_vector(rows, cols, bias, y)
     }
 
-    /// out[cols] += Σ_rows x[r, cols] (column sums, accumulated into out).
+    /// out[cols] += Σ_rows x[r, cols] (column sums, each formed from 0 in row order, then added to out).
     public static func accumulateColumnSums(_ rows: Int, _ cols: Int, _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
         basin_accumulate_column_sums(rows, cols, x, out)
     }

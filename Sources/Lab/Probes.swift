@@ -34,7 +34,8 @@ extension Network {
     }
 
     /// Each top-level layer's output [n × outputCount(i)] on the first n ≤ `limit` examples of
-    /// `data` (evaluation mode: dropout off, running statistics). Empty when the shapes differ.
+    /// `data` (evaluation mode: dropout off, running statistics), in PyTorch's order: a [C, L]
+    /// output is converted from its channels-last storage to channel-major. Empty when the shapes differ.
     public func layerOutputs(on data: Dataset, limit: Int = 256) -> [[Float]] {
         let n = Swift.min(Swift.max(limit, 0), data.count)
         guard n > 0, data.featureCount == inputCount else { return [] }
@@ -48,7 +49,15 @@ extension Network {
         guard ran else { return [] }
         return layers.indices.map { i in
             let y = stack.layerOutput(i, batch: n, workspace: workspace.buffer.base)
-            return Array(UnsafeBufferPointer(start: y, count: layers[i].outputCount * n))
+            let count = layers[i].outputCount * n
+            guard let view = ChannelView.transposed(layers[i].outputShape) else {
+                return Array(UnsafeBufferPointer(start: y, count: count))
+            }
+            return [Float](unsafeUninitializedCapacity: count) { out, filled in
+                guard let base = out.baseAddress else { filled = 0; return }
+                view.toChannelMajor(batch: n, y, into: base)
+                filled = count
+            }
         }
     }
 

@@ -6,9 +6,11 @@ import Kernels
 
 /// Shapes (B batch, C channels or features, L positions per channel, 1 for an [F] input;
 /// n = B·L values per channel):
-///   x [B × C × L], y [B × C × L], γ [C], β [C]
+///   x [B × L × C], y [B × L × C] (channels-last: the data is an [n × C] matrix, one column per
+///   channel, for [F] and [C, L] inputs alike), γ [C], β [C]
 ///   state: running mean [C], running variance [C]
-///   scratch: mean [C], 1/√(var + eps) [C] (the statistics the forward used), two [C] sums for backward
+///   scratch: mean [C], 1/√(var + eps) [C] (the statistics the forward used), two [C] sums for
+///   backward (the first holds γ·r during forward)
 public struct BatchNorm: Layer {
     public let inputShape: [Int]
     public let view: ChannelView
@@ -42,21 +44,23 @@ public struct BatchNorm: Layer {
 
     /// y = γ·(x − μ)·r + β with r = 1/√(σ² + eps); μ, σ² from the batch (training) or the state.
     public func forward(_ io: LayerIO) {
-        let c = view.channels
+        let c = view.channels, rows = io.batch * view.inner
         let mean = io.scratch, invStd = io.scratch + c
         if io.training {
-            batchStatistics(io.x, batch: io.batch, mean: mean, invStd: invStd, running: io.state)
+            batchStatistics(io.x, rows: rows, mean: mean, invStd: invStd, running: io.state)
         } else {
             for j in 0..<c {
                 mean[j] = io.state[j]
                 invStd[j] = 1 / (io.state[c + j] + BatchNorm.epsilon).squareRoot()
             }
         }
-        let (gamma, beta) = (io.params, io.params + c)
-        forEachRow(io.batch) { row, j in
-            let (x, y) = (io.x + row, io.y + row)
-            let (m, scale, shift) = (mean[j], gamma[j] * invStd[j], beta[j])
-            for i in 0..<view.inner { y[i] = (x[i] - m) * scale + shift }
+        // Per channel scale γ·r, kept in the first backward sum's slot (backward clears it).
+        // NOTE: (x − μ)·scale + β, not x·scale + (β − μ·scale): the latter cancels digits when |μ| ≫ σ.
+        let (gamma, beta, scale) = (io.params, io.params + c, io.scratch + 2 * c)
+        for j in 0..<c { scale[j] = gamma[j] * invStd[j] }
+        for r in 0..<rows {
+            let (x, y) = (io.x + r * c, io.y + r * c)
+            for j in 0..<c { y[j] = (x[j] - mean[j]) * scale[j] + beta[j] }
         }
     }
 
@@ -64,45 +68,44 @@ public struct BatchNorm: Layer {
     /// training:   dx = γ·r·(dy − Σdy/n − x̂·Σ(dy·x̂)/n)   (μ and σ² depend on x)
     /// evaluation: dx = γ·r·dy
     public func backward(_ io: LayerIO) {
-        let c = view.channels, n = Float(io.batch * view.inner)
+        let c = view.channels, rows = io.batch * view.inner, n = Float(rows)
         let (mean, invStd) = (io.scratch, io.scratch + c)
         let (sumDy, sumDyXhat) = (io.scratch + 2 * c, io.scratch + 3 * c)
         sumDy.update(repeating: 0, count: 2 * c)
-        forEachRow(io.batch) { row, j in
-            let (x, dy) = (io.x + row, io.dy + row)
-            var (s, sx): (Float, Float) = (0, 0)
-            for i in 0..<view.inner { s += dy[i]; sx += dy[i] * (x[i] - mean[j]) }
-            sumDy[j] += s; sumDyXhat[j] += sx * invStd[j]
+        Vec.accumulateColumnSums(rows, c, io.dy, into: sumDy)
+        for r in 0..<rows {
+            let (x, dy) = (io.x + r * c, io.dy + r * c)
+            for j in 0..<c { sumDyXhat[j] += dy[j] * (x[j] - mean[j]) }
         }
-        for j in 0..<c { io.grads[j] += sumDyXhat[j]; io.grads[c + j] += sumDy[j] }
+        for j in 0..<c {
+            sumDyXhat[j] *= invStd[j]
+            io.grads[j] += sumDyXhat[j]; io.grads[c + j] += sumDy[j]
+        }
         guard let dxAll = io.dx else { return }
         let gamma = io.params, training = io.training
-        forEachRow(io.batch) { row, j in
-            let (x, dy, dx) = (io.x + row, io.dy + row, dxAll + row)
-            let (m, r, g) = (mean[j], invStd[j], gamma[j] * invStd[j])
-            let (meanDy, meanDyXhat) = training ? (sumDy[j] / n, sumDyXhat[j] / n) : (0, 0)
-            for i in 0..<view.inner { dx[i] = g * (dy[i] - meanDy - (x[i] - m) * r * meanDyXhat) }
+        for r in 0..<rows {
+            let (x, dy, dx) = (io.x + r * c, io.dy + r * c, dxAll + r * c)
+            for j in 0..<c {
+                let (meanDy, meanDyXhat) = training ? (sumDy[j] / n, sumDyXhat[j] / n) : (0, 0)
+                let inv = invStd[j]
+                dx[j] = gamma[j] * inv * (dy[j] - meanDy - (x[j] - mean[j]) * inv * meanDyXhat)
+            }
         }
     }
 
-    /// Batch mean and 1/√(biased var + eps) per channel (two passes, for accuracy), and the
-    /// running estimates moved toward them: r ← (1 − m)·r + m·stat, with the unbiased variance
-    /// n/(n − 1)·σ² (the biased one when n = 1, where PyTorch would refuse to train).
-    func batchStatistics(_ x: UnsafePointer<Float>, batch: Int, mean: UnsafeMutablePointer<Float>,
+    /// Batch mean and 1/√(biased var + eps) per column of x [rows × C] (two passes, for
+    /// accuracy), and the running estimates moved toward them: r ← (1 − m)·r + m·stat, with the
+    /// unbiased variance n/(n − 1)·σ² (the biased one when n = 1, where PyTorch would refuse to train).
+    func batchStatistics(_ x: UnsafePointer<Float>, rows n: Int, mean: UnsafeMutablePointer<Float>,
                          invStd: UnsafeMutablePointer<Float>, running: UnsafeMutablePointer<Float>) {
-        let c = view.channels, n = batch * view.inner
+        let c = view.channels
         let variance = invStd  // holds Σ(x − μ)² until the last loop
         mean.update(repeating: 0, count: c); variance.update(repeating: 0, count: c)
-        forEachRow(batch) { row, j in
-            var s: Float = 0
-            for i in 0..<view.inner { s += x[row + i] }
-            mean[j] += s
-        }
+        Vec.accumulateColumnSums(n, c, x, into: mean)
         for j in 0..<c { mean[j] /= Float(max(n, 1)) }
-        forEachRow(batch) { row, j in
-            var s: Float = 0
-            for i in 0..<view.inner { let d = x[row + i] - mean[j]; s += d * d }
-            variance[j] += s
+        for r in 0..<n {
+            let row = x + r * c
+            for j in 0..<c { let d = row[j] - mean[j]; variance[j] += d * d }
         }
         let m = BatchNorm.momentum, unbias = n > 1 ? Float(n) / Float(n - 1) : 1
         for j in 0..<c {
@@ -110,14 +113,6 @@ public struct BatchNorm: Layer {
             running[j] = (1 - m) * running[j] + m * mean[j]
             running[c + j] = (1 - m) * running[c + j] + m * v * unbias
             invStd[j] = 1 / (v + BatchNorm.epsilon).squareRoot()
-        }
-    }
-
-    /// Calls body(offset of row (b, j), channel j) for every example b and channel j.
-    @inline(__always)
-    func forEachRow(_ batch: Int, _ body: (Int, Int) -> Void) {
-        for b in 0..<batch {
-            for j in 0..<view.channels { body((b * view.channels + j) * view.inner, j) }
         }
     }
 }

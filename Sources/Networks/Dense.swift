@@ -4,21 +4,38 @@ import Kernels
 
 /// Shapes (B batch, I inputs, O outputs):
 ///   x [B × I], W [O × I], b [O], y [B × O]
-/// An input of any shape is read flattened.
+/// An input of any shape is read flattened in PyTorch's order: a [C, L] input, stored
+/// channels-last, is first permuted to (c, l) order in scratch, so W means what it would after a
+/// flatten (and what PyTorch's would). The residual block's projection may give the output a
+/// shape too (`outputShape`); a [C, L] output's features are (c, l)-ordered rows of W and are
+/// permuted into channels-last storage.
+///   scratch: x in (c, l) order [B × I] kept for backward, and dx in (c, l) order [B × I], when
+///   the input is permuted; y and dy in (c, l) order [B × O] when the output is
 public struct Dense: Layer {
     public let inputShape: [Int]
     public let units: Int
     public let hasBias: Bool
+    public let outputShape: [Int]
+    /// Non-nil when the input's / output's storage differs from (c, l) order.
+    let inputView: ChannelView?
+    let outputView: ChannelView?
 
-    public init(inputShape: [Int], units: Int, bias: Bool = true) {
+    /// `outputShape` defaults to [units]; if given, its element count must be `units`.
+    public init(inputShape: [Int], units: Int, bias: Bool = true, outputShape: [Int]? = nil) {
         self.inputShape = inputShape
         self.units = units
         self.hasBias = bias
+        let shape = outputShape.flatMap { $0.reduce(1, *) == units ? $0 : nil } ?? [units]
+        self.outputShape = shape
+        self.inputView = ChannelView.transposed(inputShape)
+        self.outputView = ChannelView.transposed(shape)
     }
 
     public var kind: String { "dense" }
     public var summary: String { hasBias ? "dense \(units)" : "dense \(units) (no bias)" }
-    public var outputShape: [Int] { [units] }
+    public var scratch: ScratchSize {
+        ScratchSize(perExample: (inputView == nil ? 0 : 2 * inputCount) + (outputView == nil ? 0 : units))
+    }
 
     public var parameters: [ParameterTensor] {
         let w = ParameterTensor(name: "weight", offset: 0, shape: [units, inputCount], role: .weight)
@@ -36,17 +53,41 @@ public struct Dense: Layer {
     /// y[B×O] = x[B×I] · Wᵀ + b
     public func forward(_ io: LayerIO) {
         let (b, i, o) = (io.batch, inputCount, units)
-        BLAS.gemm(transB: true, m: b, n: o, k: i, a: io.x, b: io.params, c: io.y)
-        if hasBias { Vec.addRowVector(b, o, io.params + o * i, io.y) }
+        let x = orderedInput(io), y = outputView == nil ? io.y : outputScratch(io)
+        BLAS.gemm(transB: true, m: b, n: o, k: i, a: x, b: io.params, c: y)
+        if hasBias { Vec.addRowVector(b, o, io.params + o * i, y) }
+        outputView?.toChannelsLast(batch: b, y, into: io.y)
     }
 
     /// dW[O×I] += dyᵀ · x;  db[O] += Σ_B dy;  dx[B×I] = dy · W
     public func backward(_ io: LayerIO) {
         let (b, i, o) = (io.batch, inputCount, units)
-        BLAS.gemm(transA: true, m: o, n: i, k: b, a: io.dy, b: io.x, beta: 1, c: io.grads)
-        if hasBias { Vec.accumulateColumnSums(b, o, io.dy, into: io.grads + o * i) }
-        if let dx = io.dx {
-            BLAS.gemm(m: b, n: i, k: o, a: io.dy, b: io.params, c: dx)
+        let x = inputView == nil ? UnsafePointer(io.x) : UnsafePointer(inputScratch(io))
+        var dy = UnsafePointer(io.dy)
+        if let v = outputView {
+            v.toChannelMajor(batch: b, io.dy, into: outputScratch(io))
+            dy = UnsafePointer(outputScratch(io))
         }
+        BLAS.gemm(transA: true, m: o, n: i, k: b, a: dy, b: x, beta: 1, c: io.grads)
+        if hasBias { Vec.accumulateColumnSums(b, o, dy, into: io.grads + o * i) }
+        guard let dx = io.dx else { return }
+        guard let v = inputView else { return BLAS.gemm(m: b, n: i, k: o, a: dy, b: io.params, c: dx) }
+        let dxOrdered = inputScratch(io) + b * i
+        BLAS.gemm(m: b, n: i, k: o, a: dy, b: io.params, c: dxOrdered)
+        v.toChannelsLast(batch: b, dxOrdered, into: dx)
+    }
+
+    /// x in (c, l) order: x itself, or permuted into scratch.
+    func orderedInput(_ io: LayerIO) -> UnsafePointer<Float> {
+        guard let v = inputView else { return UnsafePointer(io.x) }
+        v.toChannelMajor(batch: io.batch, io.x, into: inputScratch(io))
+        return UnsafePointer(inputScratch(io))
+    }
+
+    /// Scratch: [x in (c, l) order | dx in (c, l) order] when the input is permuted, then y or dy
+    /// in (c, l) order when the output is.
+    func inputScratch(_ io: LayerIO) -> UnsafeMutablePointer<Float> { io.scratch }
+    func outputScratch(_ io: LayerIO) -> UnsafeMutablePointer<Float> {
+        io.scratch + (inputView == nil ? 0 : 2 * io.batch * inputCount)
     }
 }

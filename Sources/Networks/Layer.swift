@@ -3,7 +3,9 @@
 // scratch are views into a workspace allocated once per batch size.
 //
 // Shapes: B is the batch size; a layer maps an example of shape `inputShape` to `outputShape`
-// (`[F]` for F features, `[C, L]` for C channels of length L, channel-major as in PyTorch).
+// (`[F]` for F features, `[C, L]` for C channels of length L, written in PyTorch's order). An
+// example of shape [C, L] is STORED channels-last, [L × C] (see Shapes.swift): every layer reads
+// and writes that layout, and only a stack's entry, flatten and dense convert to PyTorch's order.
 import Kernels
 
 /// The buffers one call of a layer works on. All pointers are views; the layer owns none of them.

@@ -3,20 +3,26 @@
 // The same in training and evaluation; eps 1e-5, biased variance.
 import Kernels
 
-/// Shapes (B batch, N features of any example shape): x [B × N], y [B × N], γ [N], β [N]
-///   scratch: mean [B], 1/√(var + eps) [B]
+/// Shapes (B batch, N features of any example shape; for [C, L], N = L·C stored channels-last):
+///   x [B × N], y [B × N], γ [N], β [N] in PyTorch's order ([C, L] for a signal, so exported and
+///   loaded parameters mean what PyTorch's do)
+///   scratch: mean [B], 1/√(var + eps) [B]; for a [C, L] input also γ, β, dγ, dβ in channels-last
+///   order [L × C] (γ, β permuted once per forward; dγ, dβ permuted back once per backward)
 public struct LayerNorm: Layer {
     public let inputShape: [Int]
     public static let epsilon: Float = 1e-5
+    /// Non-nil when the parameters' order differs from the activations' (a [C, L] input).
+    let permuted: ChannelView?
 
     public init(inputShape: [Int]) {
         self.inputShape = inputShape
+        self.permuted = ChannelView.transposed(inputShape)
     }
 
     public var kind: String { "layernorm" }
     public var summary: String { "layernorm" }
     public var outputShape: [Int] { inputShape }
-    public var scratch: ScratchSize { ScratchSize(perExample: 2) }
+    public var scratch: ScratchSize { ScratchSize(perExample: 2, fixed: permuted == nil ? 0 : 4 * inputCount) }
 
     public var parameters: [ParameterTensor] {
         [ParameterTensor(name: "weight", offset: 0, shape: inputShape, role: .normalization),
@@ -33,7 +39,7 @@ public struct LayerNorm: Layer {
     /// Per example: μ = mean(x), r = 1/√(mean((x − μ)²) + eps), y = γ ⊙ (x − μ)·r + β
     public func forward(_ io: LayerIO) {
         let n = inputCount
-        let (gamma, beta) = (io.params, io.params + n)
+        let (gamma, beta) = parametersInStorageOrder(io)
         let mean = io.scratch, invStd = io.scratch + io.batch
         for b in 0..<io.batch {
             let x = io.x + b * n, y = io.y + b * n
@@ -52,7 +58,9 @@ public struct LayerNorm: Layer {
     /// dx = r·(g − mean(g) − x̂·mean(g ⊙ x̂))
     public func backward(_ io: LayerIO) {
         let n = inputCount
-        let gamma = io.params, (dGamma, dBeta) = (io.grads, io.grads + n)
+        let gamma = permuted == nil ? UnsafePointer(io.params) : UnsafePointer(permutedScratch(io))
+        let dGamma = permuted == nil ? io.grads : permutedScratch(io) + 2 * n, dBeta = dGamma + n
+        if permuted != nil { dGamma.update(repeating: 0, count: 2 * n) }
         let mean = io.scratch, invStd = io.scratch + io.batch
         for b in 0..<io.batch {
             let x = io.x + b * n, dy = io.dy + b * n
@@ -68,5 +76,23 @@ public struct LayerNorm: Layer {
             let (mg, mgx) = (sg / Float(n), sgx / Float(n))
             for i in 0..<n { dx[i] = r * (gamma[i] * dy[i] - mg - (x[i] - m) * r * mgx) }
         }
+        if let v = permuted {
+            // dγ, dβ [2 × L × C] → the parameters' [2 × C × L], accumulated.
+            Layout.transposeAdd(batch: 2, rows: v.inner, cols: v.channels, dGamma, into: io.grads)
+        }
+    }
+
+    /// γ and β in the activations' order: the parameters themselves, or permuted into scratch.
+    func parametersInStorageOrder(_ io: LayerIO) -> (UnsafePointer<Float>, UnsafePointer<Float>) {
+        let n = inputCount
+        guard let v = permuted else { return (UnsafePointer(io.params), UnsafePointer(io.params + n)) }
+        let p = permutedScratch(io)
+        v.toChannelsLast(batch: 2, io.params, into: p)
+        return (UnsafePointer(p), UnsafePointer(p + n))
+    }
+
+    /// After the per-example statistics: γ, β, dγ, dβ in storage order.
+    func permutedScratch(_ io: LayerIO) -> UnsafeMutablePointer<Float> {
+        io.scratch + 2 * io.batch
     }
 }

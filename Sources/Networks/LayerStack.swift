@@ -4,6 +4,13 @@
 // Workspace layout for batch B: for each layer i, [y_i | dy_i | scratch_i], each sized linearly
 // in B, so offsets are `perExample·B + fixed` pairs precomputed at construction and a training
 // step allocates nothing.
+//
+// A network's stack is where the channels-last storage of [C, L] activations (Shapes.swift)
+// meets the outside, which holds examples channel-major as files do: an input of shape [C, L]
+// with C > 1 is converted on entry (into [x | dx] regions before the layers' ones), and an output
+// of that shape back on exit (into [y | dy] regions after them). The conversions are part of the
+// stack, not layers, so layer numbers stay what users typed (`show`, `hist layer=3`, parameter
+// names). A residual branch's stack exchanges channels-last activations and converts nothing.
 import Kernels
 
 public struct LayerStack: Sendable {
@@ -15,18 +22,32 @@ public struct LayerStack: Sendable {
     public let stateCount: Int
     /// Floats of workspace the whole stack needs for a batch.
     public let workspace: ScratchSize
+    /// Non-nil when the input arrives channel-major and is converted to channels-last on entry.
+    public let inputConversion: ChannelView?
+    /// Non-nil when the last layer's channels-last output is converted to channel-major on exit.
+    public let outputConversion: ChannelView?
     /// Each layer's outputCount, precomputed: a layer's `outputShape` may build an array on
     /// every call, and the hot path must not allocate.
     @usableFromInline let outputCounts: [Int]
     private let yOffsets: [ScratchSize]
     private let scratchOffsets: [ScratchSize]
+    /// Where the converted output and its gradient live (when `outputConversion` is set).
+    private let exitOffset: ScratchSize
 
     /// Lays out `layers`, which must already chain shapes (the builder checks that).
-    public init(inputShape: [Int], layers: [any Layer]) {
+    /// `convertsLayout`: true for a network's stack, whose inputs and outputs are channel-major
+    /// as files hold them; false for a residual branch (or a test of layers on their own storage).
+    public init(inputShape: [Int], layers: [any Layer], convertsLayout: Bool = false) {
         self.inputShape = inputShape
         self.layers = layers
+        inputConversion = convertsLayout ? ChannelView.transposed(inputShape) : nil
+        outputConversion = convertsLayout ? ChannelView.transposed(layers.last?.outputShape ?? []) : nil
         var p = 0, s = 0
         var ws = ScratchSize.none
+        if inputConversion != nil {
+            let n = ScratchSize(perExample: inputShape.reduce(1, *))
+            ws = n + n  // x then dx, channels-last
+        }
         var pOff: [Int] = [], sOff: [Int] = [], yOff: [ScratchSize] = [], scOff: [ScratchSize] = []
         for layer in layers {
             pOff.append(p); sOff.append(s)
@@ -36,6 +57,11 @@ public struct LayerStack: Sendable {
             ws = ws + out + out  // y then dy
             scOff.append(ws)
             ws = ws + layer.scratch
+        }
+        exitOffset = ws
+        if outputConversion != nil, let last = layers.last {
+            let out = ScratchSize(perExample: last.outputCount)
+            ws = ws + out + out  // y then dy, channel-major
         }
         outputCounts = layers.map(\.outputCount)
         parameterOffsets = pOff; stateOffsets = sOff
@@ -63,13 +89,16 @@ public struct LayerStack: Sendable {
     @usableFromInline func yOffsetsAt(_ i: Int, _ b: Int) -> Int { yOffsets[i].count(batch: b) }
     @usableFromInline func scratchOffsetsAt(_ i: Int, _ b: Int) -> Int { scratchOffsets[i].count(batch: b) }
 
-    /// Output activations [B × outputCount] of the last layer (valid after `forward`).
+    /// Output activations [B × outputCount] of the stack (valid after `forward`): the last
+    /// layer's, or their channel-major copy when the stack converts its output.
     public func output(batch b: Int, workspace: UnsafeMutablePointer<Float>) -> UnsafeMutablePointer<Float> {
         guard let last = layers.indices.last else { return workspace }
+        if outputConversion != nil { return workspace + exitOffset.count(batch: b) }
         return workspace + yOffsetsAt(last, b)
     }
 
-    /// Output activations of layer `i` [B × outputCount(i)] after `forward` (for diagnostics).
+    /// Output activations of layer `i` [B × outputCount(i)] after `forward`, as stored
+    /// (channels-last for [C, L]; for diagnostics).
     public func layerOutput(_ i: Int, batch b: Int, workspace: UnsafeMutablePointer<Float>) -> UnsafeMutablePointer<Float> {
         workspace + yOffsetsAt(i, b)
     }
@@ -77,7 +106,7 @@ public struct LayerStack: Sendable {
     /// Where the caller writes dLoss/dOutput [B × outputCount] before `backward`.
     public func outputGradient(batch b: Int, workspace: UnsafeMutablePointer<Float>) -> UnsafeMutablePointer<Float> {
         guard let last = layers.indices.last else { return workspace }
-        return workspace + yOffsetsAt(last, b) + outputCounts[last] * b
+        return output(batch: b, workspace: workspace) + outputCounts[last] * b
     }
 
     /// Runs every layer forward on x [B × inputCount]; returns the output pointer.
@@ -91,24 +120,40 @@ public struct LayerStack: Sendable {
     @discardableResult
     public func forward(x: UnsafeMutablePointer<Float>, batch b: Int, buffers: StackBuffers, from start: Int) -> UnsafeMutablePointer<Float> {
         var input = x
+        if start == 0, let v = inputConversion {
+            v.toChannelsLast(batch: b, x, into: buffers.workspace)
+            input = buffers.workspace
+        }
         for i in layers.indices where i >= start {
             let io = io(i, batch: b, x: input, dx: nil, buffers: buffers)
             layers[i].forward(io)
             input = io.y
         }
-        return input
+        guard let v = outputConversion else { return input }
+        let y = output(batch: b, workspace: buffers.workspace)
+        v.toChannelMajor(batch: b, input, into: y)
+        return y
     }
 
     /// Runs every layer backward, from the output gradient to `dx` (nil: input gradient unneeded).
     /// Parameter gradients are accumulated into `buffers.grads`.
     public func backward(x: UnsafeMutablePointer<Float>, dx: UnsafeMutablePointer<Float>?, batch b: Int, buffers: StackBuffers) {
+        // With an entry conversion, layer 0 reads the converted x and writes dx channels-last.
+        let converted = buffers.workspace, convertedGrad = buffers.workspace + inputShape.reduce(1, *) * b
+        let entry = inputConversion == nil ? x : converted
+        let entryGrad = inputConversion == nil ? dx : dx.map { _ in convertedGrad }
+        if let v = outputConversion, let last = layers.indices.last {
+            let dy = buffers.workspace + yOffsetsAt(last, b) + outputCounts[last] * b
+            v.toChannelsLast(batch: b, outputGradient(batch: b, workspace: buffers.workspace), into: dy)
+        }
         var i = layers.count - 1
         while i >= 0 {
-            let input = i == 0 ? x : buffers.workspace + yOffsetsAt(i - 1, b)
-            let inputGrad = i == 0 ? dx : input + outputCounts[i - 1] * b
+            let input = i == 0 ? entry : buffers.workspace + yOffsetsAt(i - 1, b)
+            let inputGrad = i == 0 ? entryGrad : input + outputCounts[i - 1] * b
             layers[i].backward(io(i, batch: b, x: input, dx: inputGrad, buffers: buffers))
             i -= 1
         }
+        if let v = inputConversion, let dx { v.toChannelMajor(batch: b, convertedGrad, into: dx) }
     }
 }
 

@@ -63,7 +63,14 @@ public enum NetworkBuilder {
     /// Widths, channels and kernel sizes above this are refused outright.
     public static let maxDimension = 1 << 24
 
+    /// A network's stack: inputs and outputs are channel-major (as files store them), and
+    /// [C, L] ones with C > 1 are converted to and from channels-last (see LayerStack).
     public static func stack(inputShape: [Int], specs: [LayerSpec]) throws(NetworkError) -> LayerStack {
+        try stack(inputShape: inputShape, specs: specs, convertsLayout: true)
+    }
+
+    /// `convertsLayout` false for a residual branch, which exchanges channels-last activations.
+    static func stack(inputShape: [Int], specs: [LayerSpec], convertsLayout: Bool) throws(NetworkError) -> LayerStack {
         guard !specs.isEmpty else { throw .empty }
         var shape = inputShape
         var layers: [any Layer] = []
@@ -76,7 +83,7 @@ public enum NetworkBuilder {
             layers.append(layer)
             shape = layer.outputShape
         }
-        return LayerStack(inputShape: inputShape, layers: layers)
+        return LayerStack(inputShape: inputShape, layers: layers, convertsLayout: convertsLayout)
     }
 
     static func checkBudget(_ parameters: Int) throws(NetworkError) {

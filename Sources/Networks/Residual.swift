@@ -3,9 +3,11 @@
 // layer's scratch, so blocks nest to any depth.
 import Kernels
 
-/// Shapes (B batch, N = input features, M = output features, both of any example shape):
+/// Shapes (B batch, N = input features, M = output features, both of any example shape and
+/// stored as every activation is, channels-last for [C, L]):
 ///   x [B × N], y [B × M]; f: the branch stack; P: none (M-shape = N-shape), a 1×1 conv
-///   [O × C × 1] (signals with a matching stride) or a dense [M × N]
+///   [O × C × 1] (signals with a matching stride; channels-last in and out) or a dense [M × N]
+///   (whose rows and columns are features in PyTorch's (c, l) order; it permutes both sides)
 ///   parameters: [f's parameters | P's]; state: f's state
 ///   scratch: f's workspace | P·x [B × M] | P's input gradient [B × N] | P's scratch
 public struct Residual: Layer {
@@ -39,7 +41,7 @@ public struct Residual: Layer {
         if output.count == 2, let signal = SignalShape(input), let s = shortcutStride(signal.length, output[1]) {
             return Conv1D(inputShape: input, channels: output[0], kernel: 1, stride: s, bias: false)
         }
-        return Dense(inputShape: input, units: output.reduce(1, *), bias: false)
+        return Dense(inputShape: input, units: output.reduce(1, *), bias: false, outputShape: output)
     }
 
     /// The largest stride S with ⌊(L − 1)/S⌋ + 1 = Lo, if any.

@@ -1,10 +1,18 @@
-// How structural layers read an example's shape. Activations are channel-major as in PyTorch
-// (NCL), so an example is always "channels, then positions within a channel".
+// How structural layers read an example's shape, and how it is STORED between layers.
 //
-// Adding conv2d: `SignalShape` would grow a spatial extent ([C, H, W] → positions H·W) and the
-// im2col walk in Conv1D would run over a (kh, kw) window instead of k; everything channel-wise
-// (batch norm, pooling's per-channel rows, the residual's 1×1 projection) already reads
-// "C channels of `length` positions" and carries over unchanged.
+// Shapes are written as PyTorch writes them: `[C, L]` is C channels of L positions. Storage is
+// channels-last: inside a network an example of shape [C, …] is kept as [positions × C]
+// (position-major, the C values of one position adjacent), so one convolution window is one
+// contiguous run and im2col is a copy per output position. `[F]` is F features, stored as is
+// (one position of F channels, or F positions of one channel: the same memory). The layout is
+// invisible from outside: a network's input arrives channel-major as files store it and the
+// stack converts it at entry; flatten and dense read features in PyTorch's (c, l) order; the
+// parameters keep PyTorch's layouts.
+//
+// Adding conv2d: `SignalShape` would grow a spatial extent ([C, H, W] → positions H·W, stored
+// NHWC) and im2col would copy a (kh, kw) window of C-long runs; everything channel-wise (batch
+// norm's columns, pooling, the residual's 1×1 projection) reads "positions × C" and carries over.
+import Kernels
 
 /// An example seen as C channels × L positions: `[L]` is one channel, `[C, L]` is itself.
 public struct SignalShape: Sendable, Equatable {
@@ -28,9 +36,9 @@ public struct SignalShape: Sendable, Equatable {
     public var shape: [Int] { [channels, length] }
 }
 
-/// Batch-norm's view of an example: the first dimension is the normalized feature or channel,
-/// everything after it is positions within that channel. `[F]` is F features of 1 position;
-/// `[C, L]` is C channels of L positions (and `[C, H, W]` would be C of H·W).
+/// An example as channels × positions: the first dimension is the channel (or feature),
+/// everything after it is positions. `[F]` is F features of 1 position; `[C, L]` is C channels of
+/// L positions (and `[C, H, W]` would be C of H·W). Stored channels-last: [inner × channels].
 public struct ChannelView: Sendable, Equatable {
     public var channels: Int
     public var inner: Int
@@ -38,6 +46,26 @@ public struct ChannelView: Sendable, Equatable {
     public init(_ shape: [Int]) {
         channels = shape.first ?? 1
         inner = shape.dropFirst().reduce(1, *)
+    }
+
+    /// True when channel-major [C × inner] and channels-last [inner × C] differ in memory
+    /// (C > 1 and more than one position); false for `[F]`, `[1, L]` and `[C, 1]`.
+    public var isTransposed: Bool { channels > 1 && inner > 1 }
+
+    /// nil when the two layouts coincide, so callers skip the copy.
+    public static func transposed(_ shape: [Int]) -> ChannelView? {
+        let v = ChannelView(shape)
+        return v.isTransposed ? v : nil
+    }
+
+    /// x channel-major [B × C × inner] → y channels-last [B × inner × C].
+    public func toChannelsLast(batch: Int, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+        Layout.transpose(batch: batch, rows: channels, cols: inner, x, into: y)
+    }
+
+    /// x channels-last [B × inner × C] → y channel-major [B × C × inner], PyTorch's (c, l) order.
+    public func toChannelMajor(batch: Int, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+        Layout.transpose(batch: batch, rows: inner, cols: channels, x, into: y)
     }
 }
 

@@ -102,7 +102,7 @@ extension NetworkBuilder {
         }
         let body: LayerStack
         do {
-            body = try stack(inputShape: input, specs: specs)
+            body = try stack(inputShape: input, specs: specs, convertsLayout: false)
         } catch {
             switch error {
             case .invalidSetting(let inner, let m):

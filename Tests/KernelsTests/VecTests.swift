@@ -44,7 +44,7 @@ func randomVector(_ n: Int, seed: UInt64) -> [Float] {
         #expect(Vec.allFinite(0, x))
     }
 
-    @Test(arguments: [(1, 1), (3, 17), (100, 100), (7, 40)])
+    @Test(arguments: [(1, 1), (3, 17), (100, 100), (7, 40), (5, 16), (1900, 25), (9, 10)])
     func addRowVectorAndColumnSums(_ shape: (Int, Int)) {
         let (rows, cols) = shape
         let y0 = randomVector(rows * cols, seed: 4), bias = randomVector(cols, seed: 5)
@@ -55,10 +55,11 @@ func randomVector(_ n: Int, seed: UInt64) -> [Float] {
         var out = bias
         Vec.accumulateColumnSums(rows, cols, y0, into: &out)
         for c in 0..<cols {
-            // The kernel adds rows in sequence, as this loop does, so the sums are exact matches.
-            var want = bias[c]
-            for r in 0..<rows { want += y0[r * cols + c] }
-            #expect(out[c] == want, "column \(c)")
+            // The kernel sums each column from 0 in row order, as this loop does, then adds it to
+            // out, so the sums are exact matches.
+            var sum: Float = 0
+            for r in 0..<rows { sum += y0[r * cols + c] }
+            #expect(out[c] == bias[c] + sum, "column \(c)")
         }
     }
 }

@@ -91,7 +91,7 @@ struct StructuralBuilderTests {
         BadCase(name: "too many parameters", specs: [.conv(channels: 1 << 24, kernel: 1 << 20, padding: 1 << 20)],
                 error: .tooLarge(parameters: 35184388866048, bytes: 562950221856768, limit: NetworkBuilder.memoryLimit)),
         BadCase(name: "too many activations", specs: [.conv(channels: 1 << 23, kernel: 1)],
-                error: .invalidSetting(layer: 1, message: "conv would need 960 MiB of activations per example; the limit is 256 MiB; HINT: use fewer channels or a larger stride")),
+                error: .invalidSetting(layer: 1, message: "conv would need 640 MiB of activations per example; the limit is 256 MiB; HINT: use fewer channels or a larger stride")),
     ]
 
     @Test("impossible settings are refused with a message", arguments: badCases)

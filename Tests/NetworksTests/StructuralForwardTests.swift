@@ -1,5 +1,7 @@
 // Forward values of the structural layers against hand-computed small cases and a direct
-// reference convolution; batch-norm running statistics against PyTorch's update rule.
+// reference convolution; batch-norm running statistics against PyTorch's update rule. Values are
+// written channel-major, as PyTorch holds them; `runForwardChannelMajor` converts to and from the
+// channels-last storage of [C, L] activations (the layout must not change any value).
 import Kernels
 import Networks
 import Testing
@@ -25,7 +27,7 @@ struct StructuralForwardTests {
         let w = Array(p[0..<(o * c * s.kernel)]), bias = Array(p[(o * c * s.kernel)...])
         let expected = referenceConv1D(x: x, batch: b, channels: c, length: l, weights: w, bias: bias,
                                        outChannels: o, kernel: s.kernel, stride: s.stride, padding: s.padding)
-        expectClose(runForward(conv, x: x, params: p, batch: b).y, expected, rtol: 1e-5, atol: 1e-5)
+        expectClose(runForwardChannelMajor(conv, x: x, params: p, batch: b).y, expected, rtol: 1e-5, atol: 1e-5)
     }
 
     @Test("pooling")
@@ -35,8 +37,10 @@ struct StructuralForwardTests {
         #expect(runForward(Pool1D(inputShape: [6], pool: .max, size: 3, stride: 1), x: x, batch: 1).y == [3, 5, 5, 5])
         #expect(runForward(Pool1D(inputShape: [6], pool: .avg, size: 2), x: x, batch: 1).y == [2, 3.5, 2])
         // Two channels, a trailing position that no window covers (L = 5, size 2 → 2 outputs).
-        let y = runForward(Pool1D(inputShape: [2, 5], pool: .max, size: 2), x: [1, 2, 3, 4, 9, -1, -2, -3, -4, 9], batch: 1).y
+        let y = runForwardChannelMajor(Pool1D(inputShape: [2, 5], pool: .max, size: 2), x: [1, 2, 3, 4, 9, -1, -2, -3, -4, 9], batch: 1).y
         #expect(y == [2, 4, -1, -3])
+        let avg = runForwardChannelMajor(Pool1D(inputShape: [2, 5], pool: .avg, size: 3, stride: 2), x: [1, 2, 3, 4, 9, -1, -2, -3, -4, 9], batch: 1).y
+        expectClose(avg, [2, 16 / 3, -2, 2 / 3], rtol: 1e-6)
     }
 
     @Test("dropout: identity in evaluation, inverted scaling in training")
@@ -67,21 +71,26 @@ struct StructuralForwardTests {
         // Channel 0 holds 1…4 over two examples × two positions, channel 1 holds 10 everywhere.
         let layer = BatchNorm(inputShape: [2, 2])
         let x: [Float] = [1, 2, 10, 10, 3, 4, 10, 10]
-        let (y, state) = runForward(layer, x: x, params: [1, 1, 0, 0], state: [0, 0, 1, 1], batch: 2, training: true)
+        let (y, state) = runForwardChannelMajor(layer, x: x, params: [1, 1, 0, 0], state: [0, 0, 1, 1], batch: 2, training: true)
         let r = Float(1 / (1.25 + 1e-5).squareRoot())
         expectClose(y, [-1.5 * r, -0.5 * r, 0, 0, 0.5 * r, 1.5 * r, 0, 0], rtol: 1e-5, atol: 1e-6)
         expectClose(state, [0.25, 1, 0.9 + 0.1 * 5 / 3, 0.9], rtol: 1e-6)
-        let eval = runForward(layer, x: x, params: [1, 1, 0, 0], state: [1, 10, 4, 1], batch: 2).y
+        let eval = runForwardChannelMajor(layer, x: x, params: [1, 1, 0, 0], state: [1, 10, 4, 1], batch: 2).y
         let s = Float(1 / (4 + 1e-5).squareRoot())
         expectClose(eval, [0, s, 0, 0, 2 * s, 3 * s, 0, 0], rtol: 1e-5, atol: 1e-4)
     }
 
+    /// γ and β are in PyTorch's [C, L] order: γ[0, 1] = 2 and β[0, 1] = 1 scale and shift
+    /// channel 0 at position 1 (not channel 1 at position 0, as reading them in the activations'
+    /// channels-last order would), on a [2 × 3] example.
     @Test("layer norm normalizes each example over all its features")
     func layerNorm() {
-        let layer = LayerNorm(inputShape: [2, 2])
-        let y = runForward(layer, x: [1, 2, 3, 4, 5, 5, 5, 5], params: [1, 1, 1, 2, 0, 0, 0, 1], batch: 2).y
-        let r = Float(1 / (1.25 + 1e-5).squareRoot())
-        expectClose(y, [-1.5 * r, -0.5 * r, 0.5 * r, 2 * 1.5 * r + 1, 0, 0, 0, 1], rtol: 1e-5, atol: 1e-6)
+        let layer = LayerNorm(inputShape: [2, 3])
+        let x: [Float] = [1, 2, 3, 4, 5, 6, 5, 5, 5, 5, 5, 5]
+        let y = runForwardChannelMajor(layer, x: x, params: [1, 2, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0], batch: 2).y
+        let r = Float(1 / (35.0 / 12 + 1e-5).squareRoot())
+        let xhat = [-2.5, -1.5, -0.5, 0.5, 1.5, 2.5].map { Float($0) * r }
+        expectClose(y, [xhat[0], 2 * xhat[1] + 1, xhat[2], xhat[3], xhat[4], xhat[5], 0, 1, 0, 0, 0, 0], rtol: 1e-5, atol: 1e-6)
     }
 
     @Test("residual adds the shortcut")

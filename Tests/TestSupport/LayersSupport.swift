@@ -27,6 +27,31 @@ public func checkerInputs(count: Int, seed: UInt64) -> [Float] {
     return (0..<count).map { _ in rng.normal() }
 }
 
+/// x channel-major [B × C × P] (as PyTorch and files hold it) → channels-last [B × P × C] (as
+/// layers store [C, L] activations), written out naively as the reference for the kernels.
+public func channelsLast(_ x: [Float], batch: Int, channels c: Int, positions p: Int) -> [Float] {
+    var y = [Float](repeating: 0, count: x.count)
+    for b in 0..<batch { for ci in 0..<c { for i in 0..<p { y[(b * p + i) * c + ci] = x[(b * c + ci) * p + i] } } }
+    return y
+}
+
+/// x channels-last [B × P × C] → channel-major [B × C × P].
+public func channelMajor(_ x: [Float], batch: Int, channels c: Int, positions p: Int) -> [Float] {
+    var y = [Float](repeating: 0, count: x.count)
+    for b in 0..<batch { for ci in 0..<c { for i in 0..<p { y[(b * c + ci) * p + i] = x[(b * p + i) * c + ci] } } }
+    return y
+}
+
+/// Runs a layer whose input and output are [C, L] signals on channel-major values, converting
+/// to and from the channels-last storage layers use: what PyTorch would see.
+public func runForwardChannelMajor(_ layer: any Layer, x: [Float], params: [Float] = [], state: [Float]? = nil,
+                                   batch: Int, training: Bool = false) -> (y: [Float], state: [Float]) {
+    let (i, o) = (ChannelView(layer.inputShape), ChannelView(layer.outputShape))
+    let r = runForward(layer, x: channelsLast(x, batch: batch, channels: i.channels, positions: i.inner),
+                       params: params, state: state, batch: batch, training: training)
+    return (channelMajor(r.y, batch: batch, channels: o.channels, positions: o.inner), r.state)
+}
+
 /// Direct-definition 1-D convolution: y[b,o,t] = bias[o] + Σ_{c,k} W[o,c,k]·x[b,c,t·s+k−p].
 public func referenceConv1D(x: [Float], batch: Int, channels c: Int, length l: Int, weights: [Float],
                             bias: [Float]?, outChannels o: Int, kernel k: Int, stride s: Int, padding p: Int) -> [Float] {

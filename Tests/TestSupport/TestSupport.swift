@@ -17,6 +17,8 @@ public func expectClose(_ a: [Float], _ b: [Float], rtol: Double = 1e-5, atol: D
     #expect(a.count == b.count, "\(what) lengths \(a.count) vs \(b.count)", sourceLocation: sourceLocation)
     var worst = 0.0, at = -1
     for i in 0..<min(a.count, b.count) {
+        // NaN matches only NaN (a comparison with NaN is false, so it must be caught explicitly).
+        if a[i].isNaN != b[i].isNaN { worst = .infinity; at = i; break }
         let excess = abs(Double(a[i]) - Double(b[i])) - (atol + rtol * abs(Double(b[i])))
         if excess > worst { worst = excess; at = i }
     }

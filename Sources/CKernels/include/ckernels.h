@@ -16,7 +16,7 @@ void basin_relu_backward(size_t n, const float *restrict x, const float *restric
 void basin_leaky_forward(size_t n, float slope, const float *restrict x, float *restrict y);
 void basin_leaky_backward(size_t n, float slope, const float *restrict x, const float *restrict dy, float *restrict dx);
 
-// Rows: y[r, :] += bias for r < rows; out[:] += Σ_r x[r, :].
+// Rows: y[r, :] += bias for r < rows; out[:] += Σ_r x[r, :] (each sum formed from 0 in row order).
 void basin_add_row_vector(size_t rows, size_t cols, const float *restrict bias, float *restrict y);
 void basin_accumulate_column_sums(size_t rows, size_t cols, const float *restrict x, float *restrict out);
 
@@ -53,5 +53,22 @@ double basin_softmax_xent(size_t rows, size_t k, const float *restrict logits, c
 
 /// p −= decay · mask · p; mask may be NULL.
 void basin_decay(size_t n, float decay, const float *restrict mask, float *restrict p);
+
+// Channels-last data movement (layout.c). A 1-D signal example is stored [L × C], position-major.
+/// One conv1d's geometry: input length L and channels C, kernel K, stride S, zero padding P,
+/// output length Lo = ⌊(L + 2P − K)/S⌋ + 1.
+typedef struct {
+    size_t length, channels, kernel, stride, padding, out_length;
+} basin_conv1d_geometry;
+/// cols[b·Lo + t, k·C + c] = x[b, t·S − P + k, c], 0 outside the signal: x [B × L × C],
+/// cols [B·Lo × K·C]. Each row is the window's taps inside the signal as one contiguous copy.
+void basin_im2col_cl(size_t batch, basin_conv1d_geometry g, const float *restrict x, float *restrict cols);
+/// dx[b, t·S − P + k, c] = Σ over (t, k) of dcols[b·Lo + t, k·C + c] (overwrites dx [B × L × C]).
+void basin_col2im_cl(size_t batch, basin_conv1d_geometry g, const float *restrict dcols, float *restrict dx);
+/// dst[b, j, i] = src[b, i, j] for `batch` matrices src [rows × cols] → dst [cols × rows].
+void basin_transpose_batch(size_t batch, size_t rows, size_t cols, const float *restrict src, float *restrict dst);
+/// dst[b, j, i] += src[b, i, j].
+void basin_transpose_add_batch(size_t batch, size_t rows, size_t cols, const float *restrict src,
+                               float *restrict dst);
 #endif
 #include "gemm.h"

@@ -28,7 +28,9 @@ extension Session {
             say(netSummaryLine(net))
             return
         }
-        var rows: [[String]] = [["", "input", "", describeShape(network.inputShape), ""]]
+        // A [C×L] input with C > 1 is converted on entry to the channels-last layout layers store.
+        let entry = network.stack.inputConversion == nil ? "" : "to channels-last"
+        var rows: [[String]] = [["", "input", entry, describeShape(network.inputShape), ""]]
         for (i, layer) in network.layers.enumerated() {
             rows.append(["\(i + 1)", layer.kind, layer.summary, describeShape(layer.outputShape), layer.parameterCount.formatted])
         }
