@@ -31,8 +31,25 @@ public struct NotebookCell: Sendable {
         self.running = running
     }
 
+    /// Where a partial picture sits among `outputs` (a command still refining it, e.g. a
+    /// landscape filling in coarse to fine): the next partial replaces it, any output removes it.
+    var partialIndex: Int?
+
     mutating func append(_ output: CellOutput) {
+        if let i = partialIndex, i < outputs.count { outputs.remove(at: i) }
+        partialIndex = nil
         outputs.append(output)
+        cache = nil
+    }
+
+    /// Shows `output` as the cell's partial picture, replacing the previous one.
+    mutating func showPartial(_ output: Output) {
+        if let i = partialIndex, i < outputs.count {
+            outputs[i] = .output(output)
+        } else {
+            outputs.append(.output(output))
+            partialIndex = outputs.count - 1
+        }
         cache = nil
     }
 

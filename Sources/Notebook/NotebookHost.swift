@@ -58,6 +58,7 @@ final class NotebookHost: SessionHost, @unchecked Sendable {
     var wantsRunSnapshots: Bool { true }
 
     func emit(_ output: Output) { mailbox.post(.output(output)) }
+    func partial(_ output: Output) { mailbox.post(.partial(output)) }
     func progress(_ update: LiveUpdate) { mailbox.post(.progress(DashboardModel(update))) }
     func finishedProgress(_ update: LiveUpdate) { mailbox.post(.progressFinished(DashboardModel(update))) }
 

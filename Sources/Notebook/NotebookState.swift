@@ -14,6 +14,8 @@ public enum NotebookEvent: Sendable {
     /// SIGINT (Ctrl-C when the terminal sends it as a signal).
     case interrupt
     case output(Output)
+    /// A picture still being refined; replaced by the next partial or the final output.
+    case partial(Output)
     case progress(DashboardModel)
     case progressFinished(DashboardModel)
     /// A tutorial question waits for an answer.
@@ -114,6 +116,9 @@ public struct NotebookState: Sendable {
             return []
         case .interrupt: return interrupt()
         case .output(let output): receive(output); return []
+        case .partial(let output):
+            if !cells.isEmpty { cells[cells.count - 1].showPartial(output) }
+            return []
         case .progress(let model): progress(model); return []
         case .progressFinished(let model): finishProgress(model); return []
         case .ask(let question): ask(question); return []
