@@ -5,11 +5,13 @@ let searchCommands: [CommandSpec] = [
     CommandSpec("sweep", category: "Hyperparameter search", summary: "search hyperparameters; the body runs once per trial",
                 slots: [Slot("name", .name(.sweep), required: true, placeholder: "NAME", help: "a name for the sweep")],
                 arguments: [
-                    ArgumentSpec("method", .oneOf(["random", "grid", "tpe", "bayes", "hyperband"]), help: "search method"),
+                    ArgumentSpec("method", .oneOf(["random", "grid", "tpe", "bayes", "hyperband", "bohb", "halving"]),
+                                 help: "search method (bohb: TPE inside hyperband brackets; halving: one bracket)"),
                     ArgumentSpec("trials", .positiveInteger, fullName: "trialCount", help: "number of trials"),
                     ArgumentSpec("max", .positiveInteger, fullName: "maximumBudget", default: .number(81), help: "hyperband: largest budget R (epochs)"),
                     ArgumentSpec("eta", .positiveInteger, fullName: "reductionFactor", default: .number(3), help: "hyperband: keep 1/eta per round"),
                     ArgumentSpec("points", .positiveInteger, fullName: "gridPoints", help: "grid: points per continuous range"),
+                    ArgumentSpec("budget", .positiveInteger, default: .number(10), help: "$budget (epochs) for methods other than hyperband"),
                     ArgumentSpec("objective", .oneOf(["branin", "hartmann6"]), help: "built-in test function (no body)"),
                     ArgumentSpec("plan", .flag, help: "print the schedule, run nothing"),
                     Common.seed,
@@ -17,7 +19,9 @@ let searchCommands: [CommandSpec] = [
                 block: .optional,
                 examples: ["sweep s method=tpe trials=40 {\n  let lr ~ log(1e-4, 1e-1)\n  net t = dense 32 relu, dense 10\n  opt t adam lr=$lr\n  train t on m epochs=$budget\n}",
                            "sweep h method=hyperband max=81 eta=3 plan", "sweep b method=tpe objective=branin trials=100"],
-                details: "The objective is the val loss of the net trained last in the body. $budget is set by hyperband."),
+                details: "The objective is the val loss of the net trained last in the body (or 'report val_acc maximize'). "
+                    + "$budget is the job's epochs under hyperband, budget= otherwise. 'let w ~ int(16, 128) per depth' "
+                    + "samples w1 … wN, wk only when depth ≥ k; 'dense $w relu x$depth' gives layer k width $wk."),
     CommandSpec("report", category: "Hyperparameter search", summary: "choose a sweep body's objective",
                 slots: [Slot("metric", .oneOf(["val_loss", "val_acc", "train_loss", "train_acc"]), required: true,
                              help: "a metric: val_loss, val_acc, train_loss or train_acc"),
