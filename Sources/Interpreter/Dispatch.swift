@@ -104,6 +104,8 @@ extension Session {
         case "compare": try compareCommand(c)
         case "export": try exportCommand(c)
         case "seed": try seedCommand(c)
+        case "sweep": try sweepCommand(c)
+        case "report": try reportCommand(c)
         case "quit": return .quit
         case "save", "run", "help", "history", "clear", "ask", "pause": return try sessionCommand(c)
         default: try otherCommand(c)

@@ -9,6 +9,7 @@ import Networks
 extension Session {
     func showCommand(_ c: CommandContext) throws(RuntimeError) {
         let target = try c.text("target")
+        if let name = target, let sweep = workspace.sweeps[name] { return showSweep(sweep) }
         if let name = target ?? workspace.currentNet ?? workspace.currentData {
             // Nets and datasets have names of their own: a name may be both, and shows both.
             let net = workspace.nets[name], data = workspace.datasets[name]
