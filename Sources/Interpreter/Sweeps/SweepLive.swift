@@ -3,7 +3,6 @@
 // whole sweep (trials for sampled methods, epochs for Hyperband) — a piped batch run then
 // prints its quarter milestones once for the sweep, not once per trial.
 import Charts
-import Foundation
 import Lab
 import Search
 
@@ -91,8 +90,7 @@ extension Session {
             let n = entry.trials.filter { $0.status == s }.count
             return n > 0 ? "\(n) \(s.rawValue)" : nil
         }
-        let seconds = entry.trials.reduce(0) { $0 + $1.seconds }
-        var text = "\(entry.name): \(entry.trials.count) trials (\(counts.joined(separator: ", "))) in \(String(format: "%.2f", seconds)) s"
+        var text = "\(entry.name): \(entry.trials.count) trials (\(counts.joined(separator: ", ")))"
         if let best = entry.best, let y = best.objective {
             text += " · best \(entry.objective.label) \(sweepNumber(y)) at #\(best.number): \(configurationText(best.configuration, entry.space))"
         } else {
