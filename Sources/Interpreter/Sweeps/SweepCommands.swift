@@ -18,7 +18,6 @@ extension Session {
             say(try hyperbandPlan(c, method: method).text)
             return
         }
-        try checkSweepName(name, c)
         if let builtin = try c.text("objective") { return try builtinSweep(name, builtin, method: method, c) }
         guard let block = c.command.block else {
             throw RuntimeError("sweep \(name) needs a { body } to run, or a built-in objective=", at: c.span,
@@ -33,13 +32,6 @@ extension Session {
             try runSampled(entry, body, c)
         }
         say(sweepSummary(entry))
-    }
-
-    /// A sweep may not take the name of a net or dataset (`show NAME` must mean one thing).
-    func checkSweepName(_ name: String, _ c: CommandContext) throws(RuntimeError) {
-        if let kind = workspace.nets[name] != nil ? "net" : (workspace.datasets[name] != nil ? "dataset" : nil) {
-            throw RuntimeError("'\(name)' is already a \(kind)", at: c.span(of: "name"), hint: "give the sweep another name")
-        }
     }
 
     /// The schedule of `method=hyperband|bohb` (every bracket) or `halving` (the widest one).
@@ -77,7 +69,7 @@ extension Session {
         let count = try c.bounded("trials", max: 100_000) ?? gridSize ?? 20
         let budget = Double(try c.int("budget") ?? 10)
         let live = SweepLive(entry: entry, host: host, totalWeight: Double(min(count, gridSize ?? count)))
-        say(live.header(trials: "\(min(count, gridSize ?? count)) trials", budget: "budget \(formatBudget(budget)) epochs"))
+        say(live.header(trials: "\(min(count, gridSize ?? count)) trials", budget: "budget \(epochText(budget))"))
         for number in 0..<count {
             guard let configuration = sampler.propose(history: entry.history) else { break }
             let plan = TrialPlan(body: body, source: c.source, configuration: configuration, budget: budget,

@@ -33,9 +33,11 @@ extension Session {
     /// A round's summary line, and the bracket table when its bracket is over.
     func closeRound(_ job: HyperbandJob, _ s: HyperbandScheduler, _ entry: SweepEntry, bracketOver: Bool) {
         guard let plan = entry.plan, let b = plan.brackets.firstIndex(where: { $0.s == job.bracket }) else { return }
-        let p = s.progress[b][job.round]
+        let p = s.progress[b][job.round], rounds = plan.brackets[b].rounds
         let best = p.best.map { " · best \(fmt(entry.objective.minimized($0)))" } ?? ""
-        say("  bracket s=\(job.bracket) round \(job.round): \(p.finished) configs × \(formatBudget(p.budget)) epochs\(best)")
+        let next = job.round + 1 < rounds.count
+            ? " · the best \(rounds[job.round + 1].configurations) go on to \(epochText(rounds[job.round + 1].budget))" : ""
+        say("  bracket s=\(job.bracket) round \(job.round): \(p.finished) × \(epochText(p.budget))\(best)\(next)")
         if bracketOver { emit(.chart(.table(bracketTable(s, entry)))) }
     }
 

@@ -55,7 +55,8 @@ final class SweepLive {
     /// `#3     0.5123   done      0.4981    lr=0.00312 width=64`
     func line(_ t: TrialRecord) -> String {
         let best = entry.bestSoFar.last.flatMap { $0 }.map(sweepNumber) ?? "–"
-        let status = t.status == .pruned && t.promoted ? "promoted" : t.status.rawValue
+        // A job below its bracket's last round waits for the round's ranking: pruned or promoted.
+        let status = t.status == .pruned ? (t.promoted ? "promoted" : "ranked") : t.status.rawValue
         var text = sweepPad("#\(t.number)", 7)
         if scheduled { text += sweepPad(t.budget.map(formatBudget) ?? "", 8) }
         text += sweepPad(t.objective.map(sweepNumber) ?? "–", 9) + sweepPad(status, 10) + sweepPad(best, 10)
@@ -78,6 +79,9 @@ func shortValue(_ v: ParameterValue) -> String {
 }
 
 func sweepNumber(_ x: Double) -> String { Table.number(x, significant: 4) }
+
+/// "1 epoch", "3 epochs", "3.906 epochs".
+func epochText(_ x: Double) -> String { x == 1 ? "1 epoch" : "\(formatBudget(x)) epochs" }
 
 func sweepPad(_ s: String, _ width: Int) -> String {
     s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)

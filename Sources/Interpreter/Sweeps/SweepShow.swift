@@ -113,7 +113,7 @@ extension Session {
 
     func importanceChart(_ entry: SweepEntry) -> BarChart {
         let shares = Importance.of(entry.space, trials: entry.history)
-        return BarChart(title: "which parameter matters (share of rank variance explained, ε²)",
+        return BarChart(title: "which parameter matters (share of the objective's rank variance it explains)",
                         labels: shares.map { "\($0.name) (\($0.trials))" }, values: shares.map(\.share))
     }
 }

@@ -18,6 +18,7 @@ let searchCommands: [CommandSpec] = [
                 ],
                 block: .optional,
                 examples: ["sweep s method=tpe trials=40 {\n  let lr ~ log(1e-4, 1e-1)\n  net t = dense 32 relu, dense 10\n  opt t adam lr=$lr\n  train t on m epochs=$budget\n}",
+                           "sweep d method=random trials=20 {\n  let depth ~ int(1, 3)\n  let w ~ choice(32, 64, 128) per depth\n  net t = dense $w relu x$depth, dense 10\n  train t on m epochs=$budget\n}",
                            "sweep h method=hyperband max=81 eta=3 plan", "sweep b method=tpe objective=branin trials=100"],
                 details: "The objective is the val loss of the net trained last in the body (or 'report val_acc maximize'). "
                     + "$budget is the job's epochs under hyperband, budget= otherwise. 'let w ~ int(16, 128) per depth' "
