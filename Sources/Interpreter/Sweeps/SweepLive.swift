@@ -25,8 +25,8 @@ final class SweepLive {
     func header(trials: String, budget: String) -> String {
         let names = entry.space.parameters.map(\.name)
         let shown = names.count > 6 ? names.prefix(6).joined(separator: ", ") + ", …" : names.joined(separator: ", ")
-        return "sweep \(entry.name): \(entry.method) over \(shown) · \(trials) · \(budget) · seed \(entry.seed) · "
-            + "\(entry.objective.maximize ? "maximizing" : "minimizing") \(entry.objective.label)\n"
+        return "sweep \(entry.name): \(entry.method) · \(trials) · \(budget) · seed \(entry.seed)\n"
+            + "\(entry.objective.maximize ? "maximizing" : "minimizing") \(entry.objective.label) over \(shown)\n"
             + (scheduled ? "trial  epochs  " : "trial  ") + "\(sweepPad(entry.objective.label, 9))status    best      parameters"
     }
 
