@@ -23,7 +23,7 @@ extension Session {
         }
         guard let net = sweep.bestNet else {
             throw RuntimeError("sweep \(sweepName) has no finished trial with a trained net", at: c.span(of: "net"),
-                               hint: sweep.builtin != nil ? "objective=\(sweep.builtin!) sweeps train nothing" : "run the sweep with more trials")
+                               hint: sweep.builtin.map { "objective=\($0) sweeps train nothing" } ?? "run the sweep with more trials")
         }
         return (net, sweep.bestData)
     }
