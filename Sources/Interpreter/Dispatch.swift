@@ -106,6 +106,8 @@ extension Session {
         case "sharpness": try sharpnessCommand(c)
         case "export": try exportCommand(c)
         case "seed": try seedCommand(c)
+        case "sweep": try sweepCommand(c)
+        case "report": try reportCommand(c)
         case "quit": return .quit
         case "save", "run", "help", "history", "clear", "ask", "pause": return try sessionCommand(c)
         default: try otherCommand(c)

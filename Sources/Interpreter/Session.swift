@@ -45,8 +45,10 @@ public final class Session: @unchecked Sendable {
     public internal(set) var inputHistory: [String] = []
     /// The chart most recently shown, for `export plot`.
     var lastChart: Chart?
-    /// The run of the command in flight (Ctrl-C cancels it).
-    let activeRun = ActiveRun()
+    /// The run of the command in flight (Ctrl-C cancels it); a sweep's trial sessions share it.
+    var activeRun = ActiveRun()
+    /// How the last training call ended (a sweep marks a diverged trial failed).
+    var lastStop: StopReason?
     /// Nesting depth of `run "file"`, to refuse a script that runs itself.
     var runDepth = 0
     var journal: Journal?
@@ -69,7 +71,7 @@ public final class Session: @unchecked Sendable {
         case .net: return workspace.nets.keys.sorted()
         case .data: return workspace.datasets.keys.sorted()
         case .variable: return workspace.variableNames
-        case .sweep: return []
+        case .sweep: return workspace.sweeps.keys.sorted()
         case .any: return workspace.allNames
         }
     }
@@ -142,6 +144,7 @@ final class ActiveRun: @unchecked Sendable {
     private let lock = NSLock()
     private var control: RunControl?
     private var cancelled = false
+    private var requests = 0
 
     func begin(_ c: RunControl) {
         lock.withLock { control = c; cancelled = false }
@@ -150,9 +153,13 @@ final class ActiveRun: @unchecked Sendable {
 
     func end() { lock.withLock { control = nil } }
 
+    /// How many times Ctrl-C was pressed so far (a sweep stops when this changes).
+    var cancelRequests: Int { lock.withLock { requests } }
+
     func cancel() {
         lock.withLock {
             cancelled = true
+            requests += 1
             control?.cancel()
         }
     }

@@ -68,6 +68,7 @@ final class Workspace: VariableScope {
     var datasets: [String: DataEntry] = [:]
     var nets: [String: NetEntry] = [:]
     var variables: [String: Literal] = [:]
+    var sweeps: [String: SweepEntry] = [:]
     var currentData: String?
     var currentNet: String?
     var seed: UInt64 = 0
@@ -76,7 +77,7 @@ final class Workspace: VariableScope {
     var variableNames: [String] { variables.keys.sorted() }
 
     /// Every name in the workspace, for completion and "did you mean".
-    var allNames: [String] { (Array(datasets.keys) + Array(nets.keys)).sorted() }
+    var allNames: [String] { (Array(datasets.keys) + Array(nets.keys) + Array(sweeps.keys)).sorted() }
 
     func data(_ name: String?, at span: SourceSpan) throws(RuntimeError) -> DataEntry {
         guard let name = name ?? currentData else {

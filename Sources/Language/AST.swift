@@ -164,15 +164,18 @@ public enum DistributionKind: String, Hashable, Sendable, CaseIterable {
     case choice
 }
 
-/// `log(1e-4, 1e-1)`, `choice(16, 32, 64)`.
+/// `log(1e-4, 1e-1)`, `choice(16, 32, 64)`, `int(16, 128) per depth`.
 public struct Distribution: Hashable, Sendable {
     public var kind: DistributionKind
     public var arguments: [Value]
+    /// `per DEPTH`: one value per layer, `NAME1 … NAMEk`, the k-th sampled only when DEPTH ≥ k.
+    public var perLayer: Identifier?
     public var span: SourceSpan
 
-    public init(kind: DistributionKind, arguments: [Value], span: SourceSpan) {
+    public init(kind: DistributionKind, arguments: [Value], perLayer: Identifier? = nil, span: SourceSpan) {
         self.kind = kind
         self.arguments = arguments
+        self.perLayer = perLayer
         self.span = span
     }
 }

@@ -6,7 +6,7 @@
 //   statementList → ( statement? ( ';' | NEWLINE ) )*        (inside a block: up to '}')
 //   statement     → narrative | letStatement | netStatement | command
 //   narrative     → '>' TEXT
-//   letStatement  → 'let' name ( '=' value | '~' distribution )
+//   letStatement  → 'let' name ( '=' value | '~' distribution ( 'per' name )? )
 //   netStatement  → 'net' name '=' layerList
 //   layerList     → layerItem ( ',' NEWLINE* layerItem )*
 //   layerItem     → ( residual | layer ) REPEAT?              (REPEAT: x20 | x$depth)
@@ -106,7 +106,13 @@ public struct Parser {
             return LetStatement(name: name, binding: .value(value), span: spanned(from: start))
         }
         if match(.tilde) != nil {
-            let distribution = try self.distribution()
+            var distribution = try self.distribution()
+            if current.word == "per" {
+                advance()
+                let depthName = try self.name(for: "depth parameter")
+                distribution.perLayer = depthName
+                distribution.span = distribution.span.through(depthName.span)
+            }
             if depth == 0 { record(.distributionOutsideSweep(name.name), at: distribution.span) }
             return LetStatement(name: name, binding: .distribution(distribution), span: spanned(from: start))
         }

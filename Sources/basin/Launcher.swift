@@ -16,6 +16,8 @@ import Notebook
 enum Mode: Equatable {
     case help, version
     case script(file: String, seed: Int?)
+    /// `basin trial --config FILE|-`: one sweep trial as JSON lines (TrialMode.swift).
+    case trial(config: String)
     /// Standard input is a script (piped or redirected).
     case batchStandardInput
     case line
@@ -37,6 +39,7 @@ struct Launcher {
                basin --plain              line mode (libedit prompt)
                basin run FILE [--seed N]  run a script; exit 0, 65 (syntax) or 70 (runtime)
                basin tutorial NAME        a guided lesson from tutorials/ (regularization, depth)
+               basin trial --config FILE  one sweep trial as JSON lines (FILE or - for stdin)
                basin --help | --version
         """
 
@@ -48,6 +51,7 @@ struct Launcher {
         case .success(.help): print(Self.usage); return 0
         case .success(.version): print("basin \(LineModeApp.version)"); return 0
         case .success(.script(let file, let seed)): return runScript(file, seed: seed)
+        case .success(.trial(let config)): return runTrial(config: config)
         case .success(.batchStandardInput):
             let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             return Batch.run(source: SourceFile(name: "<stdin>", text: text), seed: nil,
@@ -86,6 +90,7 @@ struct Launcher {
         case "--version": return .success(.version)
         case "run": return scriptMode(Array(arguments.dropFirst()))
         case "tutorial" where arguments.count == 2: return .success(.tutorial(name: arguments[1]))
+        case "trial": return trialMode(Array(arguments.dropFirst()))
         case "--plain" where arguments.count == 1: return .success(interactive ? .line : .batchStandardInput)
         default:
             let unknown = arguments.first { $0 != "--plain" } ?? first

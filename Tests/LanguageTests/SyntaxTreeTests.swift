@@ -107,6 +107,19 @@ struct SyntaxTreeTests {
         }
     }
 
+    @Test("'per DEPTH' after a distribution makes it per-layer")
+    func perLayerDistribution() {
+        guard case .command(let sweep)? = onlyStatement("sweep s { let d ~ int(1, 4); let w ~ choice(16, 32) per d }"),
+              let statements = sweep.block?.statements, statements.count == 2,
+              case .variable(let first) = statements[0].kind, case .distribution(let depth) = first.binding,
+              case .variable(let second) = statements[1].kind, case .distribution(let width) = second.binding
+        else { Issue.record("no per-layer let"); return }
+        #expect(depth.perLayer == nil)
+        #expect(width.perLayer?.name == "d" && width.kind == .choice)
+        #expect(width.span.endColumn == second.span.endColumn)
+        #expect(errorLines("sweep s { let w ~ int(1, 4) per }").count == 1)
+    }
+
     @Test("a sweep keeps its body as statements")
     func sweepBody() {
         let text = "sweep s method=tpe trials=40 {\n  let lr ~ log(1e-4, 1e-1)\n  net t = dense 32 relu, dense 10\n  opt t adam lr=$lr\n}"

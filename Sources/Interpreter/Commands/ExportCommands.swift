@@ -21,6 +21,7 @@ extension Session {
     func exportCommand(_ c: CommandContext) throws(RuntimeError) {
         let target = try c.text("target"), file = try c.text("file") ?? ""
         var what = try c.text("what")
+        if let target, let sweep = workspace.sweeps[target], what == nil || what == "trials" { return try exportTrials(sweep, to: file, c) }
         if what == nil, file.lowercased().hasSuffix(".csv") { what = "metrics" }
         switch what {
         case "plot"?:

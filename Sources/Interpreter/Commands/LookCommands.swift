@@ -10,11 +10,12 @@ extension Session {
     func showCommand(_ c: CommandContext) throws(RuntimeError) {
         let target = try c.text("target")
         if let name = target ?? workspace.currentNet ?? workspace.currentData {
-            // Nets and datasets have names of their own: a name may be both, and shows both.
-            let net = workspace.nets[name], data = workspace.datasets[name]
+            // Nets, datasets and sweeps have names of their own: a name may be several, and shows each.
+            let net = workspace.nets[name], data = workspace.datasets[name], sweep = target.flatMap { workspace.sweeps[$0] }
+            if let sweep { showSweep(sweep) }
             if let net { showNet(net) }
             if let data { showData(data) }
-            if net != nil || data != nil { return }
+            if net != nil || data != nil || sweep != nil { return }
             let names = workspace.allNames
             throw RuntimeError("nothing named '\(name)'", at: c.span(of: "target"),
                                hint: suggest(name, among: names).map { "did you mean '\($0)'?" }

@@ -79,6 +79,7 @@ extension Session {
             host.progress(update)
         }
         if let last { host.finishedProgress(last) }
+        lastStop = report.reason
         return report
     }
 
@@ -115,12 +116,8 @@ extension Session {
     }
 
     func evalCommand(_ c: CommandContext) throws(RuntimeError) {
-        if let name = try c.text("net"), name.contains(".") {
-            throw RuntimeError("'\(name)' names a sweep's trial, and sweeps are not available yet", at: c.span(of: "net"),
-                               hint: "see 'help sweep' for what it will do")
-        }
-        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
-        guard let dataName = net.dataName, let data = workspace.datasets[dataName], let network = net.currentNetwork else {
+        let (net, trialData) = try evaluatedNet(c)
+        guard let dataName = net.dataName, let data = trialData ?? workspace.datasets[dataName], let network = net.currentNetwork else {
             throw RuntimeError("\(net.name) has not met any data yet", at: c.span, hint: "train it first: train \(net.name) on DATA")
         }
         let loss = net.run?.loss ?? net.setup.loss ?? (data.isClassification ? .crossEntropy : .meanSquared)
@@ -131,7 +128,7 @@ extension Session {
         }
         switch try c.text("part") {
         case "test"?:
-            row("test", data.parts.test(peekedBy: "eval \(net.name) on test"))
+            row("test", data.parts.test(peekedBy: "eval \(try c.text("net") ?? net.name) on test"))
         case "val"?: row("val", data.parts.validation)
         case "train"?: row("train", data.parts.train)
         default:

@@ -1,0 +1,109 @@
+// The session side of `basin trial`: find the body, run the setup lines before it, check the
+// given values against the body's space, run the trial and write its JSON lines (ScaleOut.swift).
+import Diagnostics
+import Foundation
+import Lab
+import Language
+import Search
+
+extension Session {
+    func runConfiguredTrial(_ config: TrialConfig, line: @escaping (String) -> Void, error: (String) -> Void) -> Int32 {
+        guard let (source, setup, block) = trialSource(config, error: error) else { return 65 }
+        for statement in setup where run(statement, in: source, next: nil) != .ok {
+            for e in (host as? QuietHost)?.errors ?? [] { error(e + "\n") }
+            return ScaleOut.failure
+        }
+        let body: SweepBody
+        let configuration = Configuration(config.values)
+        do {
+            body = try SweepBody(block, scope: workspace)
+            try check(configuration, against: body.space)
+        } catch let e {
+            error("error: \(e.message)" + (e.hint.map { "\n= help: \($0)" } ?? "") + "\n")
+            return ScaleOut.usage
+        }
+        let plan = TrialPlan(body: body, source: source, configuration: configuration, budget: config.budget ?? 10, seed: config.seed)
+        let outcome = runTrial(plan, objective: body.objective, onEvaluation: { line(Self.jsonLine(evaluation: $0)) })
+        line(Self.jsonLine(outcome: outcome, objective: body.objective, seed: config.seed))
+        if let failure = outcome.failure { error("error: trial failed: \(failure)\n") }
+        return outcome.status == .done ? 0 : ScaleOut.failure
+    }
+
+    /// The source, the statements to run before the body, and the body. A source without a
+    /// `sweep NAME { … }` is all body (wrapped on its first line, so line numbers stay).
+    func trialSource(_ config: TrialConfig, error: (String) -> Void) -> (SourceFile, [Statement], Block)? {
+        var source = config.source
+        var parsed = Script.parse(source, registry: registry)
+        if config.sweep == nil, sweepIndex(parsed.script, named: nil) == nil {
+            source = SourceFile(name: source.name, text: "sweep trial { " + source.text + "\n}")
+            parsed = Script.parse(source, registry: registry)
+        }
+        guard parsed.succeeded else {
+            for d in parsed.diagnostics { error(DiagnosticRenderer(style: PlainStyle()).render(d, source: source) + "\n") }
+            return nil
+        }
+        guard let i = sweepIndex(parsed.script, named: config.sweep), case .command(let c) = parsed.script.statements[i].kind,
+              let block = c.block else {
+            error("error: \(source.name) has no sweep named '\(config.sweep ?? "")' with a { body }\n")
+            return nil
+        }
+        let setup = parsed.script.statements[..<i].filter { s in
+            if case .command(let c) = s.kind { return c.verb.name != "sweep" }
+            return true
+        }
+        return (source, Array(setup), block)
+    }
+
+    func sweepIndex(_ script: Script, named name: String?) -> Int? {
+        script.statements.firstIndex { s in
+            guard case .command(let c) = s.kind, c.verb.name == "sweep", c.block != nil else { return false }
+            guard let name else { return true }
+            return c.operands.contains { if case .positional(let v) = $0 { v.word == name } else { false } }
+        }
+    }
+
+    /// The values must be exactly the active parameters, each in its domain.
+    func check(_ c: Configuration, against space: SearchSpace) throws(RuntimeError) {
+        var seen: [String: ParameterValue] = [:]
+        for p in space.parameters where space.isActive(p, given: seen) {
+            guard let v = c[p.name] else {
+                throw RuntimeError("no value for '\(p.name)'", hint: "give every active parameter: " + space.names.joined(separator: ", "))
+            }
+            guard p.domain.contains(v) else { throw RuntimeError("\(p.name)=\(v) is outside its range") }
+            seen[p.name] = v
+        }
+        if let extra = c.names.first(where: { seen[$0] == nil }) {
+            throw RuntimeError("'\(extra)' is not an active parameter of the body",
+                               hint: space.parameter(named: extra) == nil ? "parameters: " + space.names.joined(separator: ", ")
+                                   : "its layer does not exist with these values; leave it out")
+        }
+    }
+
+    static func jsonLine(evaluation e: EvalRecord) -> String {
+        json([("step", Double(e.step)), ("epoch", e.epoch), ("val_loss", e.validationLoss), ("val_acc", e.validationAccuracy),
+              ("train_loss", e.trainLoss), ("train_acc", e.trainAccuracy)])
+    }
+
+    static func jsonLine(outcome o: TrialOutcome, objective: SweepObjective, seed: UInt64) -> String {
+        let f = o.curve.last
+        let head = "{\"status\":\"\(o.status.rawValue)\",\"metric\":\"\(objective.metric)\",\"direction\":\"\(objective.maximize ? "maximize" : "minimize")\","
+        let error = o.failure.map { ",\"error\":" + jsonString($0) } ?? ""
+        return head + json([("objective", o.objective), ("val_loss", f?.validationLoss), ("val_acc", f?.validationAccuracy),
+                            ("train_loss", f?.trainLoss), ("train_acc", f?.trainAccuracy), ("step", f.map { Double($0.step) }),
+                            ("epochs", o.epochs), ("seconds", o.seconds), ("seed", Double(seed))]).dropFirst().dropLast() + error + "}"
+    }
+
+    /// `{"key":number,…}` in the given order; nil and non-finite values are null.
+    static func json(_ fields: [(String, Double?)]) -> String {
+        "{" + fields.map { key, value in
+            let v = value.flatMap { $0.isFinite ? ($0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : "\($0)") : nil } ?? "null"
+            return "\"\(key)\":\(v)"
+        }.joined(separator: ",") + "}"
+    }
+
+    static func jsonString(_ s: String) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: [s], options: [.fragmentsAllowed]),
+              let text = String(data: data, encoding: .utf8) else { return "\"\"" }
+        return String(text.dropFirst().dropLast())
+    }
+}

@@ -1,0 +1,70 @@
+// Reaching into a finished sweep: `eval s.best [on test]` (the best trial's net, on the data it
+// trained on — evaluating it on test is the sweep's one recorded peek), `export s "trials.csv"`
+// (one row per trial), and `report` outside a sweep body (refused with a hint).
+import Charts
+import Diagnostics
+import Lab
+import Search
+
+extension Session {
+    /// The net `eval` names: a workspace net, or `SWEEP.best` with the data its trial used.
+    func evaluatedNet(_ c: CommandContext) throws(RuntimeError) -> (NetEntry, DataEntry?) {
+        let name = try c.text("net")
+        guard let name, let dot = name.firstIndex(of: ".") else {
+            return (try workspace.net(name, at: c.span(of: "net")), nil)
+        }
+        let sweepName = String(name[..<dot]), member = String(name[name.index(after: dot)...])
+        guard let sweep = workspace.sweeps[sweepName] else {
+            throw RuntimeError("no sweep named '\(sweepName)'", at: c.span(of: "net"),
+                               hint: suggest(sweepName, among: Array(workspace.sweeps.keys)).map { "did you mean '\($0)'?" })
+        }
+        guard member == "best" else {
+            throw RuntimeError("a sweep has one member, 'best', not '\(member)'", at: c.span(of: "net"), hint: "eval \(sweepName).best on test")
+        }
+        guard let net = sweep.bestNet else {
+            throw RuntimeError("sweep \(sweepName) has no finished trial with a trained net", at: c.span(of: "net"),
+                               hint: sweep.builtin.map { "objective=\($0) sweeps train nothing" } ?? "run the sweep with more trials")
+        }
+        return (net, sweep.bestData)
+    }
+
+    func reportCommand(_ c: CommandContext) throws(RuntimeError) {
+        throw RuntimeError("'report' chooses a sweep's objective; it only works inside a sweep body", at: c.span,
+                           hint: "sweep s method=random trials=8 { … train t on m epochs=$budget; report val_acc maximize }")
+    }
+
+    /// `export SWEEP "trials.csv"`: trial, status, budget, seed, objective, epochs, seconds,
+    /// every parameter (empty when inactive), final train/val metrics, and the failure reason.
+    func exportTrials(_ entry: SweepEntry, to file: String, _ c: CommandContext) throws(RuntimeError) {
+        guard file.lowercased().hasSuffix(".csv") else {
+            throw RuntimeError("a sweep's trials are written as CSV", at: c.span(of: "file"), hint: "export \(entry.name) \"trials.csv\"")
+        }
+        try write(Array(trialsCSV(entry).utf8), to: file, at: c.span(of: "file"))
+        say("wrote \(entry.trials.count) trials of \(entry.name) to \(file)")
+    }
+
+    func trialsCSV(_ entry: SweepEntry) -> String {
+        let params = entry.space.names
+        var lines = [(["trial", "status", "budget", "seed", entry.objective.metric, "epochs", "seconds"] + params
+            + ["train_loss", "train_acc", "val_loss", "val_acc", "failure"]).joined(separator: ",")]
+        for t in entry.trials {
+            let f = t.final
+            var fields = ["\(t.number)", t.status.rawValue, t.budget.map(formatBudget) ?? "", "\(t.seed)", csvNumber(t.objective),
+                          csvNumber(t.epochs), csvNumber(t.seconds)]
+            fields += params.map { t.configuration[$0]?.description ?? "" }
+            fields += [csvNumber(f?.trainLoss), csvNumber(f?.trainAccuracy), csvNumber(f?.validationLoss),
+                       csvNumber(f?.validationAccuracy), csvQuoted(t.failure ?? "")]
+            lines.append(fields.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func csvNumber(_ x: Double?) -> String {
+        guard let x, x.isFinite else { return "" }
+        return "\(x)"
+    }
+
+    func csvQuoted(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}

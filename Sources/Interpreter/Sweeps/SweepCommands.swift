@@ -1,0 +1,123 @@
+// `sweep NAME method=… { body }`: sample a configuration, run the body as a trial, record it,
+// repeat. Sampled methods (random, grid, tpe, bayes) ask their sampler after each trial;
+// hyperband, bohb and halving hand out (configuration, budget) jobs from a HyperbandScheduler.
+// `plan` prints a Hyperband schedule and runs nothing; `objective=branin` searches a built-in
+// test function with no body and no training. Ctrl-C stops after the current trial's step and
+// keeps the finished trials.
+import Charts
+import Diagnostics
+import Lab
+import Language
+import Search
+
+extension Session {
+    func sweepCommand(_ c: CommandContext) throws(RuntimeError) {
+        let name = try c.text("name") ?? ""
+        let method = try c.text("method") ?? (c.isSet("plan") ? "hyperband" : "random")
+        if c.isSet("plan") {
+            say(try hyperbandPlan(c, method: method).text)
+            return
+        }
+        if let builtin = try c.text("objective") { return try builtinSweep(name, builtin, method: method, c) }
+        guard let block = c.command.block else {
+            throw RuntimeError("sweep \(name) needs a { body } to run, or a built-in objective=", at: c.span,
+                               hint: "sweep \(name) method=random trials=8 { let lr ~ log(1e-4, 1e-1) … train t on m epochs=$budget }")
+        }
+        let body = try SweepBody(block, scope: workspace)
+        let entry = SweepEntry(name: name, method: method, space: body.space, objective: body.objective, seed: try seed(c))
+        workspace.sweeps[name] = entry
+        if ["hyperband", "bohb", "halving"].contains(method) {
+            try runScheduled(entry, body, c)
+        } else {
+            try runSampled(entry, body, c)
+        }
+        say(sweepSummary(entry))
+    }
+
+    /// The schedule of `method=hyperband|bohb` (every bracket) or `halving` (the widest one).
+    func hyperbandPlan(_ c: CommandContext, method: String) throws(RuntimeError) -> HyperbandPlan {
+        guard ["hyperband", "bohb", "halving"].contains(method) else {
+            throw RuntimeError("'plan' prints a hyperband schedule; method=\(method) has none", at: c.span(of: "method"),
+                               hint: "sweep NAME method=hyperband max=81 eta=3 plan")
+        }
+        let r = try c.int("max") ?? 81, eta = try c.int("eta") ?? 3
+        return try rethrowSearch(at: c.span(of: "max")) { () throws -> HyperbandPlan in
+            method == "halving" ? try HyperbandPlan.successiveHalving(maxBudget: r, eta: eta) : try HyperbandPlan(maxBudget: r, eta: eta)
+        }
+    }
+
+    /// Search errors carry their own hint.
+    func rethrowSearch<T>(at span: SourceSpan, _ body: () throws -> T) throws(RuntimeError) -> T {
+        do { return try body() } catch let e as SearchError {
+            throw RuntimeError(e.description, at: span, hint: e.hint)
+        } catch { throw RuntimeError("\(error)", at: span) }
+    }
+
+    func sampler(_ method: String, space: SearchSpace, seed: UInt64, _ c: CommandContext) throws(RuntimeError) -> any Sampler {
+        guard let m = SearchMethod(rawValue: method) else {
+            throw RuntimeError("method=\(method) schedules budgets; it needs a body that trains", at: c.span(of: "method"),
+                               hint: "use random, grid, tpe or bayes with objective=")
+        }
+        let points = try c.bounded("points", max: GridSampler.limit) ?? 5
+        return try rethrowSearch(at: c.span(of: "points")) { () throws -> any Sampler in try m.sampler(space: space, seed: seed, gridPoints: points) }
+    }
+
+    /// random, grid, tpe, bayes: one trial per proposal, every trial given `budget=` epochs.
+    func runSampled(_ entry: SweepEntry, _ body: SweepBody, _ c: CommandContext) throws(RuntimeError) {
+        var sampler = try sampler(entry.method, space: entry.space, seed: entry.seed, c)
+        let gridSize = (sampler as? GridSampler)?.configurations.count
+        let count = try c.bounded("trials", max: 100_000) ?? gridSize ?? 20
+        let budget = Double(try c.int("budget") ?? 10)
+        let live = SweepLive(entry: entry, host: host, totalWeight: Double(min(count, gridSize ?? count)))
+        say(live.header(trials: "\(min(count, gridSize ?? count)) trials", budget: "budget \(epochText(budget))"))
+        for number in 0..<count {
+            guard let configuration = sampler.propose(history: entry.history) else { break }
+            let plan = TrialPlan(body: body, source: c.source, configuration: configuration, budget: budget,
+                                 seed: SweepEntry.trialSeed(entry.seed, configuration: number))
+            let outcome = runTrial(plan, objective: entry.objective, onProgress: live.forwarder(trial: number, weight: 1))
+            if outcome.cancelled { entry.stoppedEarly = true; break }
+            record(outcome, plan, in: entry, configurationID: number)
+            live.finished(weight: 1)
+            say(live.line(entry.trials[entry.trials.count - 1]))
+        }
+        live.end()
+    }
+
+    /// Appends a trial and keeps the best trial's net.
+    func record(_ outcome: TrialOutcome, _ plan: TrialPlan, in entry: SweepEntry, configurationID: Int,
+                job: HyperbandJob? = nil, final: Bool = true) {
+        var status = outcome.status
+        if status == .done, !final { status = .pruned }
+        let trial = TrialRecord(number: entry.trials.count, configuration: plan.configuration, budget: plan.budget, seed: plan.seed,
+                                status: status, objective: outcome.objective, curve: outcome.curve, epochs: outcome.epochs,
+                                seconds: outcome.seconds, failure: outcome.failure, configurationID: configurationID,
+                                bracket: job?.bracket, round: job?.round)
+        entry.trials.append(trial)
+        if status == .done, entry.best?.number == trial.number {
+            entry.bestNet = outcome.net
+            entry.bestData = outcome.data
+        }
+    }
+
+    /// `objective=branin|hartmann6`: the sampler against a built-in test function.
+    func builtinSweep(_ name: String, _ builtin: String, method: String, _ c: CommandContext) throws(RuntimeError) {
+        if c.command.block != nil {
+            throw RuntimeError("objective=\(builtin) is a built-in function: the sweep takes no body", at: c.span(of: "objective"))
+        }
+        let objective = try rethrowSearch(at: c.span(of: "objective")) { () throws -> Objective in try Objective.named(builtin) }
+        let entry = SweepEntry(name: name, method: method, space: objective.space, objective: SweepObjective(metric: builtin),
+                               seed: try seed(c), builtin: builtin)
+        var sampler = try sampler(method, space: objective.space, seed: entry.seed, c)
+        for number in 0..<(try c.bounded("trials", max: 100_000) ?? 50) {
+            guard let configuration = sampler.propose(history: entry.history) else { break }
+            let y = objective.evaluate(configuration)
+            let ok = y?.isFinite ?? false
+            entry.trials.append(TrialRecord(number: number, configuration: configuration, budget: nil, seed: entry.seed,
+                                            status: ok ? .done : .failed, objective: y, configurationID: number))
+        }
+        workspace.sweeps[name] = entry
+        let best = entry.best
+        say("\(name): \(method) on \(builtin), \(entry.trials.count) trials, seed \(entry.seed) · best \(best.map { fmt($0.objective ?? .nan) } ?? "–")"
+            + " (optimum \(fmt(objective.minimum)))" + (best.map { " at #\($0.number): " + configurationText($0.configuration, entry.space) } ?? ""))
+    }
+}

@@ -1,0 +1,170 @@
+// One trial: the sweep body run as an ordinary script in a CHILD session whose workspace starts
+// with the user's datasets and variables plus the sampled values and `$budget`, so trial nets
+// never clobber the user's (and a `data` line in the body stays the trial's own). The child shares
+// the parent's ActiveRun, so Ctrl-C reaches the trial's training. The objective is read from the
+// net trained last; a body error or a diverged run marks the trial failed.
+import Diagnostics
+import Foundation
+import Lab
+import Language
+import Search
+
+/// What one trial runs.
+struct TrialPlan {
+    let body: SweepBody
+    let source: SourceFile
+    let configuration: Configuration
+    /// `$budget` in epochs (rounded to a whole number, at least 1, when the body reads it).
+    let budget: Double?
+    let seed: UInt64
+}
+
+/// How one trial ended.
+struct TrialOutcome {
+    var status: TrialStatus = .failed
+    var objective: Double?
+    var curve: [EvalRecord] = []
+    var epochs: Double = 0
+    var seconds: Double = 0
+    var failure: String?
+    /// The net trained last and its data, kept for `eval SWEEP.best on test`.
+    var net: NetEntry?
+    var data: DataEntry?
+    /// Ctrl-C arrived: the trial is not kept.
+    var cancelled = false
+}
+
+/// The host of a trial's session: keeps outputs to itself, notes which net trained last, and
+/// hands progress to the sweep.
+final class TrialHost: SessionHost {
+    let width: Int
+    let onProgress: (LiveUpdate) -> Void
+    var lastTrained: String?
+    var messages: [String] = []
+
+    init(width: Int, onProgress: @escaping (LiveUpdate) -> Void) {
+        self.width = width
+        self.onProgress = onProgress
+    }
+
+    func emit(_ output: Output) {
+        switch output {
+        case .text(let t): messages.append(t)
+        case .diagnostic(let d, _): messages.append(d.message)
+        default: break
+        }
+    }
+    func progress(_ update: LiveUpdate) { lastTrained = update.netName; onProgress(update) }
+    func finishedProgress(_ update: LiveUpdate) { lastTrained = update.netName; onProgress(update) }
+    func ask(_ question: String) -> String? { nil }
+    func pause(next: String?) {}
+}
+
+extension Session {
+    /// Runs the body once with the plan's values. `onProgress` sees the trial's live updates;
+    /// `onEvaluation` every evaluation of the net being trained, in order, as it happens.
+    func runTrial(_ plan: TrialPlan, objective: SweepObjective, onProgress: @escaping (LiveUpdate) -> Void = { _ in },
+                  onEvaluation: ((EvalRecord) -> Void)? = nil) -> TrialOutcome {
+        var streamed: [String: Int] = [:]
+        weak var child: Session?
+        let host = TrialHost(width: self.host.width) { update in
+            onProgress(update)
+            guard let onEvaluation, let evals = child?.workspace.nets[update.netName]?.run?.history.evals else { return }
+            for e in evals.dropFirst(streamed[update.netName] ?? 0) { onEvaluation(e) }
+            streamed[update.netName] = evals.count
+        }
+        let session = trialSession(host: host, plan)
+        child = session
+        let clock = ContinuousClock(), start = clock.now
+        var outcome = runBody(plan, in: session)
+        let elapsed = (clock.now - start).components
+        outcome.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+        guard !outcome.cancelled, outcome.failure == nil else { return outcome }
+        return measured(outcome, host: host, session: session, objective: objective)
+    }
+
+    /// A fresh session over the user's datasets and variables, with the trial's values on top.
+    func trialSession(host: TrialHost, _ plan: TrialPlan) -> Session {
+        let child = Session(host: host, settings: SessionSettings(directory: settings.directory, journalPath: nil,
+                                                                    sessionsDirectory: settings.sessionsDirectory))
+        child.activeRun = activeRun
+        child.runDepth = runDepth + 1
+        child.workspace.datasets = workspace.datasets
+        child.workspace.currentData = workspace.currentData
+        child.workspace.seed = plan.seed
+        child.workspace.variables = workspace.variables
+        for (name, value) in plan.configuration.values {
+            child.workspace.variables[name] = value.number.map(Literal.number) ?? .word(value.description)
+        }
+        if let budget = plan.budget { child.workspace.variables["budget"] = .number(max(1, budget.rounded())) }
+        return child
+    }
+
+    /// Runs each statement of the body; stops at the first error, divergence or Ctrl-C.
+    func runBody(_ plan: TrialPlan, in child: Session) -> TrialOutcome {
+        var outcome = TrialOutcome()
+        let requests = activeRun.cancelRequests
+        for statement in plan.body.statements {
+            child.lastStop = nil
+            do {
+                try child.runTrialStatement(statement, plan)
+            } catch {
+                outcome.failure = error.message
+                return outcome
+            }
+            switch child.lastStop {
+            case .diverged(let step, let detail)?:
+                outcome.failure = "diverged at step \(step): \(detail)"
+                return outcome
+            case .cancelled?:
+                outcome.cancelled = true
+                return outcome
+            default:
+                if activeRun.cancelRequests != requests { outcome.cancelled = true; return outcome }
+            }
+        }
+        return outcome
+    }
+
+    /// One body statement: sampled lets and `report` were read before the trial; nets unroll
+    /// their per-layer parameters; everything else runs as typed.
+    func runTrialStatement(_ statement: Statement, _ plan: TrialPlan) throws(RuntimeError) {
+        switch statement.kind {
+        case .variable(let l):
+            if case .distribution = l.binding { return }
+            try defineVariable(l)
+        case .command(let c) where c.verb.name == "report":
+            return
+        case .network(let definition):
+            let prefixes = Set(plan.body.perLayer.keys)
+            let unrolled = try PerLayer.expanded(definition, prefixes: prefixes) { v throws(RuntimeError) in
+                try self.integer(v, "repeat count")
+            }
+            try defineNet(unrolled, source: plan.source)
+        default:
+            _ = try dispatch(statement, source: plan.source, next: nil)
+        }
+    }
+
+    /// The objective and curve of the net trained last.
+    func measured(_ outcome: TrialOutcome, host: TrialHost, session: Session, objective: SweepObjective) -> TrialOutcome {
+        var result = outcome
+        guard let name = host.lastTrained, let net = session.workspace.nets[name], let run = net.run else {
+            result.failure = "the body trained no net (add 'train NET on DATA epochs=$budget')"
+            return result
+        }
+        result.curve = run.history.evals
+        result.epochs = run.epoch
+        result.net = net
+        result.data = net.dataName.flatMap { session.workspace.datasets[$0] }
+        guard let last = run.history.evals.last, let y = objective.value(at: last), y.isFinite else {
+            let why = run.history.evals.last.map { _ in "is not finite or not measured" } ?? "was never evaluated"
+            result.failure = "\(objective.metric) of \(name) \(why)"
+                + (objective.metric.hasPrefix("val") && run.validation == nil ? " (its data has no val part: split DATA 0.7 0.15 0.15)" : "")
+            return result
+        }
+        result.objective = y
+        result.status = .done
+        return result
+    }
+}

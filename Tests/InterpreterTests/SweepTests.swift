@@ -1,0 +1,188 @@
+// Sweeps through the session's public face: run a sweep, then read its trials back with
+// `export SWEEP "trials.csv"`. Tiny nets on a 300-point spiral for a few epochs keep each test
+// well under a second.
+import Charts
+import Foundation
+import Interpreter
+import Testing
+
+/// A sweep's exported trials: one dictionary per row, keyed by the CSV header.
+func trialRows(_ f: LookingFixture, _ sweep: String) -> [[String: String]] {
+    f.run("export \(sweep) \"\(sweep).csv\"")
+    guard let text = try? String(contentsOfFile: f.path("\(sweep).csv"), encoding: .utf8) else { return [] }
+    let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    guard let header = lines.first else { return [] }
+    return lines.dropFirst().map { Dictionary(zip(header, $0), uniquingKeysWith: { a, _ in a }) }
+}
+
+let sweepData = "data d = spiral n=300 classes=3"
+
+/// A sweep body over a per-layer MLP; `extra` goes before the train line.
+func mlpSweep(_ header: String, extra: String = "") -> String {
+    """
+    \(header) {
+      let lr ~ log(1e-3, 1e-1)
+      let depth ~ int(1, 3)
+      let w ~ choice(4, 8, 16) per depth
+      net t = dense $w relu x$depth, dense 3
+      opt t adam lr=$lr
+      \(extra)
+      train t on d epochs=$budget
+    }
+    """
+}
+
+@Suite("Sweeps")
+struct SweepTests {
+    @Test("a random sweep runs N trials with distinct configurations and picks the lowest val loss")
+    func randomSweep() {
+        let f = LookingFixture()
+        #expect(f.run(sweepData + "\n" + mlpSweep("sweep s method=random trials=6 budget=2 seed=4")) == .ok)
+        let rows = trialRows(f, "s")
+        #expect(rows.count == 6)
+        #expect(Set(rows.map { "\($0["lr"]!) \($0["depth"]!) \($0["w1"]!)" }).count == 6)
+        #expect(rows.allSatisfy { $0["status"] == "done" && Double($0["val_loss"] ?? "") != nil })
+        let best = rows.min { Double($0["val_loss"]!)! < Double($1["val_loss"]!)! }!
+        #expect(f.recorder.texts.last { $0.hasPrefix("s: 6 trials") }?.contains("at #\(best["trial"]!):") == true)
+    }
+
+    @Test("a grid sweep runs every point of the grid once")
+    func gridSweep() {
+        let f = LookingFixture()
+        f.run(sweepData)
+        #expect(f.run("""
+            sweep g method=grid points=3 budget=1 {
+              let lr ~ log(1e-3, 1e-1)
+              let w ~ choice(4, 8)
+              net t = dense $w relu, dense 3
+              opt t sgd lr=$lr
+              train t on d epochs=$budget
+            }
+            """) == .ok)
+        let rows = trialRows(f, "g")
+        #expect(rows.count == 6)
+        #expect(Set(rows.map { "\($0["lr"]!)/\($0["w"]!)" }).count == 6)
+        #expect(Set(rows.map { log10(Double($0["lr"]!)!).rounded() }) == [-3, -2, -1])
+        #expect(Set(rows.map { $0["w"]! }) == ["4", "8"])
+    }
+
+    @Test("per-layer widths are sampled only for layers that exist")
+    func conditionalParameters() {
+        let f = LookingFixture()
+        f.run(sweepData + "\n" + mlpSweep("sweep s method=tpe trials=12 budget=1 seed=2"))
+        let rows = trialRows(f, "s")
+        #expect(rows.count == 12)
+        for row in rows {
+            let depth = Int(row["depth"]!)!
+            for k in 1...3 { #expect((row["w\(k)"]!.isEmpty) == (k > depth), "\(row)") }
+        }
+        #expect(Set(rows.map { $0["depth"]! }).count > 1)
+    }
+
+    @Test("a failing trial is marked failed and the sweep goes on")
+    func failingTrial() {
+        let f = LookingFixture()
+        f.run(sweepData)
+        #expect(f.run("""
+            sweep s method=grid budget=1 {
+              let w ~ choice(0, 4, 8)
+              net t = dense $w relu, dense 3
+              train t on d epochs=$budget
+            }
+            """) == .ok)
+        let rows = trialRows(f, "s")
+        #expect(rows.map { $0["status"]! } == ["failed", "done", "done"])
+        #expect(rows[0]["failure"]?.contains("positive integer") == true)
+    }
+
+    @Test("the test part is never read during a sweep; eval s.best on test is the one peek")
+    func testPartIsLocked() {
+        let f = LookingFixture()
+        f.run(sweepData + "\n" + mlpSweep("sweep s method=random trials=3 budget=1"))
+        f.run("show d")
+        // `show d` lists "test peeks N" once the peek log holds anything.
+        #expect(!renderedLines(f).contains { $0.hasPrefix("test peeks") })
+        #expect(f.run("eval s.best on test") == .ok)
+        #expect(f.recorder.texts.last?.hasPrefix("peek 1 at d's locked test part") == true)
+        #expect(f.run(sweepData + "\n" + mlpSweep("sweep u method=random trials=2 budget=1", extra: "eval t on test")) == .runtimeError)
+        #expect(f.recorder.diagnostics.last?.message == "a sweep body may not look at the test part")
+    }
+
+    @Test("the same seed gives the same trials")
+    func determinism() {
+        func run() -> [String] {
+            let f = LookingFixture()
+            f.run(sweepData + "\n" + mlpSweep("sweep s method=tpe trials=4 budget=1 seed=9"))
+            return trialRows(f, "s").map { row in row.filter { $0.key != "seconds" }.sorted { $0.key < $1.key }.description }
+        }
+        let first = run()
+        #expect(first.count == 4)
+        #expect(first == run())
+    }
+
+    @Test("plan prints the hyperband schedule and runs nothing")
+    func hyperbandPlan() {
+        let f = LookingFixture()
+        #expect(f.run("sweep h method=hyperband max=81 eta=3 plan") == .ok)
+        let text = f.recorder.texts.last ?? ""
+        #expect(text.hasPrefix("hyperband max=81 eta=3: 5 brackets, 143 configurations"))
+        #expect(text.contains("s=4          0       81            1"))
+        #expect(f.run("show h") == .runtimeError)
+    }
+
+    @Test("hyperband gives each job its budget, prunes losers and promotes the rest")
+    func hyperbandRun() {
+        let f = LookingFixture()
+        f.run(sweepData)
+        #expect(f.run("sweep h method=hyperband max=4 eta=2 seed=1 {\n let lr ~ log(1e-3, 1e-1)\n net t = dense 4 relu, dense 3\n"
+                      + " opt t adam lr=$lr\n train t on d epochs=$budget\n}") == .ok)
+        let rows = trialRows(f, "h")
+        #expect(rows.count == 4 + 2 + 1 + 3 + 1 + 3)
+        #expect(rows.allSatisfy { Double($0["epochs"]!) == Double($0["budget"]!) })
+        #expect(Set(rows.map { $0["status"]! }) == ["done", "pruned"])
+    }
+
+    @Test("objective=branin searches the built-in function without training")
+    func builtinObjective() {
+        let f = LookingFixture()
+        #expect(f.run("sweep b method=tpe objective=branin trials=30 seed=3") == .ok)
+        let line = f.recorder.texts.last ?? ""
+        #expect(line.hasPrefix("b: tpe on branin, 30 trials, seed 3 · best "), "\(line)")
+        let best = line.split(separator: " ").drop { $0 != "best" }.dropFirst().first.flatMap { Double($0) }
+        #expect(best.map { $0 >= 0.397887 && $0 < 5 } == true, "\(line)")
+    }
+
+    @Test("Ctrl-C stops the sweep after the current trial's step and keeps finished trials")
+    func cancellation() {
+        let host = CancellingHost()
+        let directory = NSTemporaryDirectory() + "basin-sweep-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let session = Session(host: host, settings: SessionSettings(directory: directory))
+        host.cancelOn = { update in if update.title.hasSuffix("#2") { session.cancel() } }
+        session.execute(sweepData + "\n" + mlpSweep("sweep s method=random trials=6 budget=2"))
+        session.execute("export s \"s.csv\"")
+        let csv = (try? String(contentsOfFile: directory + "/s.csv", encoding: .utf8)) ?? ""
+        #expect(csv.split(separator: "\n").count == 1 + 2)
+        #expect(host.texts.contains { $0.contains("stopped by Ctrl-C; the finished trials are kept") })
+    }
+}
+
+/// Every line of every chart the fixture's recorder holds, rendered in plain text.
+func renderedLines(_ f: LookingFixture) -> [String] {
+    f.recorder.charts.flatMap { chart in
+        chart.rendered(width: 80, profile: RenderProfile(glyphs: .ascii, colors: .none)).text.split(separator: "\n")
+            .map { String($0).trimmingCharacters(in: .whitespaces) }
+    }
+}
+
+/// A host that presses Ctrl-C when a progress update matches.
+final class CancellingHost: SessionHost {
+    var cancelOn: (LiveUpdate) -> Void = { _ in }
+    var texts: [String] = []
+    var width: Int { 80 }
+    func emit(_ output: Output) { if case .text(let t) = output { texts.append(t) } }
+    func progress(_ update: LiveUpdate) { cancelOn(update) }
+    func finishedProgress(_ update: LiveUpdate) {}
+    func ask(_ question: String) -> String? { nil }
+    func pause(next: String?) {}
+}
