@@ -22,13 +22,8 @@ struct GridBench: ParsableCommand {
     func run() throws {
         BLAS.threads = 1
         let (train, _) = try referenceData(directory: data, shuffleInputs: false)
-        let net = try Network(inputShape: train.sampleShape, layers: ReferenceModel.mlp.layers)
-        net.initialize(scheme: .pytorchDefault, seed: 42)
-        var settings = TrainingSettings()
-        settings.batchSize = 100
-        settings.order = .sequential
-        let run = try TrainingRun(network: net, train: train, validation: nil, optimizer: .adam(lr: 1e-2),
-                                  loss: .crossEntropy, settings: settings)
+        let run = try referenceRun(.mlp, train: train)
+        let net = run.network
         for _ in 0...trainSteps { _ = run.takeStep(learningRate: 1e-2) }
 
         var rng = RNG(seed: seed, stream: "directions")

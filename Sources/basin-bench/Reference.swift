@@ -4,6 +4,7 @@ import ArgumentParser
 import Datasets
 import Foundation
 import Kernels
+import Lab
 import Networks
 
 enum ReferenceModel: String, CaseIterable, ExpressibleByArgument {
@@ -47,6 +48,18 @@ func referenceData(directory: String?, shuffleInputs: Bool) throws -> (train: Da
         test = try test.permutingFeatures(p)
     }
     return (train, test)
+}
+
+/// A run of `model` set up exactly as the reference loop: PyTorch-default initialization from
+/// `seed`, Adam lr 1e-2, batch 100, batches taken in order.
+func referenceRun(_ model: ReferenceModel, train: Dataset, seed: UInt64 = 42) throws -> TrainingRun {
+    let net = try Network(inputShape: train.sampleShape, layers: model.layers)
+    net.initialize(scheme: .pytorchDefault, seed: seed)
+    var settings = TrainingSettings()
+    settings.batchSize = 100
+    settings.order = .sequential
+    return try TrainingRun(network: net, train: train, validation: nil, optimizer: .adam(lr: 1e-2),
+                           loss: .crossEntropy, settings: settings, seed: seed)
 }
 
 /// Peak resident set size of this process in MiB.

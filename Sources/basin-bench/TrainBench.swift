@@ -24,13 +24,8 @@ struct TrainBench: ParsableCommand {
     func run() throws {
         BLAS.threads = threads
         let (train, test) = try referenceData(directory: data, shuffleInputs: shuffleInputs)
-        let net = try Network(inputShape: train.sampleShape, layers: model.layers)
-        net.initialize(scheme: .pytorchDefault, seed: seed)
-        var settings = TrainingSettings()
-        settings.batchSize = 100
-        settings.order = .sequential
-        let run = try TrainingRun(network: net, train: train, validation: nil, optimizer: .adam(lr: 1e-2),
-                                  loss: .crossEntropy, settings: settings, seed: seed)
+        let run = try referenceRun(model, train: train, seed: seed)
+        let net = run.network
         var times: [Double] = []
         times.reserveCapacity(steps + 1)
         let clock = ContinuousClock()
