@@ -26,18 +26,18 @@ public struct PathDirections: Sendable {
         guard let final = snapshots.last, snapshots.count >= 3 else { return nil }
         let offsets = snapshots.map { s in zip(s, final).map { Double($0) - Double($1) } }
         let used = Self.thinned(Array(offsets.dropLast()), to: Self.gramLimit)
-        let gram = used.map { a in used.map { b in Self.dot(a, b) } }
+        let gram = used.map { a in used.map { b in DoubleVector.dot(a, b) } }
         let (values, vectors) = SymmetricEigen.decomposed(gram)
         let order = values.indices.sorted { values[$0] > values[$1] }
         guard order.count >= 2, values[order[1]] > 1e-12 * max(values[order[0]], 1e-300) else { return nil }
         let total = max(values.filter { $0 > 0 }.reduce(0, +), .leastNonzeroMagnitude)
         let e1 = Self.direction(used, vectors[order[0]]), e2raw = Self.direction(used, vectors[order[1]])
         // Re-orthogonalize in Double: the Gram eigenvectors are orthogonal only up to rounding.
-        let e2 = Self.unit(zip(e2raw, e1).map { $0 - Self.dot(e2raw, e1) * $1 })
+        let e2 = DoubleVector.unit(zip(e2raw, e1).map { $0 - DoubleVector.dot(e2raw, e1) * $1 })
         d1 = e1.map(Float.init)
         d2 = e2.map(Float.init)
         explained = (values[order[0]] / total, values[order[1]] / total)
-        path = offsets.map { (Self.dot($0, e1), Self.dot($0, e2)) }
+        path = offsets.map { (DoubleVector.dot($0, e1), DoubleVector.dot($0, e2)) }
     }
 
     /// Oᵀu, normalized.
@@ -46,18 +46,7 @@ public struct PathDirections: Sendable {
         for (o, weight) in zip(offsets, u) where weight != 0 {
             for i in d.indices { d[i] += weight * o[i] }
         }
-        return unit(d)
-    }
-
-    static func unit(_ v: [Double]) -> [Double] {
-        let n = dot(v, v).squareRoot()
-        return n > 0 ? v.map { $0 / n } : v
-    }
-
-    static func dot(_ a: [Double], _ b: [Double]) -> Double {
-        var s = 0.0
-        for i in 0..<min(a.count, b.count) { s += a[i] * b[i] }
-        return s
+        return DoubleVector.unit(d)
     }
 
     /// At most `limit` elements, evenly spaced, keeping the first and the last.

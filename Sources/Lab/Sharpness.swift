@@ -54,7 +54,7 @@ public enum Sharpness {
         let n = gradient.parameterCount
         let scale = max(Vec.norm(n, gradient.network.parameters.base), 1)
         var rng = RNG(seed: seed, stream: "sharpness")
-        var v = normalized((0..<n).map { _ in Double(rng.normal()) })
+        var v = DoubleVector.unit((0..<n).map { _ in Double(rng.normal()) })
         var result = SharpnessResult(eigenvalue: .nan, estimates: [], converged: false, cancelled: false,
                                      step: relativeStep * scale, loss: gradient.gradient().loss)
         var h = relativeStep
@@ -84,13 +84,13 @@ public enum Sharpness {
         for _ in 0..<max(limit, 1) {
             if cancel?.isCancelled == true { result.cancelled = true; break }
             let (u, hv) = hessianVectorProduct(gradient, v, epsilon: epsilon ?? result.step)
-            let lambda = dot(u, hv) / dot(u, u)
+            let lambda = DoubleVector.dot(u, hv) / DoubleVector.dot(u, u)
             result.estimates.append(lambda)
             result.eigenvalue = lambda
             onIteration?(result.estimates.count, lambda)
             if let previous, abs(lambda - previous) <= tolerance * abs(lambda) { result.converged = true; break }
             previous = lambda
-            let next = normalized(hv)
+            let next = DoubleVector.unit(hv)
             guard next.allSatisfy(\.isFinite), next.contains(where: { $0 != 0 }) else { break }
             v = next
         }
@@ -108,16 +108,5 @@ public enum Sharpness {
         let scale = 1 / (2 * epsilon)
         return (zip(plus.offset, minus.offset).map { ($0 - $1) * scale },
                 zip(plus.gradient, minus.gradient).map { ($0 - $1) * scale })
-    }
-
-    static func normalized(_ v: [Double]) -> [Double] {
-        let norm = dot(v, v).squareRoot()
-        return norm > 0 ? v.map { $0 / norm } : v
-    }
-
-    static func dot(_ a: [Double], _ b: [Double]) -> Double {
-        var s = 0.0
-        for i in 0..<min(a.count, b.count) { s += a[i] * b[i] }
-        return s
     }
 }
