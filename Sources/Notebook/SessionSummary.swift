@@ -14,6 +14,9 @@ struct StatusInfo: Sendable, Equatable {
     var stepsPerSecond: Double?
 
     mutating func update(from model: DashboardModel) {
+        // Only training reports a run's step and learning rate; a landscape or sharpness
+        // counts points or iterations and leaves the run's numbers as they were.
+        guard model.unit == "steps" || model.unit == "epochs" else { return }
         runNet = model.netName
         net = model.netName
         step = model.step
