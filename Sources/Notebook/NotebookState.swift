@@ -161,6 +161,9 @@ public struct NotebookState: Sendable {
         live = nil
         status.update(from: model)
         summary.noteRun(final)
+        // A run with no history to draw (a landscape's points, a sweep's trials) leaves only its
+        // own outputs; an empty dashboard would read as a broken chart.
+        guard !final.snapshot.losses.isEmpty else { return }
         if cells.isEmpty || cells.last?.kind == .narrative { cells.append(NotebookCell(kind: .output)) }
         appendToLast(.dashboard(final))
     }

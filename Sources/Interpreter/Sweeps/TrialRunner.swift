@@ -38,12 +38,15 @@ struct TrialOutcome {
 /// hands progress to the sweep.
 final class TrialHost: SessionHost {
     let width: Int
+    /// As the sweep's own host: a notebook's dashboard shows the running trial's curves.
+    let wantsRunSnapshots: Bool
     let onProgress: (LiveUpdate) -> Void
     var lastTrained: String?
     var messages: [String] = []
 
-    init(width: Int, onProgress: @escaping (LiveUpdate) -> Void) {
+    init(width: Int, wantsRunSnapshots: Bool = false, onProgress: @escaping (LiveUpdate) -> Void) {
         self.width = width
+        self.wantsRunSnapshots = wantsRunSnapshots
         self.onProgress = onProgress
     }
 
@@ -67,7 +70,7 @@ extension Session {
                   onEvaluation: ((EvalRecord) -> Void)? = nil) -> TrialOutcome {
         var streamed: [String: Int] = [:]
         weak var child: Session?
-        let host = TrialHost(width: self.host.width) { update in
+        let host = TrialHost(width: self.host.width, wantsRunSnapshots: self.host.wantsRunSnapshots) { update in
             onProgress(update)
             guard let onEvaluation, let evals = child?.workspace.nets[update.netName]?.run?.history.evals else { return }
             for e in evals.dropFirst(streamed[update.netName] ?? 0) { onEvaluation(e) }
