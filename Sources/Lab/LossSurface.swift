@@ -11,10 +11,13 @@ import Synchronization
 public struct SurfaceGrid: Sendable, Equatable {
     public var alphas: [Float]
     public var betas: [Float]
-    /// Row-major [betas.count × alphas.count]; NaN where not computed yet.
+    /// Row-major [betas.count × alphas.count]; NaN where not computed yet, +∞ where the loss
+    /// overflowed (weights that far out make it non-finite; every loss here is ≥ 0).
     public var losses: [Double]
     public var computed: Int
     public var isComplete: Bool { computed == alphas.count * betas.count }
+    /// Points whose loss overflowed.
+    public var overflowed: Int { losses.filter { $0 == .infinity }.count }
 
     public init(alphas: [Float], betas: [Float], losses: [Double], computed: Int) {
         (self.alphas, self.betas, self.losses, self.computed) = (alphas, betas, losses, computed)
@@ -136,7 +139,8 @@ final class PointEvaluator {
         w.update(from: w0, count: n)
         d1.withUnsafeBufferPointer { if let d = $0.baseAddress, $0.count == n { Vec.axpy(n, alpha, d, w) } }
         d2?.withUnsafeBufferPointer { if let d = $0.baseAddress, $0.count == n { Vec.axpy(n, beta, d, w) } }
-        return meanLoss(alpha: alpha, beta: beta)
+        let loss = meanLoss(alpha: alpha, beta: beta)
+        return loss.isNaN ? .infinity : loss
     }
 
     /// Outputs for rows start..<start+b: the whole network, or layers 2… after the precomputed first.

@@ -108,7 +108,7 @@ public final class TrainingRun: @unchecked Sendable {
 }
 
 /// Everything that can stop a run from starting.
-public enum LabError: Error, Equatable, Sendable {
+public enum LabError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalid(String)
     case shape(String)
     case data(DataError)
@@ -119,6 +119,8 @@ public enum LabError: Error, Equatable, Sendable {
         case .data(let e): return e.description
         }
     }
+
+    public var description: String { message }
 }
 
 extension TrainingRun {

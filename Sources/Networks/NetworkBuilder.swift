@@ -19,7 +19,7 @@ public indirect enum LayerSpec: Sendable, Equatable {
     case residual([LayerSpec])
 }
 
-public enum NetworkError: Error, Equatable, Sendable {
+public enum NetworkError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A setting no layer can have, e.g. a negative width. `layer` counts from 1 in the spec list.
     case invalidSetting(layer: Int, message: String)
     /// A layer cannot take the shape the previous one produces.
@@ -39,6 +39,8 @@ public enum NetworkError: Error, Equatable, Sendable {
         case .empty: return "a network needs at least one layer"
         }
     }
+
+    public var description: String { message }
 }
 
 /// Formats a byte count as "1.5 GiB".

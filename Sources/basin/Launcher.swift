@@ -116,7 +116,7 @@ struct Launcher {
                 }
                 seed = s
                 i += 2
-            case let a where a.hasPrefix("-"): return .failure(UsageError(message: "unknown option '\(a)'"))
+            case let a where a.hasPrefix("-") && a != "-": return .failure(UsageError(message: "unknown option '\(a)'"))
             case let a:
                 guard file == nil else { return .failure(UsageError(message: "one script at a time")) }
                 file = a
@@ -128,8 +128,21 @@ struct Launcher {
     }
 
     func runScript(_ file: String, seed: Int?) -> Int32 {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+            FileHandle.standardError.write(Data("error: cannot read '\(file)': it is a directory\n".utf8))
+            return Batch.usage
+        }
+        // FileHandle reads pipes and devices too (`basin run /dev/stdin`, `basin run -`).
+        guard let handle = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file) else {
             FileHandle.standardError.write(Data("error: cannot read '\(file)': no such file or not readable\n".utf8))
+            return Batch.usage
+        }
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot read '\(file)': \(error.localizedDescription)\n".utf8))
             return Batch.usage
         }
         let text = String(decoding: data, as: UTF8.self)

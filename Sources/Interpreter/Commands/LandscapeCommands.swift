@@ -33,6 +33,8 @@ struct LandscapeRecord {
 
 extension Session {
     static let landscapeResLimit = 201
+    /// Largest half-width of a plane, in units of the filter-normalized directions.
+    static let landscapeSpanLimit = 1000.0
 
     func landscapeCommand(_ c: CommandContext) throws(RuntimeError) {
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))

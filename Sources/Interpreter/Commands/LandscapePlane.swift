@@ -13,6 +13,7 @@ import Charts
 import Diagnostics
 import Foundation
 import Lab
+import Language
 import Networks
 
 /// A plane to slice: its directions, axes, what to call it, and the path drawn on it.
@@ -32,6 +33,10 @@ extension Session {
     func landscapePlane(_ c: CommandContext, _ n: LookedNet) throws(RuntimeError) {
         let res = try c.bounded("res", max: Self.landscapeResLimit) ?? 41
         let span = try c.number("span") ?? 1
+        guard span <= Self.landscapeSpanLimit else {
+            throw RuntimeError("span=\(NumberLiteral.format(span)) is too large", at: c.span(of: "span"),
+                               hint: "span is the half-width in units of the filter-normalized directions; use at most \(Int(Self.landscapeSpanLimit))")
+        }
         let plane = try c.text("dirs") == "pca"
             ? try pcaPlane(c, n, res: res, span: span)
             : randomPlane(n, res: res, span: span, seed: UInt64(max(0, try c.int("seed") ?? Int(workspace.seed))))
@@ -121,6 +126,9 @@ extension Session {
                 + "\(plane.names.1)=\(short3(Double(g.betas[k / nA])))"
         }
         if !plane.path.isEmpty { lines.append("the line is the training path, from its first snapshot to the centre") }
+        if g.overflowed > 0 {
+            lines.append("\(g.overflowed) of \(g.losses.count) points have a loss too large to represent (drawn as the maximum)")
+        }
         if !g.isComplete {
             lines.append("stopped by Ctrl-C after \(g.computed) of \(g.losses.count) points; gaps are filled from the coarser grid")
         }

@@ -7,6 +7,9 @@ import Language
 import Networks
 
 extension Session {
+    /// The largest learning rate `opt` accepts (Float32 holds it exactly; larger ones only diverge).
+    static let learningRateLimit = 1e6
+
     func initCommand(_ c: CommandContext) throws(RuntimeError) {
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
         let scheme: Initializer
@@ -34,7 +37,12 @@ extension Session {
     func optCommand(_ c: CommandContext) throws(RuntimeError) {
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
         let kind = OptimizerKind(rawValue: try c.text("optimizer") ?? "adam") ?? .adam
-        var s = OptimizerSettings(kind: kind, learningRate: Float(try c.number("lr") ?? (kind == .sgd ? 0.01 : 1e-3)))
+        let lr = try c.number("lr") ?? (kind == .sgd ? 0.01 : 1e-3)
+        guard lr <= Self.learningRateLimit else {
+            throw RuntimeError("lr=\(NumberLiteral.format(lr)) is too large", at: c.span(of: "lr"),
+                               hint: "learning rates above \(NumberLiteral.format(Self.learningRateLimit)) only diverge; try 0.1 or less")
+        }
+        var s = OptimizerSettings(kind: kind, learningRate: Float(lr))
         if let m = try c.number("momentum") { s.momentum = Float(m) }
         s.nesterov = c.isSet("nesterov")
         if s.nesterov && (kind != .sgd || s.momentum == 0) {

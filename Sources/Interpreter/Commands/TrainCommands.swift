@@ -154,6 +154,11 @@ extension Session {
     func forkCommand(_ c: CommandContext) throws(RuntimeError) {
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
         guard let newName = try c.text("new") else { throw RuntimeError("fork needs 'as NEW'", at: c.span) }
+        guard newName != net.name else {
+            throw RuntimeError("a fork needs a new name; '\(newName)' is the net being forked", at: c.span(of: "new"),
+                               hint: "for example: fork \(net.name) as \(net.name)2")
+        }
+        let replaces = workspace.nets[newName] != nil
         if net.run == nil, let step = try c.int("step") {
             throw RuntimeError("\(net.name) has not trained yet: there is no snapshot at step \(step)", at: c.span(of: "step"),
                                hint: "checkpoint \(net.name) every=100, then train it")
@@ -173,7 +178,8 @@ extension Session {
         }
         workspace.nets[newName] = child
         workspace.currentNet = newName
-        say("\(newName): forked from \(net.name) at step \(child.run?.step ?? 0)")
+        say("\(newName): forked from \(net.name) at step \(child.run?.step ?? 0)"
+            + (replaces ? " (replacing the previous \(newName))" : ""))
     }
 
     func checkpointCommand(_ c: CommandContext) throws(RuntimeError) {
