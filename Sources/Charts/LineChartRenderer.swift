@@ -56,6 +56,17 @@ extension LineChart {
         return Header(title: title ?? yLabel, entries: entries)
     }
 
+    /// A mark's glyph: a dot, or — without colour, when several series are told apart by markers —
+    /// the marker of a legend-only series (no points of its own) with the mark's colour, so data
+    /// points drawn as marks match their legend entry.
+    func markGlyph(_ mark: MarkedPoint, profile: RenderProfile) -> Unicode.Scalar {
+        let dot = profile.glyph("●", "o")
+        guard !profile.hasColor, series.count > 1, let c = mark.color,
+              let i = series.indices.first(where: { colorIndex($0) == c && series[$0].points.isEmpty }) else { return dot }
+        let markers = markerGlyphs(profile)
+        return markers[i % markers.count]
+    }
+
     func markerGlyphs(_ profile: RenderProfile) -> [Unicode.Scalar] {
         profile.isUnicode ? Self.unicodeMarkers : Self.asciiMarkers
     }
@@ -129,7 +140,7 @@ extension LineChart {
             var style = CellStyle(attributes: .bold)
             if let c = mark.color { style = CategoricalColors.style(c, bright: true, profile: profile) }
             style.attributes.insert(.bold)
-            buffer.put(profile.glyph("●", "o"), x: axes.plot.x + column, y: axes.plot.y + row, style: style)
+            buffer.put(markGlyph(mark, profile: profile), x: axes.plot.x + column, y: axes.plot.y + row, style: style)
             guard !mark.label.isEmpty else { continue }
             let candidates = [row, row - 1, row + 1].filter { $0 >= 0 && $0 < axes.plot.height }
             placeLabel(mark.label, beside: column, rows: candidates, into: &buffer, canvas: canvas, axes: axes,
