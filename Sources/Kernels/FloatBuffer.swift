@@ -40,10 +40,10 @@ public final class FloatBuffer: @unchecked Sendable {
         return c
     }
 
-    /// Overwrites this buffer with `other` (same count).
+    /// Overwrites this buffer with `other` (buffers of one network: the same count; a shorter
+    /// source copies only what it has).
     public func assign(from other: FloatBuffer) {
-        precondition(other.count == count, "FloatBuffer.assign: sizes differ")  // internal invariant
-        base.update(from: other.base, count: count)
+        base.update(from: other.base, count: min(count, other.count))
     }
 
     public func zero() { base.update(repeating: 0, count: count) }

@@ -26,7 +26,7 @@ public enum Directions {
     }
 
     static func norm(_ v: [Float], _ start: Int, _ count: Int) -> Double {
-        v.withUnsafeBufferPointer { p in Vec.norm(count, p.baseAddress! + start) }
+        v.withUnsafeBufferPointer { p in p.baseAddress.map { Vec.norm(count, $0 + start) } ?? 0 }
     }
 
     /// The straight line from `a` to `b` as a direction (b − a).

@@ -23,8 +23,12 @@ struct FirstLayerProjections: @unchecked Sendable {
         units = dense.units
         let x = FloatBuffer(data.inputs)
         base = Self.product(x, data.count, dense, network.parameters.base)
-        along1 = d1.withUnsafeBufferPointer { Self.product(x, data.count, dense, UnsafeMutablePointer(mutating: $0.baseAddress!)) }
-        along2 = d2?.withUnsafeBufferPointer { Self.product(x, data.count, dense, UnsafeMutablePointer(mutating: $0.baseAddress!)) }
+        let product = { (d: [Float]) -> FloatBuffer in
+            let w = FloatBuffer(d)  // a copy: the direction's first-layer slice as weights
+            return Self.product(x, data.count, dense, w.base)
+        }
+        along1 = product(d1)
+        along2 = d2.map(product)
     }
 
     /// X·Wᵀ + b for the dense layer whose parameters start at `w`.
