@@ -20,6 +20,21 @@ import Darwin
 #endif
 
 struct ParzenEstimator {
+    /// Choices Optuna documents (and the literature behind them); the defaults are Optuna 5.0's.
+    struct Settings: Sendable, Hashable {
+        var priorWeight = 1.0
+        /// Optuna's `consider_endpoints`: when true the outermost kernels also count their gap to
+        /// the bound (max of both gaps, as for inner kernels); when false they use the inner gap only.
+        var considerEndpoints = false
+        /// Numeric bandwidths: neighbour gaps (Bergstra et al. 2011; Optuna univariate), or
+        /// Scott's rule σ = 0.2 · n^(−1/(d+4)) · range, Optuna's rule for its multivariate kernels
+        /// (Falkner et al. 2018 also use a Scott-style rule in BOHB). Both are then magic-clipped.
+        var scottBandwidth = false
+        /// Mixture weights: Optuna's ramp for observations older than the newest 25 (false), or
+        /// the paper's equal weights for all (true).
+        var flatWeights = false
+    }
+
     /// Kernels of one numeric dimension.
     struct Numeric {
         var mus: [Double], sigmas: [Double], logMass: [Double]
@@ -37,12 +52,19 @@ struct ParzenEstimator {
 
     /// Fits the mixture to `points` (observation × dimension), oldest first.
     init(points: [[Double]], domains: [Domain], priorWeight: Double = 1) {
-        var w = Self.observationWeights(points.count)
+        var settings = Settings()
+        settings.priorWeight = priorWeight
+        self.init(points: points, domains: domains, settings: settings)
+    }
+
+    init(points: [[Double]], domains: [Domain], settings: Settings) {
+        let priorWeight = settings.priorWeight
+        var w = settings.flatWeights ? Array(repeating: 1.0, count: points.count) : Self.observationWeights(points.count)
         w.append(points.isEmpty ? 1 : priorWeight)
         let total = w.reduce(0, +)
         logWeights = w.map { log($0 / total) }
         dimensions = domains.enumerated().map { d, domain in
-            Self.dimension(points.map { $0[d] }, domain, priorWeight)
+            Self.dimension(points.map { $0[d] }, domain, settings, dimensionCount: domains.count)
         }
     }
 
@@ -54,13 +76,15 @@ struct ParzenEstimator {
             + Array(repeating: 1, count: 25)
     }
 
-    static func dimension(_ xs: [Double], _ domain: Domain, _ priorWeight: Double) -> Dimension {
-        if case .choice(let values) = domain { return choiceDimension(xs, values.count, priorWeight) }
+    static func dimension(_ xs: [Double], _ domain: Domain, _ settings: Settings, dimensionCount: Int) -> Dimension {
+        if case .choice(let values) = domain { return choiceDimension(xs, values.count, settings.priorWeight) }
         let (low, high) = domain.scaledBounds!
         var integerLog: Bool?
         if case .integer(_, _, let log) = domain { integerLog = log }
         let mus = xs.map { integerLog == nil ? $0 : domain.scaled($0) }
-        var sigmas = neighbourBandwidths(mus, low, high)
+        var sigmas = settings.scottBandwidth
+            ? scottBandwidths(mus.count, dimensionCount, low, high)
+            : neighbourBandwidths(mus, low, high, considerEndpoints: settings.considerEndpoints)
         let all = mus + [0.5 * (low + high)]
         sigmas.append(high - low)
         // NOTE: a degenerate range (low == high) would make every σ zero; keep them positive.
@@ -82,7 +106,7 @@ struct ParzenEstimator {
     }
 
     /// σᵢ from the gaps between sorted neighbours (bounds included), clipped (Optuna, `consider_endpoints=False`).
-    static func neighbourBandwidths(_ mus: [Double], _ low: Double, _ high: Double) -> [Double] {
+    static func neighbourBandwidths(_ mus: [Double], _ low: Double, _ high: Double, considerEndpoints: Bool = false) -> [Double] {
         let n = mus.count
         guard n > 0 else { return [] }
         let order = mus.indices.sorted { mus[$0] < mus[$1] }
@@ -90,11 +114,19 @@ struct ParzenEstimator {
         for i in order { s.append(mus[i]) }
         s.append(high)
         var sorted: [Double] = (1...n).map { (i: Int) -> Double in max(s[i] - s[i - 1], s[i + 1] - s[i]) }
-        if n >= 2 { sorted[0] = s[2] - s[1]; sorted[n - 1] = s[n] - s[n - 1] }
+        if n >= 2 && !considerEndpoints { sorted[0] = s[2] - s[1]; sorted[n - 1] = s[n] - s[n - 1] }
         let range = high - low, minSigma = range / min(100, Double(n + 2))
         var sigmas = Array(repeating: 0.0, count: n)
         for (rank, i) in order.enumerated() { sigmas[i] = min(max(sorted[rank], minSigma), range) }
         return sigmas
+    }
+
+    /// Optuna's multivariate rule: σ = 0.2 · max(n, 1)^(−1/(d+4)) · range for every kernel
+    /// (Scott's rule with Optuna's constant), magic-clipped like the neighbour gaps.
+    static func scottBandwidths(_ n: Int, _ d: Int, _ low: Double, _ high: Double) -> [Double] {
+        let range = high - low, minSigma = range / min(100, Double(n + 2))
+        let sigma = 0.2 * pow(Double(max(n, 1)), -1.0 / Double(d + 4)) * range
+        return Array(repeating: min(max(sigma, minSigma), range), count: n)
     }
 
     /// `count` points drawn from the mixture: a kernel by weight, then every dimension from it.

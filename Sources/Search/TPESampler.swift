@@ -23,6 +23,15 @@ public struct TPESampler: Sampler {
         public var priorWeight = 1.0
         public var multivariate = true
         public var failedTrialsAreBad = true
+        /// Optuna's `consider_endpoints` (see `ParzenEstimator.Settings`).
+        public var considerEndpoints = false
+        /// Scott's-rule bandwidths (Optuna's multivariate rule) instead of neighbour gaps.
+        public var scottBandwidth = false
+        /// Equal mixture weights for all observations (the paper) instead of Optuna's ramp.
+        public var flatWeights = false
+        /// γ schedule: Optuna's default min(⌈0.1·n⌉, 25), or Optuna's `hyperopt_default_gamma`
+        /// min(⌈0.25·√n⌉, 25) (Bergstra et al. 2013, hyperopt).
+        public var hyperoptGamma = false
         public init() {}
     }
 
@@ -40,6 +49,9 @@ public struct TPESampler: Sampler {
 
     /// Optuna's default γ(n) = min(⌈0.1·n⌉, 25): how many trials count as good.
     public static func goodCount(_ n: Int) -> Int { min((n + 9) / 10, 25) }
+
+    /// Optuna's `hyperopt_default_gamma`: min(⌈0.25·√n⌉, 25).
+    public static func hyperoptGoodCount(_ n: Int) -> Int { min(Int((0.25 * Double(n).squareRoot()).rounded(.up)), 25) }
 
     public mutating func propose(history: [Trial]) -> Configuration? {
         let (good, bad) = split(history)
@@ -60,7 +72,7 @@ public struct TPESampler: Sampler {
         let pruned = history.filter { $0.status == .pruned && $0.usableObjective != nil }
             .sorted { (-($0.budget ?? 0), $0.objective!, $0.number) < (-($1.budget ?? 0), $1.objective!, $1.number) }
         let ranked = done + pruned
-        let k = Self.goodCount(ranked.count)
+        let k = options.hyperoptGamma ? Self.hyperoptGoodCount(ranked.count) : Self.goodCount(ranked.count)
         var bad = Array(ranked.dropFirst(k))
         if options.failedTrialsAreBad { bad += history.filter { $0.usableObjective == nil } }
         return (ranked.prefix(k).sorted { $0.number < $1.number }, bad.sorted { $0.number < $1.number })
@@ -71,8 +83,13 @@ public struct TPESampler: Sampler {
     mutating func sampleGroup(_ group: [Int], good: [Trial], bad: [Trial]) -> [ParameterValue] {
         let domains = group.map { space.parameters[$0].domain }
         let names = group.map { space.parameters[$0].name }
-        let l = ParzenEstimator(points: points(good, names, domains), domains: domains, priorWeight: options.priorWeight)
-        let g = ParzenEstimator(points: points(bad, names, domains), domains: domains, priorWeight: options.priorWeight)
+        var settings = ParzenEstimator.Settings()
+        settings.priorWeight = options.priorWeight
+        settings.considerEndpoints = options.considerEndpoints
+        settings.scottBandwidth = options.scottBandwidth
+        settings.flatWeights = options.flatWeights
+        let l = ParzenEstimator(points: points(good, names, domains), domains: domains, settings: settings)
+        let g = ParzenEstimator(points: points(bad, names, domains), domains: domains, settings: settings)
         let candidates = l.sample(count: max(options.candidates, 1), domains: domains, using: &rng)
         var best = candidates[0], bestScore = -Double.infinity
         for x in candidates {

@@ -14,12 +14,18 @@ struct SearchBench: ParsableCommand {
 
     @Option(help: "Comma-separated methods (random, tpe, bayes)") var methods = "random,tpe,bayes"
     @Option(help: "Comma-separated objectives (branin, hartmann6)") var objectives = "branin,hartmann6"
-    @Option(help: "Sweeps per method and objective (seeds 0..<N)") var seeds = 20
+    @Option(help: "Sweeps per method and objective (seeds K..<K+N, K = --seed-offset)") var seeds = 20
+    @Option(help: "First seed (held-out seeds for choosing defaults: --seed-offset 100 --seeds 200)") var seedOffset = 0
     @Option(help: "Comma-separated trial counts to report") var checkpoints = "50,100"
     @Option(help: "Finished trials before the timed proposal") var history = 200
     @Flag(help: "Skip the quality runs; only time proposals") var timingOnly = false
     @Option(help: "TPE candidates drawn from l(x)") var tpeCandidates = 24
     @Flag(help: "TPE: independent per-parameter densities (the 2011 paper) instead of joint") var tpeIndependent = false
+    @Option(help: "TPE prior weight") var tpePriorWeight = 1.0
+    @Flag(help: "TPE: Optuna's consider_endpoints") var tpeConsiderEndpoints = false
+    @Flag(help: "TPE: Scott's-rule bandwidths (Optuna's multivariate rule)") var tpeScott = false
+    @Flag(help: "TPE: equal weights for all observations") var tpeFlatWeights = false
+    @Flag(help: "TPE: hyperopt's γ schedule min(⌈0.25·√n⌉, 25)") var tpeHyperoptGamma = false
 
     func run() throws {
         BLAS.threads = 1
@@ -42,6 +48,11 @@ struct SearchBench: ParsableCommand {
         var options = TPESampler.Options()
         options.candidates = tpeCandidates
         options.multivariate = !tpeIndependent
+        options.priorWeight = tpePriorWeight
+        options.considerEndpoints = tpeConsiderEndpoints
+        options.scottBandwidth = tpeScott
+        options.flatWeights = tpeFlatWeights
+        options.hyperoptGamma = tpeHyperoptGamma
         return TPESampler(space: space, seed: seed, options: options)
     }
 
@@ -50,7 +61,7 @@ struct SearchBench: ParsableCommand {
         let trials = marks.max() ?? 100
         let clock = ContinuousClock(), start = clock.now
         var bests: [[Double]] = []
-        for seed in 0..<seeds {
+        for seed in seedOffset..<(seedOffset + seeds) {
             var sampler = try makeSampler(method, objective.space, UInt64(seed))
             let curve = runTrials(&sampler, trials: trials, evaluate: objective.evaluate).bestSoFar()
             bests.append(marks.map { curve[min($0, curve.count) - 1] })
