@@ -70,6 +70,31 @@ struct SamplerTests {
 
     @Test func tpeGoodCountFollowsOptuna() {
         #expect([0, 1, 10, 11, 100, 249, 250, 1000].map(TPESampler.goodCount) == [0, 1, 1, 2, 10, 25, 25, 25])
+        // Optuna's hyperopt_default_gamma: min(⌈0.25·√n⌉, 25).
+        #expect([0, 1, 16, 17, 100, 9216, 9217, 20000].map(TPESampler.hyperoptGoodCount) == [0, 1, 1, 2, 3, 24, 25, 25])
+    }
+
+    /// Every documented variant still searches (beats random on Branin), deterministically.
+    @Test func tpeVariantsSearchAndAreDeterministic() {
+        var variants: [TPESampler.Options] = []
+        for k in 0..<4 {
+            var o = TPESampler.Options()
+            switch k {
+            case 0: o.considerEndpoints = true
+            case 1: o.scottBandwidth = true
+            case 2: o.flatWeights = true
+            default: o.hyperoptGamma = true
+            }
+            variants.append(o)
+        }
+        for options in variants {
+            let runs = (0..<2).map { _ in
+                var sampler: any Sampler = TPESampler(space: Objective.branin.space, seed: 7, options: options)
+                return runTrials(&sampler, trials: 60, evaluate: Objective.branin.evaluate).best()!.objective!
+            }
+            #expect(runs[0] == runs[1])
+            #expect(runs[0] - Objective.branin.minimum < 0.5, "\(options): \(runs[0])")
+        }
     }
 
     @Test func builtInObjectivesHaveTheirKnownMinima() throws {
