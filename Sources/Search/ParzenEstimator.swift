@@ -33,6 +33,11 @@ struct ParzenEstimator {
         /// Mixture weights: Optuna's ramp for observations older than the newest 25 (false), or
         /// the paper's equal weights for all (true).
         var flatWeights = false
+        /// Magic clip: σ ≥ range · max(Δ, 1/(n + 2)^α) (Watanabe 2023, §3.4; Optuna: α = 1, Δ = 0.01).
+        var magicClipExponent = 1.0
+        var minBandwidthFactor = 0.01
+        /// Explicit observation weights (same count as the points), replacing the schedule above.
+        var observationWeights: [Double]?
     }
 
     /// Kernels of one numeric dimension.
@@ -59,7 +64,8 @@ struct ParzenEstimator {
 
     init(points: [[Double]], domains: [Domain], settings: Settings) {
         let priorWeight = settings.priorWeight
-        var w = settings.flatWeights ? Array(repeating: 1.0, count: points.count) : Self.observationWeights(points.count)
+        var w = settings.observationWeights
+            ?? (settings.flatWeights ? Array(repeating: 1.0, count: points.count) : Self.observationWeights(points.count))
         w.append(points.isEmpty ? 1 : priorWeight)
         let total = w.reduce(0, +)
         logWeights = w.map { log($0 / total) }
@@ -84,7 +90,8 @@ struct ParzenEstimator {
         let mus = xs.map { integerLog == nil ? $0 : domain.scaled($0) }
         var sigmas = settings.scottBandwidth
             ? scottBandwidths(mus.count, dimensionCount, low, high)
-            : neighbourBandwidths(mus, low, high, considerEndpoints: settings.considerEndpoints)
+            : neighbourBandwidths(mus, low, high, considerEndpoints: settings.considerEndpoints,
+                                  clipExponent: settings.magicClipExponent, minFactor: settings.minBandwidthFactor)
         let all = mus + [0.5 * (low + high)]
         sigmas.append(high - low)
         // NOTE: a degenerate range (low == high) would make every σ zero; keep them positive.
@@ -106,7 +113,8 @@ struct ParzenEstimator {
     }
 
     /// σᵢ from the gaps between sorted neighbours (bounds included), clipped (Optuna, `consider_endpoints=False`).
-    static func neighbourBandwidths(_ mus: [Double], _ low: Double, _ high: Double, considerEndpoints: Bool = false) -> [Double] {
+    static func neighbourBandwidths(_ mus: [Double], _ low: Double, _ high: Double, considerEndpoints: Bool = false,
+                                    clipExponent: Double = 1, minFactor: Double = 0.01) -> [Double] {
         let n = mus.count
         guard n > 0 else { return [] }
         let order = mus.indices.sorted { mus[$0] < mus[$1] }
@@ -115,7 +123,7 @@ struct ParzenEstimator {
         s.append(high)
         var sorted: [Double] = (1...n).map { (i: Int) -> Double in max(s[i] - s[i - 1], s[i + 1] - s[i]) }
         if n >= 2 && !considerEndpoints { sorted[0] = s[2] - s[1]; sorted[n - 1] = s[n] - s[n - 1] }
-        let range = high - low, minSigma = range / min(100, Double(n + 2))
+        let range = high - low, minSigma = range * max(minFactor, pow(Double(n + 2), -clipExponent))
         var sigmas = Array(repeating: 0.0, count: n)
         for (rank, i) in order.enumerated() { sigmas[i] = min(max(sorted[rank], minSigma), range) }
         return sigmas

@@ -89,6 +89,25 @@ public struct SearchSpace: Sendable, Hashable {
         build { _, p, _ in p.domain.randomValue(using: &rng) }
     }
 
+    /// `n` configurations forming a random Latin hypercube (McKay, Beckman & Conover 1979): each
+    /// parameter's range, on its search scale, is cut into n equal strata, and every stratum is
+    /// used by exactly one configuration, at a uniform point inside it (a choice of k values takes
+    /// value ⌊u·k⌋, so each value appears n/k times, ±1 for each of the two strata its edges cut).
+    /// Each configuration is still a uniform draw from the prior; together they cover every range
+    /// evenly. Conditional
+    /// parameters take their column's value where active.
+    public func latinHypercube(_ n: Int, using rng: inout RNG) -> [Configuration] {
+        guard n > 0 else { return [] }
+        let columns: [[Double]] = parameters.map { _ in
+            var strata = Array(0..<n)
+            for i in stride(from: n - 1, to: 0, by: -1) { strata.swapAt(i, rng.int(below: i + 1)) }
+            return strata.map { (Double($0) + rng.uniformDouble()) / Double(n) }
+        }
+        return (0..<n).map { row in
+            build { i, p, _ in p.domain.value(atUnit: columns[i][row]) }
+        }
+    }
+
     /// Exactly the active parameters, each inside its domain.
     public func contains(_ configuration: Configuration) -> Bool {
         let rebuilt = build { _, p, _ in configuration[p.name] ?? .word("") }
@@ -125,6 +144,17 @@ extension Domain {
         default:
             let (lo, hi) = scaledBounds!
             return value(atScaled: lo + (hi - lo) * rng.uniformDouble())
+        }
+    }
+
+    /// The value at fraction `u` ∈ [0, 1) of the search-scale range; for a choice, value ⌊u·k⌋.
+    public func value(atUnit u: Double) -> ParameterValue {
+        switch self {
+        case .choice(let values):
+            return values[min(max(Int(u * Double(values.count)), 0), values.count - 1)]
+        default:
+            let (lo, hi) = scaledBounds!
+            return value(atScaled: lo + (hi - lo) * u)
         }
     }
 

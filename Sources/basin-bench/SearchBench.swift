@@ -26,6 +26,12 @@ struct SearchBench: ParsableCommand {
     @Flag(help: "TPE: Scott's-rule bandwidths (Optuna's multivariate rule)") var tpeScott = false
     @Flag(help: "TPE: equal weights for all observations") var tpeFlatWeights = false
     @Flag(help: "TPE: hyperopt's γ schedule min(⌈0.25·√n⌉, 25)") var tpeHyperoptGamma = false
+    @Flag(help: "TPE: Latin-hypercube start-up design") var tpeLatin = false
+    @Flag(help: "TPE: Optuna 5.0's defaults (magic clip α=1, Δ=0.01; Optuna's weights); later flags apply on top") var tpeOptuna = false
+    @Option(help: "TPE: improvement (EI) weights for the good set (true/false)") var tpeEiWeights: Bool?
+    @Option(help: "TPE magic-clip exponent α") var tpeClipExponent: Double?
+    @Option(help: "TPE magic-clip floor Δ") var tpeClipFloor: Double?
+    @Option(help: "TPE γ slope β") var tpeGammaBeta = 0.1
 
     func run() throws {
         BLAS.threads = 1
@@ -45,7 +51,7 @@ struct SearchBench: ParsableCommand {
 
     func makeSampler(_ method: SearchMethod, _ space: SearchSpace, _ seed: UInt64) throws -> any Sampler {
         guard method == .tpe else { return try method.sampler(space: space, seed: seed) }
-        var options = TPESampler.Options()
+        var options = tpeOptuna ? TPESampler.Options.optuna : TPESampler.Options()
         options.candidates = tpeCandidates
         options.multivariate = !tpeIndependent
         options.priorWeight = tpePriorWeight
@@ -53,6 +59,11 @@ struct SearchBench: ParsableCommand {
         options.scottBandwidth = tpeScott
         options.flatWeights = tpeFlatWeights
         options.hyperoptGamma = tpeHyperoptGamma
+        options.latinStartup = tpeLatin
+        if let tpeEiWeights { options.improvementWeights = tpeEiWeights }
+        if let tpeClipExponent { options.magicClipExponent = tpeClipExponent }
+        if let tpeClipFloor { options.minBandwidthFactor = tpeClipFloor }
+        options.gammaBeta = tpeGammaBeta
         return TPESampler(space: space, seed: seed, options: options)
     }
 

@@ -1,5 +1,6 @@
 // Search spaces: validation errors, sampling ranges and log scaling, and conditional parameters
 // (a parameter whose layer does not exist is never sampled).
+import Foundation
 import Kernels
 import Search
 import Testing
@@ -95,5 +96,30 @@ struct SearchSpaceTests {
         let xs = (0..<20).map { _ in a.propose(history: [])! }
         #expect(xs == (0..<20).map { _ in b.propose(history: [])! })
         #expect(xs != (0..<20).map { _ in c.propose(history: [])! })
+    }
+
+    /// Every stratum of every numeric range is used exactly once; each of a choice's k values is
+    /// used n/k times, give or take the two strata its edges cut (10/3 → 2…4 here); every
+    /// configuration is valid for the (conditional) space.
+    @Test func latinHypercubeUsesEveryStratumOnce() throws {
+        let space = try SearchSpace([.uniform("x", -5, 10), .log("lr", 1e-4, 1e-1), .int("units", 1, 100),
+                                     .choice("act", [.word("relu"), .word("tanh"), .word("gelu")]),
+                                     .uniform("drop", 0, 0.5, when: [.equals("act", .word("relu"))])])
+        let n = 10
+        var rng = RNG(seed: 4)
+        let design = space.latinHypercube(n, using: &rng)
+        #expect(design.count == n)
+        #expect(design.allSatisfy(space.contains))
+        func strata(_ name: String, _ toUnit: (Double) -> Double) -> [Int] {
+            design.map { Int(toUnit($0.number(name)!) * Double(n)) }.sorted()
+        }
+        #expect(strata("x") { ($0 + 5) / 15 } == Array(0..<n))
+        #expect(strata("lr") { log($0 / 1e-4) / log(1e3) } == Array(0..<n))
+        let acts = design.map { $0.word("act")! }
+        #expect(["relu", "tanh", "gelu"].allSatisfy { a in (2...4).contains(acts.filter { $0 == a }.count) })
+        #expect(design.allSatisfy { ($0["drop"] != nil) == ($0.word("act") == "relu") })
+        var again = RNG(seed: 4)
+        #expect(space.latinHypercube(n, using: &again) == design)
+        #expect(space.latinHypercube(0, using: &again).isEmpty)
     }
 }
