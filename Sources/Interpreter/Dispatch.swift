@@ -66,6 +66,8 @@ extension Session {
             try defineVariable(binding)
         case .network(let definition):
             try defineNet(definition, source: source)
+        case .conditional(let conditional):
+            return try runConditional(conditional, source: source)
         case .command(let command):
             let invocation: Invocation
             do {

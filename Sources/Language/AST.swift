@@ -23,6 +23,8 @@ public struct Statement: Hashable, Sendable {
         case variable(LetStatement)
         /// `> text` in a tutorial.
         case narrative(String)
+        /// `if TEST { … } [else { … }]`.
+        case conditional(IfStatement)
     }
 
     public var kind: Kind
@@ -195,5 +197,57 @@ public struct LetStatement: Hashable, Sendable {
         self.name = name
         self.binding = binding
         self.span = span
+    }
+}
+
+/// `==`, `!=`, `<`, `<=`, `>`, `>=`.
+public enum ComparisonOperator: String, Hashable, Sendable, CaseIterable {
+    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+
+    /// The operator that holds exactly when this one does not (for an `else` branch).
+    public var negated: ComparisonOperator {
+        switch self {
+        case .equal: .notEqual
+        case .notEqual: .equal
+        case .less: .greaterOrEqual
+        case .lessOrEqual: .greater
+        case .greater: .lessOrEqual
+        case .greaterOrEqual: .less
+        }
+    }
+
+    /// Whether it orders (numbers only) rather than tests equality.
+    public var orders: Bool { self != .equal && self != .notEqual }
+}
+
+/// The test of an `if`: `$x OP value` or `$x in (v1, v2, …)`.
+public struct IfTest: Hashable, Sendable {
+    public enum Relation: Hashable, Sendable {
+        case compare(ComparisonOperator, Value)
+        case isOneOf([Value])
+    }
+
+    public var subject: Value
+    public var relation: Relation
+    public var span: SourceSpan
+
+    public init(subject: Value, relation: Relation, span: SourceSpan) {
+        self.subject = subject
+        self.relation = relation
+        self.span = span
+    }
+}
+
+/// `if TEST { … } [else { … } | else if …]`; an `else if` is an `otherwise` block holding one
+/// nested `if`.
+public struct IfStatement: Hashable, Sendable {
+    public var test: IfTest
+    public var then: Block
+    public var otherwise: Block?
+
+    public init(test: IfTest, then: Block, otherwise: Block?) {
+        self.test = test
+        self.then = then
+        self.otherwise = otherwise
     }
 }

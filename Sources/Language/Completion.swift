@@ -87,6 +87,7 @@ public struct Completer: Sendable {
         case .network: return networkCandidates(tokens)
         case .variable: return tokens.last?.kind == .tilde ? distributionCandidates() : []
         case .plain, .binding: return commandArgumentCandidates(spec, tokens)
+        case .conditional: return []
         }
     }
 

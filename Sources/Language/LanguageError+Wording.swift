@@ -27,6 +27,7 @@ extension LanguageError: DiagnosticConvertible {
         case .repetitionOutsideNetwork(let text): return "'\(text)' repeats a layer; it only works in a net spec"
         case .distributionOutsideSweep(let name): return "'let \(name) ~ …' samples a value; it only works in a sweep body"
         case .nestingTooDeep(let limit): return "blocks are nested more than \(limit) deep"
+        case .elseWithoutIf: return "'else' without an 'if' before it"
         case .unknownCommand(let name, _): return "unknown command '\(name)'"
         case .unknownArgument(let name, let command, _, _): return "unknown argument '\(name)' for '\(command)'"
         case .unknownLayer(let name, _): return "unknown layer '\(name)'"
@@ -64,6 +65,7 @@ extension LanguageError: DiagnosticConvertible {
         case .repetitionOutsideNetwork: return "write it after a layer, as in 'net a = dense 32 relu x20'"
         case .distributionOutsideSweep(let name): return "write 'let \(name) = VALUE', or put it inside 'sweep NAME { … }'"
         case .undefinedVariable: return "define it first with 'let NAME = VALUE'"
+        case .elseWithoutIf: return "write 'else' on the line of the if's closing brace: '} else {'"
         default: return nil
         }
     }
@@ -108,6 +110,8 @@ extension Expectation {
         case .openingParen(let after): return "'(' after '\(after)'"
         case .openingBrace(let after): return "'{' after '\(after)'"
         case .endOfStatement: return "end of line or ';'"
+        case .comparison(let after): return "a comparison (==, !=, <, <=, >, >= or in (…)) after '\(after)'"
+        case .elseBody: return "'{' or 'if' after 'else'"
         }
     }
 }

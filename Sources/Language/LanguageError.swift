@@ -22,6 +22,10 @@ public enum Expectation: Hashable, Sendable {
     case openingParen(after: String)
     case openingBrace(after: String)
     case endOfStatement
+    /// `==`, `!=`, `<`, `<=`, `>`, `>=` or `in (…)` after an `if`'s subject.
+    case comparison(after: String)
+    /// `{` or `if` after `else`.
+    case elseBody
 }
 
 /// Who expected a value of some type: a `key=` argument or a command's positional word.
@@ -48,6 +52,7 @@ public struct LanguageError: Error, Hashable, Sendable {
         case repetitionOutsideNetwork(String)
         case distributionOutsideSweep(String)
         case nestingTooDeep(limit: Int)
+        case elseWithoutIf
         // Validation against the registry
         case unknownCommand(String, suggestion: String?)
         case unknownArgument(String, command: String, suggestion: String?, usage: String)

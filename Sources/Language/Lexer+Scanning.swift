@@ -82,6 +82,22 @@ extension Lexer {
         }
     }
 
+    /// `==`, `!=`, `<`, `<=`, `>`, `>=`, consumed; nil (nothing consumed) for anything else.
+    mutating func comparison(_ byte: UInt8) -> ComparisonOperator? {
+        let equalsNext = peek(1) == ascii("=")
+        let op: ComparisonOperator
+        switch byte {
+        case ascii("=") where equalsNext: op = .equal
+        case ascii("!") where equalsNext: op = .notEqual
+        case ascii("<"): op = equalsNext ? .lessOrEqual : .less
+        case ascii(">"): op = equalsNext ? .greaterOrEqual : .greater
+        default: return nil
+        }
+        advance()
+        if equalsNext { advance() }
+        return op
+    }
+
     func punctuation(_ byte: UInt8) -> TokenKind? {
         switch byte {
         case ascii("="): return .equals

@@ -47,6 +47,7 @@ public struct Lexer {
         let wasLineStart = atLineStart
         atLineStart = false
         if byte == ascii(">"), wasLineStart { return narrative(from: start) }
+        if let op = comparison(byte) { return token(.comparison(op), from: start) }
         if let kind = punctuation(byte) {
             advance()
             return token(kind, from: start)

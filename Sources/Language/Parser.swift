@@ -4,7 +4,9 @@
 //
 //   script        → statementList END
 //   statementList → ( statement? ( ';' | NEWLINE ) )*        (inside a block: up to '}')
-//   statement     → narrative | letStatement | netStatement | command
+//   statement     → narrative | letStatement | netStatement | ifStatement | command
+//   ifStatement   → 'if' ifTest block ( 'else' ( ifStatement | block ) )?   ('else' on the '}' line)
+//   ifTest        → value COMPARISON value | value 'in' '(' value ( ',' value )* ')'
 //   narrative     → '>' TEXT
 //   letStatement  → 'let' name ( '=' value | '~' distribution ( 'per' name )? )
 //   netStatement  → 'net' name '=' layerList
@@ -39,6 +41,8 @@ public struct Parser {
     var depth = 0
     /// `res {` braces open in the current statement, so recovery can skip to their `}`.
     var openResidualBraces = 0
+    /// Command blocks (`sweep … { }`) open around the current token: `let x ~ …` needs one.
+    var commandBlocks = 0
     static let nestingLimit = 32
 
     public init(_ source: SourceFile, registry: CommandRegistry = .standard) {
@@ -86,6 +90,8 @@ public struct Parser {
             switch registry.command(named: verb)?.form {
             case .variable?: return Statement(.variable(try letStatement()), span: spanned(from: start))
             case .network?: return Statement(.network(try netStatement()), span: spanned(from: start))
+            case .conditional?: return Statement(.conditional(try ifStatement()), span: spanned(from: start))
+            case nil where verb == "else": throw fail(.elseWithoutIf, at: start.span)
             default: return Statement(.command(try command()), span: spanned(from: start))
             }
         default:
@@ -113,7 +119,7 @@ public struct Parser {
                 distribution.perLayer = depthName
                 distribution.span = distribution.span.through(depthName.span)
             }
-            if depth == 0 { record(.distributionOutsideSweep(name.name), at: distribution.span) }
+            if commandBlocks == 0 { record(.distributionOutsideSweep(name.name), at: distribution.span) }
             return LetStatement(name: name, binding: .distribution(distribution), span: spanned(from: start))
         }
         throw fail(.expected(.equalsOrTilde(after: "let \(name)"), found: current.quoted), at: current.span)
@@ -132,11 +138,47 @@ public struct Parser {
             try expect(.equals, .equals(after: "\(verb.name) \(binding?.name ?? "")"))
         }
         let operands = try self.operands()
+        commandBlocks += 1
+        defer { commandBlocks -= 1 }
         let block = current.kind == .leftBrace ? try self.block() : nil
         let command = Command(verb: verb, binding: binding, operands: operands, block: block,
                               span: spanned(from: verbToken))
         errors += registry.check(command)
         return command
+    }
+
+    mutating func ifStatement() throws -> IfStatement {
+        advance()
+        let test = try ifTest()
+        guard current.kind == .leftBrace else { throw fail(.expected(.openingBrace(after: "if …"), found: current.quoted), at: current.span) }
+        let then = try block()
+        guard current.word == "else" else { return IfStatement(test: test, then: then, otherwise: nil) }
+        advance()
+        if current.word == "if" {
+            let start = current
+            let nested = Statement(.conditional(try ifStatement()), span: spanned(from: start))
+            return IfStatement(test: test, then: then, otherwise: Block(statements: [nested], span: nested.span))
+        }
+        guard current.kind == .leftBrace else { throw fail(.expected(.elseBody, found: current.quoted), at: current.span) }
+        return IfStatement(test: test, then: then, otherwise: try block())
+    }
+
+    mutating func ifTest() throws -> IfTest {
+        let subject = try value(after: "if")
+        if case .comparison(let op) = current.kind {
+            advance()
+            let other = try value(after: op.rawValue)
+            return IfTest(subject: subject, relation: .compare(op, other), span: subject.span.through(other.span))
+        }
+        guard current.word == "in" else {
+            throw fail(.expected(.comparison(after: "if \(subject.text)"), found: current.quoted), at: current.span)
+        }
+        advance()
+        try expect(.leftParen, .openingParen(after: "in"))
+        var values = [try value(after: "(")]
+        while match(.comma) != nil { values.append(try value(after: ",")) }
+        let close = try expect(.rightParen, .closingParen)
+        return IfTest(subject: subject, relation: .isOneOf(values), span: subject.span.through(close.span))
     }
 
     mutating func block() throws -> Block {

@@ -47,6 +47,8 @@ public enum TokenKind: Hashable, Sendable {
     case repetition(RepeatCount)
     /// A tutorial line `> text`, without the marker and one following space.
     case narrative(String)
+    /// `==`, `!=`, `<`, `<=`, `>`, `>=` (in an `if` test).
+    case comparison(ComparisonOperator)
     case equals, comma, semicolon, leftBrace, rightBrace, leftParen, rightParen, tilde, dot
     case newline
     case end

@@ -101,6 +101,8 @@ public struct Condition: Sendable, Hashable, CustomStringConvertible {
     public enum Test: Sendable, Hashable {
         case compare(Comparison, ParameterValue)
         case isOneOf([ParameterValue])
+        /// The `else` of an `in (…)` test.
+        case isNoneOf([ParameterValue])
     }
     public var parent: String
     public var test: Test
@@ -116,6 +118,7 @@ public struct Condition: Sendable, Hashable, CustomStringConvertible {
         guard let value else { return false }
         switch test {
         case .isOneOf(let values): return values.contains(value)
+        case .isNoneOf(let values): return !values.contains(value)
         case .compare(.equal, let v): return value == v
         case .compare(.notEqual, let v): return value != v
         case .compare(let op, let v):
@@ -133,6 +136,7 @@ public struct Condition: Sendable, Hashable, CustomStringConvertible {
         switch test {
         case .compare(let op, let v): "\(parent) \(op.rawValue) \(v)"
         case .isOneOf(let vs): "\(parent) in (\(vs.map(\.description).joined(separator: ", ")))"
+        case .isNoneOf(let vs): "\(parent) not in (\(vs.map(\.description).joined(separator: ", ")))"
         }
     }
 }

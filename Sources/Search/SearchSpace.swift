@@ -5,8 +5,9 @@
 //   let lr ~ log(1e-4, 1e-1)                 → .log("lr", 1e-4, 1e-1)
 //   let depth ~ int(1, 4)                    → .int("depth", 1, 4)
 //   if $depth >= 3 { let drop ~ uniform(0, .5) } → .uniform("drop", 0, 0.5, when: [.atLeast("depth", 3)])
-//   if $act == "relu" { if … { let … } }     → conditions of enclosing `if`s, outermost first
-//   for i in 1..$depth { let w$i ~ choice(…) } → Parameter.perLayer("w", count: 4, depth: "depth", …)
+//   if $act == relu { if … { let … } }       → conditions of enclosing `if`s, outermost first
+//   … } else { let x ~ … }                    → the negated test (`in (…)` → `isNoneOf`)
+//   let w ~ choice(…) per depth              → Parameter.perLayer("w", count: 4, depth: "depth", …)
 //                                               (count = the largest value depth can take)
 // A condition names an earlier parameter, so activity is decided in one pass in declaration
 // order, and a condition on an inactive parent is false: nested `if`s compose. A Configuration

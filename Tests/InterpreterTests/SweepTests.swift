@@ -186,3 +186,84 @@ final class CancellingHost: SessionHost {
     func ask(_ question: String) -> String? { nil }
     func pause(next: String?) {}
 }
+
+@Suite("if")
+struct IfTests {
+    @Test("if runs the branch its test chooses; else if chains; words compare by text")
+    func topLevel() {
+        let f = LookingFixture()
+        f.run(sweepData)
+        #expect(f.run("""
+            let depth = 3
+            let act = relu
+            if $depth >= 3 { net deep = dense 4 relu, dense 3 } else { net shallow = dense 4, dense 3 }
+            if $act == "tanh" { net b1 = dense 3 } else if $act in (gelu, relu) { net b2 = dense 3 } else { net b3 = dense 3 }
+            if $depth < 3 { net c = dense 3 }
+            """) == .ok)
+        let names = Set(f.session.workspaceNames)
+        #expect(names.isSuperset(of: ["deep", "b2"]))
+        #expect(names.isDisjoint(with: ["shallow", "b1", "b3", "c"]))
+    }
+
+    @Test("a failing test stops the script with its position; nothing in the branch runs")
+    func errors() {
+        let f = LookingFixture()
+        f.run(sweepData)
+        #expect(f.run("let act = relu\nif $act > 2 { net a = dense 3 }") == .runtimeError)
+        #expect(f.recorder.diagnostics.last?.message == "'>' orders numbers, but $act is 'relu'")
+        #expect(f.run("if $nothing == 2 { net a = dense 3 }") == .runtimeError)
+        #expect(f.recorder.diagnostics.last?.message == "undefined variable '$nothing'")
+        #expect(!f.session.workspaceNames.contains("a"))
+    }
+
+    @Test("in a sweep, a let inside an if is sampled only in trials where the test holds")
+    func conditionalSweep() {
+        let f = LookingFixture()
+        f.run(sweepData)
+        #expect(f.run("""
+            let wide = 0
+            sweep s method=tpe trials=14 budget=1 seed=3 {
+              let opt ~ choice(sgd, adam)
+              if $opt == sgd {
+                let momentum ~ uniform(0, 0.95)
+              } else {
+                let beta1 ~ uniform(0.8, 0.95)
+              }
+              if $wide == 1 { let never ~ uniform(0, 1) }
+              let lr ~ log(1e-3, 1e-1)
+              net t = dense 8 relu, dense 3
+              if $opt == sgd {
+                opt t sgd lr=$lr momentum=$momentum
+              } else {
+                opt t adam lr=$lr b1=$beta1
+              }
+              train t on d epochs=$budget
+            }
+            """) == .ok)
+        let rows = trialRows(f, "s")
+        #expect(rows.count == 14)
+        #expect(rows.first.map { $0["never"] == nil } == true)  // a branch no trial can take samples nothing
+        for row in rows {
+            #expect(row["status"] == "done", "\(row)")
+            #expect(row["momentum"]!.isEmpty == (row["opt"] != "sgd"), "\(row)")
+            #expect(row["beta1"]!.isEmpty == (row["opt"] != "adam"), "\(row)")
+        }
+        #expect(Set(rows.map { $0["opt"]! }) == ["sgd", "adam"])
+    }
+
+    @Test("a sweep refuses an if on a later parameter, a parameter sampled in both branches, and order on words")
+    func sweepErrors() {
+        let f = LookingFixture()
+        f.run(sweepData)
+        let cases = [
+            ("if $later == 1 { let a ~ uniform(0, 1) }\n  let later ~ int(1, 2)", "an 'if' in a sweep body tests a parameter sampled on an earlier line"),
+            ("let o ~ choice(sgd, adam)\n  if $o == sgd { let lr ~ uniform(0, 1) } else { let lr ~ log(1e-3, 1) }", "'lr' is sampled twice in this sweep body"),
+            ("let o ~ choice(sgd, adam)\n  if $o > 1 { let lr ~ uniform(0, 1) }", "'>' orders numbers, but $o takes words"),
+            ("let o ~ choice(sgd, adam)\n  if $o == sgd { eval t on test }", "a sweep body may not look at the test part"),
+        ]
+        for (body, message) in cases {
+            #expect(f.run("sweep s trials=2 budget=1 {\n  \(body)\n}") == .runtimeError)
+            #expect(f.recorder.diagnostics.last?.message.hasPrefix(message) == true, "\(f.recorder.diagnostics.last?.message ?? "")")
+        }
+    }
+}

@@ -101,7 +101,7 @@ struct RegistryTests {
     func declared() {
         let expected = ["data", "split", "noise", "augment", "net", "init", "opt", "loss", "reg", "schedule", "train",
                         "step", "eval", "reset", "fork", "checkpoint", "rewind", "plot", "hist", "norms", "landscape",
-                        "sharpness", "compare", "show", "sweep", "report", "let", "seed", "save", "run", "export",
+                        "sharpness", "compare", "show", "sweep", "report", "let", "if", "seed", "save", "run", "export",
                         "help", "history", "clear", "quit", "ask", "pause"]
         #expect(Set(registry.commands.map(\.name)) == Set(expected))
     }

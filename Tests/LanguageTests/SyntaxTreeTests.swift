@@ -129,6 +129,37 @@ struct SyntaxTreeTests {
         #expect(sweep.block?.span.line == 1 && sweep.block?.span.endLine == 5)
     }
 
+    @Test("if: each comparison, in (…), else, else if, nested blocks")
+    func ifStatements() {
+        for op in ComparisonOperator.allCases {
+            guard case .conditional(let c)? = onlyStatement("if $x \(op.rawValue) 3 { seed 1 }"),
+                  case .compare(let parsed, let value) = c.test.relation else { Issue.record("if \(op)"); continue }
+            #expect(parsed == op && value.kind == .number(NumberLiteral(3)) && c.test.subject.kind == .variable("x"))
+            #expect(c.then.statements.count == 1 && c.otherwise == nil)
+            #expect(op.negated.negated == op && op.negated != op)
+        }
+        guard case .conditional(let chain)? = onlyStatement("if $a in (sgd, \"adam\") {\n  seed 1\n} else if $b >= 2 { seed 2 } else { seed 3; seed 4 }"),
+              case .isOneOf(let values) = chain.test.relation,
+              case .conditional(let nested)? = chain.otherwise?.statements.first?.kind else { Issue.record("chain"); return }
+        #expect(values.map(\.kind) == [.word("sgd"), .string("adam")])
+        #expect(chain.otherwise?.statements.count == 1)
+        #expect(nested.otherwise?.statements.count == 2)
+        // `>` mid-line is a comparison; at the start of a line it is still narrative.
+        #expect(onlyStatement("> if $x > 2 { }") == .narrative("if $x > 2 { }"))
+    }
+
+    @Test("if errors: no comparison, no block, else alone, else without a block")
+    func ifErrors() {
+        #expect(errorLines("if $x 3 { seed 1 }") == ["1: expected a comparison (==, !=, <, <=, >, >= or in (…)) after 'if $x', found '3'"])
+        #expect(errorLines("if $x == 3 seed 1") == ["1: expected '{' after 'if …', found 'seed'"])
+        #expect(errorLines("else { seed 1 }") == ["1: 'else' without an 'if' before it"])
+        #expect(errorLines("if $x == 3 { seed 1 } else seed 2") == ["1: expected '{' or 'if' after 'else', found 'seed'"])
+        #expect(errorLines("if $x in (1, 2 { seed 1 }") == ["1: expected ')', found '{'"])
+        // Sampling still needs a sweep around it, an `if` is not enough.
+        #expect(errorLines("if $x == 1 { let y ~ uniform(0, 1) }") == ["1: 'let y ~ …' samples a value; it only works in a sweep body"])
+        #expect(errorLines("sweep s { if $x == 1 { let y ~ uniform(0, 1) } }").isEmpty)
+    }
+
     @Test("member references and narrative")
     func membersAndNarrative() {
         guard case .command(let eval)? = onlyStatement("eval s.best on test"),

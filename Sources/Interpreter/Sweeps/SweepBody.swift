@@ -1,7 +1,11 @@
 // A sweep body read before anything runs: its `let NAME ~ DIST` lines become a SearchSpace,
 // its `report` line the objective, and the lines a trial may not run are refused up front.
 //
-// Conditional spaces come from per-layer parameters (docs/language.md "Sweeps"):
+// Conditional spaces come from `if` and from per-layer parameters (docs/language.md "Sweeps"):
+//   let opt ~ choice(sgd, adam)
+//   if $opt == sgd { let momentum ~ uniform(0, 0.99) }   → momentum active only when opt == sgd
+//   (an `else` branch gets the negated test; `if`s nest; a test on a variable set before the
+//   sweep is decided once, and the branch not taken samples nothing)
 //   let depth ~ int(1, 4)
 //   let w ~ int(16, 128) per depth        → w1 … w4, wk active only when depth ≥ k
 //   net t = dense $w relu x$depth, dense 10   → layer k of the repeat reads $wk
@@ -22,39 +26,97 @@ struct SweepBody {
     static let maximumLayers = 64
 
     init(_ block: Block, scope: any VariableScope) throws(RuntimeError) {
-        var parameters: [Parameter] = [], perLayer: [String: String] = [:]
-        var objective = SweepObjective()
-        for statement in block.statements {
-            try Self.refuseInTrial(statement)
-            switch statement.kind {
-            case .variable(let l):
-                guard case .distribution(let d) = l.binding else { continue }
-                let domain = try Self.domain(d, name: l.name.name, scope: scope)
-                if let depth = d.perLayer {
-                    let count = try Self.layerCount(depth, among: parameters)
-                    parameters += Parameter.perLayer(l.name.name, count: count, depth: depth.name, domain)
-                    perLayer[l.name.name] = depth.name
-                } else {
-                    parameters.append(Parameter(l.name.name, domain))
-                }
-            case .command(let c) where c.verb.name == "report":
-                objective = Self.objective(c)
-            default: continue
-            }
-        }
-        do { space = try SearchSpace(parameters) } catch let error as SearchError {
+        var reader = SpaceReader(scope: scope)
+        try reader.read(block.statements, when: [])
+        do { space = try SearchSpace(reader.parameters) } catch let error as SearchError {
             let empty = error == .emptySpace
             throw RuntimeError(empty ? "the sweep body samples nothing" : error.description, at: block.span,
                                hint: empty ? "sample something, e.g. 'let lr ~ log(1e-4, 1e-1)'" : error.hint)
         } catch { throw RuntimeError("\(error)", at: block.span) }
         statements = block.statements
-        self.perLayer = perLayer
-        self.objective = objective
+        perLayer = reader.perLayer
+        objective = reader.objective
+    }
+
+    /// Walks the body, `if` branches included, collecting parameters with the conditions of the
+    /// `if`s around them.
+    struct SpaceReader {
+        let scope: any VariableScope
+        var parameters: [Parameter] = []
+        var perLayer: [String: String] = [:]
+        var objective = SweepObjective()
+
+        /// `when`: the conditions of the enclosing branches; nil for a branch no trial can take
+        /// (its lines are still checked, but sample nothing).
+        mutating func read(_ statements: [Statement], when conditions: [Condition]?) throws(RuntimeError) {
+            for statement in statements {
+                try SweepBody.refuseInTrial(statement)
+                switch statement.kind {
+                case .variable(let l):
+                    guard case .distribution(let d) = l.binding, let conditions else { continue }
+                    if perLayer[l.name.name] != nil || parameters.contains(where: { $0.name == l.name.name }) {
+                        throw RuntimeError("'\(l.name.name)' is sampled twice in this sweep body", at: l.name.span,
+                                           hint: "sample it once (before the if), or give each branch its own name")
+                    }
+                    let domain = try SweepBody.domain(d, name: l.name.name, scope: scope)
+                    if let depth = d.perLayer {
+                        let count = try SweepBody.layerCount(depth, among: parameters)
+                        parameters += Parameter.perLayer(l.name.name, count: count, depth: depth.name, domain)
+                            .map { p in var p = p; p.conditions = conditions + p.conditions; return p }
+                        perLayer[l.name.name] = depth.name
+                    } else {
+                        parameters.append(Parameter(l.name.name, domain, when: conditions))
+                    }
+                case .command(let c) where c.verb.name == "report":
+                    if conditions != nil { objective = SweepBody.objective(c) }
+                case .conditional(let c):
+                    let (then, otherwise) = try branchConditions(c.test, inside: conditions)
+                    try read(c.then.statements, when: then)
+                    try read(c.otherwise?.statements ?? [], when: otherwise)
+                default: continue
+                }
+            }
+        }
+
+        /// The conditions under which each branch runs. A test on a parameter sampled earlier
+        /// becomes a condition on it; a test on a variable set before the sweep is decided now.
+        func branchConditions(_ test: IfTest, inside outer: [Condition]?) throws(RuntimeError) -> ([Condition]?, [Condition]?) {
+            guard let outer else { return (nil, nil) }
+            guard case .variable(let name) = test.subject.kind else {
+                throw RuntimeError("an 'if' in a sweep body tests a variable: '$NAME == VALUE'", at: test.subject.span)
+            }
+            guard parameters.contains(where: { $0.name == name }) else {
+                guard scope.value(of: name) != nil else {
+                    throw RuntimeError("an 'if' in a sweep body tests a parameter sampled on an earlier line, or a variable set before the sweep; $\(name) is neither",
+                                       at: test.subject.span, hint: "sample it first: 'let \(name) ~ choice(…)'")
+                }
+                let holds = try IfEvaluation.holds(test, in: scope)
+                return holds ? (outer, nil) : (nil, outer)
+            }
+            switch test.relation {
+            case .compare(let op, let value):
+                let v = try SweepBody.parameterValue(value, scope: scope)
+                if op.orders, v.number == nil || parameters.first(where: { $0.name == name })?.domain.hasWords == true {
+                    throw RuntimeError("'\(op.rawValue)' orders numbers, but $\(name) takes words", at: test.span,
+                                       hint: "use == or != for words, or 'in (a, b, …)'")
+                }
+                let comparison = Comparison(rawValue: op.rawValue)!, negated = Comparison(rawValue: op.negated.rawValue)!
+                return (outer + [Condition(name, .compare(comparison, v))], outer + [Condition(name, .compare(negated, v))])
+            case .isOneOf(let values):
+                var vs: [ParameterValue] = []
+                for value in values { vs.append(try SweepBody.parameterValue(value, scope: scope)) }
+                return (outer + [Condition(name, .isOneOf(vs))], outer + [Condition(name, .isNoneOf(vs))])
+            }
+        }
     }
 
     /// A trial trains on train and chooses on val: the test part, other sweeps and
     /// leaving the session are refused before the first trial.
     static func refuseInTrial(_ statement: Statement) throws(RuntimeError) {
+        if case .conditional(let c) = statement.kind {
+            for inner in c.then.statements + (c.otherwise?.statements ?? []) { try refuseInTrial(inner) }
+            return
+        }
         guard case .command(let c) = statement.kind else { return }
         let operands = c.operands.compactMap { if case .positional(let v) = $0 { v.word } else { nil } }
         if c.verb.name == "eval" && operands.contains("test") {
@@ -120,5 +182,13 @@ struct SweepBody {
                                at: depth.span, hint: "declare it as int(1, N) or choice(1, 2, …)")
         }
         return Int(largest)
+    }
+}
+
+extension Domain {
+    /// A choice with at least one word among its values.
+    var hasWords: Bool {
+        if case .choice(let values) = self { return values.contains { $0.word != nil } }
+        return false
     }
 }

@@ -138,6 +138,18 @@ extension Session {
             try defineVariable(l)
         case .command(let c) where c.verb.name == "report":
             return
+        case .conditional(let c):
+            // A test on an inactive sampled parameter takes neither branch, as in the space.
+            if case .variable(let name) = c.test.subject.kind, plan.body.space.parameter(named: name) != nil,
+               plan.configuration[name] == nil { return }
+            let branch = try IfEvaluation.holds(c.test, in: workspace) ? c.then : c.otherwise
+            for inner in branch?.statements ?? [] {
+                try runTrialStatement(inner, plan)
+                switch lastStop {
+                case .diverged?, .cancelled?: return  // runBody reads lastStop after this statement
+                default: continue
+                }
+            }
         case .network(let definition):
             let prefixes = Set(plan.body.perLayer.keys)
             let unrolled = try PerLayer.expanded(definition, prefixes: prefixes) { v throws(RuntimeError) in

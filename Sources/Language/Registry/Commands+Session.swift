@@ -37,6 +37,14 @@ let sessionCommands: [CommandSpec] = [
                            "sweep s method=random trials=8 {\n  let lr ~ log(1e-4, 1e-1)\n  let width ~ choice(16, 32, 64, 128)\n  let depth ~ int(1, 4)\n  let p ~ uniform(0, 0.5)\n}"],
                 details: "Inside a sweep body, 'let NAME ~ DISTRIBUTION' samples a value per trial: log(a, b) log-uniform, "
                     + "uniform(a, b), int(a, b) inclusive, choice(v1, v2, …)."),
+    CommandSpec("if", category: "Sessions", summary: "run a block only when a test holds; in a sweep body, sample only then",
+                form: .conditional,
+                examples: ["let depth = 3\nif $depth >= 3 {\n  net t = dense 32 relu x$depth, dense 10\n} else {\n  net t = dense 64 relu, dense 10\n}",
+                           "sweep s method=tpe trials=30 {\n  let opt ~ choice(sgd, adam)\n  if $opt == sgd {\n    let momentum ~ uniform(0, 0.99)\n  }\n  let lr ~ log(1e-4, 1e-1)\n  net t = dense 64 relu, dense 10\n  if $opt == sgd {\n    opt t sgd lr=$lr momentum=$momentum\n  } else {\n    opt t adam lr=$lr\n  }\n  train t on m epochs=$budget\n}"],
+                details: "Tests: ==, !=, <, <=, >, >= (ordering compares numbers), and 'in (v1, v2, …)'. 'else' goes on "
+                    + "the line of the closing brace; 'else if' chains. In a sweep body a 'let NAME ~ …' inside an if is a "
+                    + "conditional parameter: sampled (and shown to TPE) only in trials where the test holds — the test "
+                    + "must name a parameter sampled on an earlier line, or a variable set before the sweep."),
     CommandSpec("seed", category: "Sessions", summary: "the global seed (default 0)",
                 slots: [Slot("value", .nonNegativeInteger, required: true, placeholder: "N", help: "a seed")],
                 examples: ["seed 7"]),
