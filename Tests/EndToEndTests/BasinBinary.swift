@@ -1,3 +1,4 @@
+import TestSupport
 // Where the real `basin` binary is, and scratch directories for a test.
 //
 // The binary next to this test bundle is preferred (same build configuration: `swift build -c
@@ -48,7 +49,7 @@ struct Scratch {
     let path: String
 
     init() {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("basin-e2e-\(UUID().uuidString)").path
+        path = TestDirectories.make("e2e")
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 

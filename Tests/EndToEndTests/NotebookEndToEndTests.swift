@@ -7,6 +7,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 @Suite(.serialized) struct NotebookEndToEndTests {
     @Test func startsTypoGetsADiagnosticAndQuitRestoresTheTerminal() throws {
@@ -78,7 +79,7 @@ import Testing
 /// One detached tmux session on its own server socket, running basin in a shell.
 final class NotebookTmux {
     let socket = "basin-nb-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    let scratch = NSTemporaryDirectory() + "basin-nb-\(UUID().uuidString)"
+    let scratch = TestDirectories.make("nb")
 
     /// nil (the test is skipped) without tmux or a built basin binary.
     init?(width: Int, height: Int) {
@@ -153,7 +154,7 @@ final class NotebookTmux {
 
     /// Runs a program with output to a temporary file, all signals at their defaults, unmasked.
     static func run(_ arguments: [String]) -> (status: Int32, output: String) {
-        let out = NSTemporaryDirectory() + "basin-nb-out-\(UUID().uuidString)"
+        let out = TestDirectories.make("nb-out")
         defer { unlink(out) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

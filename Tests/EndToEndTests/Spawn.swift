@@ -1,3 +1,4 @@
+import TestSupport
 // Running a program from a test without Foundation.Process (which hangs here, DESIGN.md):
 // posix_spawnp with standard input from a file, standard output and error to temporary files
 // (never pipes: a tmux server started by the child keeps inherited descriptors open, and a
@@ -21,7 +22,7 @@ enum Spawn {
     /// Runs `arguments[0]` (looked up in PATH) and waits for it, at most `timeout` seconds.
     static func run(_ arguments: [String], environment: [String: String]? = nil, stdinPath: String = "/dev/null",
                     timeout: Double = 30) -> SpawnResult {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("basin-spawn-\(UUID().uuidString)").path
+        let scratch = TestDirectories.make("spawn")
         let outPath = scratch + ".out", errPath = scratch + ".err"
         defer { unlink(outPath); unlink(errPath) }
         guard let pid = start(arguments, environment: environment, stdinPath: stdinPath, outPath: outPath, errPath: errPath) else {

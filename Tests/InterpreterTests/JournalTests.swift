@@ -2,12 +2,13 @@
 import Foundation
 import Interpreter
 import Testing
+import TestSupport
 
 @Suite("Journal")
 struct JournalTests {
     @Test("every command is in the journal, also one that failed")
     func appendsBeforeRunning() throws {
-        let dir = NSTemporaryDirectory() + "basin-journal-" + UUID().uuidString
+        let dir = TestDirectories.make("journal")
         let path = dir + "/state/journal.basin"
         let session = Session(host: RecordingHost(), settings: SessionSettings(directory: dir, journalPath: path))
         session.execute("data d = moons n=50")
@@ -20,7 +21,7 @@ struct JournalTests {
 
     @Test("a second session appends to the same journal")
     func appends() throws {
-        let dir = NSTemporaryDirectory() + "basin-journal-" + UUID().uuidString
+        let dir = TestDirectories.make("journal")
         let path = dir + "/journal.basin"
         Session(host: RecordingHost(), settings: SessionSettings(directory: dir, journalPath: path)).execute("seed 1")
         Session(host: RecordingHost(), settings: SessionSettings(directory: dir, journalPath: path)).execute("seed 2")

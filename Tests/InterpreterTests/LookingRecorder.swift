@@ -1,3 +1,4 @@
+import TestSupport
 // A session host for tests of the looking commands: it records every output, answers no
 // questions, and renders charts as plain text at a fixed width so tests can read them.
 import Charts
@@ -47,8 +48,7 @@ struct LookingFixture {
     let directory: String
 
     init(width: Int = 80) {
-        directory = NSTemporaryDirectory() + "basin-looking-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        directory = TestDirectories.make("looking")
         recorder = LookingRecorder(width: width)
         session = Session(host: recorder, settings: SessionSettings(directory: directory))
     }

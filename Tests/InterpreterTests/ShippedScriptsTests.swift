@@ -2,6 +2,7 @@
 import Foundation
 import Interpreter
 import Testing
+import TestSupport
 
 @Suite("Shipped scripts")
 struct ShippedScriptsTests {
@@ -25,7 +26,7 @@ struct ShippedScriptsTests {
     func runs(_ path: String) throws {
         let text = try String(contentsOfFile: Self.root + "/" + path, encoding: .utf8)
         let host = RecordingHost()
-        let scratch = NSTemporaryDirectory() + "basin-shipped-" + UUID().uuidString
+        let scratch = TestDirectories.make("shipped")
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         let session = Session(host: host, settings: SessionSettings(directory: Self.root, sessionsDirectory: scratch))
         let status = session.execute(text, file: path)
@@ -49,7 +50,7 @@ struct ReadmeTests {
         let commands = try Self.tourCommands()
         #expect(commands.count >= 8)
         let host = RecordingHost()
-        let scratch = NSTemporaryDirectory() + "basin-readme-" + UUID().uuidString
+        let scratch = TestDirectories.make("readme")
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         let session = Session(host: host, settings: SessionSettings(directory: scratch))
         for command in commands {

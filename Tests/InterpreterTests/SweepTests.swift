@@ -5,6 +5,7 @@ import Charts
 import Foundation
 import Interpreter
 import Testing
+import TestSupport
 
 /// A sweep's exported trials: one dictionary per row, keyed by the CSV header.
 func trialRows(_ f: LookingFixture, _ sweep: String) -> [[String: String]] {
@@ -155,7 +156,7 @@ struct SweepTests {
     @Test("Ctrl-C stops the sweep after the current trial's step and keeps finished trials")
     func cancellation() {
         let host = CancellingHost()
-        let directory = NSTemporaryDirectory() + "basin-sweep-" + UUID().uuidString
+        let directory = TestDirectories.make("sweep")
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let session = Session(host: host, settings: SessionSettings(directory: directory))
         host.cancelOn = { update in if update.title.hasSuffix("#2") { session.cancel() } }
