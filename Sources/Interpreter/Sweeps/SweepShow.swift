@@ -14,7 +14,13 @@ extension Session {
         emit(.chart(.line(bestSoFarChart(entry, overEpochs: false))))
         if entry.builtin == nil { emit(.chart(.line(bestSoFarChart(entry, overEpochs: true)))) }
         for p in entry.space.parameters.prefix(8) { emit(.chart(.line(scatter(entry, p)))) }
-        if entry.space.count > 1 { emit(.chart(.line(parallelCoordinates(entry)))) }
+        if entry.space.count > 1 {
+            emit(.chart(.line(parallelCoordinates(entry))))
+            let absent = entry.space.parameters.filter { p in topTrials(entry).contains { $0.configuration[p.name] == nil } }
+            if !absent.isEmpty {
+                emit(.text("(a line passes over a parameter its trial does not have: \(absent.map(\.name).joined(separator: ", ")))"))
+            }
+        }
         emit(.chart(.bars(importanceChart(entry))))
     }
 
@@ -85,12 +91,16 @@ extension Session {
     /// The top trials as lines across one axis per parameter (scaled to 0…1 on the search scale)
     /// and a last axis for the objective (0 = best shown, 1 = worst shown).
     func parallelCoordinates(_ entry: SweepEntry) -> LineChart {
-        let top = Array(entry.ranked.filter { $0.status != .failed }.prefix(5))
+        let top = topTrials(entry)
         let ys = top.compactMap(\.objective)
         let lo = ys.min() ?? 0, hi = ys.max() ?? 1
         let params = entry.space.parameters
         let series = top.map { t -> LineChart.Series in
-            var points = params.enumerated().map { i, p in LineChart.Point(x: Double(i), y: unitValue(t.configuration[p.name], p.domain)) }
+            // A parameter the trial does not have (a conditional one) is left out of its line,
+            // which passes straight over that axis.
+            var points = params.enumerated().compactMap { i, p in
+                t.configuration[p.name] == nil ? nil : LineChart.Point(x: Double(i), y: unitValue(t.configuration[p.name], p.domain))
+            }
             let y = t.objective ?? .nan, span = hi - lo
             let score = span > 0 ? (entry.objective.maximize ? hi - y : y - lo) / span : 0
             points.append(.init(x: Double(params.count), y: score))
@@ -100,6 +110,9 @@ extension Session {
         return LineChart(title: "top \(top.count) trials across parameters (low → high; last axis: best → worst)",
                          series: series, yMin: 0, yMax: 1, markers: markers)
     }
+
+    /// The trials the parallel-coordinates chart draws: the five best that did not fail.
+    func topTrials(_ entry: SweepEntry) -> [TrialRecord] { Array(entry.ranked.filter { $0.status != .failed }.prefix(5)) }
 
     /// A parameter value at 0…1 of its search scale (choices by index); NaN when inactive.
     func unitValue(_ v: ParameterValue?, _ domain: Domain) -> Double {
