@@ -51,6 +51,11 @@ public final class Session: @unchecked Sendable {
     var lastStop: StopReason?
     /// Nesting depth of `run "file"`, to refuse a script that runs itself.
     var runDepth = 0
+    /// Hyperband: the net a promoted configuration's previous round trained; the trial's
+    /// `train` of a net with that name and definition continues it (see `resumePromoted`).
+    var resumeCandidate: NetEntry?
+    /// Epochs the resumed net had already trained (0 when nothing was resumed).
+    var resumedEpochs = 0.0
     var journal: Journal?
 
     public init(host: any SessionHost, settings: SessionSettings = SessionSettings()) {

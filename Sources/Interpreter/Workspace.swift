@@ -62,6 +62,22 @@ final class NetEntry {
 
     /// The network with its current weights: the run's if training started.
     var currentNetwork: Network? { run?.network ?? network }
+
+    /// An independent copy named `name`: same definition and setup, and a copy of the run (or
+    /// `run`, when given — a fork at an earlier step), so it continues as this one would.
+    func duplicate(named name: String, run forkedRun: TrainingRun? = nil) -> NetEntry {
+        let copy = NetEntry(name: name, specs: specs, definitionText: definitionText, seed: seed)
+        copy.setup = setup
+        copy.dataName = dataName
+        copy.checkpointEvery = checkpointEvery
+        if let run = forkedRun ?? run?.copy() {
+            copy.run = run
+            copy.network = run.network
+        } else {
+            copy.network = network?.copy()
+        }
+        return copy
+    }
 }
 
 final class Workspace: VariableScope {

@@ -21,6 +21,13 @@ public struct HyperbandPlan: Sendable, Hashable {
         public var s: Int
         public var rounds: [Round]
         public var totalBudget: Double { rounds.reduce(0) { $0 + Double($1.configurations) * $1.budget } }
+        /// The budget when each promoted configuration continues from its previous round:
+        /// Σ nᵢ·(rᵢ − rᵢ₋₁).
+        public var continuedBudget: Double {
+            zip(rounds, [0] + rounds.map(\.budget)).reduce(0) { $0 + Double($1.0.configurations) * ($1.0.budget - $1.1) }
+        }
+        /// Round `round`'s budget beyond the previous round's: what a continued job trains.
+        public func increment(_ round: Int) -> Double { rounds[round].budget - (round > 0 ? rounds[round - 1].budget : 0) }
     }
 
     public let maxBudget: Int
@@ -76,11 +83,13 @@ public struct HyperbandPlan: Sendable, Hashable {
     public var maxBracket: Int { brackets.map(\.s).max() ?? 0 }
     public var totalConfigurations: Int { brackets.reduce(0) { $0 + ($1.rounds.first?.configurations ?? 0) } }
     public var totalBudget: Double { brackets.reduce(0) { $0 + $1.totalBudget } }
+    public var continuedBudget: Double { brackets.reduce(0) { $0 + $1.continuedBudget } }
 
     /// The `sweep … plan` table: one line per round, a blank line between brackets.
     public var text: String {
         var lines = ["hyperband max=\(maxBudget) eta=\(eta): \(brackets.count) bracket\(brackets.count == 1 ? "" : "s"), "
-                     + "\(totalConfigurations) configurations, \(formatBudget(totalBudget)) epochs in all",
+                     + "\(totalConfigurations) configurations, \(formatBudget(totalBudget)) epochs in all "
+                     + "(\(formatBudget(continuedBudget)) when promoted configurations continue)",
                      "bracket  round  configs  budget each"]
         for (b, bracket) in brackets.enumerated() {
             if b > 0 { lines.append("") }

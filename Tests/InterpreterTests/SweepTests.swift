@@ -139,8 +139,33 @@ struct SweepTests {
                       + " opt t adam lr=$lr\n train t on d epochs=$budget\n}") == .ok)
         let rows = trialRows(f, "h")
         #expect(rows.count == 4 + 2 + 1 + 3 + 1 + 3)
-        #expect(rows.allSatisfy { Double($0["epochs"]!) == Double($0["budget"]!) })
         #expect(Set(rows.map { $0["status"]! }) == ["done", "pruned"])
+        // Promoted jobs continue their configuration's net: brackets 4×1 → 2×2 → 1×4, 3×2 → 1×4
+        // and 3×4 cost 4+2+2 + 6+2 + 12 = 28 epochs, not the 34 of retraining from scratch.
+        let epochs = rows.map { Double($0["epochs"]!)! }, budgets = rows.map { Double($0["budget"]!)! }
+        #expect(epochs.reduce(0, +) == 28)
+        #expect(zip(epochs, budgets).allSatisfy { $0 <= $1 })
+        #expect(zip(epochs, budgets).filter { $0 < $1 }.count == 2 + 1 + 1)
+    }
+
+    @Test("a promoted job continues exactly as one longer run would")
+    func hyperbandContinues() {
+        // Successive halving with one configuration: its 4-epoch job must end where a single
+        // 4-epoch training of the same net, seed and data ends (the same val loss, bit for bit).
+        let body = " let lr ~ log(1e-2, 1e-2)\n net t = dense 4 relu, dense 3\n opt t adam lr=$lr\n train t on d epochs=$budget\n"
+        let f = LookingFixture()
+        f.run(sweepData)
+        #expect(f.run("sweep h method=halving max=4 eta=2 seed=1 {\n\(body)}") == .ok)
+        let rows = trialRows(f, "h")
+        guard let last = rows.last, let seed = last["seed"] else { Issue.record("no trials"); return }
+        #expect(last["budget"] == "4" && last["epochs"].flatMap(Double.init) == 2)
+        let g = LookingFixture()
+        g.run(sweepData)
+        #expect(g.run("seed \(seed)\nnet t = dense 4 relu, dense 3\nopt t adam lr=0.01\ntrain t on d epochs=4\nexport t metrics \"t.csv\"") == .ok)
+        let metrics = (try? String(contentsOfFile: g.path("t.csv"), encoding: .utf8)) ?? ""
+        let lastRow = metrics.split(separator: "\n").last?.split(separator: ",").map(String.init) ?? []
+        #expect(lastRow.first == "28" && lastRow.count == 6, "\(metrics)")
+        #expect(lastRow.count == 6 && lastRow[4] == last["val_loss"], "\(lastRow) vs \(last)")
     }
 
     @Test("objective=branin searches the built-in function without training")

@@ -51,7 +51,7 @@ struct HyperbandTests {
     @Test func planTable() throws {
         let text = try HyperbandPlan(maxBudget: 9, eta: 3).text
         #expect(text == """
-            hyperband max=9 eta=3: 3 brackets, 17 configurations, 78 epochs in all
+            hyperband max=9 eta=3: 3 brackets, 17 configurations, 78 epochs in all (69 when promoted configurations continue)
             bracket  round  configs  budget each
             s=2          0        9            1
                          1        3            3

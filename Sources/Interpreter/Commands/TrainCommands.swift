@@ -47,7 +47,9 @@ extension Session {
     }
 
     func trainCommand(_ c: CommandContext) throws(RuntimeError) {
-        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        var net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        let resumed = resumePromoted(net)
+        if let resumed { net = resumed.net }
         if let batch = try c.bounded("batch", max: 1_000_000) { net.setup.batchSize = batch }
         let run = try ensureRun(net, data: try c.text("data"), at: c.span)
         var settings = run.settings
@@ -58,11 +60,28 @@ extension Session {
         if epochs != nil && steps != nil {
             throw RuntimeError("give epochs= or steps=, not both", at: c.span)
         }
-        let budget: Budget = steps.map(Budget.steps) ?? .epochs(epochs ?? 10)
+        var budget: Budget = steps.map(Budget.steps) ?? .epochs(epochs ?? 10)
+        if let resumed, case .epochs(let total) = budget {
+            // A resumed Hyperband job trains up to its budget in all, not that much more.
+            budget = .epochs(max(0, total - Int(resumed.epochs.rounded())))
+        }
         workspace.currentNet = net.name
         if let d = net.dataName { workspace.currentData = d }
         let report = drive(run, budget: budget, title: "train \(net.name)", net: net, early: try c.int("early"))
         say(trainReportLine(net, run, report))
+    }
+
+    /// Hyperband: when a promoted configuration's trial trains the net its previous round
+    /// trained — same name, same layers, same setup, not trained yet in this trial — that net
+    /// continues (a copy of it, so the earlier round's record stays as it was).
+    func resumePromoted(_ net: NetEntry) -> (net: NetEntry, epochs: Double)? {
+        guard let prior = resumeCandidate, prior.name == net.name, net.run == nil, let run = prior.run,
+              prior.specs == net.specs, prior.setup == net.setup, prior.seed == net.seed else { return nil }
+        resumeCandidate = nil
+        let resumed = prior.duplicate(named: net.name)
+        workspace.nets[net.name] = resumed
+        resumedEpochs = run.epoch
+        return (resumed, run.epoch)
     }
 
     /// Runs the budget with live progress; Ctrl-C (`cancel`) stops after the current step.
@@ -163,19 +182,13 @@ extension Session {
             throw RuntimeError("\(net.name) has not trained yet: there is no snapshot at step \(step)", at: c.span(of: "step"),
                                hint: "checkpoint \(net.name) every=100, then train it")
         }
-        let child = NetEntry(name: newName, specs: net.specs, definitionText: net.definitionText, seed: net.seed)
-        child.setup = net.setup
-        child.dataName = net.dataName
-        child.checkpointEvery = net.checkpointEvery
+        var forked: TrainingRun?
         if let run = net.run {
             let step = try c.int("step")
-            let forked = try rethrow(at: c.span(of: "step")) { () throws -> TrainingRun in try run.fork(at: step) }
-            forked.history.branch = (net.name, forked.step)
-            child.run = forked
-            child.network = forked.network
-        } else {
-            child.network = net.network?.copy()
+            forked = try rethrow(at: c.span(of: "step")) { () throws -> TrainingRun in try run.fork(at: step) }
+            forked?.history.branch = (net.name, forked?.step ?? 0)
         }
+        let child = net.duplicate(named: newName, run: forked)
         workspace.nets[newName] = child
         workspace.currentNet = newName
         say("\(newName): forked from \(net.name) at step \(child.run?.step ?? 0)"

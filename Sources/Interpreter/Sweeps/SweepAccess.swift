@@ -45,7 +45,7 @@ extension Session {
 
     func trialsCSV(_ entry: SweepEntry) -> String {
         let params = entry.space.names
-        var lines = [(["trial", "status", "budget", "seed", entry.objective.metric, "epochs", "seconds"] + params
+        var lines = [(["trial", "status", "budget", "seed", "objective", "epochs", "seconds"] + params
             + ["train_loss", "train_acc", "val_loss", "val_acc", "failure"]).joined(separator: ",")]
         for t in entry.trials {
             let f = t.final

@@ -1,9 +1,13 @@
 // Hyperband, BOHB and successive halving in a session: the HyperbandScheduler hands out
 // (configuration, budget) jobs; each job is one trial whose `$budget` is the job's epochs.
-// A configuration keeps its seed across promotions (it is retrained from scratch with the
-// larger budget, as in Li et al. 2018). Jobs in a bracket's last round are "done"; earlier ones
-// are "pruned" unless promoted. Every job is reported to the scheduler as finished, so BOHB's
-// model sees every budget. A round summary follows each round, the bracket table each bracket.
+// A configuration keeps its seed across promotions, and a promoted job continues the net its
+// configuration trained in the previous round (`train NET … epochs=$budget` then trains up to
+// $budget in all) rather than retraining from scratch as the paper's pseudo-code does: the
+// schedule is the same, but a bracket costs Σ nᵢ·(rᵢ − rᵢ₋₁) epochs instead of Σ nᵢ·rᵢ. A body
+// that does not train the same net the same way, or nets too large to keep (over
+// `carriedBytes` in a bracket), retrain from scratch. Jobs in a bracket's last round are
+// "done"; earlier ones are "pruned" unless promoted. Every job is reported to the scheduler as
+// finished, so BOHB's model sees every budget. A round summary follows each round, the bracket table each bracket.
 import Charts
 import Lab
 import Search
@@ -15,15 +19,26 @@ extension Session {
         let sampler: any Sampler = entry.method == "bohb" ? BOHBSampler(space: entry.space, seed: entry.seed)
             : RandomSampler(space: entry.space, seed: entry.seed)
         var scheduler = HyperbandScheduler(plan: plan, sampler: sampler)
-        let live = SweepLive(entry: entry, host: host, totalWeight: plan.totalBudget)
+        let live = SweepLive(entry: entry, host: host, totalWeight: plan.continuedBudget)
         say(live.header(trials: "\(plan.brackets.count) brackets, \(plan.totalConfigurations) configurations",
-                        budget: "\(formatBudget(plan.totalBudget)) epochs in all"))
+                        budget: "\(formatBudget(plan.continuedBudget)) epochs in all as promoted configurations continue"))
         var previous: HyperbandJob?
+        // The nets of this bracket's configurations, to continue when promoted.
+        var carried: [Int: NetEntry] = [:], carriedSize = 0
         while let job = scheduler.nextJob() {
             if let p = previous, p.bracket != job.bracket || p.round != job.round {
                 closeRound(p, scheduler, entry, bracketOver: p.bracket != job.bracket)
+                if p.bracket != job.bracket { carried = [:]; carriedSize = 0 }
             }
-            guard runJob(job, entry, body, c, live: live, scheduler: &scheduler) else { entry.stoppedEarly = true; break }
+            let resume = job.round > 0 ? carried.removeValue(forKey: job.configurationID) : nil
+            guard let outcome = runJob(job, entry, body, c, resume: resume, live: live, scheduler: &scheduler) else {
+                entry.stoppedEarly = true
+                break
+            }
+            if let net = outcome.net, outcome.status == .done {
+                let size = (net.currentNetwork?.parameterCount ?? 0) * 16  // weights, gradients, two moments
+                if carriedSize + size <= Self.carriedBytes { carried[job.configurationID] = net; carriedSize += size }
+            }
             previous = job
         }
         if let p = previous, !entry.stoppedEarly { closeRound(p, scheduler, entry, bracketOver: true) }
@@ -41,23 +56,28 @@ extension Session {
         if bracketOver { emit(.chart(.table(bracketTable(s, entry)))) }
     }
 
-    /// Runs one job and reports it; false when Ctrl-C stopped it.
-    func runJob(_ job: HyperbandJob, _ entry: SweepEntry, _ body: SweepBody, _ c: CommandContext,
-                live: SweepLive, scheduler: inout HyperbandScheduler) -> Bool {
+    /// Memory for the nets a bracket keeps to continue (beyond it, promoted jobs start over).
+    static let carriedBytes = 256 << 20
+
+    /// Runs one job and reports it; nil when Ctrl-C stopped it.
+    func runJob(_ job: HyperbandJob, _ entry: SweepEntry, _ body: SweepBody, _ c: CommandContext, resume: NetEntry?,
+                live: SweepLive, scheduler: inout HyperbandScheduler) -> TrialOutcome? {
         let trialPlan = TrialPlan(body: body, source: c.source, configuration: job.configuration, budget: job.budget,
-                                  seed: SweepEntry.trialSeed(entry.seed, configuration: job.configurationID))
-        let outcome = runTrial(trialPlan, objective: entry.objective, onProgress: live.forwarder(trial: job.id, weight: job.budget))
-        if outcome.cancelled { return false }
+                                  seed: SweepEntry.trialSeed(entry.seed, configuration: job.configurationID), resume: resume)
+        let bracket = entry.plan?.brackets.first { $0.s == job.bracket }
+        let weight = resume == nil ? job.budget : bracket?.increment(job.round) ?? job.budget
+        let outcome = runTrial(trialPlan, objective: entry.objective, onProgress: live.forwarder(trial: job.id, weight: weight))
+        if outcome.cancelled { return nil }
         if job.round > 0, let i = entry.trials.lastIndex(where: { $0.configurationID == job.configurationID }) {
             entry.trials[i].promoted = true
         }
-        let rounds = entry.plan?.brackets.first { $0.s == job.bracket }?.rounds.count ?? 1
+        let rounds = bracket?.rounds.count ?? 1
         record(outcome, trialPlan, in: entry, configurationID: job.configurationID, job: job, final: job.round == rounds - 1)
         let failed = outcome.status == .failed
         scheduler.report(job.id, objective: outcome.objective.map(entry.objective.minimized), status: failed ? .failed : .done)
-        live.finished(weight: job.budget)
+        live.finished(weight: weight)
         say(live.line(entry.trials[entry.trials.count - 1]))
-        return true
+        return outcome
     }
 
     /// The schedule with what has run so far: configs finished of planned, best objective.

@@ -17,6 +17,8 @@ struct TrialPlan {
     /// `$budget` in epochs (rounded to a whole number, at least 1, when the body reads it).
     let budget: Double?
     let seed: UInt64
+    /// Hyperband: the net this configuration's previous round trained, to continue.
+    var resume: NetEntry? = nil
 }
 
 /// How one trial ended.
@@ -32,6 +34,8 @@ struct TrialOutcome {
     var data: DataEntry?
     /// Ctrl-C arrived: the trial is not kept.
     var cancelled = false
+    /// Hyperband: the job continued its configuration's previous net.
+    var resumed = false
 }
 
 /// The host of a trial's session: keeps outputs to itself, notes which net trained last, and
@@ -95,6 +99,7 @@ extension Session {
         child.workspace.datasets = workspace.datasets
         child.workspace.currentData = workspace.currentData
         child.workspace.seed = plan.seed
+        child.resumeCandidate = plan.resume
         child.workspace.variables = workspace.variables
         for (name, value) in plan.configuration.values {
             child.workspace.variables[name] = value.number.map(Literal.number) ?? .word(value.description)
@@ -169,7 +174,8 @@ extension Session {
             return result
         }
         result.curve = run.history.evals
-        result.epochs = run.epoch
+        result.epochs = run.epoch - session.resumedEpochs
+        result.resumed = session.resumedEpochs > 0
         result.net = net
         result.data = net.dataName.flatMap { session.workspace.datasets[$0] }
         guard let last = run.history.evals.last, let y = objective.value(at: last), y.isFinite else {
