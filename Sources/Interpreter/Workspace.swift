@@ -48,6 +48,8 @@ final class NetEntry {
     var needsData = false
     /// `checkpoint NET every=N`, applied to the run when it exists.
     var checkpointEvery: Int?
+    /// `checkpoint NET keep=N`: most snapshots kept.
+    var checkpointKeep: Int?
     /// The last `landscape` of this net (for `export NET grid|directions`).
     var landscape: LandscapeRecord?
     /// The last sharpness computed, and the weights it belongs to (for `compare`).
@@ -70,6 +72,7 @@ final class NetEntry {
         copy.setup = setup
         copy.dataName = dataName
         copy.checkpointEvery = checkpointEvery
+        copy.checkpointKeep = checkpointKeep
         if let run = forkedRun ?? run?.copy() {
             copy.run = run
             copy.network = run.network

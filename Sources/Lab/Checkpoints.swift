@@ -2,6 +2,7 @@
 // stream — so `rewind` and `fork at step=` continue exactly as the original would have.
 // Snapshots are flat vectors, cheap at these sizes, and bounded by a memory budget: when the
 // next one would not fit, every other snapshot is dropped and the interval doubles (reported).
+// An optional count limit (`checkpoint NET keep=N`) thins the same way.
 import Datasets
 import Kernels
 import Networks
@@ -22,6 +23,8 @@ public struct CheckpointLog: Sendable {
     /// Snapshot interval in steps; nil: checkpointing off.
     public var every: Int?
     public var budgetBytes = 256 << 20
+    /// Most snapshots kept (nil: as many as the budget holds).
+    public var limit: Int?
     public private(set) var snapshots: [Snapshot] = []
     /// Set when the interval had to grow to respect the budget (for the interpreter to report).
     public var thinnedTo: Int?
@@ -32,7 +35,7 @@ public struct CheckpointLog: Sendable {
     public var steps: [Int] { snapshots.map(\.step) }
 
     mutating func add(_ s: Snapshot) {
-        while bytes + s.bytes > budgetBytes, !snapshots.isEmpty, let every {
+        while bytes + s.bytes > budgetBytes || snapshots.count >= (limit ?? .max), !snapshots.isEmpty, let every {
             let wider = every * 2
             snapshots.removeAll { $0.step % wider != 0 }
             self.every = wider

@@ -50,4 +50,19 @@ struct CheckpointTests {
         #expect((run.checkpoints.every ?? 0) > 1 && run.checkpoints.thinnedTo != nil)
         #expect(run.checkpoints.steps.allSatisfy { $0 % (run.checkpoints.every ?? 1) == 0 })
     }
+
+    @Test("keep=N thins the same way: never more than N snapshots, on the doubled interval")
+    func countLimit() throws {
+        let run = try spiralRun()
+        run.checkpoints.every = 1
+        run.checkpoints.limit = 4
+        run.train(.steps(40))
+        // Every step fills 4 at step 4; each time the 5th arrives the interval doubles (2, 4, 8)
+        // and at step 40 (8, 16, 24, 32 held) it doubles to 16, leaving 16 and 32.
+        #expect(run.checkpoints.snapshots.count <= 4)
+        #expect(run.checkpoints.every == 16 && run.checkpoints.steps == [16, 32])
+        #expect(run.checkpoints.thinnedTo == 16)
+        try run.rewind(to: 16)
+        #expect(run.step == 16)
+    }
 }

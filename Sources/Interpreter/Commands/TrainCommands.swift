@@ -40,6 +40,7 @@ extension Session {
             try rethrow(at: span) { () throws -> Augmenter in try Augmenter(a, sampleShape: data.sampleShape, isSignal: data.full.isSignal, seed: net.seed) }
         }
         if let every = net.checkpointEvery { run.checkpoints.every = every }
+        run.checkpoints.limit = net.checkpointKeep
         net.run = run
         net.dataName = data.name
         net.needsData = false
@@ -118,7 +119,16 @@ extension Session {
         case .diverged(let step, let detail):
             line += "\nstopped at step \(step): \(detail)\n= help: lower the learning rate (opt \(net.name) … lr=…) or clip gradients"
         }
-        return line
+        return line + thinningNote(net, run)
+    }
+
+    /// When the snapshots outgrew their budget (or `keep=`) during the run: what was dropped.
+    func thinningNote(_ net: NetEntry, _ run: TrainingRun) -> String {
+        guard let every = run.checkpoints.thinnedTo else { return "" }
+        run.checkpoints.thinnedTo = nil
+        net.checkpointEvery = every
+        let why = run.checkpoints.limit.map { "keep=\($0)" } ?? formatBytes(run.checkpoints.budgetBytes)
+        return "\nsnapshots: \(run.checkpoints.snapshots.count) kept (\(why) was full): every other one dropped, one every \(every) steps from now on"
     }
 
     func stepCommand(_ c: CommandContext) throws(RuntimeError) {
@@ -131,7 +141,7 @@ extension Session {
         var line = "\(net.name): step \(run.step) · batch loss \(loss) · lr \(short(run.optimizer.settings.learningRate))"
         if case .diverged(let step, let detail) = report.reason { line += "\nstopped at step \(step): \(detail)" }
         if case .cancelled = report.reason { line += "\nstopped by Ctrl-C after \(report.steps) steps" }
-        say(line)
+        say(line + thinningNote(net, run))
     }
 
     func evalCommand(_ c: CommandContext) throws(RuntimeError) {
@@ -198,14 +208,15 @@ extension Session {
     func checkpointCommand(_ c: CommandContext) throws(RuntimeError) {
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
         let every = try c.int("every") ?? 100
-        if c.invocation.value("keep") != nil {
-            throw RuntimeError("checkpoint keep= is not available yet", at: c.span(of: "keep"),
-                               hint: "snapshots are kept within 256 MiB; when full, every other one is dropped")
-        }
+        let keep = try c.bounded("keep", max: 1_000_000)
         net.checkpointEvery = every
+        net.checkpointKeep = keep
         net.run?.checkpoints.every = every
+        net.run?.checkpoints.limit = keep
         workspace.currentNet = net.name
-        say("\(net.name): a snapshot every \(every) steps (kept within \(formatBytes(CheckpointLog().budgetBytes)))")
+        let limit = keep.map { "at most \($0) kept, " } ?? ""
+        say("\(net.name): a snapshot every \(every) steps (\(limit)within \(formatBytes(CheckpointLog().budgetBytes)); "
+            + "when full, every other one is dropped and the interval doubles)")
     }
 
     func rewindCommand(_ c: CommandContext) throws(RuntimeError) {
