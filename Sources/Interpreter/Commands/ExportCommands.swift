@@ -7,7 +7,8 @@
 //   export plot "loss.svg"             the last chart shown, as SVG
 //   export NET grid "g.csv"            the last landscape's losses (LandscapeExport.swift)
 //   export NET directions "d.safetensors"  the last landscape's directions
-// trials belong to sweep, which comes later.
+//   export SWEEP "trials.csv"          a sweep's trials (Sweeps/SweepAccess.swift)
+// A file name whose extension says another format than the one written is refused.
 import Charts
 import Diagnostics
 import Foundation
@@ -23,6 +24,19 @@ extension Session {
         var what = try c.text("what")
         if let target, let sweep = workspace.sweeps[target], what == nil || what == "trials" { return try exportTrials(sweep, to: file, c) }
         if what == nil, file.lowercased().hasSuffix(".csv") { what = "metrics" }
+        if what == "trials" {
+            let names = workspace.sweeps.keys.sorted()
+            throw RuntimeError(target.map { "'\($0)' is not a sweep: trials are a sweep's" } ?? "export trials needs a sweep",
+                               at: c.span(of: target == nil ? "what" : "target"),
+                               hint: names.isEmpty ? "run a sweep first: sweep s method=random trials=8 { … }" : "export \(names[0]) \"trials.csv\"")
+        }
+        if let target, workspace.nets[target] == nil, workspace.datasets[target] == nil, what != "plot" {
+            let known = workspace.nets.keys.sorted() + workspace.sweeps.keys.sorted()
+            let near = suggest(target, among: known)
+            throw RuntimeError("no net or sweep named '\(target)'", at: c.span(of: "target"),
+                               hint: near.map { "did you mean '\($0)'?" } ?? (known.isEmpty ? "define a net first" : "known: " + known.joined(separator: ", ")))
+        }
+        try checkExtension(file, for: what ?? "weights", c)
         switch what {
         case "plot"?:
             if let target {
@@ -38,6 +52,21 @@ extension Session {
             throw RuntimeError("export \(other) is not available yet", at: c.span(of: "what"),
                                hint: "export NET \"a.safetensors\", NET metrics|grid \"a.csv\", NET directions \"d.safetensors\" or plot \"p.svg\"")
         }
+    }
+
+    /// Refuses a file name whose extension names another format than the one `what` writes.
+    func checkExtension(_ file: String, for what: String, _ c: CommandContext) throws(RuntimeError) {
+        let ext = file.split(separator: ".").count > 1 ? String(file.split(separator: ".").last!).lowercased() : ""
+        let writes: (format: String, ext: String) = switch what {
+        case "metrics", "grid": ("CSV", "csv")
+        case "plot": ("SVG", "svg")
+        default: ("safetensors", "safetensors")
+        }
+        let known = ["csv", "svg", "safetensors", "json", "txt", "npy", "png", "pt", "pth"]
+        guard known.contains(ext), ext != writes.ext else { return }
+        let stem = file.dropLast(ext.count + 1)
+        throw RuntimeError("export \(what) writes \(writes.format), but '\(file)' says .\(ext)", at: c.span(of: "file"),
+                           hint: "name it \"\(stem).\(writes.ext)\"")
     }
 
     func exportWeights(_ net: NetEntry, to file: String, _ c: CommandContext) throws(RuntimeError) {
