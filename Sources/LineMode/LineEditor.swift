@@ -3,15 +3,16 @@
 // Emacs keys, Up/Down through history, Ctrl-R incremental search backwards (bound explicitly:
 // libedit's own emacs map has ^R as redisplay), Tab through `TabCompletion`. libedit's signal
 // handling is off (see TerminalGuard); Interrupts and TerminalGuard do it instead. History lives
-// in one file (`$XDG_STATE_HOME/basin/history`), capped at `historyLimit` entries and
-// rewritten after every line — to a temporary file renamed over the old one — so neither a
-// crash nor a kill loses a line or leaves half a file.
+// in one file (`$XDG_STATE_HOME/basin/history`, shared with the notebook), capped at
+// `historyLimit` entries; every line is merged into it at once (Interpreter's HistoryFile), so
+// neither a crash nor a kill loses a line, and two sessions at once keep each other's lines.
 //
 // Ctrl-C: Basin's SIGINT handler (Interrupts) cuts libedit's read short and `readline`
 // returns NULL; the interrupt counter tells that apart from Ctrl-D on an empty line. After
 // Ctrl-Z and `fg` the read is cut short the same way and the prompt is shown again.
 import CEditLine
 import Foundation
+import Interpreter
 
 /// One read from the prompt.
 enum PromptRead: Equatable {
@@ -69,23 +70,13 @@ final class LineEditor {
         return .line(String(cString: raw))
     }
 
-    /// Adds a non-blank line to the history and writes the history file.
+    /// Adds a non-blank line to the history and merges it into the history file (HistoryFile:
+    /// another session's lines written meanwhile are kept).
     func remember(_ line: String) {
         guard !line.allSatisfy(\.isWhitespace), line != lastAdded else { return }
         lastAdded = line
         _ = add_history(line)
-        save()
-    }
-
-    /// Rewrites the history file through a temporary file and a rename (atomic on POSIX).
-    func save() {
-        guard let historyPath else { return }
-        let temporary = historyPath + ".tmp.\(getpid())"
-        guard write_history(temporary) == 0 else {
-            unlink(temporary)
-            return
-        }
-        if rename(temporary, historyPath) != 0 { unlink(temporary) }
+        if let historyPath { HistoryFile.append(line, to: historyPath, limit: Int(Self.historyLimit)) }
     }
 }
 

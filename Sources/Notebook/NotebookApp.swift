@@ -133,7 +133,8 @@ struct RunLoopState {
             case .cancel: worker.session.cancel()
             case .answer(let text): host.reply(.answer(text))
             case .resume: host.reply(.resume)
-            case .saveHistory: HistoryFile.save(state.history.entries, to: historyPath)
+            case .saveHistory:
+                if let entry = state.history.entries.last { HistoryFile.append(entry, to: historyPath, limit: CommandHistory.limit) }
             case .redraw:
                 terminal.invalidate()
                 previous = CellBuffer(width: 0, height: 0)
