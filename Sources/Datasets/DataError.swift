@@ -57,6 +57,8 @@ public enum DataError: Error, Equatable, Sendable {
     case shapeMismatch(what: String, expected: [Int], got: [Int])
     case needsClasses(operation: String, dataset: String)
     case needsSignal(operation: String, sampleShape: [Int])
+    /// Ctrl-C while generating: `made` of `count` examples existed; nothing is kept.
+    case cancelled(made: Int, count: Int)
 }
 
 extension DataError: CustomStringConvertible {
@@ -77,6 +79,8 @@ extension DataError: CustomStringConvertible {
             return "\(operation) needs class labels, but '\(dataset)' is a regression dataset"
         case let .needsSignal(operation, shape):
             return "\(operation) needs 1D signals, but samples have shape \(shapeText(shape))"
+        case let .cancelled(made, count):
+            return "stopped by Ctrl-C after \(made) of \(count) examples; nothing was kept"
         }
     }
 

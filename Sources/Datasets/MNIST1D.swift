@@ -58,6 +58,7 @@ public enum MNIST1D {
     }
 
     public static let classCount = 10
+    static let cancelCheckInterval = 4096
 
     /// The fixed permutation of signal positions used when `shuffleSequence` is on: position j
     /// of a shuffled signal holds position `permutation[j]` of the original.
@@ -67,17 +68,22 @@ public enum MNIST1D {
     }
 
     /// The whole standardised set: `count` rows, shape [length], labels 0–9, rows shuffled.
-    public static func generate(_ options: MNIST1DOptions = MNIST1DOptions()) throws(DataError) -> Dataset {
+    /// `isCancelled` is asked every `cancelCheckInterval` examples (Ctrl-C on a large set).
+    public static func generate(_ options: MNIST1DOptions = MNIST1DOptions(),
+                                isCancelled: () -> Bool = { false }) throws(DataError) -> Dataset {
         try validate(options)
         var rng = RNG(seed: options.seed, stream: "mnist1d")
         var transform = MNIST1DTransform(options: options)
         var rows = RowBuilder()
         rows.inputs.reserveCapacity(options.count * options.length)
         var signal = [Float](repeating: 0, count: options.length)
+        var made = 0
         for (label, size) in classSizes(options.count, classes: classCount).enumerated() {
             for _ in 0..<size {
                 transform.apply(template: templates[label], rng: &rng, into: &signal)
                 rows.add(signal, label: label)
+                made += 1
+                if made % cancelCheckInterval == 0, isCancelled() { throw .cancelled(made: made, count: options.count) }
             }
         }
         rows.shuffle(rng: &rng, features: options.length)

@@ -44,6 +44,7 @@ public struct LineModeApp {
             case .line(let text):
                 guard !text.allSatisfy(\.isWhitespace) else { continue }
                 host.setWidth(Self.terminalColumns())
+                TerminalGuard.hideControlEcho()
                 Interrupts.setBusy(true)
                 let status = session.execute(text)
                 Interrupts.setBusy(false)

@@ -45,6 +45,17 @@ public enum TerminalGuard {
         SignalInstall.handle(SIGCONT, restart: true, countResume)
     }
 
+    /// While a command runs, Ctrl-C should stop it without the terminal echoing `^C` into the
+    /// middle of its output (the command itself says it stopped): ECHOCTL off. The state saved
+    /// at start-up, restored at exit, keeps the user's setting.
+    static func hideControlEcho() {
+        guard hasSaved else { return }
+        var state = termios()
+        guard tcgetattr(0, &state) == 0, state.c_lflag & tcflag_t(ECHOCTL) != 0 else { return }
+        state.c_lflag &= ~tcflag_t(ECHOCTL)
+        _ = tcsetattr(0, TCSANOW, &state)
+    }
+
     /// Whether Ctrl-Z and `fg` cut a blocking read short (true only around the prompt's read;
     /// both handlers, as SIGCONT runs nested inside the SIGTSTP handler).
     static func setResumeInterruptsReads(_ on: Bool) {

@@ -19,6 +19,19 @@ import Testing
         #expect(d.inputs.allSatisfy { $0.isFinite })
     }
 
+    /// Ctrl-C while a large set is made: the generator asks every 4,096 examples and stops.
+    @Test func generationStopsWhenCancelled() throws {
+        var options = MNIST1DOptions()
+        options.count = 20_000
+        var asked = 0
+        #expect(throws: DataError.cancelled(made: 8192, count: 20_000)) {
+            try MNIST1D.generate(options) { asked += 1; return asked == 2 }
+        }
+        asked = 0
+        #expect(try MNIST1D.generate(options) { asked += 1; return false }.count == 20_000)
+        #expect(asked == 20_000 / 4096)
+    }
+
     @Test func referenceSplitIs4000And1000() throws {
         let split = try MNIST1D.generateSplit()
         #expect(split.train.count == 4000 && split.validation.count == 0 && split.testCount == 1000)

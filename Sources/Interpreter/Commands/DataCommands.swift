@@ -46,7 +46,8 @@ extension Session {
             var options = MNIST1DOptions()
             options.count = n ?? 5000
             options.seed = seed
-            return try MNIST1D.generate(options)
+            let requests = activeRun.cancelRequests
+            return try MNIST1D.generate(options) { [activeRun] in activeRun.cancelRequests != requests }
         case "csv":
             let files = try c.texts("files")
             guard files.count == 1 else { throw RuntimeError("csv takes one file: data c = csv \"points.csv\" target=label", at: c.span) }
