@@ -74,8 +74,9 @@ extension Session {
         }
         if let extra = c.names.first(where: { seen[$0] == nil }) {
             throw RuntimeError("'\(extra)' is not an active parameter of the body",
-                               hint: space.parameter(named: extra) == nil ? "parameters: " + space.names.joined(separator: ", ")
-                                   : "its layer does not exist with these values; leave it out")
+                               hint: space.parameter(named: extra).map { p in
+                                   "it exists only when " + p.conditions.map(\.description).joined(separator: " and ") + "; leave it out"
+                               } ?? "parameters: " + space.names.joined(separator: ", "))
         }
     }
 
