@@ -81,7 +81,7 @@ struct TrialTests {
         let inactive = basin(["trial", "--config", config])
         #expect(inactive.status == 64)
         #expect(inactive.output.isEmpty)
-        #expect(inactive.error.contains("'w2' is not an active parameter"))
+        #expect(inactive.error.contains("'w2' is not an active parameter") && inactive.error.contains("it exists only when depth >= 2"))
         #expect(basin(["trial", "--config", scratch.path + "/none.json"]).status == 64)
         #expect(basin(["trial"]).status == 64)
     }
