@@ -96,6 +96,18 @@ struct SweepTests {
         #expect(rows[0]["failure"]?.contains("positive integer") == true)
     }
 
+    @Test("a body that trains nothing is refused before any trial; a sweep where every trial failed says what to fix")
+    func bodiesThatCannotMeasure() {
+        let f = LookingFixture()
+        f.run(sweepData)
+        #expect(f.run("sweep s trials=3 budget=1 {\n  let lr ~ log(1e-3, 1e-1)\n  net t = dense 4, dense 3\n}") == .runtimeError)
+        #expect(f.recorder.diagnostics.last?.message == "the sweep body trains no net, so a trial has nothing to measure")
+        #expect(trialRows(f, "s").isEmpty)
+        #expect(f.run("sweep u method=grid budget=1 {\n  let w ~ choice(0, -1)\n  net t = dense $w relu, dense 3\n  train t on d epochs=$budget\n}") == .ok)
+        let summary = f.recorder.texts.last { $0.hasPrefix("u: 2 trials (2 failed)") } ?? ""
+        #expect(summary.contains("next: fix the body: the last failed with \"layer 1: dense width must be a positive integer, got -1\""), "\(summary)")
+    }
+
     @Test("the test part is never read during a sweep; eval s.best on test is the one peek")
     func testPartIsLocked() {
         let f = LookingFixture()

@@ -28,6 +28,10 @@ struct SweepBody {
     init(_ block: Block, scope: any VariableScope) throws(RuntimeError) {
         var reader = SpaceReader(scope: scope)
         try reader.read(block.statements, when: [])
+        guard Self.trains(block.statements) else {
+            throw RuntimeError("the sweep body trains no net, so a trial has nothing to measure", at: block.span,
+                               hint: "end it with 'train NET on DATA epochs=$budget'")
+        }
         do { space = try SearchSpace(reader.parameters) } catch let error as SearchError {
             let empty = error == .emptySpace
             throw RuntimeError(empty ? "the sweep body samples nothing" : error.description, at: block.span,
@@ -106,6 +110,17 @@ struct SweepBody {
                 var vs: [ParameterValue] = []
                 for value in values { vs.append(try SweepBody.parameterValue(value, scope: scope)) }
                 return (outer + [Condition(name, .isOneOf(vs))], outer + [Condition(name, .isNoneOf(vs))])
+            }
+        }
+    }
+
+    /// Whether some line of the body (inside an `if` too) trains: `train` or `step`.
+    static func trains(_ statements: [Statement]) -> Bool {
+        statements.contains { s in
+            switch s.kind {
+            case .command(let c): ["train", "step"].contains(c.verb.name)
+            case .conditional(let c): trains(c.then.statements) || trains(c.otherwise?.statements ?? [])
+            default: false
             }
         }
     }

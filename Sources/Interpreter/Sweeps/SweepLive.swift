@@ -101,6 +101,10 @@ extension Session {
             text += " · no trial finished"
         }
         if entry.stoppedEarly { text += "\nstopped by Ctrl-C; the finished trials are kept" }
+        guard entry.best != nil else {
+            let reason = entry.trials.last?.failure.map { ": the last failed with \"\($0)\"" } ?? ""
+            return text + "\nnext: fix the body\(reason); 'show \(entry.name)' lists every trial"
+        }
         return text + "\nnext: show \(entry.name) · eval \(entry.name).best on test (the one recorded look at the test part)"
     }
 }
