@@ -31,6 +31,23 @@ public struct LiveUpdate: Sendable {
     /// For work not counted in steps ("points", "iterations"): what the progress line says
     /// after the count ("lowest loss 0.12", "λ ≈ 3.4").
     public var detail: String? = nil
+    /// A running sweep, for a dashboard: its best-so-far curves (only when the host wants snapshots).
+    public var sweep: SweepSnapshot? = nil
+}
+
+/// A running sweep as a dashboard draws it: the best objective so far against trials and
+/// against total epochs (the charts `show SWEEP` draws), and a line of numbers.
+public struct SweepSnapshot: Sendable, Equatable {
+    /// "s: 12 of 27 trials · best val loss 1.093 (#9)"
+    public var summary: String
+    public var byTrial: LineChart
+    public var byEpochs: LineChart
+
+    public init(summary: String, byTrial: LineChart, byEpochs: LineChart) {
+        self.summary = summary
+        self.byTrial = byTrial
+        self.byEpochs = byEpochs
+    }
 }
 
 /// The front end a session talks to. Batch, line mode and the notebook each implement it.

@@ -21,6 +21,8 @@ public struct DashboardModel: Sendable, Equatable {
     public var snapshot: RunSnapshot
     /// The run ended (the cell keeps this final state).
     public var finished = false
+    /// The sweep this run is a trial of: its best-so-far curves replace the layer views.
+    public var sweep: SweepSnapshot?
 
     public init(title: String, netName: String, step: Int, done: Int, planned: Int, unit: String = "steps",
                 stepsPerEpoch: Int = 1, loss: Double, learningRate: Double, stepsPerSecond: Double,
@@ -44,6 +46,7 @@ public struct DashboardModel: Sendable, Equatable {
         self.init(title: u.title, netName: u.netName, step: p.step, done: p.done, planned: p.planned, unit: u.unit,
                   stepsPerEpoch: u.stepsPerEpoch, loss: p.loss, learningRate: Double(p.learningRate),
                   stepsPerSecond: p.stepsPerSecond, snapshot: u.snapshot ?? RunSnapshot(losses: [], evaluations: [], layers: []))
+        sweep = u.sweep
     }
 
     public var fraction: Double { planned > 0 ? min(1, Double(done) / Double(planned)) : 1 }

@@ -1,6 +1,7 @@
 // The training dashboard drawn into a rectangle of the frame: a progress bar with ETA, a line
 // of numbers, the train/val loss curves, accuracy, per-layer gradient norms and a histogram of
-// one layer's weights (F2 picks the layer). Three arrangements: side by side when the pane is
+// one layer's weights (F2 picks the layer) — or, for a trial of a sweep, the sweep's best-so-far
+// curves against trials and against total epochs. Three arrangements: side by side when the pane is
 // wide and short (above the input), stacked when tall (beside the cells), and one-line
 // sparklines when there is little room.
 import Charts
@@ -70,7 +71,9 @@ struct DashboardView {
                 b.write(text, x: r.x + min(r.width - text.count, 5 + accuracy.count), y: y, clip: r)
             }
         }
-        if !model.snapshot.layers.isEmpty {
+        if let sweep = model.sweep {
+            rows.insert({ b, y in b.write(sweep.summary, x: r.x, y: y, style: .bold, clip: r) }, at: 0)
+        } else if !model.snapshot.layers.isEmpty {
             rows.append { b, y in sparkline("grad", model.snapshot.layers.map(\.gradientNorm), color: 2).draw(into: &b, x: r.x, y: y, width: r.width, profile: profile) }
         }
         for (i, row) in rows.prefix(r.height).enumerated() { row(&buffer, r.y + i) }
@@ -81,6 +84,10 @@ struct DashboardView {
         let left = Rect(x: r.x, y: r.y + 1, width: r.width * 11 / 20, height: r.height - 1)
         let right = Rect(x: left.maxX + 2, y: left.y, width: r.maxX - left.maxX - 2, height: left.height)
         lossChart.render(into: &buffer, in: left, profile: profile)
+        if let sweep = model.sweep {
+            drawSweep(sweep, into: &buffer, in: right)
+            return
+        }
         let tight = right.height < barsHeight + 4
         let bars = tight ? min(model.snapshot.layers.count, right.height / 2) : barsHeight
         (tight ? compactGradientChart : gradientChart).render(into: &buffer, in: Rect(x: right.x, y: right.y, width: right.width, height: bars), profile: profile)
@@ -89,6 +96,12 @@ struct DashboardView {
 
     func drawStacked(into buffer: inout CellBuffer, in r: Rect) {
         buffer.write(metricsText(width: r.width), x: r.x, y: r.y, style: .dim, clip: r)
+        if let sweep = model.sweep {
+            let loss = max(4, (r.height - 1) / 3)
+            lossChart.render(into: &buffer, in: Rect(x: r.x, y: r.y + 1, width: r.width, height: loss), profile: profile)
+            drawSweep(sweep, into: &buffer, in: Rect(x: r.x, y: r.y + 2 + loss, width: r.width, height: r.maxY - r.y - 2 - loss))
+            return
+        }
         let rest = r.height - 1
         let bars = min(barsHeight, rest / 4)
         let hist = max(5, min(10, rest / 4))
@@ -104,6 +117,20 @@ struct DashboardView {
         gradientChart.render(into: &buffer, in: Rect(x: r.x, y: y, width: r.width, height: bars), profile: profile)
         y += bars + 1
         histogram.render(into: &buffer, in: Rect(x: r.x, y: y, width: r.width, height: r.maxY - y), profile: profile)
+    }
+
+    /// The sweep's line, then its best-so-far curves: by trial, and by total epochs when there is room.
+    func drawSweep(_ sweep: SweepSnapshot, into buffer: inout CellBuffer, in r: Rect) {
+        guard r.height > 0 else { return }
+        buffer.write(sweep.summary, x: r.x, y: r.y, style: .bold, clip: r)
+        let rest = Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1)
+        guard rest.height >= 12 else {
+            Chart.line(sweep.byTrial).render(into: &buffer, in: rest, profile: profile)
+            return
+        }
+        let top = Rect(x: rest.x, y: rest.y, width: rest.width, height: rest.height / 2)
+        Chart.line(sweep.byTrial).render(into: &buffer, in: top, profile: profile)
+        Chart.line(sweep.byEpochs).render(into: &buffer, in: Rect(x: rest.x, y: top.maxY, width: rest.width, height: rest.maxY - top.maxY), profile: profile)
     }
 
     // MARK: charts

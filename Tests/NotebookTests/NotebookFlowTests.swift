@@ -141,3 +141,29 @@ struct NotebookFlowTests {
         }
     }
 }
+
+/// A trial of a sweep: the dashboard trades the layer views for the sweep's best-so-far curves.
+@Suite("Sweep dashboard")
+struct SweepDashboardTests {
+    func sweepTrial(width: Int, height: Int) -> String {
+        var s = NotebookState(width: width, height: height, profile: .monochrome)
+        type(&s, "sweep s method=random trials=8 { … }\n")
+        var model = sampleRun(done: 150, planned: 400)
+        let best = LineChart(title: "best val loss so far, by trial",
+                             series: [.init(name: "best so far", points: [0.9, 0.7, 0.7].enumerated().map { .init(x: Double($0), y: $1) })])
+        var epochs = best
+        epochs.title = "best val loss so far, by total epochs"
+        model.sweep = SweepSnapshot(summary: "s: 3/8 trials · best 0.7 at #1", byTrial: best, byEpochs: epochs)
+        s.handle(.progress(model))
+        return s.frame().text
+    }
+
+    @Test("wide, stacked and compact arrangements all show the sweep", arguments: [(100, 30), (80, 50), (40, 12)])
+    func arrangements(_ size: (Int, Int)) {
+        let text = sweepTrial(width: size.0, height: size.1)
+        #expect(text.contains("s: 3/8 trials"), "\(text)")
+        #expect(!text.contains("gradient norm by layer") && !text.contains("weights of"), "\(text)")
+        if size.0 >= 80 { #expect(text.contains("best val loss so far, by trial"), "\(text)") }
+        if size.1 >= 50 { #expect(text.contains("best val loss so far, by total ep"), "\(text)") }
+    }
+}

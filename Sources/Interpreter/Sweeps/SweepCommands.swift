@@ -68,7 +68,7 @@ extension Session {
         let gridSize = (sampler as? GridSampler)?.configurations.count
         let count = try c.bounded("trials", max: 100_000) ?? gridSize ?? 20
         let budget = Double(try c.int("budget") ?? 10)
-        let live = SweepLive(entry: entry, host: host, totalWeight: Double(min(count, gridSize ?? count)))
+        let live = SweepLive(session: self, entry: entry, totalWeight: Double(min(count, gridSize ?? count)))
         say(live.header(trials: "\(min(count, gridSize ?? count)) trials", budget: "budget \(epochText(budget))"))
         for number in 0..<count {
             guard let configuration = sampler.propose(history: entry.history) else { break }
@@ -78,7 +78,6 @@ extension Session {
             if outcome.cancelled { entry.stoppedEarly = true; break }
             record(outcome, plan, in: entry, configurationID: number)
             live.finished(weight: 1)
-            say(live.line(entry.trials[entry.trials.count - 1]))
         }
         live.end()
     }

@@ -19,7 +19,7 @@ extension Session {
         let sampler: any Sampler = entry.method == "bohb" ? BOHBSampler(space: entry.space, seed: entry.seed)
             : RandomSampler(space: entry.space, seed: entry.seed)
         var scheduler = HyperbandScheduler(plan: plan, sampler: sampler)
-        let live = SweepLive(entry: entry, host: host, totalWeight: plan.continuedBudget)
+        let live = SweepLive(session: self, entry: entry, totalWeight: plan.continuedBudget)
         say(live.header(trials: "\(plan.brackets.count) brackets, \(plan.totalConfigurations) configurations",
                         budget: "\(formatBudget(plan.continuedBudget)) epochs in all as promoted configurations continue"))
         var previous: HyperbandJob?
@@ -76,7 +76,6 @@ extension Session {
         let failed = outcome.status == .failed
         scheduler.report(job.id, objective: outcome.objective.map(entry.objective.minimized), status: failed ? .failed : .done)
         live.finished(weight: weight)
-        say(live.line(entry.trials[entry.trials.count - 1]))
         return outcome
     }
 

@@ -13,10 +13,16 @@ final class SweepLive {
     let totalWeight: Double
     var doneWeight = 0.0
     var last: LiveUpdate?
+    /// The dashboard's view of the sweep, rebuilt when a trial finishes.
+    var snapshot: SweepSnapshot?
+    /// Quarters of the sweep already marked with a best-so-far sparkline.
+    var quartersShown = 0
+    let session: Session
 
-    init(entry: SweepEntry, host: any SessionHost, totalWeight: Double) {
+    init(session: Session, entry: SweepEntry, totalWeight: Double) {
+        self.session = session
         self.entry = entry
-        self.host = host
+        self.host = session.host
         self.totalWeight = max(totalWeight, 1)
     }
 
@@ -40,12 +46,31 @@ final class SweepLive {
             update.title = "sweep \(entry.name) #\(trial)"
             update.progress.planned = Int(planned)
             update.progress.done = Int(min(1, (doneWeight + u.progress.fraction * w) / totalWeight) * planned)
+            update.sweep = snapshot
             last = update
             host.progress(update)
         }
     }
 
-    func finished(weight: Double) { doneWeight += weight }
+    /// A trial finished: its table line, the dashboard's curves, and at each quarter of the
+    /// sweep a one-line best-so-far curve (what batch and line mode can show while it runs).
+    func finished(weight: Double) {
+        doneWeight += weight
+        guard let t = entry.trials.last else { return }
+        session.say(line(t))
+        if host.wantsRunSnapshots {
+            let planned = scheduled ? "\(entry.trials.count) jobs" : "\(entry.trials.count)/\(Int(totalWeight)) trials"
+            let best = entry.best.flatMap { b in b.objective.map { " · best \(sweepNumber($0)) at #\(b.number)" } } ?? ""
+            snapshot = SweepSnapshot(summary: "\(entry.name): \(planned)\(best)",
+                                     byTrial: session.bestSoFarChart(entry, overEpochs: false),
+                                     byEpochs: session.bestSoFarChart(entry, overEpochs: true))
+        }
+        let quarter = Int(4 * doneWeight / totalWeight + 1e-9)
+        guard quarter > quartersShown, quarter < 4, entry.trials.count >= 8 else { return }
+        quartersShown = quarter
+        let best = entry.bestSoFar.map { $0 ?? .nan }
+        session.emit(.chart(.sparkline(Sparkline(label: "  best \(entry.objective.label) so far, \(quarter * 25)% done ", values: best, color: 1))))
+    }
 
     /// Ends the progress bar (a piped run prints its last line once).
     func end() {
