@@ -289,6 +289,24 @@ struct IfTests {
         #expect(Set(rows.map { $0["opt"]! }) == ["sgd", "adam"])
     }
 
+    @Test("an if that samples nothing may test anything a trial knows, such as $budget")
+    func ifOnBudget() {
+        let f = LookingFixture()
+        f.run(sweepData)
+        #expect(f.run("""
+            sweep h method=halving max=4 eta=2 seed=1 {
+              let lr ~ log(1e-3, 1e-1)
+              net t = dense 4 relu, dense 3
+              if $budget >= 4 { opt t adam lr=$lr } else { opt t sgd lr=$lr }
+              train t on d epochs=$budget
+            }
+            """) == .ok)
+        let rows = trialRows(f, "h")
+        #expect(rows.count == 4 + 2 + 1 && rows.allSatisfy { $0["status"] != "failed" })
+        // The 4-epoch job changes optimizer, so it cannot continue the 2-epoch net: from scratch.
+        #expect(rows.last?["epochs"].flatMap(Double.init) == 4)
+    }
+
     @Test("a sweep refuses an if on a later parameter, a parameter sampled in both branches, and order on words")
     func sweepErrors() {
         let f = LookingFixture()

@@ -74,7 +74,8 @@ struct SweepBody {
                 case .command(let c) where c.verb.name == "report":
                     if conditions != nil { objective = SweepBody.objective(c) }
                 case .conditional(let c):
-                    let (then, otherwise) = try branchConditions(c.test, inside: conditions)
+                    let samples = SweepBody.samples(c.then.statements) || SweepBody.samples(c.otherwise?.statements ?? [])
+                    let (then, otherwise) = try branchConditions(c.test, inside: conditions, samples: samples)
                     try read(c.then.statements, when: then)
                     try read(c.otherwise?.statements ?? [], when: otherwise)
                 default: continue
@@ -84,8 +85,10 @@ struct SweepBody {
 
         /// The conditions under which each branch runs. A test on a parameter sampled earlier
         /// becomes a condition on it; a test on a variable set before the sweep is decided now.
-        func branchConditions(_ test: IfTest, inside outer: [Condition]?) throws(RuntimeError) -> ([Condition]?, [Condition]?) {
+        func branchConditions(_ test: IfTest, inside outer: [Condition]?, samples: Bool) throws(RuntimeError) -> ([Condition]?, [Condition]?) {
             guard let outer else { return (nil, nil) }
+            // An `if` that samples nothing (`if $budget >= 9 { schedule … }`) does not shape the space.
+            guard samples else { return (outer, outer) }
             guard case .variable(let name) = test.subject.kind else {
                 throw RuntimeError("an 'if' in a sweep body tests a variable: '$NAME == VALUE'", at: test.subject.span)
             }
@@ -110,6 +113,17 @@ struct SweepBody {
                 var vs: [ParameterValue] = []
                 for value in values { vs.append(try SweepBody.parameterValue(value, scope: scope)) }
                 return (outer + [Condition(name, .isOneOf(vs))], outer + [Condition(name, .isNoneOf(vs))])
+            }
+        }
+    }
+
+    /// Whether some line (inside nested `if`s too) samples a value: `let NAME ~ …`.
+    static func samples(_ statements: [Statement]) -> Bool {
+        statements.contains { s in
+            switch s.kind {
+            case .variable(let l): if case .distribution = l.binding { true } else { false }
+            case .conditional(let c): samples(c.then.statements) || samples(c.otherwise?.statements ?? [])
+            default: false
             }
         }
     }
