@@ -64,7 +64,7 @@ extension Session {
         let branch = try IfEvaluation.holds(statement.test, in: workspace) ? statement.then : statement.otherwise
         for inner in branch?.statements ?? [] {
             let status = try dispatch(inner, source: source, next: nil)
-            if status != .ok { return status }
+            if status != .ok || activeRun.interruptedSinceStart { return status }
         }
         return .ok
     }

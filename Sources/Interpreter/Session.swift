@@ -17,6 +17,9 @@ public enum ExecutionStatus: Sendable, Equatable {
     case runtimeError
     /// `quit` was executed.
     case quit
+    /// Ctrl-C: the command running stopped (keeping what it reached) and the statements after
+    /// it did not run.
+    case interrupted
 }
 
 public struct SessionSettings: Sendable {
@@ -97,10 +100,18 @@ public final class Session: @unchecked Sendable {
             for d in parsed.diagnostics { host.emit(.diagnostic(d, source)) }
             return .syntaxError
         }
-        for (index, statement) in parsed.script.statements.enumerated() {
-            let next = parsed.script.statements.dropFirst(index + 1).first.map { text(of: $0, in: source) }
+        if runDepth == 0 { activeRun.startCommand() }
+        let statements = parsed.script.statements
+        for (index, statement) in statements.enumerated() {
+            let next = statements.dropFirst(index + 1).first.map { text(of: $0, in: source) }
             switch run(statement, in: source, next: next) {
-            case .ok: continue
+            case .ok:
+                guard activeRun.interruptedSinceStart else { continue }
+                let left = statements.count - index - 1
+                if left > 0, runDepth == 0 {
+                    host.emit(.text("stopped by Ctrl-C: the \(left) line\(left == 1 ? "" : "s") after it did not run"))
+                }
+                return .interrupted
             case let status: return status
             }
         }
@@ -151,10 +162,21 @@ final class ActiveRun: @unchecked Sendable {
     private var cancelled = false
     private var requests = 0
 
+    /// Ctrl-C count when the current top-level command began.
+    private var requestsAtStart = 0
+
     func begin(_ c: RunControl) {
-        lock.withLock { control = c; cancelled = false }
+        let early = lock.withLock { control = c; cancelled = false; return requests != requestsAtStart }
         c.reset()
+        // Ctrl-C arrived after Enter but before this run began (while data was made, say).
+        if early { c.cancel() }
     }
+
+    /// A top-level command (a line, a cell, a script) begins: earlier Ctrl-Cs are spent.
+    func startCommand() { lock.withLock { requestsAtStart = requests } }
+
+    /// Whether Ctrl-C was pressed since the current top-level command began.
+    var interruptedSinceStart: Bool { lock.withLock { requests != requestsAtStart } }
 
     func end() { lock.withLock { control = nil } }
 

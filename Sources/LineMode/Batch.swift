@@ -8,6 +8,8 @@ public enum Batch {
     public static let syntaxError: Int32 = 65
     public static let runtimeError: Int32 = 70
     public static let usage: Int32 = 64
+    /// Ctrl-C stopped the script (128 + SIGINT, as shells report it).
+    public static let interrupted: Int32 = 130
 
     /// Runs `source` (a file's contents or standard input) and returns the exit code.
     public static func run(source: SourceFile, seed: Int?, environment: TerminalEnvironment,
@@ -22,6 +24,7 @@ public enum Batch {
         case .ok, .quit: return 0
         case .syntaxError: return syntaxError
         case .runtimeError: return runtimeError
+        case .interrupted: return interrupted
         }
     }
 }

@@ -37,7 +37,7 @@ struct Launcher {
     static let usage = """
         usage: basin                      the notebook (a terminal), or line mode when TERM=dumb
                basin --plain              line mode (libedit prompt)
-               basin run FILE [--seed N]  run a script; exit 0, 65 (syntax) or 70 (runtime)
+               basin run FILE [--seed N]  run a script; exit 0, 65 (syntax), 70 (runtime) or 130 (Ctrl-C)
                basin tutorial NAME        a guided lesson from tutorials/ (regularization, depth, search)
                basin trial --config FILE  one sweep trial as JSON lines (FILE or - for stdin)
                basin --help | --version

@@ -69,6 +69,7 @@ struct GoldenRunner {
         case .ok, .quit: return 0
         case .syntaxError: return 65
         case .runtimeError: return 70
+        case .interrupted: return 130
         }
     }
 }

@@ -323,3 +323,22 @@ struct IfTests {
         }
     }
 }
+
+/// Ctrl-C stops the whole command a user typed, not only the run inside it.
+@Suite("Ctrl-C across statements")
+struct InterruptTests {
+    @Test("the lines after an interrupted train do not run, and the status says so")
+    func laterLinesDoNotRun() {
+        let host = CancellingHost()
+        let session = Session(host: host, settings: SessionSettings(directory: TestDirectories.make("interrupt")))
+        host.cancelOn = { [weak session] _ in session?.cancel() }
+        let status = session.execute("data d = spiral n=300 classes=3\nnet a = dense 8 relu, dense 3\ntrain a on d epochs=50\nnet later = dense 4, dense 3")
+        #expect(status == .interrupted)
+        #expect(!session.workspaceNames.contains("later"))
+        #expect(host.texts.contains("stopped by Ctrl-C: the 1 line after it did not run"), "\(host.texts)")
+        // The next command starts afresh: the earlier Ctrl-C does not stop it.
+        host.cancelOn = { _ in }
+        #expect(session.execute("net later = dense 4, dense 3\ntrain later on d epochs=2") == .ok)
+        #expect(session.workspaceNames.contains("later"))
+    }
+}

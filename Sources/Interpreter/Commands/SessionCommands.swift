@@ -101,6 +101,9 @@ extension Session {
                                hint: "fix the lines shown above, then run it again")
         case .runtimeError:
             return .runtimeError
+        case .interrupted:
+            say("stopped \(file) by Ctrl-C")
+            return .interrupted
         }
     }
 
