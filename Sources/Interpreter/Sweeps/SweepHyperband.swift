@@ -36,7 +36,8 @@ extension Session {
                 break
             }
             if let net = outcome.net, outcome.status == .done {
-                let size = (net.currentNetwork?.parameterCount ?? 0) * 16  // weights, gradients, two moments
+                // Weights, gradients, two optimizer moments, and any snapshots the body asked for.
+                let size = (net.currentNetwork?.parameterCount ?? 0) * 16 + (net.run?.checkpoints.bytes ?? 0)
                 if carriedSize + size <= Self.carriedBytes { carried[job.configurationID] = net; carriedSize += size }
             }
             previous = job
