@@ -107,7 +107,7 @@ struct SweepBody {
                     throw RuntimeError("'\(op.rawValue)' orders numbers, but $\(name) takes words", at: test.span,
                                        hint: "use == or != for words, or 'in (a, b, …)'")
                 }
-                let comparison = Comparison(rawValue: op.rawValue)!, negated = Comparison(rawValue: op.negated.rawValue)!
+                let comparison = Comparison(op), negated = Comparison(op.negated)
                 return (outer + [Condition(name, .compare(comparison, v))], outer + [Condition(name, .compare(negated, v))])
             case .isOneOf(let values):
                 var vs: [ParameterValue] = []
@@ -219,5 +219,19 @@ extension Domain {
     var hasWords: Bool {
         if case .choice(let values) = self { return values.contains { $0.word != nil } }
         return false
+    }
+}
+
+extension Comparison {
+    /// The language's operator as a search-space condition's.
+    init(_ op: ComparisonOperator) {
+        switch op {
+        case .equal: self = .equal
+        case .notEqual: self = .notEqual
+        case .less: self = .less
+        case .lessOrEqual: self = .lessOrEqual
+        case .greater: self = .greater
+        case .greaterOrEqual: self = .greaterOrEqual
+        }
     }
 }
