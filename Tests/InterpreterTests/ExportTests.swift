@@ -67,6 +67,29 @@ struct ParseFailure: Error, CustomStringConvertible {
         }
     }
 
+    /// `export a` then `init b from` a net with the same layers: b evaluates exactly as a did.
+    @Test func initFromLoadsWhatExportWrote() throws {
+        let f = LookingFixture()
+        #expect(f.run("""
+            data d = spiral n=300 classes=3
+            net a = dense 16 relu, batchnorm, dense 3
+            train a on d epochs=5
+            eval a
+            export a "a.safetensors"
+            net b = dense 16 relu, batchnorm, dense 3
+            init b from "a.safetensors"
+            eval b
+            """) == .ok)
+        let tables = f.recorder.charts.compactMap { if case .table(let t) = $0 { t } else { nil } }.suffix(2)
+        #expect(tables.count == 2 && tables.first?.rows == tables.last?.rows)
+        #expect(f.recorder.texts.contains { $0.hasPrefix("b: 131 parameters from a.safetensors (step 35 of the run that wrote it); history cleared") },
+                "\(f.recorder.texts)")
+        #expect(f.run("net c = dense 8 relu, dense 3\ninit c from \"a.safetensors\"") == .runtimeError)
+        #expect(f.recorder.diagnostics.last?.message == "a.safetensors: tensor '0.weight' has shape [16, 2], the net needs [8, 2]")
+        #expect(f.run("init c from \"missing.safetensors\"") == .runtimeError)
+        #expect(f.recorder.diagnostics.last?.message == "cannot read 'missing.safetensors': no such file")
+    }
+
     @Test func exportedWeightsReproduceTheEvaluatedLoss() throws {
         let f = LookingFixture()
         let points = (0..<120).map { i -> String in

@@ -4,6 +4,7 @@
 import Diagnostics
 import Foundation
 import Language
+import Networks
 
 extension Session {
     /// How deep `run "file"` may nest: a script that runs itself stops here.
@@ -121,6 +122,24 @@ extension Session {
             throw RuntimeError("'\(file)' is not a Basin script (binary, or over 10 MiB)", at: span)
         }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A file's bytes (weights to load), or an error that says what is wrong with the file.
+    func readBytes(_ file: String, at span: SourceSpan, limit: Int) throws(RuntimeError) -> [UInt8] {
+        let path = resolvePath(file)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            let ending = "." + ((file as NSString).pathExtension.isEmpty ? "safetensors" : (file as NSString).pathExtension)
+            throw RuntimeError("cannot read '\(file)': no such file", at: span, hint: similarFile(file, ending: ending))
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard !isDirectory.boolValue, size <= limit else {
+            throw RuntimeError("cannot read '\(file)': \(isDirectory.boolValue ? "it is a directory" : "it is over \(formatBytes(limit))")", at: span)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RuntimeError("cannot read '\(file)': permission denied", at: span)
+        }
+        return [UInt8](data)
     }
 
     /// "did you mean 'x.basin'?" among the files with the same ending next to a missing one.

@@ -13,7 +13,16 @@ extension Session {
     func initCommand(_ c: CommandContext) throws(RuntimeError) {
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
         let scheme: Initializer
+        let file = try c.text("file")
+        if file != nil, try c.text("scheme") != "from" {
+            throw RuntimeError("a file goes with 'from'", at: c.span(of: "file"), hint: "init \(net.name) from \"\(file ?? "")\"")
+        }
         switch try c.text("scheme") ?? "he" {
+        case "from":
+            guard let file else {
+                throw RuntimeError("init from needs a file", at: c.span(of: "scheme"), hint: "init \(net.name) from \"\(net.name).safetensors\"")
+            }
+            return try loadWeights(net, from: file, c)
         case "xavier": scheme = .xavierNormal
         case "normal": scheme = .normal(std: Float(try c.number("std") ?? 0.1))
         default: scheme = .he
@@ -23,6 +32,32 @@ extension Session {
         try reinitialize(net, at: c.span)
         workspace.currentNet = net.name
         say("\(net.name): fresh weights (\(try c.text("scheme") ?? "he")), history cleared")
+    }
+
+    /// `init NET from "FILE"`: the weights of a safetensors file, checked against the net's
+    /// layers (names and shapes); the run starts over from them.
+    func loadWeights(_ net: NetEntry, from file: String, _ c: CommandContext) throws(RuntimeError) {
+        guard let network = net.network else {
+            throw RuntimeError("\(net.name) has no weights to replace yet: its input size comes from the first dataset it meets",
+                               at: c.span, hint: "define the data first (data d = …), then: net \(net.name) = …")
+        }
+        let bytes = try readBytes(file, at: c.span(of: "file"), limit: 1 << 31)
+        let loaded = Network(stack: network.stack)
+        let meta: [String: String]
+        do {
+            let (tensors, metadata) = try Safetensors.decode(bytes)
+            try Safetensors.load(tensors, into: loaded)
+            meta = metadata
+        } catch {
+            let hint = if case .malformed = error { "Basin reads safetensors files, as 'export \(net.name) \"\(net.name).safetensors\"' writes them" }
+                else { "the file must come from a net with the same layers: \(net.definitionText)" }
+            throw RuntimeError("\(file): \(error.description)", at: c.span(of: "file"), hint: hint)
+        }
+        net.network = loaded
+        net.run = nil
+        workspace.currentNet = net.name
+        let from = meta["step"].map { " (step \($0) of the run that wrote it)" } ?? ""
+        say("\(net.name): \(loaded.parameterCount.formatted) parameters from \(file)\(from); history cleared")
     }
 
     /// Fresh weights with the net's scheme and seed; the run (and its history) starts over.

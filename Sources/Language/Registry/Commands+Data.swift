@@ -62,13 +62,16 @@ let networkCommands: [CommandSpec] = [
                 details: "Layers: dense N, conv N k= s= pad=, pool max|avg K, flatten, dropout P, batchnorm, layernorm, "
                     + "res { … }; activations as a layer or a trailing word: relu tanh sigmoid gelu leaky linear. "
                     + "xN after a layer or block repeats it."),
-    CommandSpec("init", category: "Networks", summary: "re-initialize the weights",
-                slots: [Common.net, Slot("scheme", .oneOf(["he", "xavier", "normal"]), required: true,
-                                         help: "a scheme: he, xavier or normal")],
+    CommandSpec("init", category: "Networks", summary: "re-initialize the weights, or load them from a file",
+                slots: [Common.net, Slot("scheme", .oneOf(["he", "xavier", "normal", "from"]), required: true,
+                                         help: "a scheme: he, xavier or normal; or from \"FILE\""),
+                        Slot("file", .string, placeholder: "\"FILE\"", help: "with from: a .safetensors file")],
                 arguments: [ArgumentSpec("std", .positiveNumber, fullName: "standardDeviation", defaultText: "0.1", help: "standard deviation for normal"),
                             Common.seed],
-                examples: ["init a he", "init a normal std=0.1"],
-                details: "Default: he for relu-like activations, xavier otherwise."),
+                examples: ["init a he", "init a normal std=0.1", "init a from \"a.safetensors\""],
+                details: "Default: he for relu-like activations, xavier otherwise. 'init NET from \"FILE\"' loads weights "
+                    + "written by 'export NET' (or a PyTorch state dict saved with safetensors, same layers): every tensor "
+                    + "must be there with its shape; F32, F64, F16 and BF16 are read. The run's history starts over."),
 ]
 
 let setupCommands: [CommandSpec] = [
