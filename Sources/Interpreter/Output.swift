@@ -42,11 +42,14 @@ public struct SweepSnapshot: Sendable, Equatable {
     public var summary: String
     public var byTrial: LineChart
     public var byEpochs: LineChart
+    /// Hyperband: the bracket table as it fills in (configurations finished of planned, best).
+    public var brackets: Table?
 
-    public init(summary: String, byTrial: LineChart, byEpochs: LineChart) {
+    public init(summary: String, byTrial: LineChart, byEpochs: LineChart, brackets: Table? = nil) {
         self.summary = summary
         self.byTrial = byTrial
         self.byEpochs = byEpochs
+        self.brackets = brackets
     }
 }
 

@@ -123,7 +123,15 @@ struct DashboardView {
     func drawSweep(_ sweep: SweepSnapshot, into buffer: inout CellBuffer, in r: Rect) {
         guard r.height > 0 else { return }
         buffer.write(sweep.summary, x: r.x, y: r.y, style: .bold, clip: r)
-        let rest = Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1)
+        var rest = Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1)
+        // Hyperband: the bracket table filling in, then the best so far by trial below it.
+        if let table = sweep.brackets {
+            let rows = min(Chart.table(table).preferredHeight(width: rest.width), max(0, rest.height - 6))
+            Chart.table(table).render(into: &buffer, in: Rect(x: rest.x, y: rest.y, width: rest.width, height: rows), profile: profile)
+            rest = Rect(x: rest.x, y: rest.y + rows, width: rest.width, height: rest.height - rows)
+            Chart.line(sweep.byTrial).render(into: &buffer, in: rest, profile: profile)
+            return
+        }
         guard rest.height >= 12 else {
             Chart.line(sweep.byTrial).render(into: &buffer, in: rest, profile: profile)
             return

@@ -166,4 +166,18 @@ struct SweepDashboardTests {
         if size.0 >= 80 { #expect(text.contains("best val loss so far, by trial"), "\(text)") }
         if size.1 >= 50 { #expect(text.contains("best val loss so far, by total ep"), "\(text)") }
     }
+
+    @Test("Hyperband: the running bracket's table fills in above the best-so-far curve")
+    func bracketTable() {
+        var s = NotebookState(width: 100, height: 40, profile: .monochrome)
+        type(&s, "sweep h method=hyperband max=9 eta=3 { … }\n")
+        var model = sampleRun(done: 150, planned: 400)
+        let best = LineChart(title: "best val loss so far, by trial", series: [.init(name: "best so far", points: [.init(x: 0, y: 1)])])
+        let table = Table(title: "hyperband max=9 eta=3", columns: [.init("bracket"), .init("round"), .init("configs")],
+                          rows: [["s=2", "0", "9/9"], ["", "1", "1/3"]])
+        model.sweep = SweepSnapshot(summary: "h: 10 jobs", byTrial: best, byEpochs: best, brackets: table)
+        s.handle(.progress(model))
+        let text = s.frame().text
+        #expect(text.contains("1/3") && text.contains("9/9") && text.contains("best val loss so far, by trial"), "\(text)")
+    }
 }

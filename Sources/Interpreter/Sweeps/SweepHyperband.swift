@@ -76,15 +76,17 @@ extension Session {
         record(outcome, trialPlan, in: entry, configurationID: job.configurationID, job: job, final: job.round == rounds - 1)
         let failed = outcome.status == .failed
         scheduler.report(job.id, objective: outcome.objective.map(entry.objective.minimized), status: failed ? .failed : .done)
+        if host.wantsRunSnapshots { live.brackets = bracketTable(scheduler, entry, only: job.bracket) }
         live.finished(weight: weight)
         return outcome
     }
 
-    /// The schedule with what has run so far: configs finished of planned, best objective.
-    func bracketTable(_ s: HyperbandScheduler, _ entry: SweepEntry) -> Table {
+    /// The schedule with what has run so far: configs finished of planned, best objective
+    /// (every bracket, or only the bracket `only` — the dashboard's view while it fills in).
+    func bracketTable(_ s: HyperbandScheduler, _ entry: SweepEntry, only: Int? = nil) -> Table {
         guard let plan = entry.plan else { return Table(columns: [], rows: []) }
         var rows: [[String]] = []
-        for (b, bracket) in plan.brackets.enumerated() {
+        for (b, bracket) in plan.brackets.enumerated() where only.map({ $0 == bracket.s }) ?? true {
             for (r, round) in bracket.rounds.enumerated() {
                 let p = s.progress[b][r]
                 rows.append([r == 0 ? "s=\(bracket.s)" : "", "\(r)", "\(p.finished)/\(round.configurations)",

@@ -15,6 +15,8 @@ final class SweepLive {
     var last: LiveUpdate?
     /// The dashboard's view of the sweep, rebuilt when a trial finishes.
     var snapshot: SweepSnapshot?
+    /// Hyperband: the bracket table so far, for the dashboard.
+    var brackets: Table?
     /// Quarters of the sweep already marked with a best-so-far sparkline.
     var quartersShown = 0
     let session: Session
@@ -63,7 +65,7 @@ final class SweepLive {
             let best = entry.best.flatMap { b in b.objective.map { " · best \(sweepNumber($0)) at #\(b.number)" } } ?? ""
             snapshot = SweepSnapshot(summary: "\(entry.name): \(planned)\(best)",
                                      byTrial: session.bestSoFarChart(entry, overEpochs: false),
-                                     byEpochs: session.bestSoFarChart(entry, overEpochs: true))
+                                     byEpochs: session.bestSoFarChart(entry, overEpochs: true), brackets: brackets)
         }
         let quarter = Int(4 * doneWeight / totalWeight + 1e-9)
         guard quarter > quartersShown, quarter < 4, entry.trials.count >= 8 else { return }
@@ -74,7 +76,9 @@ final class SweepLive {
 
     /// Ends the progress bar (a piped run prints its last line once).
     func end() {
-        if let last { host.finishedProgress(last) }
+        guard var last else { return }
+        last.sweep = snapshot  // the state after the last trial, not during it
+        host.finishedProgress(last)
     }
 
     /// `#3     0.5123   done      0.4981    lr=0.00312 width=64`
