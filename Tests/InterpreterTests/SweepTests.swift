@@ -158,6 +158,11 @@ struct SweepTests {
         #expect(epochs.reduce(0, +) == 28)
         #expect(zip(epochs, budgets).allSatisfy { $0 <= $1 })
         #expect(zip(epochs, budgets).filter { $0 < $1 }.count == 2 + 1 + 1)
+        // `show h` ranks the final-round (done) jobs first: a pruned job's objective is at a smaller budget.
+        #expect(f.run("show h") == .ok)
+        let table = f.recorder.charts.compactMap { if case .table(let t) = $0 { t } else { nil } }.last { $0.title?.hasPrefix("sweep h") == true }
+        let statuses = table?.rows.compactMap { $0.count > 3 ? $0[3] : nil } ?? []
+        #expect(statuses.prefix(5).allSatisfy { $0 == "done" } && statuses.count > 5, "\(statuses)")
     }
 
     @Test("a promoted job continues exactly as one longer run would")

@@ -98,11 +98,14 @@ final class SweepEntry {
             .min { (objective.minimized($0.objective!), $0.number) < (objective.minimized($1.objective!), $1.number) }
     }
 
-    /// Trials sorted best first; failed trials last, in trial order.
+    /// Trials sorted best first; failed trials last, in trial order. Under Hyperband the jobs of
+    /// a bracket's last round (done) come first: a pruned job's objective is at a smaller budget.
     var ranked: [TrialRecord] {
         let scored = trials.filter { $0.objective?.isFinite == true && $0.status != .failed }
-            .sorted { (objective.minimized($0.objective!), $0.number) < (objective.minimized($1.objective!), $1.number) }
-        return scored + trials.filter { !($0.objective?.isFinite == true && $0.status != .failed) }
+        func key(_ t: TrialRecord) -> (Int, Double, Int) {
+            (plan != nil && t.status != .done ? 1 : 0, objective.minimized(t.objective ?? .infinity), t.number)
+        }
+        return scored.sorted { key($0) < key($1) } + trials.filter { !($0.objective?.isFinite == true && $0.status != .failed) }
     }
 
     /// Best objective (as the user reads it) after each trial; nil before the first done trial.
