@@ -54,6 +54,8 @@ final class NetEntry {
     var landscape: LandscapeRecord?
     /// The last sharpness computed, and the weights it belongs to (for `compare`).
     var sharpness: SharpnessRecord?
+    /// The last ε-sharpness (`sharpness NET eps=`), likewise.
+    var epsilonSharpness: SharpnessRecord?
 
     init(name: String, specs: [LayerSpec], definitionText: String, seed: UInt64) {
         self.name = name

@@ -77,6 +77,27 @@ struct LandscapeCommandTests {
         #expect(f.recorder.texts.last?.contains("measured now for a") == true)
     }
 
+    @Test("sharpness eps= gives Keskar's ε-sharpness; compare adds its column while the weights are unchanged")
+    func epsilonSharpness() throws {
+        let f = Self.trained(width: 160)
+        #expect(f.run("sharpness a eps=1e-3") == .ok)
+        let summary = try #require(f.recorder.texts.last)
+        #expect(summary.hasPrefix("a: ε-sharpness ") && summary.contains("at ε = 0.001") && summary.contains("Keskar et al. 2017"), "\(summary)")
+        // A larger box can only rise higher.
+        #expect(f.run("sharpness a eps=1e-2") == .ok)
+        func percent(_ s: String) -> Double? { s.split(separator: " ").dropFirst(2).first.flatMap { Double($0) } }
+        let small = percent(summary), large = percent(f.recorder.texts.last ?? "")
+        #expect(small != nil && large != nil && large! > small!, "\(String(describing: small)) vs \(String(describing: large))")
+        #expect(f.run("compare a") == .ok)
+        guard case .table(let t)? = f.recorder.charts.last else { Issue.record("no table"); return }
+        #expect(t.columns.last?.header == "ε-sharpness" && t.rows.first?.last?.hasSuffix("% (ε 0.01)") == true, "\(t.rows)")
+        f.run("step a 5")
+        #expect(f.run("compare a") == .ok)
+        guard case .table(let u)? = f.recorder.charts.last else { Issue.record("no table"); return }
+        #expect(u.columns.last?.header == "sharpness")
+        #expect(f.run("sharpness a eps=3") == .runtimeError)
+    }
+
     @Test("export grid and directions write the last landscape")
     func export() throws {
         let f = Self.trained()

@@ -51,6 +51,34 @@ struct SharpnessTests {
     }
 
     /// 40 random points in 3D with 3 classes, and a 3→6 tanh→3 network with larger-than-usual weights.
+    /// A linear model has a convex MSE loss, so its maximum over the box is at one of the box's
+    /// 2⁴ vertices: enumerated here, the exact ε-sharpness. Frank–Wolfe starts at the vertex the
+    /// gradient points to and keeps the best loss it sees; for a box this small the loss is nearly
+    /// linear across it, so that vertex is the maximizer and the two agree to rounding (1e-9).
+    @Test("ε-sharpness matches the best vertex of the box on a linear model; it grows with ε")
+    func epsilonSharpnessMatchesVertexSearch() throws {
+        var rng = RNG(seed: 3)
+        let x = (0..<90).map { _ in rng.normal() }
+        let y = (0..<30).map { i in 0.5 * x[3 * i] - x[3 * i + 1] + 0.25 * x[3 * i + 2] + 0.1 * rng.normal() }
+        let data = try Dataset(name: "lin", inputs: x, sampleShape: [3], targets: .values(y, outputs: 1))
+        let net = try Network(inputShape: [3], layers: [.dense(units: 1)])
+        net.initialize(scheme: .normal(std: 0.5), seed: 2)
+        let gradient = FullGradient(network: net, data: data, loss: .meanSquared)
+        let w = net.parameters.array.map(Double.init)
+        for epsilon in [1e-3, 1e-2] {
+            let box = w.map { epsilon * (abs($0) + 1) }
+            let base = gradient.gradient().loss
+            let vertices = (0..<(1 << w.count)).map { mask in
+                gradient.gradient(along: box.indices.map { Float(mask >> $0 & 1 == 1 ? box[$0] : -box[$0]) }, step: 1).loss
+            }
+            let exact = 100 * ((vertices.max() ?? base) - base) / (1 + base)
+            let r = EpsilonSharpness.measure(gradient, epsilon: epsilon)
+            #expect(abs(r.value - exact) <= 1e-9 + 1e-6 * exact, "ε=\(epsilon): Frank–Wolfe \(r.value) vs vertices \(exact)")
+            #expect(r.value > 0 && r.losses.count == 20 && !r.cancelled)
+        }
+        #expect(EpsilonSharpness.measure(gradient, epsilon: 1e-2).value > EpsilonSharpness.measure(gradient, epsilon: 1e-3).value)
+    }
+
     func tinyProblem() throws -> (Network, Dataset) {
         var rng = RNG(seed: 11)
         let x = (0..<120).map { _ in rng.normal() }

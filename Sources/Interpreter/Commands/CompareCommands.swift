@@ -3,12 +3,13 @@
 // compare A B …: one table of parameters, steps, final train/val loss and accuracy, the
 // generalization gap (val − train loss) and sharpness (λmax of the training-loss Hessian: the
 // last `sharpness` value while the weights are unchanged, else measured now; a note says
-// which). Losses are the last evaluation's when it is at the current step, else evaluated now. Nets go in rows;
+// which), and ε-sharpness when a `sharpness NET eps=` value belongs to a net's current weights. Losses are the last evaluation's when it is at the current step, else evaluated now. Nets go in rows;
 // when that table is wider than the screen it is transposed (one column per net).
 import Charts
 import Datasets
 import Diagnostics
 import Lab
+import Language
 import Networks
 
 /// A loss and (for classification) an accuracy at a net's current weights.
@@ -55,8 +56,20 @@ extension Session {
         let nets = try names.map { name throws(RuntimeError) in try workspace.net(name, at: c.span) }
         let evaluations = nets.map { finalEvaluations($0, at: c.span) }
         let sharpness = nets.map { compareSharpness($0, at: c.span) }
-        let rows = nets.indices.map { compareRow(nets[$0], evaluations[$0], sharpness: sharpness[$0]?.value) }
-        emit(.chart(.table(compareTable(rows, best: bestRow(evaluations)))))
+        var rows = nets.indices.map { compareRow(nets[$0], evaluations[$0], sharpness: sharpness[$0]?.value) }
+        var headers = Self.compareHeaders
+        // ε-sharpness, when some net has one for its current weights (`sharpness NET eps=`).
+        let epsilon = nets.map { net -> SharpnessRecord? in
+            guard let r = net.epsilonSharpness, let network = net.currentNetwork, r.fingerprint == fingerprint(network) else { return nil }
+            return r
+        }
+        if epsilon.contains(where: { $0 != nil }) {
+            headers.append("ε-sharpness")
+            for i in rows.indices {
+                rows[i].append(epsilon[i].map { "\(short3($0.value)) % (ε \(NumberLiteral.format($0.epsilon ?? 0)))" } ?? "–")
+            }
+        }
+        emit(.chart(.table(compareTable(rows, headers: headers, best: bestRow(evaluations)))))
         if let note = sharpnessNote(nets, sharpness) { say(note) }
     }
 
@@ -108,8 +121,7 @@ extension Session {
     }
 
     /// Nets in rows when that fits the host's width, else metrics in rows and one column per net.
-    func compareTable(_ rows: [[String]], best: Int?) -> Table {
-        let headers = Self.compareHeaders
+    func compareTable(_ rows: [[String]], headers: [String] = compareHeaders, best: Int?) -> Table {
         let widths = headers.indices.map { c in max(headers[c].count, rows.map { $0[c].count }.max() ?? 0) }
         if widths.reduce(0, +) + 2 * (widths.count - 1) <= host.width {
             let columns = headers.indices.map { Table.Column(headers[$0], alignment: $0 == 0 ? .left : .right) }

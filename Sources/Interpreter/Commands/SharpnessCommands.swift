@@ -1,3 +1,5 @@
+// sharpness NET eps=E [iters=20]: Keskar et al.'s ε-sharpness (Lab/EpsilonSharpness.swift),
+// kept on the net for `compare` like λmax.
 // sharpness NET [iters=100] [tol=1e-3] [seed=N]: the top eigenvalue of the Hessian of the
 // training loss (all training examples, evaluation mode, explicit penalties not included) by
 // power iteration on central-difference Hessian-vector products (Lab/Sharpness.swift; Keskar
@@ -12,10 +14,11 @@ import Language
 import Lab
 import Networks
 
-/// A sharpness value and the weights it belongs to.
+/// A sharpness value and the weights it belongs to (`epsilon`: Keskar's ε-sharpness, in %).
 struct SharpnessRecord {
     var value: Double
     var fingerprint: [Double]
+    var epsilon: Double? = nil
 }
 
 extension Session {
@@ -23,6 +26,13 @@ extension Session {
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
         let n = try looked(net, at: c.span)
         workspace.currentNet = net.name
+        if let epsilon = try c.number("eps") {
+            guard epsilon <= 1 else {
+                throw RuntimeError("eps=\(NumberLiteral.format(epsilon)) is a box as wide as the weights themselves", at: c.span(of: "eps"),
+                                   hint: "Keskar et al. use 1e-3 and 5e-4")
+            }
+            return epsilonSharpness(n, epsilon: epsilon, iterations: try c.bounded("iters", max: 10_000) ?? 20)
+        }
         let iterations = try c.bounded("iters", max: 10_000) ?? 100
         let tolerance = try c.number("tol") ?? 1e-3
         let seed = UInt64(max(0, try c.int("seed") ?? Int(workspace.seed)))
@@ -54,6 +64,35 @@ extension Session {
             n.entry.sharpness = SharpnessRecord(value: r.eigenvalue, fingerprint: fingerprint(n.network))
         }
         return r
+    }
+
+    /// `sharpness NET eps=E`: Keskar et al.'s ε-sharpness by Frank–Wolfe steps (Lab/EpsilonSharpness.swift).
+    func epsilonSharpness(_ n: LookedNet, epsilon: Double, iterations: Int) {
+        let control = RunControl()
+        activeRun.begin(control)
+        defer { activeRun.end() }
+        let gradient = FullGradient(network: n.network, data: n.data.parts.train, loss: n.loss)
+        let clock = ContinuousClock(), start = clock.now
+        var last: LiveUpdate?
+        let r = EpsilonSharpness.measure(gradient, epsilon: epsilon, iterations: iterations, cancel: control) { [host] i, value in
+            let update = LiveUpdate(title: "ε-sharpness \(n.entry.name)", netName: n.entry.name,
+                                    progress: .counting(done: i, planned: iterations, elapsed: Self.seconds(clock.now - start), value: value),
+                                    unit: "iterations", stepsPerEpoch: 0, detail: "\(Table.number(value, significant: 3)) %")
+            last = update
+            host.progress(update)
+        }
+        if let last { host.finishedProgress(last) }
+        if !r.cancelled { n.entry.epsilonSharpness = SharpnessRecord(value: r.value, fingerprint: fingerprint(n.network), epsilon: epsilon) }
+        let name = n.entry.name
+        let series = [LineChart.Series(name: "L(w + y)", values: r.losses, xStart: 1, xStep: 1),
+                      LineChart.Series(name: "L(w)", values: [Double](repeating: r.loss, count: max(r.losses.count, 1)), xStart: 1, xStep: 1, emphasis: .dim)]
+        emit(.chart(.line(LineChart(title: "\(name) ε-sharpness · ε = \(NumberLiteral.format(epsilon)) · \(stepCaption(n.entry))",
+                                    series: series, xLabel: "Frank–Wolfe step", yLabel: "training loss"))))
+        let status = r.cancelled ? "stopped by Ctrl-C after \(r.losses.count) steps; the largest loss so far is used" : "\(r.losses.count) Frank–Wolfe steps"
+        say(["\(name): ε-sharpness \(Table.number(r.value, significant: 3)) % at ε = \(NumberLiteral.format(epsilon)) · training loss \(fmt(r.loss)), "
+                + "at most \(fmt(r.maximum)) in the box |yᵢ| ≤ ε(|wᵢ| + 1) over \(n.data.parts.train.count) examples",
+             "100·(max − L)/(1 + L), Keskar et al. 2017; \(status), a lower bound on the box's maximum",
+             "evaluation mode (dropout off, batch norm running statistics); reg penalties not included"].joined(separator: "\n"))
     }
 
     /// Identifies a net's weights cheaply: count, sum and norm of its parameters and state.

@@ -79,14 +79,17 @@ let lookingCommands: [CommandSpec] = [
                     """),
     CommandSpec("sharpness", category: "Looking", summary: "top Hessian eigenvalue of the training loss",
                 slots: [Common.net],
-                arguments: [ArgumentSpec("iters", .positiveInteger, fullName: "iterationLimit", default: .number(100), help: "most power iterations"),
+                arguments: [ArgumentSpec("iters", .positiveInteger, fullName: "iterationLimit", defaultText: "100 (20 with eps=)", help: "most power iterations (Frank–Wolfe steps with eps=)"),
                             ArgumentSpec("tol", .positiveNumber, fullName: "tolerance", default: .number(1e-3), help: "relative tolerance"),
+                            ArgumentSpec("eps", .positiveNumber, fullName: "epsilon", help: "ε-sharpness of Keskar et al. in a box of relative size ε, instead of λmax"),
                             Common.seed],
-                examples: ["sharpness a", "sharpness a iters=300 tol=1e-4"],
+                examples: ["sharpness a", "sharpness a iters=300 tol=1e-4", "sharpness a eps=1e-3"],
                 details: """
                     Power iteration on Hessian-vector products, each a central difference of two full-data gradients \
                     with step ε = 1e-3·‖w‖ (checked against ε/2; made ten times smaller when they differ by more than \
-                    2 %). Evaluation mode; reg penalties are not included. compare shows the value.
+                    2 %). Evaluation mode; reg penalties are not included. compare shows the value. With eps=: \
+                    100·(max L(w+y) − L(w))/(1 + L(w)) over the box |yᵢ| ≤ ε(|wᵢ|+1) (Keskar et al. 2017), maximized \
+                    by Frank–Wolfe steps from the vertex the gradient points to; compare shows it too.
                     """),
     CommandSpec("compare", category: "Looking", summary: "one table: params, losses, accuracies, sharpness, steps",
                 slots: [Slot("nets", .name(.net), variadic: true, placeholder: "NET", help: "the nets to compare")],
