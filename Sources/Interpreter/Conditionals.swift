@@ -7,9 +7,19 @@ import Diagnostics
 import Language
 
 enum IfEvaluation {
-    /// Does `test` hold for the variables of `scope`? Equality compares numbers by value and
-    /// words or strings by text (a number never equals a word); ordering needs two numbers.
+    /// Does `test` hold for the variables of `scope`? Clauses are read left to right and stop as
+    /// soon as the answer is known (`and`: at the first false one, `or`: at the first true one).
     static func holds(_ test: IfTest, in scope: any VariableScope) throws(RuntimeError) -> Bool {
+        for clause in test.clauses {
+            let h = try holds(clause, in: scope)
+            if h != (test.joiner == .and) { return h }
+        }
+        return test.joiner == .and
+    }
+
+    /// One clause. Equality compares numbers by value and words or strings by text (a number
+    /// never equals a word); ordering needs two numbers.
+    static func holds(_ test: IfClause, in scope: any VariableScope) throws(RuntimeError) -> Bool {
         let subject = try literal(test.subject, scope)
         switch test.relation {
         case .isOneOf(let values):

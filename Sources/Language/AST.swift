@@ -220,8 +220,23 @@ public enum ComparisonOperator: String, Hashable, Sendable, CaseIterable {
     public var orders: Bool { self != .equal && self != .notEqual }
 }
 
-/// The test of an `if`: `$x OP value` or `$x in (v1, v2, …)`.
+/// The test of an `if`: clauses joined by `and` or by `or` (not both: nest ifs for that).
 public struct IfTest: Hashable, Sendable {
+    public enum Joiner: String, Hashable, Sendable { case and, or }
+
+    public var clauses: [IfClause]
+    public var joiner: Joiner
+    public var span: SourceSpan
+
+    public init(clauses: [IfClause], joiner: Joiner = .and, span: SourceSpan) {
+        self.clauses = clauses
+        self.joiner = joiner
+        self.span = span
+    }
+}
+
+/// One comparison of an `if` test: `$x OP value` or `$x in (v1, v2, …)`.
+public struct IfClause: Hashable, Sendable {
     public enum Relation: Hashable, Sendable {
         case compare(ComparisonOperator, Value)
         case isOneOf([Value])

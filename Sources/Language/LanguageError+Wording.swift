@@ -28,6 +28,7 @@ extension LanguageError: DiagnosticConvertible {
         case .distributionOutsideSweep(let name): return "'let \(name) ~ …' samples a value; it only works in a sweep body"
         case .nestingTooDeep(let limit): return "blocks are nested more than \(limit) deep"
         case .elseWithoutIf: return "'else' without an 'if' before it"
+        case .mixedJoiners: return "a test joins with 'and' or with 'or', not both"
         case .unknownCommand(let name, _): return "unknown command '\(name)'"
         case .unknownArgument(let name, let command, _, _): return "unknown argument '\(name)' for '\(command)'"
         case .unknownLayer(let name, _): return "unknown layer '\(name)'"
@@ -66,6 +67,7 @@ extension LanguageError: DiagnosticConvertible {
         case .distributionOutsideSweep(let name): return "write 'let \(name) = VALUE', or put it inside 'sweep NAME { … }'"
         case .undefinedVariable: return "define it first with 'let NAME = VALUE'"
         case .elseWithoutIf: return "write 'else' on the line of the if's closing brace: '} else {'"
+        case .mixedJoiners: return "nest the ifs: 'if A or B { if C { … } }'"
         default: return nil
         }
     }

@@ -53,6 +53,7 @@ public struct LanguageError: Error, Hashable, Sendable {
         case distributionOutsideSweep(String)
         case nestingTooDeep(limit: Int)
         case elseWithoutIf
+        case mixedJoiners
         // Validation against the registry
         case unknownCommand(String, suggestion: String?)
         case unknownArgument(String, command: String, suggestion: String?, usage: String)

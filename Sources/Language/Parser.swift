@@ -6,7 +6,8 @@
 //   statementList → ( statement? ( ';' | NEWLINE ) )*        (inside a block: up to '}')
 //   statement     → narrative | letStatement | netStatement | ifStatement | command
 //   ifStatement   → 'if' ifTest block ( 'else' ( ifStatement | block ) )?   ('else' on the '}' line)
-//   ifTest        → value COMPARISON value | value 'in' '(' value ( ',' value )* ')'
+//   ifTest        → ifClause ( ( 'and' | 'or' ) ifClause )*       (one joiner per test)
+//   ifClause      → value COMPARISON value | value 'in' '(' value ( ',' value )* ')'
 //   narrative     → '>' TEXT
 //   letStatement  → 'let' name ( '=' value | '~' distribution ( 'per' name )? )
 //   netStatement  → 'net' name '=' layerList
@@ -164,11 +165,23 @@ public struct Parser {
     }
 
     mutating func ifTest() throws -> IfTest {
+        var clauses = [try ifClause()]
+        var joiner = IfTest.Joiner.and
+        while let word = current.word, let next = IfTest.Joiner(rawValue: word) {
+            if clauses.count > 1, next != joiner { throw fail(.mixedJoiners, at: current.span) }
+            joiner = next
+            advance()
+            clauses.append(try ifClause())
+        }
+        return IfTest(clauses: clauses, joiner: joiner, span: clauses[0].span.through(clauses[clauses.count - 1].span))
+    }
+
+    mutating func ifClause() throws -> IfClause {
         let subject = try value(after: "if")
         if case .comparison(let op) = current.kind {
             advance()
             let other = try value(after: op.rawValue)
-            return IfTest(subject: subject, relation: .compare(op, other), span: subject.span.through(other.span))
+            return IfClause(subject: subject, relation: .compare(op, other), span: subject.span.through(other.span))
         }
         guard current.word == "in" else {
             throw fail(.expected(.comparison(after: "if \(subject.text)"), found: current.quoted), at: current.span)
@@ -178,7 +191,7 @@ public struct Parser {
         var values = [try value(after: "(")]
         while match(.comma) != nil { values.append(try value(after: ",")) }
         let close = try expect(.rightParen, .closingParen)
-        return IfTest(subject: subject, relation: .isOneOf(values), span: subject.span.through(close.span))
+        return IfClause(subject: subject, relation: .isOneOf(values), span: subject.span.through(close.span))
     }
 
     mutating func block() throws -> Block {

@@ -248,6 +248,67 @@ struct IfTests {
         #expect(names.isDisjoint(with: ["shallow", "b1", "b3", "c"]))
     }
 
+    @Test("and / or: every clause must hold / one is enough, read left to right and stopping early")
+    func joinedTests() {
+        let f = LookingFixture()
+        f.run(sweepData)
+        #expect(f.run("""
+            let depth = 3
+            let act = relu
+            if $depth >= 3 and $act == relu { net both = dense 3 }
+            if $depth >= 4 and $act == relu { net neither = dense 3 }
+            if $depth >= 4 or $act in (relu, gelu) { net one = dense 3 }
+            if $depth == 3 or $undefined == 1 { net early = dense 3 }
+            """) == .ok)
+        let names = Set(f.session.workspaceNames)
+        #expect(names.isSuperset(of: ["both", "one", "early"]) && !names.contains("neither"))
+        // `or` stops at its first true clause, so `$undefined` above was never read; here it is.
+        #expect(f.run("if $depth == 1 or $undefined == 1 { net late = dense 3 }") == .runtimeError)
+        #expect(f.recorder.diagnostics.last?.message == "undefined variable '$undefined'")
+    }
+
+    @Test("in a sweep, 'and' is a conjunction of conditions; 'or' on one parameter becomes one 'in'")
+    func joinedConditionsInSweeps() {
+        let f = LookingFixture()
+        f.run(sweepData)
+        #expect(f.run("""
+            sweep s method=random trials=24 budget=1 seed=5 {
+              let opt ~ choice(sgd, adam, rmsprop)
+              let depth ~ int(1, 3)
+              if $opt == sgd and $depth >= 2 {
+                let momentum ~ uniform(0, 0.9)
+              }
+              if $opt == adam or $opt == rmsprop {
+                let decay ~ log(1e-5, 1e-2)
+              } else {
+                let nesterov ~ choice(on, off)
+              }
+              net t = dense 4 relu x$depth, dense 3
+              train t on d epochs=$budget
+            }
+            """) == .ok)
+        let rows = trialRows(f, "s")
+        #expect(rows.count == 24)
+        for row in rows {
+            let sgd = row["opt"] == "sgd", deep = Int(row["depth"] ?? "") ?? 0 >= 2
+            #expect(row["momentum"]!.isEmpty == !(sgd && deep), "\(row)")
+            #expect(row["decay"]!.isEmpty == sgd, "\(row)")
+            #expect(row["nesterov"]!.isEmpty == !sgd, "\(row)")
+        }
+        #expect(rows.contains { !$0["momentum"]!.isEmpty } && rows.contains { !$0["decay"]!.isEmpty } && rows.contains { !$0["nesterov"]!.isEmpty })
+        // The else of an 'and' on two parameters would be an 'or': refused when it samples.
+        #expect(f.run("""
+            sweep u trials=2 budget=1 {
+              let opt ~ choice(sgd, adam)
+              let depth ~ int(1, 3)
+              if $opt == sgd and $depth >= 2 { let m ~ uniform(0, 1) } else { let k ~ uniform(0, 1) }
+              net t = dense 4, dense 3
+              train t on d epochs=$budget
+            }
+            """) == .runtimeError)
+        #expect(f.recorder.diagnostics.last?.message == "the 'else' of an 'and' test is an 'or' of conditions, which a search space cannot hold")
+    }
+
     @Test("a failing test stops the script with its position; nothing in the branch runs")
     func errors() {
         let f = LookingFixture()

@@ -133,17 +133,21 @@ struct SyntaxTreeTests {
     func ifStatements() {
         for op in ComparisonOperator.allCases {
             guard case .conditional(let c)? = onlyStatement("if $x \(op.rawValue) 3 { seed 1 }"),
-                  case .compare(let parsed, let value) = c.test.relation else { Issue.record("if \(op)"); continue }
-            #expect(parsed == op && value.kind == .number(NumberLiteral(3)) && c.test.subject.kind == .variable("x"))
+                  case .compare(let parsed, let value) = c.test.clauses.first?.relation else { Issue.record("if \(op)"); continue }
+            #expect(parsed == op && value.kind == .number(NumberLiteral(3)) && c.test.clauses.first?.subject.kind == .variable("x"))
             #expect(c.then.statements.count == 1 && c.otherwise == nil)
             #expect(op.negated.negated == op && op.negated != op)
         }
         guard case .conditional(let chain)? = onlyStatement("if $a in (sgd, \"adam\") {\n  seed 1\n} else if $b >= 2 { seed 2 } else { seed 3; seed 4 }"),
-              case .isOneOf(let values) = chain.test.relation,
+              case .isOneOf(let values) = chain.test.clauses.first?.relation,
               case .conditional(let nested)? = chain.otherwise?.statements.first?.kind else { Issue.record("chain"); return }
         #expect(values.map(\.kind) == [.word("sgd"), .string("adam")])
         #expect(chain.otherwise?.statements.count == 1)
         #expect(nested.otherwise?.statements.count == 2)
+        guard case .conditional(let joined)? = onlyStatement("if $a == 1 and $b != x and $c in (2, 3) { seed 1 }") else { Issue.record("and"); return }
+        #expect(joined.test.clauses.count == 3 && joined.test.joiner == .and)
+        guard case .conditional(let either)? = onlyStatement("if $a == 1 or $a == 2 { seed 1 }") else { Issue.record("or"); return }
+        #expect(either.test.clauses.count == 2 && either.test.joiner == .or)
         // `>` mid-line is a comparison; at the start of a line it is still narrative.
         #expect(onlyStatement("> if $x > 2 { }") == .narrative("if $x > 2 { }"))
     }
@@ -155,6 +159,8 @@ struct SyntaxTreeTests {
         #expect(errorLines("else { seed 1 }") == ["1: 'else' without an 'if' before it"])
         #expect(errorLines("if $x == 3 { seed 1 } else seed 2") == ["1: expected '{' or 'if' after 'else', found 'seed'"])
         #expect(errorLines("if $x in (1, 2 { seed 1 }") == ["1: expected ')', found '{'"])
+        #expect(errorLines("if $x == 1 and $y == 2 or $z == 3 { seed 1 }") == ["1: a test joins with 'and' or with 'or', not both"])
+        #expect(errorLines("if $x == 1 and { seed 1 }") == ["1: expected a value after 'if', found '{'"])
         // Sampling still needs a sweep around it, an `if` is not enough.
         #expect(errorLines("if $x == 1 { let y ~ uniform(0, 1) }") == ["1: 'let y ~ …' samples a value; it only works in a sweep body"])
         #expect(errorLines("sweep s { if $x == 1 { let y ~ uniform(0, 1) } }").isEmpty)

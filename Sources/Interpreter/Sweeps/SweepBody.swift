@@ -74,8 +74,9 @@ struct SweepBody {
                 case .command(let c) where c.verb.name == "report":
                     if conditions != nil { objective = SweepBody.objective(c) }
                 case .conditional(let c):
-                    let samples = SweepBody.samples(c.then.statements) || SweepBody.samples(c.otherwise?.statements ?? [])
-                    let (then, otherwise) = try branchConditions(c.test, inside: conditions, samples: samples)
+                    let (then, otherwise) = try branchConditions(c.test, inside: conditions,
+                                                                 thenSamples: SweepBody.samples(c.then.statements),
+                                                                 elseSamples: SweepBody.samples(c.otherwise?.statements ?? []))
                     try read(c.then.statements, when: then)
                     try read(c.otherwise?.statements ?? [], when: otherwise)
                 default: continue
@@ -83,37 +84,86 @@ struct SweepBody {
             }
         }
 
-        /// The conditions under which each branch runs. A test on a parameter sampled earlier
-        /// becomes a condition on it; a test on a variable set before the sweep is decided now.
-        func branchConditions(_ test: IfTest, inside outer: [Condition]?, samples: Bool) throws(RuntimeError) -> ([Condition]?, [Condition]?) {
-            guard let outer else { return (nil, nil) }
-            // An `if` that samples nothing (`if $budget >= 9 { schedule … }`) does not shape the space.
-            guard samples else { return (outer, outer) }
-            guard case .variable(let name) = test.subject.kind else {
-                throw RuntimeError("an 'if' in a sweep body tests a variable: '$NAME == VALUE'", at: test.subject.span)
+        /// What one clause means for the space: decided now (a variable set before the sweep),
+        /// or a condition on a parameter sampled earlier, with its negation.
+        enum ClauseMeaning {
+            case constant(Bool)
+            case condition(Condition, negated: Condition)
+        }
+
+        func meaning(_ clause: IfClause) throws(RuntimeError) -> ClauseMeaning {
+            guard case .variable(let name) = clause.subject.kind else {
+                throw RuntimeError("an 'if' in a sweep body tests a variable: '$NAME == VALUE'", at: clause.subject.span)
             }
-            guard parameters.contains(where: { $0.name == name }) else {
+            guard let parameter = parameters.first(where: { $0.name == name }) else {
                 guard scope.value(of: name) != nil else {
                     throw RuntimeError("an 'if' in a sweep body tests a parameter sampled on an earlier line, or a variable set before the sweep; $\(name) is neither",
-                                       at: test.subject.span, hint: "sample it first: 'let \(name) ~ choice(…)'")
+                                       at: clause.subject.span, hint: "sample it first: 'let \(name) ~ choice(…)'")
                 }
-                let holds = try IfEvaluation.holds(test, in: scope)
-                return holds ? (outer, nil) : (nil, outer)
+                return .constant(try IfEvaluation.holds(clause, in: scope))
             }
-            switch test.relation {
+            switch clause.relation {
             case .compare(let op, let value):
                 let v = try SweepBody.parameterValue(value, scope: scope)
-                if op.orders, v.number == nil || parameters.first(where: { $0.name == name })?.domain.hasWords == true {
-                    throw RuntimeError("'\(op.rawValue)' orders numbers, but $\(name) takes words", at: test.span,
+                if op.orders, v.number == nil || parameter.domain.hasWords {
+                    throw RuntimeError("'\(op.rawValue)' orders numbers, but $\(name) takes words", at: clause.span,
                                        hint: "use == or != for words, or 'in (a, b, …)'")
                 }
-                let comparison = Comparison(op), negated = Comparison(op.negated)
-                return (outer + [Condition(name, .compare(comparison, v))], outer + [Condition(name, .compare(negated, v))])
+                return .condition(Condition(name, .compare(Comparison(op), v)), negated: Condition(name, .compare(Comparison(op.negated), v)))
             case .isOneOf(let values):
                 var vs: [ParameterValue] = []
                 for value in values { vs.append(try SweepBody.parameterValue(value, scope: scope)) }
-                return (outer + [Condition(name, .isOneOf(vs))], outer + [Condition(name, .isNoneOf(vs))])
+                return .condition(Condition(name, .isOneOf(vs)), negated: Condition(name, .isNoneOf(vs)))
             }
+        }
+
+        /// The conditions under which each branch runs (nil: no trial takes it). A space's
+        /// conditions are conjunctions, so `A and B` gives the then-branch both, and `A or B`
+        /// gives the else-branch both negations; the other side is a disjunction, which a
+        /// space can hold only when it is one condition — or `==`/`in` tests of one parameter,
+        /// merged into one `in`. Otherwise a branch that samples is refused (nest the ifs).
+        func branchConditions(_ test: IfTest, inside outer: [Condition]?, thenSamples: Bool, elseSamples: Bool)
+            throws(RuntimeError) -> ([Condition]?, [Condition]?) {
+            guard let outer else { return (nil, nil) }
+            // An `if` that samples nothing (`if $budget >= 9 { schedule … }`) does not shape the space.
+            guard thenSamples || elseSamples else { return (outer, outer) }
+            var meanings: [ClauseMeaning] = []
+            for clause in test.clauses { meanings.append(try meaning(clause)) }
+            let constants = meanings.compactMap { if case .constant(let b) = $0 { b } else { nil } }
+            let conditions = meanings.compactMap { if case .condition(let c, let n) = $0 { (c, n) } else { nil } }
+            let isAnd = test.joiner == .and
+            // A constant that decides the whole test: false in an `and`, true in an `or`.
+            if constants.contains(!isAnd) { return isAnd ? (nil, outer) : (outer, nil) }
+            guard !conditions.isEmpty else { return isAnd ? (outer, nil) : (nil, outer) }
+            let all = outer + conditions.map(isAnd ? \.0 : \.1)  // the conjunctive side
+            let either: [Condition]?                                 // the disjunctive side
+            if conditions.count == 1 {
+                either = outer + [isAnd ? conditions[0].1 : conditions[0].0]
+            } else if let merged = Self.mergedOneOf(conditions.map(isAnd ? \.1 : \.0)) {
+                either = outer + [merged]
+            } else {
+                either = nil
+                if isAnd ? elseSamples : thenSamples {
+                    throw RuntimeError(isAnd ? "the 'else' of an 'and' test is an 'or' of conditions, which a search space cannot hold"
+                                             : "an 'or' across different parameters is not a search-space condition", at: test.span,
+                                       hint: "nest the ifs, so that each samples under one test")
+                }
+            }
+            return isAnd ? (all, either ?? outer) : (either ?? outer, all)
+        }
+
+        /// `p == a or p == b or p in (c, d)` as one `p in (a, b, c, d)`; nil for anything else.
+        static func mergedOneOf(_ conditions: [Condition]) -> Condition? {
+            guard let parent = conditions.first?.parent, conditions.allSatisfy({ $0.parent == parent }) else { return nil }
+            var values: [ParameterValue] = []
+            for c in conditions {
+                switch c.test {
+                case .compare(.equal, let v): values.append(v)
+                case .isOneOf(let vs): values += vs
+                default: return nil
+                }
+            }
+            return Condition(parent, .isOneOf(values))
         }
     }
 

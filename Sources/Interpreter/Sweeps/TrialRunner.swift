@@ -145,8 +145,11 @@ extension Session {
             return
         case .conditional(let c):
             // A test on an inactive sampled parameter takes neither branch, as in the space.
-            if case .variable(let name) = c.test.subject.kind, plan.body.space.parameter(named: name) != nil,
-               plan.configuration[name] == nil { return }
+            let inactive = c.test.clauses.contains { clause in
+                guard case .variable(let name) = clause.subject.kind else { return false }
+                return plan.body.space.parameter(named: name) != nil && plan.configuration[name] == nil
+            }
+            if inactive { return }
             let branch = try IfEvaluation.holds(c.test, in: workspace) ? c.then : c.otherwise
             for inner in branch?.statements ?? [] {
                 try runTrialStatement(inner, plan)

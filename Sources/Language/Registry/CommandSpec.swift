@@ -152,7 +152,7 @@ public struct CommandSpec: Hashable, Sendable {
         case .binding: parts.append("NAME =")
         case .network: return "net NAME = LAYER, LAYER, …   (LAYER: dense N [ACT] [xN], res { … } [xN], …)"
         case .variable: return "let NAME = VALUE  |  let NAME ~ log(A, B)|uniform(A, B)|int(A, B)|choice(V, …)"
-        case .conditional: return "if $NAME == VALUE { … } [else { … }]   (==, !=, <, <=, >, >=, or: $NAME in (V, …))"
+        case .conditional: return "if $NAME == VALUE [and|or …] { … } [else { … }]   (==, !=, <, <=, >, >=, or: $NAME in (V, …))"
         }
         let rest = signature.usage
         if !rest.isEmpty { parts.append(rest) }

@@ -41,7 +41,8 @@ let sessionCommands: [CommandSpec] = [
                 form: .conditional,
                 examples: ["let depth = 3\nif $depth >= 3 {\n  net t = dense 32 relu x$depth, dense 10\n} else {\n  net t = dense 64 relu, dense 10\n}",
                            "sweep s method=tpe trials=30 {\n  let opt ~ choice(sgd, adam)\n  if $opt == sgd {\n    let momentum ~ uniform(0, 0.99)\n  }\n  let lr ~ log(1e-4, 1e-1)\n  net t = dense 64 relu, dense 10\n  if $opt == sgd {\n    opt t sgd lr=$lr momentum=$momentum\n  } else {\n    opt t adam lr=$lr\n  }\n  train t on m epochs=$budget\n}"],
-                details: "Tests: ==, !=, <, <=, >, >= (ordering compares numbers), and 'in (v1, v2, …)'. 'else' goes on "
+                details: "Tests: ==, !=, <, <=, >, >= (ordering compares numbers), and 'in (v1, v2, …)', joined by 'and' or "
+                    + "by 'or' (not both; read left to right, stopping once the answer is known). 'else' goes on "
                     + "the line of the closing brace; 'else if' chains. In a sweep body a 'let NAME ~ …' inside an if is a "
                     + "conditional parameter: sampled (and shown to TPE) only in trials where the test holds — the test "
                     + "must name a parameter sampled on an earlier line, or a variable set before the sweep."),
