@@ -41,25 +41,35 @@ extension Session {
         say(sharpnessSummary(r, n, tolerance: tolerance))
     }
 
-    /// Runs the power iteration (cancellable; progress per iteration when `live`) and caches a
-    /// finished result on the net.
-    func measureSharpness(_ n: LookedNet, iterations: Int, tolerance: Double, seed: UInt64 = 0, live: Bool) -> SharpnessResult {
+    /// Runs `measure` on the net's full-data gradient as a cancellable command whose progress is
+    /// counted in iterations (`report(i, value)` when `live`); the last update is kept on screen.
+    func iterating<R>(_ n: LookedNet, title: String, iterations: Int, live: Bool, detail: @escaping (Double) -> String,
+                      _ measure: (FullGradient, RunControl, @escaping (Int, Double) -> Void) -> R) -> R {
         let control = RunControl()
         activeRun.begin(control)
         defer { activeRun.end() }
         let gradient = FullGradient(network: n.network, data: n.data.parts.train, loss: n.loss)
         let clock = ContinuousClock(), start = clock.now
         var last: LiveUpdate?
-        let r = Sharpness.topEigenvalue(gradient, iterations: iterations, tolerance: tolerance, seed: seed,
-                                        cancel: control) { [host] i, lambda in
+        let r = measure(gradient, control) { [host] i, value in
             guard live else { return }
-            let update = LiveUpdate(title: "sharpness \(n.entry.name)", netName: n.entry.name,
-                                    progress: .counting(done: i, planned: iterations, elapsed: Self.seconds(clock.now - start), value: lambda),
-                                    unit: "iterations", stepsPerEpoch: 0, detail: "λ ≈ \(Table.number(lambda, significant: 4))")
+            let update = LiveUpdate(title: "\(title) \(n.entry.name)", netName: n.entry.name,
+                                    progress: .counting(done: i, planned: iterations, elapsed: Self.seconds(clock.now - start), value: value),
+                                    unit: "iterations", stepsPerEpoch: 0, detail: detail(value))
             last = update
             host.progress(update)
         }
         if let last { host.finishedProgress(last) }
+        return r
+    }
+
+    /// Runs the power iteration (cancellable; progress per iteration when `live`) and caches a
+    /// finished result on the net.
+    func measureSharpness(_ n: LookedNet, iterations: Int, tolerance: Double, seed: UInt64 = 0, live: Bool) -> SharpnessResult {
+        let r = iterating(n, title: "sharpness", iterations: iterations, live: live,
+                          detail: { "λ ≈ \(Table.number($0, significant: 4))" }) { gradient, control, report in
+            Sharpness.topEigenvalue(gradient, iterations: iterations, tolerance: tolerance, seed: seed, cancel: control, onIteration: report)
+        }
         if !r.cancelled, r.eigenvalue.isFinite {
             n.entry.sharpness = SharpnessRecord(value: r.eigenvalue, fingerprint: fingerprint(n.network))
         }
@@ -68,20 +78,10 @@ extension Session {
 
     /// `sharpness NET eps=E`: Keskar et al.'s ε-sharpness by Frank–Wolfe steps (Lab/EpsilonSharpness.swift).
     func epsilonSharpness(_ n: LookedNet, epsilon: Double, iterations: Int) {
-        let control = RunControl()
-        activeRun.begin(control)
-        defer { activeRun.end() }
-        let gradient = FullGradient(network: n.network, data: n.data.parts.train, loss: n.loss)
-        let clock = ContinuousClock(), start = clock.now
-        var last: LiveUpdate?
-        let r = EpsilonSharpness.measure(gradient, epsilon: epsilon, iterations: iterations, cancel: control) { [host] i, value in
-            let update = LiveUpdate(title: "ε-sharpness \(n.entry.name)", netName: n.entry.name,
-                                    progress: .counting(done: i, planned: iterations, elapsed: Self.seconds(clock.now - start), value: value),
-                                    unit: "iterations", stepsPerEpoch: 0, detail: "\(Table.number(value, significant: 3)) %")
-            last = update
-            host.progress(update)
+        let r = iterating(n, title: "ε-sharpness", iterations: iterations, live: true,
+                          detail: { "\(Table.number($0, significant: 3)) %" }) { gradient, control, report in
+            EpsilonSharpness.measure(gradient, epsilon: epsilon, iterations: iterations, cancel: control, progress: report)
         }
-        if let last { host.finishedProgress(last) }
         if !r.cancelled { n.entry.epsilonSharpness = SharpnessRecord(value: r.value, fingerprint: fingerprint(n.network), epsilon: epsilon) }
         let name = n.entry.name
         let series = [LineChart.Series(name: "L(w + y)", values: r.losses, xStart: 1, xStep: 1),
