@@ -22,8 +22,10 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
 
-        // Engine. CKernels holds the hot loops in C with runtime CPU dispatch; only Kernels uses it.
-        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])]),
+        // Engine. CKernels holds the hot loops in C, one copy per kernel path (AVX-512, AVX2+FMA,
+        // baseline) chosen at run time; only Kernels uses it. Contraction is pinned to "on" (one
+        // source expression, one FMA), which the paths' bit-for-bit agreement rests on.
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-fno-math-errno", "-ffp-contract=on"])]),
         .target(name: "Kernels", dependencies: ["COpenBLAS", "CKernels"], swiftSettings: fast),
         .target(name: "Networks", dependencies: ["Kernels"], swiftSettings: fast),
         .target(name: "Datasets", dependencies: ["Kernels"], swiftSettings: fast),

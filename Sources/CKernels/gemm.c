@@ -11,6 +11,7 @@
 // registers, 16×16 or 8×8 at a time), plus, on AVX2, large untransposed B blocks for TLB locality.
 #include "gemm.h"
 #include "gemm_internal.h"
+#include "ckernels.h"
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,33 +46,8 @@ float *basin_gemm_scratch(size_t floats) {
 typedef void (*gemm_fn)(BASIN_GEMM_ARGS);
 
 static const gemm_fn level_fns[3] = {basin_sgemm_baseline, basin_sgemm_avx2, basin_sgemm_avx512};
-static const char *level_names[3] = {"baseline", "avx2", "avx512"};
-static int cpu_level;      // what the CPU supports
-static int chosen_level;   // what basin_sgemm runs: cpu_level, lowered by BASIN_GEMM_ISA
-static pthread_once_t choose_once = PTHREAD_ONCE_INIT;
 
-static int level_named(const char *isa) {
-    return !strcmp(isa, "avx512") ? 2 : !strcmp(isa, "avx2") ? 1 : !strcmp(isa, "baseline") ? 0 : -1;
-}
-
-// Levels: 2 = AVX-512F, 1 = AVX2+FMA, 0 = portable.
-static void choose(void) {
-    int level = 0;
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) level = 1;
-    if (level == 1 && __builtin_cpu_supports("avx512f")) level = 2;
-#endif
-    cpu_level = chosen_level = level;
-    const char *cap = getenv("BASIN_GEMM_ISA");
-    int want = cap ? level_named(cap) : -1;
-    if (want >= 0 && want < level) chosen_level = want;
-}
-
-const char *basin_sgemm_isa(void) {
-    pthread_once(&choose_once, choose);
-    return level_names[chosen_level];
-}
+const char *basin_sgemm_isa(void) { return basin_isa_name(basin_isa_level()); }
 
 static void run(gemm_fn fn, BASIN_GEMM_ARGS) {
     if (m == 0 || n == 0) return;
@@ -88,14 +64,12 @@ static void run(gemm_fn fn, BASIN_GEMM_ARGS) {
 }
 
 void basin_sgemm(BASIN_GEMM_ARGS) {
-    pthread_once(&choose_once, choose);
-    run(level_fns[chosen_level], transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
+    run(level_fns[basin_isa_level()], transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
 }
 
 int basin_sgemm_using(const char *isa, BASIN_GEMM_ARGS) {
-    pthread_once(&choose_once, choose);
-    int level = level_named(isa);
-    if (level < 0 || level > cpu_level) return -1;
+    int level = basin_isa_level_named(isa);
+    if (level < 0 || level > basin_isa_cpu_level()) return -1;
     run(level_fns[level], transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
     return 0;
 }

@@ -1,12 +1,14 @@
-// The one place Basin calls OpenBLAS. Row-major throughout; transposes are flags, never copies.
-// Single-precision products go to Basin's own kernel or to OpenBLAS per GemmRouting.swift.
+// Matrix products and small linear algebra. Row-major throughout; transposes are flags, never
+// copies. Every single-precision product runs Basin's own kernel (CKernels/gemm*.c), so results
+// do not depend on the CPU (KernelPath.swift); OpenBLAS is reached only for benchmarks and as a
+// reference in tests. The GP's double-precision algebra is Basin's too (CKernels/linalg.c).
 import CKernels
 import COpenBLAS
 
 public enum BLAS {
     /// C[m×n] = alpha · op(A)[m×k] · op(B)[k×n] + beta · C, all row-major.
     /// `lda`, `ldb`, `ldc` default to the row lengths of A, B, C as stored.
-    /// Runs Basin's own kernel or OpenBLAS, whichever `gemmKernel(m:n:k:transA:transB:)` picks (see GemmRouting.swift).
+    /// Runs Basin's own kernel (or OpenBLAS where a benchmark set `gemmKernel`).
     @inlinable
     public static func gemm(
         transA: Bool = false, transB: Bool = false,
@@ -17,7 +19,7 @@ public enum BLAS {
         beta: Float = 0,
         c: UnsafeMutablePointer<Float>, ldc: Int? = nil
     ) {
-        gemm(using: gemmKernel(m: m, n: n, k: k, transA: transA, transB: transB), transA: transA, transB: transB, m: m, n: n, k: k,
+        gemm(using: gemmKernel, transA: transA, transB: transB, m: m, n: n, k: k,
              alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
     }
 
@@ -50,17 +52,12 @@ public enum BLAS {
         }
     }
 
-    /// Double-precision gemm, for references and the GP surrogate.
-    public static func dgemm(
-        transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int,
-        alpha: Double = 1, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
-        beta: Double = 0, c: UnsafeMutablePointer<Double>
-    ) {
+    /// Double-precision C[m×n] = A[m×k]·B[k×n], row-major, for the GP surrogate: one fixed
+    /// order of operations, so the same bits on every CPU.
+    public static func dgemm(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
+                             c: UnsafeMutablePointer<Double>) {
         if m == 0 || n == 0 { return }
-        cblas_dgemm(
-            CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-            Int32(m), Int32(n), Int32(k), alpha, a, Int32(transA ? m : k), b, Int32(transB ? k : n),
-            beta, c, Int32(n))
+        basin_dgemm_nn(m, n, k, a, b, c)
     }
 
     /// Threads OpenBLAS uses. Basin sets 1 for training (products of 100-sized matrices run
@@ -76,12 +73,11 @@ public enum BLAS {
 
     public static var config: String { String(cString: basin_openblas_config()) }
 
-    /// Cholesky factorization of a symmetric positive-definite n×n matrix (row-major, lower),
-    /// in place. Returns false if the matrix is not positive definite.
+    /// Cholesky factorization of a symmetric positive-definite n×n matrix (row-major): its lower
+    /// triangle becomes L, the upper one is left as it was. Returns false if the matrix is not
+    /// positive definite.
     public static func cholesky(_ a: inout [Double], n: Int) -> Bool {
-        let info = a.withUnsafeMutableBufferPointer { p in
-            LAPACKE_dpotrf(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "L")), Int32(n), p.baseAddress, Int32(n))
-        }
-        return info == 0
+        guard n > 0, a.count >= n * n else { return false }
+        return a.withUnsafeMutableBufferPointer { basin_dpotrf_lower(n, $0.baseAddress!) } == 0
     }
 }

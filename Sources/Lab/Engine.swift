@@ -11,8 +11,11 @@ public enum Engine {
         if !explicit { BLAS.threads = 1 }
     }
 
-    /// What runs the products, for reports: the GEMM backend and OpenBLAS's core and threads.
-    public static var description: String {
-        "\(BLAS.gemmBackend) · OpenBLAS \(BLAS.coreName), \(BLAS.threads) thread\(BLAS.threads == 1 ? "" : "s")"
+    /// Why BASIN_ISA in `environment` cannot be honoured, for a refusal at start; nil when fine.
+    public static func kernelPathProblem(environment: [String: String]) -> String? {
+        KernelPath.requestProblem(environment: environment["BASIN_ISA"])
     }
+
+    /// What runs the products, for reports: the kernel path and what it promises.
+    public static var description: String { KernelPath.summary }
 }

@@ -45,11 +45,12 @@ struct Launcher {
 
     func main() -> Int32 {
         Engine.configureThreads(environment: env)
+        if let problem = Engine.kernelPathProblem(environment: env) { return usageError(problem) }
         let interactive = isatty(0) == 1 && isatty(1) == 1
         switch Self.mode(arguments, environment: env, interactive: interactive) {
         case .failure(let error): return usageError(error.message)
         case .success(.help): print(Self.usage); return 0
-        case .success(.version): print("basin \(LineModeApp.version)"); return 0
+        case .success(.version): print("basin \(LineModeApp.version)\n\(Engine.description)"); return 0
         case .success(.script(let file, let seed)): return runScript(file, seed: seed)
         case .success(.trial(let config)): return runTrial(config: config)
         case .success(.batchStandardInput):

@@ -156,13 +156,31 @@ func checkGemm(_ t: GemmCase, nanC: Bool = false, run: (UnsafePointer<Float>, In
         #expect(c == [0, 0, 0, 0])
     }
 
-    /// Reporting only: the policy is process-wide and other suites train networks concurrently
-    /// in this process, so tests never change it (benchmarks do).
-    @Test func routingReportsItsChoice() {
-        #expect(["avx512", "avx2", "baseline"].contains(BLAS.basinGemmISA))
-        #expect(BLAS.gemmBackend.hasPrefix("basin-") || BLAS.gemmBackend.hasPrefix("openblas-"))
-        if BLAS.gemmPolicy != .auto {
-            #expect(BLAS.gemmKernel(m: 100, n: 10, k: 100, transB: true).rawValue == BLAS.gemmPolicy.rawValue)
+    /// Same seed, same numbers: the AVX-512 and AVX2 kernels give the same bits for every case
+    /// (each element accumulates over k in one order with FMA on both; see gemm.h). Exact
+    /// comparison, no tolerance: any difference is a determinism bug.
+    @Test(.enabled(if: KernelPath.cpu == .avx512, "this CPU has no AVX-512, so there is only one FMA path to run"),
+          arguments: gemmCases)
+    func avx512AndAVX2GiveTheSameBits(_ t: GemmCase) {
+        var rng = RNG(seed: 21)
+        let a = randomMatrix(t.transA ? t.k : t.m, t.transA ? t.m : t.k, pad: t.pad, &rng)
+        let b = randomMatrix(t.transB ? t.n : t.k, t.transB ? t.k : t.n, pad: t.pad, &rng)
+        let c0 = randomMatrix(t.m, t.n, pad: t.pad, &rng)
+        var results: [[UInt32]] = []
+        for isa in ["avx512", "avx2"] {
+            var c = c0.values
+            #expect(basin_sgemm_using(isa, t.transA ? 1 : 0, t.transB ? 1 : 0, t.m, t.n, t.k, t.alpha,
+                                      a.values, a.ld, b.values, b.ld, t.beta, &c, c0.ld) == 0)
+            results.append(c.map(\.bitPattern))
         }
+        #expect(results[0] == results[1], "\(t): AVX-512 and AVX2 products differ")
+    }
+
+    /// Training and evaluation never route a product to OpenBLAS (its kernel choice depends on
+    /// the CPU); only a benchmark may switch, and tests never do.
+    @Test func trainingRunsBasinsKernelOnThePathInUse() {
+        #expect(BLAS.gemmKernel == .basin)
+        #expect(BLAS.gemmBackend == "basin-\(KernelPath.current)")
+        #expect(KernelPath.current <= KernelPath.cpu)
     }
 }

@@ -7,8 +7,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// Which instruction set the multiversioned kernels dispatch to: "avx512", "avx2" or "baseline".
-const char *basin_kernel_isa(void);
 
 // Activations: y = f(x); dx = dy · f'(x).
 void basin_relu_forward(size_t n, const float *restrict x, float *restrict y);
@@ -70,5 +68,54 @@ void basin_transpose_batch(size_t batch, size_t rows, size_t cols, const float *
 /// dst[b, j, i] += src[b, i, j].
 void basin_transpose_add_batch(size_t batch, size_t rows, size_t cols, const float *restrict src,
                                float *restrict dst);
+
+// MARK: - Kernel paths
+
+/// One kernel path's functions (kernels_body.h compiled for that instruction set). The public
+/// functions above dispatch through the table of the path in use; tests call a named path's
+/// table directly to check that the paths agree bit for bit.
+typedef struct {
+    void (*relu_forward)(size_t n, const float *restrict x, float *restrict y);
+    void (*relu_backward)(size_t n, const float *restrict x, const float *restrict dy, float *restrict dx);
+    void (*leaky_forward)(size_t n, float slope, const float *restrict x, float *restrict y);
+    void (*leaky_backward)(size_t n, float slope, const float *restrict x, const float *restrict dy, float *restrict dx);
+    void (*add_row_vector)(size_t rows, size_t cols, const float *restrict bias, float *restrict y);
+    void (*accumulate_column_sums)(size_t rows, size_t cols, const float *restrict x, float *restrict out);
+    void (*axpy)(size_t n, float alpha, const float *restrict x, float *restrict y);
+    void (*scale)(size_t n, float alpha, float *restrict y);
+    double (*dot)(size_t n, const float *restrict x, const float *restrict y);
+    double (*sum)(size_t n, const float *restrict x);
+    int (*all_finite)(size_t n, const float *restrict x);
+    void (*sgd)(size_t n, float lr, float *restrict p, const float *restrict g);
+    void (*sgd_momentum)(size_t n, float lr, float mu, int nesterov, float *restrict p, const float *restrict g, float *restrict buf);
+    void (*adam)(size_t n, float step_size, float b1, float b2, float inv_sqrt_bc2, float eps, float *restrict p, const float *restrict g, float *restrict m, float *restrict v);
+    void (*rmsprop)(size_t n, float lr, float alpha, float eps, float mu, float *restrict p, const float *restrict g, float *restrict v, float *restrict buf);
+    void (*penalties)(size_t n, float l2, float l1, const float *restrict p, const float *restrict mask, float *restrict g);
+    void (*decay)(size_t n, float decay, const float *restrict mask, float *restrict p);
+    void (*combine3)(size_t n, const float *restrict a, float beta, const float *restrict b, float gamma, const float *restrict c, float *restrict y);
+    void (*add2)(size_t n, const float *restrict a, const float *restrict b, float *restrict y);
+    void (*shifted_exp)(size_t rows, size_t k, const float *restrict z, const float *restrict maxima, float *restrict e);
+    void (*row_log_sums)(size_t rows, size_t k, const float *restrict e, float *restrict logs);
+} basin_kernel_table;
+
+/// The table of the path in use (basin_isa_level()).
+const basin_kernel_table *basin_kernels_in_use(void);
+/// The name of the path in use: "avx512", "avx2" or "baseline".
+const char *basin_kernel_isa(void);
+/// The table of a named path ("avx512", "avx2", "baseline"), or NULL when this CPU cannot run it.
+const basin_kernel_table *basin_kernels_for(const char *isa);
+
+/// Kernel paths as levels: 0 = baseline x86-64, 1 = AVX2+FMA, 2 = AVX-512F.
+/// The level every kernel (these and basin_sgemm) runs: the CPU's, or BASIN_ISA's if it can run.
+int basin_isa_level(void);
+/// The highest level this CPU supports.
+int basin_isa_cpu_level(void);
+/// What became of BASIN_ISA: 0 unset or empty, 1 honoured, -1 not a path's name, -2 above the CPU.
+int basin_isa_request(void);
+/// A path's level by name, or -1.
+int basin_isa_level_named(const char *name);
+/// A level's name: "baseline", "avx2", "avx512".
+const char *basin_isa_name(int level);
 #endif
 #include "gemm.h"
+#include "linalg.h"

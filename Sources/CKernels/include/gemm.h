@@ -11,9 +11,14 @@
 // calling thread only; parallelism belongs to the caller. Scratch buffers are thread-local,
 // grown on first use and reused, so steady-state calls never allocate.
 //
-// The instruction set is chosen once at first call: AVX-512F, else AVX2+FMA, else a portable
-// loop. BASIN_GEMM_ISA=avx512|avx2|baseline in the environment caps the choice (for testing
-// the fallbacks on a big machine); it can only lower the level, never raise it above the CPU.
+// The instruction set is the kernel path of isa.c: AVX-512F, else AVX2+FMA, else a portable
+// loop, or BASIN_ISA's choice where the CPU can run it.
+//
+// NOTE (determinism): on the AVX-512 and AVX2 paths every element of C is the same function of
+// the inputs: alpha · (Σ over p of op(A)(i,p)·op(B)(p,j), accumulated by FMA in increasing p from
+// 0 within each 256-deep block of k), the blocks added to C in increasing order. Register
+// tiling, masks and packing only move data, so the two paths agree bit for bit. The portable
+// loop (no FMA) may differ in the last bits.
 #ifndef BASIN_GEMM_H
 #define BASIN_GEMM_H
 #include <stddef.h>

@@ -48,7 +48,12 @@ let sessionCommands: [CommandSpec] = [
                     + "must name a parameter sampled on an earlier line, or a variable set before the sweep."),
     CommandSpec("seed", category: "Sessions", summary: "the global seed (default 0)",
                 slots: [Slot("value", .nonNegativeInteger, required: true, placeholder: "N", help: "a seed")],
-                examples: ["seed 7"]),
+                examples: ["seed 7"],
+                details: "Everything random — data, initial weights, batch order, dropout, sweeps — follows from the "
+                    + "seed, and the same seed gives the same numbers on every machine with AVX2 or AVX-512: Basin "
+                    + "runs its own kernels in one fixed order, whatever the CPU, OpenBLAS settings or thread count. "
+                    + "`basin --version` names the kernel path in use; BASIN_ISA=avx512|avx2|baseline picks one. "
+                    + "The baseline path (x86-64 without FMA) may differ in the last digits and, after many steps, more."),
     CommandSpec("save", category: "Sessions", summary: "write sessions/NAME.basin: the commands that ran",
                 slots: [Slot("name", .text, required: true, placeholder: "NAME", help: "a session name")],
                 examples: ["save lesson1"]),
