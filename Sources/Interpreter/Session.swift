@@ -29,11 +29,14 @@ public struct SessionSettings: Sendable {
     public var journalPath: String?
     /// Directory `save NAME` writes `NAME.basin` into.
     public var sessionsDirectory: String
+    /// Trials a sweep runs at once unless it says `workers=`: the cores, capped by BASIN_THREADS.
+    public var workers: Int
     public init(directory: String = FileManager.default.currentDirectoryPath, journalPath: String? = nil,
-                sessionsDirectory: String? = nil) {
+                sessionsDirectory: String? = nil, workers: Int = Engine.threads()) {
         self.directory = directory
         self.journalPath = journalPath
         self.sessionsDirectory = sessionsDirectory ?? directory + "/sessions"
+        self.workers = max(1, workers)
     }
 }
 
@@ -48,7 +51,7 @@ public final class Session: @unchecked Sendable {
     public internal(set) var inputHistory: [String] = []
     /// The chart most recently shown, for `export plot`.
     var lastChart: Chart?
-    /// The run of the command in flight (Ctrl-C cancels it); a sweep's trial sessions share it.
+    /// The runs of the command in flight (Ctrl-C cancels them); a sweep's trial sessions share it.
     var activeRun = ActiveRun()
     /// How the last training call ended (a sweep marks a diverged trial failed).
     var lastStop: StopReason?
@@ -155,18 +158,18 @@ public final class Session: @unchecked Sendable {
     func say(_ text: String) { host.emit(.text(text)) }
 }
 
-/// The run of the command in flight, settable from the session thread and cancellable from any.
+/// The runs of the command in flight (several when a sweep runs trials at once), settable from
+/// the threads that run them and cancellable from any: Ctrl-C cancels every one.
 final class ActiveRun: @unchecked Sendable {
     private let lock = NSLock()
-    private var control: RunControl?
-    private var cancelled = false
+    private var controls: [ObjectIdentifier: RunControl] = [:]
     private var requests = 0
 
     /// Ctrl-C count when the current top-level command began.
     private var requestsAtStart = 0
 
     func begin(_ c: RunControl) {
-        let early = lock.withLock { control = c; cancelled = false; return requests != requestsAtStart }
+        let early = lock.withLock { controls[ObjectIdentifier(c)] = c; return requests != requestsAtStart }
         c.reset()
         // Ctrl-C arrived after Enter but before this run began (while data was made, say).
         if early { c.cancel() }
@@ -178,16 +181,15 @@ final class ActiveRun: @unchecked Sendable {
     /// Whether Ctrl-C was pressed since the current top-level command began.
     var interruptedSinceStart: Bool { lock.withLock { requests != requestsAtStart } }
 
-    func end() { lock.withLock { control = nil } }
+    func end(_ c: RunControl) { lock.withLock { _ = controls.removeValue(forKey: ObjectIdentifier(c)) } }
 
     /// How many times Ctrl-C was pressed so far (a sweep stops when this changes).
     var cancelRequests: Int { lock.withLock { requests } }
 
     func cancel() {
         lock.withLock {
-            cancelled = true
             requests += 1
-            control?.cancel()
+            for c in controls.values { c.cancel() }
         }
     }
 }

@@ -2,6 +2,7 @@
 // products of Basin's sizes (~100) run slower on two BLAS threads than on one, so Basin uses one
 // BLAS thread and parallelizes across independent work (grid points, trials) itself — unless the
 // user asked for a thread count explicitly, which is respected.
+import Foundation
 import Kernels
 
 public enum Engine {
@@ -14,6 +15,23 @@ public enum Engine {
     /// Why BASIN_ISA in `environment` cannot be honoured, for a refusal at start; nil when fine.
     public static func kernelPathProblem(environment: [String: String]) -> String? {
         KernelPath.requestProblem(environment: environment["BASIN_ISA"])
+    }
+
+    /// Threads Basin may keep busy with independent work (trials, seeds, grid points): the
+    /// number of cores, capped by BASIN_THREADS (a shared classroom server sets 1 per student).
+    /// An unusable BASIN_THREADS is refused at start (`threadsProblem`); here it is ignored.
+    public static func threads(environment: [String: String] = ProcessInfo.processInfo.environment,
+                               processors: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int {
+        let cores = max(1, processors)
+        guard let text = environment["BASIN_THREADS"], let cap = Int(text), cap >= 1 else { return cores }
+        return min(cores, cap)
+    }
+
+    /// Why BASIN_THREADS cannot be used, for a refusal at start; nil when unset or fine.
+    public static func threadsProblem(environment: [String: String]) -> String? {
+        guard let text = environment["BASIN_THREADS"], !text.isEmpty else { return nil }
+        if let n = Int(text), n >= 1 { return nil }
+        return "BASIN_THREADS='\(text)' is not a thread count; use a whole number of at least 1 (1 on a shared server)"
     }
 
     /// What runs the products, for reports: the kernel path and what it promises.

@@ -24,7 +24,7 @@ public final class FullGradient: @unchecked Sendable {
     static let maxLanes = 8
 
     /// `network`'s current weights are the origin w₀ of `gradient(along:step:)`.
-    public init(network: Network, data: Dataset, loss: Loss, threads: Int = 2, chunk: Int = 256) {
+    public init(network: Network, data: Dataset, loss: Loss, threads: Int = Engine.threads(), chunk: Int = 256) {
         self.network = network
         self.data = data
         self.loss = loss

@@ -32,7 +32,7 @@ public final class LossSurface: @unchecked Sendable {
     public let loss: Loss
     /// Rows per forward pass: small enough that activations stay in L2.
     public var chunk = 256
-    public var threads = 2
+    public var threads = Engine.threads()
 
     public init(network: Network, data: Dataset, loss: Loss) {
         self.network = network

@@ -44,6 +44,9 @@ public struct GPSampler: Sampler {
         prior = RandomSampler(space: space, seed: seed)
     }
 
+    /// Fewer trials than the start-up count cannot hold enough complete ones for a model.
+    public func proposalIgnoresResults(trialsBefore count: Int) -> Bool { count < max(options.startupTrials, 2) }
+
     public mutating func propose(history: [Trial]) -> Configuration? {
         let done = history.filter(\.isComplete)
         guard done.count >= max(options.startupTrials, 2), let model = fitModel(done) else { return prior.propose(history: history) }

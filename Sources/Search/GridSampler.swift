@@ -101,5 +101,8 @@ public struct GridSampler: Sampler {
             if d < 0 { return out }
         }
     }
+
+    /// The grid is fixed in advance.
+    public func proposalIgnoresResults(trialsBefore count: Int) -> Bool { true }
 }
 

@@ -11,6 +11,15 @@ public protocol Sampler {
     /// The next configuration to try, or nil when the sampler has nothing left (a finished grid).
     /// `history` holds finished trials in trial order; the sampler minimizes their objectives.
     mutating func propose(history: [Trial]) -> Configuration?
+
+    /// Whether the proposal after `count` trials reads nothing of their results (only how many
+    /// there are), so it can be made while they still run: a sweep with several workers starts
+    /// a trial early only then, which keeps its trials those of one worker.
+    func proposalIgnoresResults(trialsBefore count: Int) -> Bool
+}
+
+extension Sampler {
+    public func proposalIgnoresResults(trialsBefore count: Int) -> Bool { false }
 }
 
 /// Independent draws from the prior: uniform on each parameter's search scale.
@@ -26,6 +35,8 @@ public struct RandomSampler: Sampler {
     public mutating func propose(history: [Trial]) -> Configuration? {
         space.sample(using: &rng)
     }
+
+    public func proposalIgnoresResults(trialsBefore count: Int) -> Bool { true }
 }
 
 /// A sweep method by name, as `sweep … method=NAME` spells it.

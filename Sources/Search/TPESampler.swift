@@ -107,6 +107,9 @@ public struct TPESampler: Sampler {
         return Configuration(values)
     }
 
+    /// Start-up proposals (fewer trials than `startupTrials`) read only the trial count.
+    public func proposalIgnoresResults(trialsBefore count: Int) -> Bool { count < max(options.startupTrials, 1) }
+
     /// A start-up proposal: the next row of the Latin hypercube while rows remain, else a prior draw.
     mutating func startupProposal(_ history: [Trial]) -> Configuration? {
         guard options.latinStartup, options.startupTrials > 0 else { return prior.propose(history: history) }

@@ -45,7 +45,9 @@ struct Launcher {
 
     func main() -> Int32 {
         Engine.configureThreads(environment: env)
-        if let problem = Engine.kernelPathProblem(environment: env) { return usageError(problem) }
+        if let problem = Engine.kernelPathProblem(environment: env) ?? Engine.threadsProblem(environment: env) {
+            return usageError(problem)
+        }
         let interactive = isatty(0) == 1 && isatty(1) == 1
         switch Self.mode(arguments, environment: env, interactive: interactive) {
         case .failure(let error): return usageError(error.message)

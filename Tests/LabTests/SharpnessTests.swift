@@ -33,6 +33,21 @@ struct SharpnessTests {
         expectClose(r.loss, reference.loss(at: w), rtol: 1e-5)
     }
 
+    /// Same numbers whatever the thread count: chunks go to a fixed set of lanes and the lanes are
+    /// added in order, so 1, 2 or 5 threads give the same bits (exact comparison).
+    @Test("the full gradient and loss are the same bits on 1, 2 and 5 threads")
+    func fullGradientIgnoresThreadCount() throws {
+        let (net, data) = try tinyProblem()
+        let v = (0..<net.parameterCount).map { Float($0 % 7) * 0.01 - 0.03 }
+        let results = [1, 2, 5].map { threads in
+            FullGradient(network: net, data: data, loss: .crossEntropy, threads: threads, chunk: 3).gradient(along: v, step: 0.5)
+        }
+        for r in results.dropFirst() {
+            #expect(r.gradient.map(\.bitPattern) == results[0].gradient.map(\.bitPattern))
+            #expect(r.loss.bitPattern == results[0].loss.bitPattern)
+        }
+    }
+
     @Test("the full gradient equals the Double reference gradient")
     func fullGradient() throws {
         let (net, data) = try tinyProblem()

@@ -129,3 +129,44 @@ struct SamplerTests {
         #expect(Objective.branin.evaluate(["x1": .number(0)]) == nil)
     }
 }
+
+/// A sweep with several workers proposes trial k before trials 0…k−1 finish only where the
+/// sampler says the proposal ignores their results; these tests hold each sampler to that
+/// claim: with histories of the same length but different objectives and statuses, the claimed
+/// proposals are identical, and TPE's first model-based one is not.
+struct ProposalIndependenceTests {
+    static func histories(_ count: Int) -> [[Trial]] {
+        let space = Objective.branin.space
+        var random = RandomSampler(space: space, seed: 77)
+        let configurations = (0..<count).map { _ in random.propose(history: [])! }
+        return [
+            configurations.enumerated().map { Trial(number: $0.offset, configuration: $0.element, objective: Double($0.offset)) },
+            configurations.enumerated().map { Trial(number: $0.offset, configuration: $0.element, objective: -Double($0.offset) * 3) },
+            configurations.enumerated().map { Trial(number: $0.offset, configuration: $0.element, objective: nil, status: .failed) },
+        ]
+    }
+
+    @Test(arguments: SearchMethod.allCases)
+    func claimedProposalsIgnoreResults(_ method: SearchMethod) throws {
+        for count in 0..<14 {
+            let first = try method.sampler(space: Objective.branin.space, seed: 3)
+            guard first.proposalIgnoresResults(trialsBefore: count) else { continue }
+            let proposals = try Self.histories(count).map { history -> Configuration? in
+                var sampler = try method.sampler(space: Objective.branin.space, seed: 3)
+                // The proposals before this one, as a sweep makes them (their history grows).
+                for k in 0..<count { _ = sampler.propose(history: Array(history.prefix(k))) }
+                return sampler.propose(history: history)
+            }
+            #expect(proposals[0] == proposals[1] && proposals[1] == proposals[2], "\(method) after \(count) trials")
+        }
+    }
+
+    @Test func modelBasedProposalsAreNotClaimed() throws {
+        let tpe = try SearchMethod.tpe.sampler(space: Objective.branin.space, seed: 3)
+        let gp = try SearchMethod.bayes.sampler(space: Objective.branin.space, seed: 3)
+        #expect(tpe.proposalIgnoresResults(trialsBefore: 9) && !tpe.proposalIgnoresResults(trialsBefore: 10))
+        #expect(gp.proposalIgnoresResults(trialsBefore: 9) && !gp.proposalIgnoresResults(trialsBefore: 10))
+        let random = try SearchMethod.random.sampler(space: Objective.branin.space, seed: 3)
+        #expect(random.proposalIgnoresResults(trialsBefore: 1000))
+    }
+}

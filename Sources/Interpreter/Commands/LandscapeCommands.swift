@@ -54,7 +54,7 @@ extension Session {
         let alphas = Landscape.lineAlphas(res: try c.bounded("res", max: 1001) ?? 51)
         let control = RunControl()
         activeRun.begin(control)
-        defer { activeRun.end() }
+        defer { activeRun.end(control) }
         let slice = Landscape.line(from: start, to: n.network, train: n.data.parts.train, validation: n.data.validation,
                                    loss: n.loss, alphas: alphas, cancel: control)
         let now = n.entry.name

@@ -83,7 +83,7 @@ extension Session {
     func computePlane(_ plane: Plane, _ n: LookedNet, log: Bool) -> SurfaceGrid {
         let control = RunControl()
         activeRun.begin(control)
-        defer { activeRun.end() }
+        defer { activeRun.end(control) }
         let total = plane.alphas.count * plane.betas.count
         let title = "landscape \(n.entry.name)"
         let clock = ContinuousClock(), start = clock.now

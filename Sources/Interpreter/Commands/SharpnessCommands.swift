@@ -47,7 +47,7 @@ extension Session {
                       _ measure: (FullGradient, RunControl, @escaping (Int, Double) -> Void) -> R) -> R {
         let control = RunControl()
         activeRun.begin(control)
-        defer { activeRun.end() }
+        defer { activeRun.end(control) }
         let gradient = FullGradient(network: n.network, data: n.data.parts.train, loss: n.loss)
         let clock = ContinuousClock(), start = clock.now
         var last: LiveUpdate?

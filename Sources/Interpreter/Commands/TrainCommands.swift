@@ -88,7 +88,7 @@ extension Session {
     /// Runs the budget with live progress; Ctrl-C (`cancel`) stops after the current step.
     func drive(_ run: TrainingRun, budget: Budget, title: String, net: NetEntry, early: Int? = nil) -> RunReport {
         activeRun.begin(run.control)
-        defer { activeRun.end() }
+        defer { activeRun.end(run.control) }
         let unit = { if case .epochs = budget { return "epochs" } else { return "steps" } }()
         var last: LiveUpdate?
         let snapshots = host.wantsRunSnapshots

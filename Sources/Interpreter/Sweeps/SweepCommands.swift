@@ -2,7 +2,8 @@
 // repeat. Sampled methods (random, grid, tpe, bayes) ask their sampler after each trial;
 // hyperband, bohb and halving hand out (configuration, budget) jobs from a HyperbandScheduler.
 // `plan` prints a Hyperband schedule and runs nothing; `objective=branin` searches a built-in
-// test function with no body and no training. Ctrl-C stops after the current trial's step and
+// test function with no body and no training. `workers=N` runs N trials at once with the same
+// results as one (TrialPool.swift). Ctrl-C stops every running trial after its current step and
 // keeps the finished trials.
 import Charts
 import Diagnostics
@@ -62,32 +63,73 @@ extension Session {
         return try rethrowSearch(at: c.span(of: "points")) { () throws -> any Sampler in try m.sampler(space: space, seed: seed, gridPoints: points) }
     }
 
-    /// random, grid, tpe, bayes: one trial per proposal, every trial given `budget=` epochs.
+    /// random, grid, tpe, bayes: one trial per proposal, every trial given `budget=` epochs, up to
+    /// `workers=` at once. Trial k is proposed only once the proposal cannot depend on results
+    /// still running (always for random and grid; for tpe and bayes during their start-up
+    /// trials, else when trials 0…k−1 are recorded), and outcomes are recorded in trial order —
+    /// so every worker count gives the same trials, table and best as one worker.
     func runSampled(_ entry: SweepEntry, _ body: SweepBody, _ c: CommandContext) throws(RuntimeError) {
         var sampler = try sampler(entry.method, space: entry.space, seed: entry.seed, c)
         let gridSize = (sampler as? GridSampler)?.configurations.count
         let count = try c.bounded("trials", max: 100_000) ?? gridSize ?? 20
         let budget = Double(try c.int("budget") ?? 10)
+        let pool = TrialPool(capacity: try workers(c))
         let live = SweepLive(session: self, entry: entry, totalWeight: Double(min(count, gridSize ?? count)))
         say(live.header(trials: "\(min(count, gridSize ?? count)) trials", budget: "budget \(epochText(budget))"))
-        for number in 0..<count {
-            guard let configuration = sampler.propose(history: entry.history) else { break }
-            let plan = TrialPlan(body: body, source: c.source, configuration: configuration, budget: budget,
-                                 seed: SweepEntry.trialSeed(entry.seed, configuration: number))
-            let outcome = runTrial(plan, objective: entry.objective, onProgress: live.forwarder(trial: number, weight: 1))
-            if outcome.cancelled { entry.stoppedEarly = true; break }
-            record(outcome, plan, in: entry, configurationID: number)
-            live.finished(weight: 1)
+        var plans: [Int: TrialPlan] = [:], finished: [Int: TrialOutcome] = [:], latest: [Int: LiveUpdate] = [:]
+        var proposed = 0, committed = 0, exhausted = false
+        let requests = activeRun.cancelRequests
+        while true {
+            // Phase 1: start trials while a worker is free and the next proposal may be made now.
+            while !entry.stoppedEarly, !exhausted, proposed < count, pool.hasRoom,
+                  proposed == committed || sampler.proposalIgnoresResults(trialsBefore: proposed) {
+                let pending = (committed..<proposed).map { Trial(number: $0, configuration: plans[$0]!.configuration, objective: nil, status: .failed) }
+                guard let configuration = sampler.propose(history: entry.history + pending) else { exhausted = true; break }
+                let plan = TrialPlan(body: body, source: c.source, configuration: configuration, budget: budget,
+                                     seed: SweepEntry.trialSeed(entry.seed, configuration: proposed))
+                plans[proposed] = plan
+                pool.start(proposed, prepareTrial(plan, objective: entry.objective))
+                proposed += 1
+            }
+            if pool.running.isEmpty && committed == proposed { break }
+            // Phase 2: the shown progress is the oldest unrecorded trial's (a later trial's newest
+            // update waits until its turn); outcomes are recorded in trial order.
+            for event in pool.wait() {
+                switch event {
+                case .progress(let number, let update): latest[number] = update
+                case .finished(let number, let outcome): finished[number] = outcome
+                }
+            }
+            while true {
+                if let update = latest.removeValue(forKey: committed) { live.forwarder(trial: committed, weight: 1)(update) }
+                guard let outcome = finished.removeValue(forKey: committed), let plan = plans.removeValue(forKey: committed) else { break }
+                if outcome.cancelled {
+                    entry.stoppedEarly = true
+                } else {
+                    record(outcome, plan, in: entry, number: committed, configurationID: committed)
+                    live.finished(weight: 1)
+                }
+                committed += 1
+            }
+            if activeRun.cancelRequests != requests { entry.stoppedEarly = true }
         }
         live.end()
     }
 
+    /// `workers=N`, else the session's default (the cores, capped by BASIN_THREADS).
+    func workers(_ c: CommandContext) throws(RuntimeError) -> Int {
+        try c.bounded("workers", max: Self.maxWorkers) ?? settings.workers
+    }
+
+    /// Trials at once at most: each holds a network, its optimizer state and snapshots.
+    static let maxWorkers = 64
+
     /// Appends a trial and keeps the best trial's net.
-    func record(_ outcome: TrialOutcome, _ plan: TrialPlan, in entry: SweepEntry, configurationID: Int,
+    func record(_ outcome: TrialOutcome, _ plan: TrialPlan, in entry: SweepEntry, number: Int, configurationID: Int,
                 job: HyperbandJob? = nil, final: Bool = true) {
         var status = outcome.status
         if status == .done, !final { status = .pruned }
-        let trial = TrialRecord(number: entry.trials.count, configuration: plan.configuration, budget: plan.budget, seed: plan.seed,
+        let trial = TrialRecord(number: number, configuration: plan.configuration, budget: plan.budget, seed: plan.seed,
                                 status: status, objective: outcome.objective, curve: outcome.curve, epochs: outcome.epochs,
                                 seconds: outcome.seconds, failure: outcome.failure, configurationID: configurationID,
                                 bracket: job?.bracket, round: job?.round)

@@ -7,7 +7,9 @@
 // that does not train the same net the same way, or nets too large to keep (over
 // `carriedBytes` in a bracket), retrain from scratch. Jobs in a bracket's last round are
 // "done"; earlier ones are "pruned" unless promoted. Every job is reported to the scheduler as
-// finished, so BOHB's model sees every budget. A round summary follows each round, the bracket table each bracket.
+// finished, so BOHB's model sees every budget. A round summary follows each round, the bracket
+// table each bracket. With `workers=N` a round's jobs run N at once (TrialPool.swift); they are
+// recorded and reported in job order, so the schedule, table and best match one worker's.
 import Charts
 import Lab
 import Search
@@ -22,25 +24,52 @@ extension Session {
         let live = SweepLive(session: self, entry: entry, totalWeight: plan.continuedBudget)
         say(live.header(trials: "\(plan.brackets.count) brackets, \(plan.totalConfigurations) configurations",
                         budget: "\(formatBudget(plan.continuedBudget)) epochs in all as promoted configurations continue"))
+        let pool = TrialPool(capacity: try workers(c))
+        var started: [(job: HyperbandJob, plan: TrialPlan, weight: Double)] = [], finished: [Int: TrialOutcome] = [:]
+        var latest: [Int: LiveUpdate] = [:]
         var previous: HyperbandJob?
         // The nets of this bracket's configurations, to continue when promoted.
         var carried: [Int: NetEntry] = [:], carriedSize = 0
-        while let job = scheduler.nextJob() {
-            if let p = previous, p.bracket != job.bracket || p.round != job.round {
-                closeRound(p, scheduler, entry, bracketOver: p.bracket != job.bracket)
-                if p.bracket != job.bracket { carried = [:]; carriedSize = 0 }
+        let requests = activeRun.cancelRequests
+        while true {
+            // Phase 1: start the round's jobs while a worker is free (the next round's jobs exist
+            // only once this round's are all reported, so a promotion always sees its net).
+            while !entry.stoppedEarly, pool.hasRoom, let job = scheduler.nextJob() {
+                let resume = job.round > 0 ? carried.removeValue(forKey: job.configurationID) : nil
+                let plan = TrialPlan(body: body, source: c.source, configuration: job.configuration, budget: job.budget,
+                                     seed: SweepEntry.trialSeed(entry.seed, configuration: job.configurationID), resume: resume)
+                let bracket = entry.plan?.brackets.first { $0.s == job.bracket }
+                started.append((job, plan, resume == nil ? job.budget : bracket?.increment(job.round) ?? job.budget))
+                pool.start(job.id, prepareTrial(plan, objective: entry.objective))
             }
-            let resume = job.round > 0 ? carried.removeValue(forKey: job.configurationID) : nil
-            guard let outcome = runJob(job, entry, body, c, resume: resume, live: live, scheduler: &scheduler) else {
-                entry.stoppedEarly = true
-                break
+            if pool.running.isEmpty && started.isEmpty { break }
+            // Phase 2: the shown progress is the oldest unreported job's (a later job's newest update
+            // waits until its turn); outcomes are reported in job order.
+            for event in pool.wait() {
+                switch event {
+                case .progress(let id, let update): latest[id] = update
+                case .finished(let id, let outcome): finished[id] = outcome
+                }
             }
-            if let net = outcome.net, outcome.status == .done {
-                // Weights, gradients, two optimizer moments, and any snapshots the body asked for.
-                let size = (net.currentNetwork?.parameterCount ?? 0) * 16 + (net.run?.checkpoints.bytes ?? 0)
-                if carriedSize + size <= Self.carriedBytes { carried[job.configurationID] = net; carriedSize += size }
+            while let next = started.first {
+                if let update = latest.removeValue(forKey: next.job.id) { live.forwarder(trial: next.job.id, weight: next.weight)(update) }
+                guard let outcome = finished.removeValue(forKey: next.job.id) else { break }
+                started.removeFirst()
+                if outcome.cancelled { entry.stoppedEarly = true; continue }
+                let job = next.job
+                if let p = previous, p.bracket != job.bracket || p.round != job.round {
+                    closeRound(p, scheduler, entry, bracketOver: p.bracket != job.bracket)
+                    if p.bracket != job.bracket { carried = [:]; carriedSize = 0 }
+                }
+                commitJob(job, next.plan, outcome, entry, weight: next.weight, live: live, scheduler: &scheduler)
+                if let net = outcome.net, outcome.status == .done {
+                    // Weights, gradients, two optimizer moments, and any snapshots the body asked for.
+                    let size = (net.currentNetwork?.parameterCount ?? 0) * 16 + (net.run?.checkpoints.bytes ?? 0)
+                    if carriedSize + size <= Self.carriedBytes { carried[job.configurationID] = net; carriedSize += size }
+                }
+                previous = job
             }
-            previous = job
+            if activeRun.cancelRequests != requests { entry.stoppedEarly = true }
         }
         if let p = previous, !entry.stoppedEarly { closeRound(p, scheduler, entry, bracketOver: true) }
         live.end()
@@ -60,25 +89,19 @@ extension Session {
     /// Memory for the nets a bracket keeps to continue (beyond it, promoted jobs start over).
     static let carriedBytes = 256 << 20
 
-    /// Runs one job and reports it; nil when Ctrl-C stopped it.
-    func runJob(_ job: HyperbandJob, _ entry: SweepEntry, _ body: SweepBody, _ c: CommandContext, resume: NetEntry?,
-                live: SweepLive, scheduler: inout HyperbandScheduler) -> TrialOutcome? {
-        let trialPlan = TrialPlan(body: body, source: c.source, configuration: job.configuration, budget: job.budget,
-                                  seed: SweepEntry.trialSeed(entry.seed, configuration: job.configurationID), resume: resume)
-        let bracket = entry.plan?.brackets.first { $0.s == job.bracket }
-        let weight = resume == nil ? job.budget : bracket?.increment(job.round) ?? job.budget
-        let outcome = runTrial(trialPlan, objective: entry.objective, onProgress: live.forwarder(trial: job.id, weight: weight))
-        if outcome.cancelled { return nil }
+    /// Records a finished job and reports it to the scheduler.
+    func commitJob(_ job: HyperbandJob, _ trialPlan: TrialPlan, _ outcome: TrialOutcome, _ entry: SweepEntry, weight: Double,
+                   live: SweepLive, scheduler: inout HyperbandScheduler) {
         if job.round > 0, let i = entry.trials.lastIndex(where: { $0.configurationID == job.configurationID }) {
             entry.trials[i].promoted = true
         }
-        let rounds = bracket?.rounds.count ?? 1
-        record(outcome, trialPlan, in: entry, configurationID: job.configurationID, job: job, final: job.round == rounds - 1)
+        let rounds = entry.plan?.brackets.first { $0.s == job.bracket }?.rounds.count ?? 1
+        record(outcome, trialPlan, in: entry, number: entry.trials.count, configurationID: job.configurationID, job: job,
+               final: job.round == rounds - 1)
         let failed = outcome.status == .failed
         scheduler.report(job.id, objective: outcome.objective.map(entry.objective.minimized), status: failed ? .failed : .done)
         if host.wantsRunSnapshots { live.brackets = bracketTable(scheduler, entry, only: job.bracket) }
         live.finished(weight: weight)
-        return outcome
     }
 
     /// The schedule with what has run so far: configs finished of planned, best objective

@@ -1,7 +1,8 @@
 // One trial: the sweep body run as an ordinary script in a CHILD session whose workspace starts
 // with the user's datasets and variables plus the sampled values and `$budget`, so trial nets
 // never clobber the user's (and a `data` line in the body stays the trial's own). The child shares
-// the parent's ActiveRun, so Ctrl-C reaches the trial's training. The objective is read from the
+// the parent's ActiveRun, so Ctrl-C reaches the trial's training — every trial's, when several
+// run at once (TrialPool.swift). The objective is read from the
 // net trained last; a body error or a diverged run marks the trial failed.
 import Diagnostics
 import Foundation
@@ -68,32 +69,36 @@ final class TrialHost: SessionHost {
 }
 
 extension Session {
-    /// Runs the body once with the plan's values. `onProgress` sees the trial's live updates;
-    /// `onEvaluation` every evaluation of the net being trained, in order, as it happens.
+    /// Runs the body once with the plan's values, on this thread. `onProgress` sees the trial's
+    /// live updates; `onEvaluation` every evaluation of the net being trained, in order.
     func runTrial(_ plan: TrialPlan, objective: SweepObjective, onProgress: @escaping (LiveUpdate) -> Void = { _ in },
                   onEvaluation: ((EvalRecord) -> Void)? = nil) -> TrialOutcome {
+        let trial = prepareTrial(plan, objective: objective, onEvaluation: onEvaluation)
+        return trial.run(progress: onProgress)
+    }
+
+    /// A trial's child session and host, built here (on the sweep's thread) from the workspace;
+    /// `PreparedTrial.run` may then run on any thread.
+    func prepareTrial(_ plan: TrialPlan, objective: SweepObjective, onEvaluation: ((EvalRecord) -> Void)? = nil) -> PreparedTrial {
         var streamed: [String: Int] = [:]
-        weak var child: Session?
+        weak var prepared: PreparedTrial?
         let host = TrialHost(width: self.host.width, wantsRunSnapshots: self.host.wantsRunSnapshots) { update in
-            onProgress(update)
-            guard let onEvaluation, let evals = child?.workspace.nets[update.netName]?.run?.history.evals else { return }
+            guard let trial = prepared else { return }
+            trial.onProgress(update)
+            guard let onEvaluation, let evals = trial.child.workspace.nets[update.netName]?.run?.history.evals else { return }
             for e in evals.dropFirst(streamed[update.netName] ?? 0) { onEvaluation(e) }
             streamed[update.netName] = evals.count
         }
-        let session = trialSession(host: host, plan)
-        child = session
-        let clock = ContinuousClock(), start = clock.now
-        var outcome = runBody(plan, in: session)
-        let elapsed = (clock.now - start).components
-        outcome.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
-        guard !outcome.cancelled, outcome.failure == nil else { return outcome }
-        return measured(outcome, host: host, session: session, objective: objective)
+        let trial = PreparedTrial(session: self, child: trialSession(host: host, plan), host: host, plan: plan, objective: objective)
+        prepared = trial
+        return trial
     }
 
     /// A fresh session over the user's datasets and variables, with the trial's values on top.
     func trialSession(host: TrialHost, _ plan: TrialPlan) -> Session {
         let child = Session(host: host, settings: SessionSettings(directory: settings.directory, journalPath: nil,
-                                                                    sessionsDirectory: settings.sessionsDirectory))
+                                                                    sessionsDirectory: settings.sessionsDirectory,
+                                                                    workers: settings.workers))
         child.activeRun = activeRun
         child.runDepth = runDepth + 1
         child.workspace.datasets = workspace.datasets

@@ -14,6 +14,8 @@ let searchCommands: [CommandSpec] = [
                     ArgumentSpec("budget", .positiveInteger, default: .number(10), help: "$budget (epochs) for methods other than hyperband"),
                     ArgumentSpec("objective", .oneOf(["branin", "hartmann6"]), help: "built-in test function (no body)"),
                     ArgumentSpec("plan", .flag, help: "print the schedule, run nothing"),
+                    ArgumentSpec("workers", .positiveInteger, fullName: "workerCount", defaultText: "the cores (BASIN_THREADS caps it)",
+                                 help: "trials run at once; the results are the same for any count"),
                     Common.seed,
                 ],
                 block: .optional,
@@ -22,7 +24,11 @@ let searchCommands: [CommandSpec] = [
                            "sweep h method=hyperband max=81 eta=3 plan", "sweep b method=tpe objective=branin trials=100"],
                 details: "The objective is the val loss of the net trained last in the body (or 'report val_acc maximize'). "
                     + "$budget is the job's epochs under hyperband, budget= otherwise. 'let w ~ int(16, 128) per depth' "
-                    + "samples w1 … wN, wk only when depth ≥ k; 'dense $w relu x$depth' gives layer k width $wk."),
+                    + "samples w1 … wN, wk only when depth ≥ k; 'dense $w relu x$depth' gives layer k width $wk. "
+                    + "workers=N runs N trials at once (default: every core; BASIN_THREADS=1 on a shared server) and "
+                    + "gives the same trials, table and best as workers=1: random, grid and hyperband rounds run fully "
+                    + "in parallel, tpe and bayes during their 10 start-up trials, then one at a time (each proposal "
+                    + "needs the results before it)."),
     CommandSpec("report", category: "Hyperparameter search", summary: "choose a sweep body's objective",
                 slots: [Slot("metric", .oneOf(["val_loss", "val_acc", "train_loss", "train_acc"]), required: true,
                              help: "a metric: val_loss, val_acc, train_loss or train_acc"),

@@ -1,0 +1,89 @@
+// Runs a sweep's trials on up to `capacity` threads at once. The sweep's own thread stays the
+// coordinator: it proposes and starts trials, and `wait` hands it their progress and outcomes
+// as they arrive; it then commits outcomes in trial order (see SweepCommands.swift), so what a
+// sweep records and prints does not depend on which trial finished first.
+//
+// A trial runs in its own child session with its own nets, RNG streams and kernel scratch
+// (thread-local), over datasets that are shared read-only, so two trials at once compute exactly
+// what each would compute alone.
+import Foundation
+import Lab
+
+final class TrialPool: @unchecked Sendable {
+    enum Event {
+        case progress(Int, LiveUpdate)
+        case finished(Int, TrialOutcome)
+    }
+
+    /// Trials that may run at once.
+    let capacity: Int
+    private let condition = NSCondition()
+    private var events: [Event] = []
+    /// Started and not yet returned by `wait` as finished (read and written by the coordinator).
+    private(set) var running: Set<Int> = []
+
+    init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    var hasRoom: Bool { running.count < capacity }
+
+    /// Runs `trial` on a new thread; its progress and outcome arrive through `wait`.
+    func start(_ index: Int, _ trial: PreparedTrial) {
+        running.insert(index)
+        let thread = Thread { [self] in
+            let outcome = trial.run { update in self.post(.progress(index, update)) }
+            post(.finished(index, outcome))
+        }
+        // As deep as the session thread's: a trial runs the same commands.
+        thread.stackSize = 16 << 20
+        thread.start()
+    }
+
+    private func post(_ event: Event) {
+        condition.lock()
+        events.append(event)
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Every event queued, after waiting up to `timeout` seconds for the first.
+    func wait(timeout: Double = 0.05) -> [Event] {
+        condition.lock()
+        if events.isEmpty { _ = condition.wait(until: Date(timeIntervalSinceNow: timeout)) }
+        let out = events
+        events = []
+        condition.unlock()
+        for case .finished(let index, _) in out { running.remove(index) }
+        return out
+    }
+}
+
+/// A trial made ready on the coordinator (its child session built from the sweep's workspace)
+/// and run on a worker thread, where it touches only its own session.
+final class PreparedTrial: @unchecked Sendable {
+    let session: Session
+    let child: Session
+    let host: TrialHost
+    let plan: TrialPlan
+    let objective: SweepObjective
+    /// Where the host sends progress while the trial runs (set by `run`).
+    var onProgress: (LiveUpdate) -> Void = { _ in }
+
+    init(session: Session, child: Session, host: TrialHost, plan: TrialPlan, objective: SweepObjective) {
+        self.session = session
+        self.child = child
+        self.host = host
+        self.plan = plan
+        self.objective = objective
+    }
+
+    /// Runs the body and measures the objective, on the calling thread.
+    func run(progress: @escaping (LiveUpdate) -> Void) -> TrialOutcome {
+        onProgress = progress
+        let clock = ContinuousClock(), start = clock.now
+        var outcome = session.runBody(plan, in: child)
+        let elapsed = (clock.now - start).components
+        outcome.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+        guard !outcome.cancelled, outcome.failure == nil else { return outcome }
+        return session.measured(outcome, host: host, session: child, objective: objective)
+    }
+}
