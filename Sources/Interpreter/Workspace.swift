@@ -56,6 +56,9 @@ final class NetEntry {
     var sharpness: SharpnessRecord?
     /// The last ε-sharpness (`sharpness NET eps=`), likewise.
     var epsilonSharpness: SharpnessRecord?
+    /// `train NET … seeds=N`: the N−1 copies trained beside this net, with seeds seed+1 … seed+N−1
+    /// (same definition, setup and data); later `train`s continue them all. `reset` clears them.
+    var replicas: [NetEntry] = []
 
     init(name: String, specs: [LayerSpec], definitionText: String, seed: UInt64) {
         self.name = name
@@ -66,6 +69,16 @@ final class NetEntry {
 
     /// The network with its current weights: the run's if training started.
     var currentNetwork: Network? { run?.network ?? network }
+
+    /// A fresh copy of the definition with another seed: same setup and data, no weights yet.
+    func replica(seed: UInt64) -> NetEntry {
+        let copy = NetEntry(name: name, specs: specs, definitionText: definitionText, seed: seed)
+        copy.setup = setup
+        copy.dataName = dataName
+        copy.checkpointEvery = checkpointEvery
+        copy.checkpointKeep = checkpointKeep
+        return copy
+    }
 
     /// An independent copy named `name`: same definition and setup, and a copy of the run (or
     /// `run`, when given — a fork at an earlier step), so it continues as this one would.

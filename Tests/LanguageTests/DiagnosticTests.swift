@@ -23,7 +23,7 @@ let renderCases: [RenderCase] = [
         error: unknown argument 'epoch' for 'train'
         1 | train a epoch=20
           |         ^^^^^
-          = note: usage: train [NET] [on DATA] [epochs=N] [steps=N] [batch=N] [early=N] [every=N]
+          = note: usage: train [NET] [on DATA] [epochs=N] [steps=N] [batch=N] [early=N] [every=N] [seeds=N]
           = help: did you mean 'epochs'?
         """),
     RenderCase(name: "type error says what was expected", input: "train a epochs=-3", expected: """

@@ -63,6 +63,7 @@ extension Session {
     /// Fresh weights with the net's scheme and seed; the run (and its history) starts over.
     func reinitialize(_ net: NetEntry, at span: SourceSpan) throws(RuntimeError) {
         net.run = nil
+        net.replicas = []
         guard let network = net.network else { return }
         let fresh = Network(stack: network.stack)
         fresh.initialize(scheme: net.setup.initializer, seed: net.seed)

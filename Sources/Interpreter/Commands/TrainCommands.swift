@@ -68,8 +68,22 @@ extension Session {
         }
         workspace.currentNet = net.name
         if let d = net.dataName { workspace.currentData = d }
-        let report = drive(run, budget: budget, title: "train \(net.name)", net: net, early: try c.int("early"))
-        say(trainReportLine(net, run, report))
+        let copies = resumed == nil ? try seedCopies(net, c) : []
+        guard !copies.isEmpty else {
+            let report = drive(run, budget: budget, title: "train \(net.name)", net: net, early: try c.int("early"))
+            say(trainReportLine(net, run, report))
+            return
+        }
+        var runs = [(net: net, run: run)]
+        for copy in copies {
+            syncReplica(copy, with: net)
+            let r = try ensureRun(copy, data: net.dataName, at: c.span)
+            if r.settings != settings { try rethrow(at: c.span) { () throws in try r.update(settings: settings) } }
+            runs.append((copy, r))
+        }
+        let reports = driveSeeds(runs, budget: budget, title: "train \(net.name) × \(runs.count) seeds", early: try c.int("early"))
+        say(trainReportLine(net, run, reports[0]))
+        emit(.chart(.table(seedsTable(runs, reports))))
     }
 
     /// Hyperband: when a promoted configuration's trial trains the net its previous round

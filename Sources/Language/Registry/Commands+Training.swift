@@ -11,8 +11,13 @@ let trainingCommands: [CommandSpec] = [
                     ArgumentSpec("early", .positiveInteger, fullName: "earlyStoppingPatience",
                                  defaultText: "off", help: "stop after N evaluations without a better val loss; restore the best weights"),
                     ArgumentSpec("every", .positiveInteger, fullName: "evaluationInterval", defaultText: "once per epoch, at most 100 evaluations per train", help: "evaluate every N steps"),
+                    ArgumentSpec("seeds", .positiveInteger, fullName: "seedCount", defaultText: "1, or the count it trained with",
+                                 help: "train N copies (seeds s … s+N−1) at once; report each and their mean ± sd"),
                 ],
-                examples: ["train a on d epochs=50 batch=32", "train a steps=500", "train a epochs=200 early=10"]),
+                examples: ["train a on d epochs=50 batch=32", "train a steps=500", "train a epochs=200 early=10", "train a epochs=20 seeds=5"],
+                details: "seeds=N trains the net and N−1 copies with seeds seed+1 … seed+N−1 on every core (BASIN_THREADS caps "
+                    + "it); each seed's numbers are exactly what it gets trained alone. Later trains continue all N; "
+                    + "'reset NET' goes back to one."),
     CommandSpec("step", category: "Training", summary: "exactly N optimizer steps, then a one-line status",
                 slots: [Common.net, Slot("count", .positiveInteger, placeholder: "N", default: .number(1), help: "the number of steps")],
                 examples: ["step a 10"]),
