@@ -1,7 +1,9 @@
-// Process-wide engine settings, chosen from measurements (see README, Performance): matrix
-// products of Basin's sizes (~100) run slower on two BLAS threads than on one, so Basin uses one
-// BLAS thread and parallelizes across independent work (grid points, trials) itself — unless the
-// user asked for a thread count explicitly, which is respected.
+// Process-wide engine settings. Basin parallelizes across independent work itself — sweep
+// trials, seeds, loss-surface points, full-batch gradient lanes — on `threads()` threads (the
+// cores, capped by BASIN_THREADS), each product on one thread: products of Basin's sizes (~100)
+// run slower split over two. OpenBLAS, which only benchmarks and tests still call, gets one
+// thread unless OPENBLAS_NUM_THREADS says otherwise. The kernel path (`KernelPath`) and its
+// refusals are reported here for the executable.
 import Foundation
 import Kernels
 

@@ -89,7 +89,7 @@ struct DeterminismTests {
         return ""
     }
 
-    @Test("BASIN_ISA names a path this CPU has, or basin refuses to start and lists the valid ones",
+    @Test("BASIN_ISA names a path this CPU has and BASIN_THREADS a count, or basin refuses to start and says what is valid",
           .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh, which builds it first"))
     func badISAIsRefused() {
         let foo = run("data d = moons\n", ["BASIN_ISA": "foo"])
@@ -98,5 +98,8 @@ struct DeterminismTests {
         #expect(!foo.output.contains("examples"), "nothing may run under a refused BASIN_ISA")
         let baseline = run("data d = moons\n", ["BASIN_ISA": "baseline"])
         #expect(baseline.status == 0, "\(baseline.error)")
+        let threads = run("data d = moons\n", ["BASIN_THREADS": "zero"])
+        #expect(threads.status == 64)
+        #expect(threads.error.contains("BASIN_THREADS='zero' is not a thread count"), "\(threads.error)")
     }
 }

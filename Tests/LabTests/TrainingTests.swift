@@ -126,3 +126,23 @@ struct TrainingTests {
         }
     }
 }
+
+/// BASIN_THREADS caps the threads Basin keeps busy; anything but a whole number ≥ 1 is refused.
+@Suite struct EngineThreadsTests {
+    @Test func threadsAreTheCoresCappedByBASIN_THREADS() {
+        #expect(Engine.threads(environment: [:], processors: 2) == 2)
+        #expect(Engine.threads(environment: ["BASIN_THREADS": "1"], processors: 2) == 1)
+        #expect(Engine.threads(environment: ["BASIN_THREADS": "8"], processors: 2) == 2)
+        #expect(Engine.threads(environment: ["BASIN_THREADS": "8"], processors: 16) == 8)
+        #expect(Engine.threads(environment: [:], processors: 0) == 1)
+    }
+
+    @Test func unusableValuesAreRefusedWithWhatToWrite() {
+        for bad in ["0", "-1", "two", "1.5"] {
+            let problem = Engine.threadsProblem(environment: ["BASIN_THREADS": bad])
+            #expect(problem?.contains("BASIN_THREADS='\(bad)' is not a thread count") == true, "\(bad)")
+        }
+        #expect(Engine.threadsProblem(environment: ["BASIN_THREADS": "3"]) == nil)
+        #expect(Engine.threadsProblem(environment: [:]) == nil)
+    }
+}

@@ -7,7 +7,7 @@
 #SBATCH --time=01:00:00
 #SBATCH --output=basin-sweep-%A_%a.out
 set -euo pipefail
-export OPENBLAS_NUM_THREADS=1                # one core per trial; Slurm gives each task its own
+export BASIN_THREADS=1                       # one core per trial; Slurm gives each task its own
 export BASIN="${BASIN:-$HOME/bin/basin}"
 cd "${SLURM_SUBMIT_DIR:-$(dirname "$0")}"
 python optuna_worker.py --trials 4 --budget 10 \

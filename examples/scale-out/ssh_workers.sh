@@ -6,6 +6,6 @@ set -euo pipefail
 STORAGE="${STORAGE:?set STORAGE, e.g. postgresql://user:pass@host/db}"
 DIR="${REMOTE_DIR:-basin/examples/scale-out}"
 for host in "$@"; do
-    ssh "$host" "cd $DIR && OPENBLAS_NUM_THREADS=1 python optuna_worker.py --trials 5 --storage '$STORAGE'" &
+    ssh "$host" "cd $DIR && BASIN_THREADS=1 python optuna_worker.py --trials 5 --storage '$STORAGE'" &
 done
 wait
