@@ -197,20 +197,27 @@ struct SweepTests {
 
     @Test("Ctrl-C stops the sweep after the current trial's step and keeps finished trials")
     func cancellation() {
-        let host = CancellingHost()
-        let directory = TestDirectories.make("sweep")
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let session = Session(host: host, settings: SessionSettings(directory: directory))
-        host.cancelOn = { update in if update.title.hasSuffix("#2") { session.cancel() } }
-        session.execute(sweepData + "\n" + mlpSweep("sweep s method=random trials=6 budget=2 workers=1"))
-        session.execute("export s \"s.csv\"")
         // The host sees trial #2's progress a moment after the trial reports it (trials run on a
         // worker thread), so #2 itself may finish before the Ctrl-C lands: #0, #1 and maybe #2.
-        let rows = ((try? String(contentsOfFile: directory + "/s.csv", encoding: .utf8)) ?? "").split(separator: "\n").dropFirst()
+        let (rows, texts) = sweepCancelled("sweep s method=random trials=6 budget=2 workers=1", atTrial: 2)
         #expect(rows.count == 2 || rows.count == 3, "\(rows)")
         #expect(rows.allSatisfy { $0.contains(",done,") }, "\(rows)")
-        #expect(host.texts.contains { $0.contains("stopped by Ctrl-C; the finished trials are kept") })
+        #expect(texts.contains { $0.contains("stopped by Ctrl-C; the finished trials are kept") })
     }
+}
+
+/// Runs the sweep `header` over `mlpSweep`, pressing Ctrl-C when trial `atTrial`'s progress shows;
+/// the exported trial rows and every text the sweep printed.
+func sweepCancelled(_ header: String, atTrial: Int) -> (rows: [Substring], texts: [String]) {
+    let host = CancellingHost()
+    let directory = TestDirectories.make("sweep")
+    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let session = Session(host: host, settings: SessionSettings(directory: directory))
+    host.cancelOn = { update in if update.title.hasSuffix("#\(atTrial)") { session.cancel() } }
+    session.execute(sweepData + "\n" + mlpSweep(header))
+    session.execute("export s \"s.csv\"")
+    let rows = ((try? String(contentsOfFile: directory + "/s.csv", encoding: .utf8)) ?? "").split(separator: "\n").dropFirst()
+    return (Array(rows), host.texts)
 }
 
 /// workers=N: trials run at once, results identical to one worker whatever order trials finish in.
@@ -241,17 +248,10 @@ struct ParallelSweepTests {
 
     @Test("Ctrl-C stops every running trial and keeps each one that finished")
     func cancellation() {
-        let host = CancellingHost()
-        let directory = TestDirectories.make("sweep")
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let session = Session(host: host, settings: SessionSettings(directory: directory))
-        host.cancelOn = { update in if update.title.hasSuffix("#3") { session.cancel() } }
-        session.execute(sweepData + "\n" + mlpSweep("sweep s method=random trials=12 budget=3 workers=2"))
-        session.execute("export s \"s.csv\"")
-        let rows = ((try? String(contentsOfFile: directory + "/s.csv", encoding: .utf8)) ?? "").split(separator: "\n").dropFirst()
+        let (rows, texts) = sweepCancelled("sweep s method=random trials=12 budget=3 workers=2", atTrial: 3)
         #expect(rows.count >= 3 && rows.count < 12, "\(rows)")
         #expect(rows.allSatisfy { $0.contains(",done,") }, "\(rows)")
-        #expect(host.texts.contains { $0.contains("stopped by Ctrl-C; the finished trials are kept") })
+        #expect(texts.contains { $0.contains("stopped by Ctrl-C; the finished trials are kept") })
     }
 
     @Test("workers= takes 1 to 64, with a caret on anything else")
