@@ -32,7 +32,11 @@ extension Heatmap {
         drawOverlay(into: &buffer, axes: axes, bounds: bounds, profile: profile)
         drawPoints(into: &buffer, axes: axes, profile: profile)
         bar?.draw(into: &buffer, x: axes.plot.maxX + 1, y: axes.plot.y, height: axes.plot.height, profile: profile)
-        if bounds == nil { buffer.write("no data", x: axes.plot.x + 1, y: axes.plot.y, style: .dim, clip: axes.plot) }
+        // A scatter of data points over no grid (`show` of 2-D data) has data: only a chart with
+        // neither says so.
+        if bounds == nil && points.isEmpty && path.isEmpty {
+            buffer.write("no data", x: axes.plot.x + 1, y: axes.plot.y, style: .dim, clip: axes.plot)
+        }
         return buffer
     }
 

@@ -38,8 +38,9 @@ public struct OutputFormatter: Sendable {
     public func progressLine(_ u: LiveUpdate) -> String {
         let p = u.progress
         if u.unit != "epochs" && u.unit != "steps" { return countingLine(u) }
-        var detail = "loss \(Table.number(p.loss, significant: 3))"
-        if let v = p.lastEval?.validationLoss { detail += " val \(Table.number(v, significant: 3))" }
+        // The step's own mini-batch loss, then the last evaluation's loss on the whole val part.
+        var detail = "batch loss \(Table.number(p.loss, significant: 3))"
+        if let v = p.lastEval?.validationLoss { detail += " · val loss \(Table.number(v, significant: 3))" }
         detail += " · \(Int(p.stepsPerSecond.rounded())) steps/s"
         let label = u.unit == "epochs" && u.stepsPerEpoch > 0
             ? "\(u.title) epoch \(p.done / u.stepsPerEpoch)/\(p.planned / u.stepsPerEpoch)"

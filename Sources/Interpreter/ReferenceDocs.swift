@@ -28,9 +28,6 @@ public struct ReferenceDocs: Sendable {
         if !spec.aliases.isEmpty { lines += ["Also written: " + spec.aliases.map { "`\($0)`" }.joined(separator: ", ") + ".", ""] }
         lines += table(spec.signature)
         if !spec.details.isEmpty { lines += [spec.details, ""] }
-        if Session.pendingCommands.contains(spec.name) {
-            lines += ["*Not available yet*: registered with its help; running it says so.", ""]
-        }
         lines += ["```"] + spec.examples + ["```", ""]
         return lines
     }

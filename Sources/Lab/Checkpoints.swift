@@ -58,6 +58,7 @@ extension TrainingRun {
 
     /// Restores a snapshot: weights, state, optimizer, batch order and history up to its step.
     func restore(_ s: Snapshot) {
+        restoredStep = nil
         for (source, target) in [(s.parameters, network.parameters), (s.state, network.state)] {
             source.withUnsafeBufferPointer { p in
                 if let b = p.baseAddress { target.base.update(from: b, count: min(p.count, target.count)) }

@@ -45,6 +45,13 @@ extension TrainingRun {
         return Evaluation(loss: total / Double(count), accuracy: accuracy, count: data.count)
     }
 
+    /// The evaluation of the weights the network holds now: the record of the step early
+    /// stopping restored, else the last record if it was taken at the current step.
+    public var currentEvaluation: EvalRecord? {
+        let at = restoredStep ?? step
+        return history.evals.last { $0.step == at }
+    }
+
     /// Evaluates on the training and validation data, appends the record and layer statistics.
     @discardableResult
     func recordEvaluation() -> EvalRecord {
@@ -72,6 +79,15 @@ extension TrainingRun {
     }
 
     /// "layer 3 (dense 100)" for the first top-level layer with a non-finite entry in `buffer`.
+    /// The first layer of `network` whose weights hold a NaN or ±∞ ("layer 2 (dense 32)"), if any.
+    public static func firstNonFiniteLayer(of network: Network) -> String? {
+        for (i, layer) in network.layers.enumerated() where layer.parameterCount > 0 {
+            let off = network.stack.parameterOffsets[i]
+            if !Vec.allFinite(layer.parameterCount, network.parameters.base + off) { return "layer \(i + 1) (\(layer.summary))" }
+        }
+        return nil
+    }
+
     func firstNonFinite(_ buffer: FloatBuffer) -> String? {
         for (i, layer) in network.layers.enumerated() where layer.parameterCount > 0 {
             let off = network.stack.parameterOffsets[i]

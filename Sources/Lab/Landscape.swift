@@ -70,7 +70,7 @@ public enum Landscape {
             trainLosses[i] = a == 0 ? trainEnds.0 : trainEnds.1
             if let v = validationEnds { validationLosses?[i] = a == 0 ? v.0 : v.1 }
         }
-        let complete = !trainLosses.contains { $0.isNaN } && !(validationLosses?.contains { $0.isNaN } ?? false)
+        let complete = !(cancel?.isCancelled ?? false)
         return LineSlice(alphas: alphas, train: trainLosses, validation: validationLosses,
                          endpoints: (trainEnds, validationEnds), isComplete: complete)
     }

@@ -91,7 +91,9 @@ public final class LossSurface: @unchecked Sendable {
             while k < points.count {
                 if cancel?.isCancelled == true { break }
                 let (i, j) = points[k]
-                out.buffer[k] = evaluator.loss(d1: d1, d2: d2, alpha: alphas[i], beta: betas[j])
+                // NaN marks a point not computed yet, so a NaN loss is stored as +∞ (too large).
+                let loss = evaluator.loss(d1: d1, d2: d2, alpha: alphas[i], beta: betas[j])
+                out.buffer[k] = loss.isNaN ? .infinity : loss
                 k += workers
             }
         }

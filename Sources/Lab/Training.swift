@@ -34,6 +34,7 @@ extension TrainingRun {
                 let record = recordEvaluation()
                 if early.observe(record, run: self) {
                     early.restoreBest(into: network)
+                    restoredStep = early.bestStep
                     reason = .earlyStopped(bestStep: early.bestStep)
                     break
                 }
@@ -73,6 +74,7 @@ extension TrainingRun {
     /// One optimizer step on the next batch at learning rate `lr`, with no evaluation or
     /// progress reporting (the benchmark times exactly this). Returns what went wrong, or nil.
     public func takeStep(learningRate lr: Float) -> String? {
+        restoredStep = nil
         let b = batcher.nextRows(into: buffers.indices)
         buffers.gather(b, from: train)
         augmenter?.apply(to: buffers.x.base, rows: b)

@@ -15,6 +15,9 @@ public final class TrainingRun: @unchecked Sendable {
     public var schedule: Schedule
     public private(set) var settings: TrainingSettings
     public var history = History()
+    /// Early stopping put back the weights of this step (the network holds them, not those of
+    /// `step`); nil once another step is taken or a snapshot restored.
+    public internal(set) var restoredStep: Int?
     public let control = RunControl()
     /// Weight snapshots (see `checkpoint`), and the run's state before its first step.
     public var checkpoints = CheckpointLog()
@@ -169,5 +172,6 @@ extension TrainingRun {
         augmenter = o.augmenter
         initial = o.initial
         checkpoints = o.checkpoints
+        restoredStep = o.restoredStep
     }
 }

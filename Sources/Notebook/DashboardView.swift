@@ -34,12 +34,13 @@ struct DashboardView {
 
     var rateText: String { rateDescription(model.stepsPerSecond) }
 
-    /// "loss 0.312 · val 0.345 · acc 88.1% · val acc 86.2%", as much as fits in `width`.
+    /// "batch loss 0.312 · val loss 0.345 · train acc 88.1% · val acc 86.2%", as much as fits in
+    /// `width`: the step's own mini-batch loss, then the last evaluation's whole-part figures.
     func metricsText(width: Int) -> String {
-        var parts = ["loss " + number(model.loss)]
+        var parts = ["batch loss " + number(model.loss)]
         if let e = model.lastEvaluation {
-            if let v = e.validationLoss { parts.append("val " + number(v)) }
-            if let a = e.trainAccuracy { parts.append("acc " + percent(a)) }
+            if let v = e.validationLoss { parts.append("val loss " + number(v)) }
+            if let a = e.trainAccuracy { parts.append("train acc " + percent(a)) }
             if let a = e.validationAccuracy { parts.append("val acc " + percent(a)) }
         }
         let separator = profile.isUnicode ? " · " : " - "

@@ -39,7 +39,10 @@ public struct SessionSummary: Sendable, Equatable {
     /// "save demo: saved sessions/demo.basin"
     public internal(set) var saved: [String] = []
 
+    /// A finished training run (not a landscape's points, a sharpness's iterations, or a sweep's
+    /// trial nets, whose progress also ends here) records its net's final numbers.
     mutating func noteRun(_ model: DashboardModel) {
+        guard model.unit == "steps" || model.unit == "epochs", !model.title.hasPrefix("sweep ") else { return }
         let e = model.lastEvaluation
         let net = TrainedNet(name: model.netName, step: model.step, loss: e?.trainLoss ?? model.loss,
                              validationLoss: e?.validationLoss, validationAccuracy: e?.validationAccuracy)

@@ -22,8 +22,9 @@ enum Mode: Equatable {
     case batchStandardInput
     case line
     case notebook
-    /// `basin tutorial NAME`: tutorials/NAME.basin in the notebook (a script without a terminal).
-    case tutorial(name: String)
+    /// `basin tutorial NAME`: tutorials/NAME.basin in the notebook (a script without a terminal);
+    /// no name: the list.
+    case tutorial(name: String?)
 }
 
 struct UsageError: Error, Equatable {
@@ -38,7 +39,7 @@ struct Launcher {
         usage: basin                      the notebook (a terminal), or line mode when TERM=dumb
                basin --plain              line mode (libedit prompt)
                basin run FILE [--seed N]  run a script; exit 0, 65 (syntax), 70 (runtime) or 130 (Ctrl-C)
-               basin tutorial NAME        a guided lesson from tutorials/ (regularization, depth, search)
+               basin tutorial [NAME]      a guided lesson (no name: the list)
                basin trial --config FILE  one sweep trial as JSON lines (FILE or - for stdin)
                basin --help | --version
         """
@@ -67,19 +68,53 @@ struct Launcher {
         }
     }
 
-    /// tutorials/NAME.basin run in the notebook on a capable terminal, else as a script.
-    func tutorial(_ name: String, interactive: Bool) -> Int32 {
-        let file = "tutorials/\(name).basin"
+    /// tutorials/NAME.basin run in the notebook on a capable terminal, else as a script; with no
+    /// name, the list. Tutorials are found from any directory (`tutorialDirectory`).
+    func tutorial(_ name: String?, interactive: Bool) -> Int32 {
+        guard let directory = Self.tutorialDirectory(environment: env) else {
+            return usageError("no tutorials found: set BASIN_TUTORIALS to the folder of Basin's tutorials/")
+        }
+        let have = Self.tutorials(in: directory)
+        guard let name else {
+            print("Tutorials (basin tutorial NAME):")
+            for t in have { print("  \(t.name.padding(toLength: 16, withPad: " ", startingAt: 0))\(t.title)") }
+            return 0
+        }
+        let file = directory + "/\(name).basin"
         guard FileManager.default.fileExists(atPath: file) else {
-            let have = ((try? FileManager.default.contentsOfDirectory(atPath: "tutorials")) ?? [])
-                .filter { $0.hasSuffix(".basin") }.map { String($0.dropLast(6)) }.sorted()
-            return usageError("no tutorial named '\(name)'" + (have.isEmpty ? "" : " (tutorials: \(have.joined(separator: ", ")))"))
+            return usageError("no tutorial named '\(name)'" + (have.isEmpty ? "" : " (tutorials: \(have.map(\.name).joined(separator: ", ")))"))
         }
         if interactive, Self.isCapableTerminal(env["TERM"]),
            let status = NotebookApp(environment: env, settings: settings(), firstCommand: "run \"\(file)\"").run() {
             return status
         }
         return runScript(file, seed: nil)
+    }
+
+    /// Where the tutorials are: BASIN_TUTORIALS, else the `tutorials` folder shipped beside the
+    /// binary (searched upward from it: `.build/…/release/basin` sits three levels below the
+    /// package), else ./tutorials.
+    static func tutorialDirectory(environment: [String: String]) -> String? {
+        var candidates = environment["BASIN_TUTORIALS"].map { [$0] } ?? []
+        var url = URL(fileURLWithPath: CommandLine.arguments.first.map { ($0 as NSString).resolvingSymlinksInPath } ?? "")
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { url = URL(fileURLWithPath: exe) }
+        for _ in 0..<5 {
+            url.deleteLastPathComponent()
+            candidates.append(url.appendingPathComponent("tutorials").path)
+            candidates.append(url.appendingPathComponent("share/basin/tutorials").path)
+        }
+        candidates.append(FileManager.default.currentDirectoryPath + "/tutorials")
+        return candidates.first { !tutorials(in: $0).isEmpty }
+    }
+
+    /// The tutorials in `directory`: name and the first line of each, without its "# ".
+    static func tutorials(in directory: String) -> [(name: String, title: String)] {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".basin") }.sorted()
+        return files.map { file in
+            let text = (try? String(contentsOfFile: directory + "/" + file, encoding: .utf8)) ?? ""
+            let first = text.split(separator: "\n").first.map(String.init) ?? ""
+            return (String(file.dropLast(6)), first.hasPrefix("# ") ? String(first.dropFirst(2)) : first)
+        }
     }
 
     /// The mode for these arguments and this environment.
@@ -92,7 +127,7 @@ struct Launcher {
         case "--help", "-h": return .success(.help)
         case "--version": return .success(.version)
         case "run": return scriptMode(Array(arguments.dropFirst()))
-        case "tutorial" where arguments.count == 2: return .success(.tutorial(name: arguments[1]))
+        case "tutorial" where arguments.count <= 2: return .success(.tutorial(name: arguments.dropFirst().first))
         case "trial": return trialMode(Array(arguments.dropFirst()))
         case "--plain" where arguments.count == 1: return .success(interactive ? .line : .batchStandardInput)
         default:

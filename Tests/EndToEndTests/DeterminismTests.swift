@@ -103,3 +103,28 @@ struct DeterminismTests {
         #expect(threads.error.contains("BASIN_THREADS='zero' is not a thread count"), "\(threads.error)")
     }
 }
+
+@Suite("Tutorials from any directory")
+struct TutorialLookupTests {
+    func basin(_ arguments: String, in directory: String) -> SpawnResult {
+        let command = "cd \(BasinBinary.shellQuoted(directory)) && exec \(BasinBinary.shellQuoted(BasinBinary.path)) \(arguments)"
+        return Spawn.run(["/bin/sh", "-c", command],
+                         environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_STATE_HOME": directory + "/state"], timeout: 120)
+    }
+
+    @Test("basin tutorial lists the tutorials and runs one, started far from the repository",
+          .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh, which builds it first"))
+    func fromAnotherDirectory() {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let list = basin("tutorial", in: scratch.path)
+        #expect(list.status == 0, "\(list.error)")
+        #expect(list.output.contains("regularization") && list.output.contains("chapter 9"), "\(list.output)")
+        let run = basin("tutorial regularization", in: scratch.path)
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.contains("examples"), "\(run.output.prefix(400))")
+        let missing = basin("tutorial nosuch", in: scratch.path)
+        #expect(missing.status == 64)
+        #expect(missing.error.contains("no tutorial named 'nosuch' (tutorials: depth, regularization, search)"), "\(missing.error)")
+    }
+}

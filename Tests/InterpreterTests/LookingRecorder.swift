@@ -13,8 +13,10 @@ final class LookingRecorder: SessionHost {
     init(width: Int = 80) { self.width = width }
 
     func emit(_ output: Output) { outputs.append(output) }
+    /// The last progress update that ended a run.
+    var finished: LiveUpdate?
     func progress(_ update: LiveUpdate) {}
-    func finishedProgress(_ update: LiveUpdate) {}
+    func finishedProgress(_ update: LiveUpdate) { finished = update }
     func ask(_ question: String) -> String? { nil }
     func pause(next: String?) {}
     /// Partial pictures (a landscape refining), and what to do on each (e.g. press Ctrl-C).

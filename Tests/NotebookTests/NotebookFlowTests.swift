@@ -181,3 +181,36 @@ struct SweepDashboardTests {
         #expect(text.contains("1/3") && text.contains("9/9") && text.contains("best val loss so far, by trial"), "\(text)")
     }
 }
+
+/// The quit summary lists the nets that trained, with their training numbers: not a sharpness
+/// measurement's eigenvalue, a landscape's points, or a sweep's internal trial net.
+@Suite struct QuitSummaryTests {
+    @Test func onlyTrainingRunsAreListed() {
+        var s = NotebookState(width: 100, height: 30, profile: .ascii)
+        type(&s, "train a steps=100\n")
+        s.handle(.progressFinished(sampleRun(done: 100)))
+        s.handle(.finished(.init(status: .ok)))
+        var others: [DashboardModel] = []
+        var sharpness = sampleRun(done: 30)
+        sharpness.title = "sharpness a"
+        sharpness.unit = "iterations"
+        sharpness.loss = 41.5
+        others.append(sharpness)
+        var landscape = sampleRun(done: 2601)
+        landscape.title = "landscape a"
+        landscape.unit = "points"
+        landscape.step = 0
+        others.append(landscape)
+        var trial = sampleRun(done: 50)
+        trial.title = "sweep s #3"
+        trial.netName = "t"
+        others.append(trial)
+        for model in others {
+            type(&s, "\(model.title)\n")
+            s.handle(.progressFinished(model))
+            s.handle(.finished(.init(status: .ok)))
+        }
+        #expect(s.summary.trained.map(\.name) == ["a"])
+        #expect(s.summary.trained.first?.step == 100)
+    }
+}

@@ -22,7 +22,7 @@ let expectedFrames: [String: String] = [
           a: 5 layers, 338 parameters, [2] → [2]
         [3] train a epochs=20
           train a step 200/200 ████████████████████████████████████████ 100%  800 steps/s
-          loss 0.125 · val 0.19 · acc 94.2% · val acc 89.3%
+          batch loss 0.125 · val loss 0.19 · train acc 94.2% · val acc 89.3%
           loss                                   • batch  + val  gradient norm by layer
             1┤                                                   1 dense 16 ███████████████████████████ 0.05
              │                                                   3 dense 16 ██████████████████████▏ 0.02
@@ -65,7 +65,7 @@ let expectedFrames: [String: String] = [
         [5] train a steps=400                                                                        running
         ────────────────────────────────────────────────────────────────────────────────────────────────────
         train a step 150/400 ███████████████░░░░░░░░░░░░░░░░░░░░░░░░░ 37% 0s left  800 steps/s
-        loss 0.158 · val 0.232 · acc 92.8% · val acc 88.0%
+        batch loss 0.158 · val loss 0.232 · train acc 92.8% · val acc 88.0%
         loss                                     • batch  + val  gradient norm by layer
           1┤                                                     1 dense 16 ███████████████████████████ 0.05
            │•• ++                                                3 dense 16 ██████████████████████▏ 0.02
@@ -94,7 +94,7 @@ let expectedFrames: [String: String] = [
         [5] train a steps=400                                                    running
         ────────────────────────────────────────────────────────────────────────────────
         train a step 150/400 ████████████░░░░░░░░░░░░░░░░░░░░ 37% 0s left  800 steps/s
-        loss 0.158 · val 0.232 · acc 92.8% · val acc 88.0%
+        batch loss 0.158 · val loss 0.232 · train acc 92.8% · val acc 88.0%
         loss                          • batch  + val  1 dense 16 ██████████████████ 0.05
         1┤                                            3 dense 16 ███████▎ 0.02
          │••++++++++++                                5 dense 2  █▌ 4e-3
@@ -112,7 +112,7 @@ let expectedFrames: [String: String] = [
         [5] train a steps=400            running
         ────────────────────────────────────────
         train a ██████▊░░░░░░░░░░░ 37% 0s left
-        loss 0.158 · val 0.232 · acc 92.8%
+        batch loss 0.158 · val loss 0.232
         loss ██▇▇▇▆▆▆▆▅▅▅▅▄▄▄▄▃▃▃▃▂▂▂▂▂▁▁▁ 0.158
         val  █▇▆▅▄▄▃▃▂▂▂▂▁▁▁ 0.232
         acc  ▁▂▃▄▅▆▆▇▇▇▇████ 88.0%
@@ -137,7 +137,7 @@ let expectedFrames: [String: String] = [
           a: 5 layers, 338 parameters, [2] -> [2]
         [3] train a epochs=20
           train a step 200/200 [###################################] 100%  800 steps/s
-          loss 0.125 - val 0.19 - acc 94.2% - val acc 89.3%
+          batch loss 0.125 - val loss 0.19 - train acc 94.2% - val acc 89.3%
           loss                        * batch  + val  gradient norm by layer
             1+                                        1 dense 16 ################## 0.05
              |                                        3 dense 16 ############### 0.02
@@ -177,7 +177,7 @@ let expectedFrames: [String: String] = [
         [5] train a steps=400                                                                        running
         ----------------------------------------------------------------------------------------------------
         train a step 150/400 [##############------------------------] 37% 0s left  800 steps/s
-        loss 0.158 - val 0.232 - acc 92.8% - val acc 88.0%
+        batch loss 0.158 - val loss 0.232 - train acc 92.8% - val acc 88.0%
         loss                                     * batch  + val  gradient norm by layer
           1+                                                     1 dense 16 ########################### 0.05
            |** ++                                                3 dense 16 ###################### 0.02
@@ -198,7 +198,7 @@ let expectedFrames: [String: String] = [
         [5] train a steps=400            running
         ----------------------------------------
         train a [######----------] 37% 0s left
-        loss 0.158 - val 0.232 - acc 92.8%
+        batch loss 0.158 - val loss 0.232
         loss ##=======--------....________ 0.158
         val  #==---.._______ 0.232
         acc  __.--======#### 88.0%
@@ -233,7 +233,7 @@ let expectedFrames: [String: String] = [
         """#,
     "block input and completions 80x24": #"""
           train a step 200/200 █████████████████████████████████████ 100%  800 steps/s
-          loss 0.125 · val 0.19 · acc 94.2% · val acc 89.3%
+          batch loss 0.125 · val loss 0.19 · train acc 94.2% · val acc 89.3%
           loss                        • batch  + val  gradient norm by layer
             1┤                                        1 dense 16 ██████████████████ 0.05
              │                                        3 dense 16 ██████████████▊ 0.02
@@ -260,7 +260,7 @@ let expectedFrames: [String: String] = [
     "zoomed dashboard 80x24": #"""
         [3] train a epochs=20
         train a step 200/200 ███████████████████████████████████████ 100%  800 steps/s
-        loss 0.125 · val 0.19 · acc 94.2% · val acc 89.3%
+        batch loss 0.125 · val loss 0.19 · train acc 94.2% · val acc 89.3%
         loss                          • batch  + val  gradient norm by layer
         0.8┤•                                         1 dense 16 ██████████████████ 0.05
            │ •+                                       3 dense 16 ██████████████▊ 0.02

@@ -98,7 +98,7 @@ extension Session {
 
     /// Train and validation loss/accuracy at the net's current weights.
     func finalEvaluations(_ net: NetEntry, at span: SourceSpan) -> FinalMetrics {
-        if let run = net.run, let e = run.history.evals.last, e.step == run.step {
+        if let e = net.run?.currentEvaluation {
             return (Measured(loss: e.trainLoss, accuracy: e.trainAccuracy),
                     e.validationLoss.map { Measured(loss: $0, accuracy: e.validationAccuracy) })
         }

@@ -128,21 +128,37 @@ extension Session {
 
     func splitCommand(_ c: CommandContext) throws(RuntimeError) {
         var entry = try workspace.data(try c.text("data"), at: c.span(of: "data"))
-        let train = try c.number("train"), val = try c.number("val"), test = try c.number("test")
-        let t = train ?? max(0, 1 - (val ?? 0.15) - (test ?? 0.15))
-        let v = val ?? max(0, 1 - t - (test ?? 0))
-        let s = test ?? max(0, 1 - t - v)
-        guard abs(t + v + s - 1) < 1e-6 else {
-            throw RuntimeError("the parts add up to \(t + v + s), not 1", at: c.span,
+        let given = (train: try c.number("train"), val: try c.number("val"), test: try c.number("test"))
+        let written = [given.train, given.val, given.test].compactMap { $0 }
+        let (t, v, s) = Self.splitFractions(train: given.train, val: given.val, test: given.test)
+        guard [t, v, s].allSatisfy({ $0 >= -1e-9 }), abs(t + v + s - 1) < 1e-6 else {
+            let total = written.count == 3 ? t + v + s : written.reduce(0, +)
+            throw RuntimeError("the parts add up to \(fmt(total)), \(total > 1 ? "more than" : "not") 1", at: c.span,
                                hint: "for example: split \(entry.name) train=0.7 val=0.15 test=0.15")
         }
-        let fractions = SplitFractions(train: t, validation: v, test: s)
+        let fractions = SplitFractions(train: max(0, t), validation: max(0, v), test: max(0, s))
         let seed = try seed(c)
         entry.parts = try rethrow(at: c.span) { () throws -> SplitDataset in try SplitDataset(entry.full, fractions: fractions, seed: seed) }
         workspace.datasets[entry.name] = entry
         workspace.currentData = entry.name
         dropRuns(using: entry.name)
         say(dataSummaryLine(entry))
+    }
+
+    /// The parts a `split` gives: what was written, the rest filled in. Without train=, val and test
+    /// default to 0.15 each and train takes the rest; with train= alone, val and test share the
+    /// rest equally; with train= and one of them, the other takes the rest.
+    static func splitFractions(train: Double?, val: Double?, test: Double?) -> (Double, Double, Double) {
+        guard let t = train else {
+            let v = val ?? 0.15, s = test ?? 0.15
+            return (1 - v - s, v, s)
+        }
+        switch (val, test) {
+        case (nil, nil): return (t, (1 - t) / 2, (1 - t) / 2)
+        case (let v?, nil): return (t, v, 1 - t - v)
+        case (nil, let s?): return (t, 1 - t - s, s)
+        case (let v?, let s?): return (t, v, s)
+        }
     }
 
     func noiseCommand(_ c: CommandContext) throws(RuntimeError) {

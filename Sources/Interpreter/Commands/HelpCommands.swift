@@ -7,7 +7,7 @@ extension Session {
     func helpCommand(_ c: CommandContext) throws(RuntimeError) {
         let help = HelpText(registry: registry)
         guard let topic = try c.text("topic") else {
-            say(help.overview() + "\nNot available yet: " + Self.pendingCommands.sorted().joined(separator: ", ") + ".")
+            say(help.overview())
             return
         }
         if topic == "layers" { return say(layersHelp()) }
@@ -17,9 +17,7 @@ extension Session {
             throw RuntimeError("no help for '\(topic)'", at: c.span(of: "topic"),
                                hint: suggest(topic, among: topics).map { "did you mean '\($0)'?" } ?? "'help' lists every command")
         }
-        let spec = registry.command(named: topic)
-        let pending = spec.map { Self.pendingCommands.contains($0.name) } ?? false
-        say(text + (pending ? "\n\nNot available yet: this command arrives with a later version of Basin." : ""))
+        say(text)
     }
 
     /// Every layer with its usage and summary, then how nets are written.

@@ -39,6 +39,7 @@ extension Session {
     func landscapeCommand(_ c: CommandContext) throws(RuntimeError) {
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
         let n = try looked(net, at: c.span)
+        try requireFiniteWeights(n, at: c.span)
         workspace.currentNet = net.name
         if try c.text("dims") == "1d" {
             try landscapeLine(c, n)

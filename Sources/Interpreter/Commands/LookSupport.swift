@@ -40,6 +40,14 @@ extension Session {
         return LookedNet(entry: net, network: network, data: data, loss: loss)
     }
 
+    /// Landscapes and sharpness measure a loss around the weights: weights holding NaN or ±∞
+    /// (imported, say) have none to measure.
+    func requireFiniteWeights(_ n: LookedNet, at span: SourceSpan) throws(RuntimeError) {
+        guard let layer = TrainingRun.firstNonFiniteLayer(of: n.network) else { return }
+        throw RuntimeError("\(n.entry.name)'s weights are not finite in \(layer): there is no loss around them to measure",
+                           at: span, hint: "reset \(n.entry.name), or rewind it to a step before the weights broke")
+    }
+
     /// The data may have been redefined since the net was built: its shapes must still match.
     func checkFits(_ name: String, _ network: Network, _ data: DataEntry, _ loss: Loss, at span: SourceSpan) throws(RuntimeError) {
         let wanted = data.full.classCount ?? data.full.targetWidth

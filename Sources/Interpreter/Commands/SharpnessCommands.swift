@@ -25,6 +25,7 @@ extension Session {
     func sharpnessCommand(_ c: CommandContext) throws(RuntimeError) {
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
         let n = try looked(net, at: c.span)
+        try requireFiniteWeights(n, at: c.span)
         workspace.currentNet = net.name
         if let epsilon = try c.number("eps") {
             guard epsilon <= 1 else {
@@ -114,6 +115,7 @@ extension Session {
         let name = n.entry.name
         let value = Table.number(r.eigenvalue, significant: 4)
         let status = r.cancelled ? "stopped by Ctrl-C after \(r.estimates.count) iterations; the last estimate is shown"
+            : !r.eigenvalue.isFinite ? "the loss or its gradient is not finite at these weights: there is no eigenvalue to find"
             : r.converged ? "converged to \(NumberLiteral.format(tolerance)) in \(r.estimates.count) iterations"
             : "not converged to \(NumberLiteral.format(tolerance)) in \(r.estimates.count) iterations (iters= allows more)"
         var lines = ["\(name): sharpness (top Hessian eigenvalue) \(value) · training loss \(fmt(r.loss)) over \(n.data.parts.train.count) examples",

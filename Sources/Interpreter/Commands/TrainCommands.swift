@@ -118,8 +118,8 @@ extension Session {
     }
 
     func trainReportLine(_ net: NetEntry, _ run: TrainingRun, _ r: RunReport) -> String {
-        var parts = ["\(net.name): step \(run.step)"]
-        if let e = run.history.evals.last {
+        var parts = ["\(net.name): step \(run.step)" + (run.restoredStep.map { ", weights of step \($0)" } ?? "")]
+        if let e = run.currentEvaluation ?? run.history.evals.last {
             parts.append("train loss \(fmt(e.trainLoss))" + (e.trainAccuracy.map { " acc \(pct($0))" } ?? ""))
             if let v = e.validationLoss { parts.append("val loss \(fmt(v))" + (e.validationAccuracy.map { " acc \(pct($0))" } ?? "")) }
         } else if let l = run.history.stepLosses.last {
@@ -169,7 +169,14 @@ extension Session {
             let e = TrainingRun.evaluate(network, on: d, loss: loss)
             rows.append([part, "\(d.count)", fmt(e.loss), e.accuracy.map(pct) ?? "–"])
         }
-        switch try c.text("part") {
+        let part = try c.text("part")
+        let size = part == "test" ? data.parts.testCount : part == "val" ? data.parts.validation.count : nil
+        if let part, size == 0 {
+            // Nothing to measure, and no peek to record.
+            throw RuntimeError("\(data.name) has no \(part) part (0 examples)", at: c.span(of: "part"),
+                               hint: "split \(data.name) train=0.7 val=0.15 test=0.15")
+        }
+        switch part {
         case "test"?:
             row("test", data.parts.test(peekedBy: "eval \(try c.text("net") ?? net.name) on test"))
         case "val"?: row("val", data.parts.validation)

@@ -65,7 +65,7 @@ extension Session {
 
     /// One row per seed, then the mean ± standard deviation of each column over the seeds.
     func seedsTable(_ runs: [(net: NetEntry, run: TrainingRun)], _ reports: [RunReport]) -> Table {
-        let evals = runs.map { $0.run.history.evals.last }
+        let evals = runs.map { $0.run.currentEvaluation ?? $0.run.history.evals.last }
         let columns: [(String, (EvalRecord) -> Double?, Bool)] = [
             ("train loss", { $0.trainLoss }, false), ("train acc", { $0.trainAccuracy }, true),
             ("val loss", { $0.validationLoss }, false), ("val acc", { $0.validationAccuracy }, true),

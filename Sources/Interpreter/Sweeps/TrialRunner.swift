@@ -186,7 +186,8 @@ extension Session {
         result.resumed = session.resumedEpochs > 0
         result.net = net
         result.data = net.dataName.flatMap { session.workspace.datasets[$0] }
-        guard let last = run.history.evals.last, let y = objective.value(at: last), y.isFinite else {
+        // The evaluation of the weights the net keeps (early stopping's restored ones, if any).
+        guard let last = run.currentEvaluation ?? run.history.evals.last, let y = objective.value(at: last), y.isFinite else {
             let why = run.history.evals.last.map { _ in "is not finite or not measured" } ?? "was never evaluated"
             result.failure = "\(objective.metric) of \(name) \(why)"
                 + (objective.metric.hasPrefix("val") && run.validation == nil ? " (its data has no val part: split DATA 0.7 0.15 0.15)" : "")

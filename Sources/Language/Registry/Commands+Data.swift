@@ -33,11 +33,14 @@ let dataCommands: [CommandSpec] = [
                 slots: [Common.data],
                 arguments: [
                     ArgumentSpec("train", .probability, fullName: "trainFraction", defaultText: "what val and test leave: 0.7", help: "fraction for training"),
-                    ArgumentSpec("val", .probability, fullName: "validationFraction", defaultText: "what train and test leave: 0.15", help: "fraction for validation"),
-                    ArgumentSpec("test", .probability, fullName: "testFraction", defaultText: "what train and val leave: 0.15", help: "fraction for the locked test part"),
+                    ArgumentSpec("val", .probability, fullName: "validationFraction", defaultText: "0.15, or half what train leaves", help: "fraction for validation"),
+                    ArgumentSpec("test", .probability, fullName: "testFraction", defaultText: "0.15, or half what train leaves", help: "fraction for the locked test part"),
                     Common.seed,
                 ],
-                examples: ["split d train=0.7 val=0.15 test=0.15"]),
+                examples: ["split d train=0.7 val=0.15 test=0.15", "split d train=0.8"],
+                details: "Parts not written are filled in: without train=, val and test are 0.15 each and train takes the "
+                    + "rest; with train= alone, val and test share the rest equally (train=0.8 gives 0.1 and 0.1); with "
+                    + "train= and one of them, the other takes the rest. The parts must add up to 1."),
     CommandSpec("noise", category: "Data", summary: "add label noise to the training part",
                 slots: [Common.data],
                 arguments: [ArgumentSpec("labels", .probability, fullName: "labelNoise", required: true, help: "fraction of training labels to randomize"),
