@@ -47,15 +47,22 @@ public enum CSV {
         }
     }
 
+    /// Columns at most: one example's inputs are a row, and a net's first layer is that wide.
+    public static let maxColumns = 65_536
+
     /// Column names from the header line; surrounding double quotes are removed.
     static func headerNames(_ line: UnsafeBufferPointer<UInt8>, path: String) throws(DataError) -> [String] {
         guard !line.allSatisfy(isSpace) else { throw .csv(path: path, row: 1, column: 0, problem: .emptyHeader) }
-        var names: [String] = []
+        var names: [String] = [], seen = Set<String>()
         for field in FieldSplitter(line) {
+            guard names.count < maxColumns else {
+                throw .csv(path: path, row: 1, column: names.count + 1, problem: .tooManyColumns(limit: maxColumns))
+            }
             var name = NumberParsing.text(trimmed(field))
             if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") { name = String(name.dropFirst().dropLast()) }
             if name.isEmpty { name = "column\(names.count + 1)" }
-            guard !names.contains(name) else {
+            // A set, not a scan of the names so far: a wide header took quadratic time.
+            guard seen.insert(name).inserted else {
                 throw .csv(path: path, row: 1, column: names.count + 1, problem: .duplicateColumn(name))
             }
             names.append(name)

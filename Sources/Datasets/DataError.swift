@@ -27,6 +27,7 @@ public enum CSVProblem: Error, Equatable, Sendable {
     case missingTargetColumn(name: String, available: [String])
     case duplicateColumn(String)
     case noFeatureColumns
+    case tooManyColumns(limit: Int)
 }
 
 /// What went wrong in an NPY file.
@@ -137,6 +138,7 @@ extension CSVProblem {
         case let .missingTargetColumn(name, _): return "no column named '\(name)' in the header"
         case let .duplicateColumn(name): return "column '\(name)' appears more than once in the header"
         case .noFeatureColumns: return "no input columns besides the target"
+        case let .tooManyColumns(limit): return "the header has more than \(limit) columns, the most a CSV may have"
         }
     }
 }

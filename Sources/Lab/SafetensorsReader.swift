@@ -80,10 +80,13 @@ extension Safetensors {
         case "F16", "BF16": size = 2
         default: throw .unsupportedDType(tensor: name, dtype: dtype)
         }
+        // Every product overflow-checked: a header may declare any shape.
         var (count, overflow) = (1, false)
         for d in shape where !overflow { (count, overflow) = count.multipliedReportingOverflow(by: d) }
-        guard !overflow, (Int(e) - Int(b)) == count * size else {
-            throw .malformed("tensor '\(name)' holds \(Int(e) - Int(b)) bytes, but shape \(shape) of \(dtype) needs \(overflow ? -1 : count * size)")
+        let (bytes, bytesOverflow) = count.multipliedReportingOverflow(by: size)
+        guard !overflow, !bytesOverflow, (Int(e) - Int(b)) == bytes else {
+            let needs = overflow || bytesOverflow ? "more bytes than can be counted" : "\(bytes)"
+            throw .malformed("tensor '\(name)' holds \(Int(e) - Int(b)) bytes, but shape \(shape) of \(dtype) needs \(needs)")
         }
         let start = data.startIndex + Int(b)
         var values = [Float](repeating: 0, count: count)

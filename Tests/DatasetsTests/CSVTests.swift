@@ -34,6 +34,23 @@ import Testing
         #expect(d.inputs == [1.5, 2] && d.labels == [0, 1])
     }
 
+    /// Wide headers: 60,000 distinct names load (the duplicate check was quadratic: 100k columns
+    /// took 17 s, 1M never finished); past 65,536 columns the file is refused with the limit.
+    @Test func wideHeadersLoadAndOverlyWideOnesAreRefused() throws {
+        let dir = try ScratchDirectory()
+        let wide = (0..<60_000).map { "c\($0)" }.joined(separator: ",") + ",label\n"
+            + (0..<60_000).map { _ in "1" }.joined(separator: ",") + ",0\n"
+        let d = try CSV.load(path: try dir.file("wide.csv", text: wide), target: "label")
+        #expect(d.sampleShape == [60_000] && d.count == 1)
+        let tooWide = (0...CSV.maxColumns).map { "c\($0)" }.joined(separator: ",") + "\n1\n"
+        #expect(throws: DataError.self) { try CSV.load(path: try dir.file("too.csv", text: tooWide), target: "c0") }
+        do {
+            _ = try CSV.load(path: try dir.file("too2.csv", text: tooWide), target: "c0")
+        } catch {
+            #expect("\(error)".contains("more than 65536 columns"), "\(error)")
+        }
+    }
+
     @Test func floatsRoundTripExactly() throws {
         // %.9g-style text of Float values parses back to the same bits.
         let values: [Float] = [0.1, -3.4028235e38, 1.1754944e-38, 1e-45, 0.33333334, 123456.79]

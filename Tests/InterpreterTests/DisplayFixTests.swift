@@ -98,3 +98,25 @@ struct DisplayFixTests {
         #expect(!lines.contains { $0.contains("no data") }, "\(lines)")
     }
 }
+
+@Suite("Repeats in net definitions")
+struct NetRepeatTests {
+    @Test("xN after a lone batchnorm, dropout or activation in a list is refused, never a different net")
+    func loneRepeatIsRefused() {
+        for spec in ["dense 32, batchnorm relu x30, dense 3", "dense 16, dropout 0.1 x4, dense 3", "dense 16, relu x3, dense 3"] {
+            let f = LookingFixture()
+            #expect(f.run("net q = " + spec) == .runtimeError, "\(spec)")
+            #expect(f.recorder.diagnostics.last?.message.contains("repeats only") == true, "\(spec)")
+        }
+        let f = LookingFixture()
+        #expect(f.run("net ok = dense 8 relu x3, res { dense 8 relu, batchnorm } x2, dense 3") == .ok)
+    }
+
+    /// It used to expand every layer first: 10⁹ layers, gigabytes, before any check.
+    @Test("nested repeats are counted before anything is expanded")
+    func nestedRepeatsAreBounded() {
+        let f = LookingFixture()
+        #expect(f.run("net r = dense 2, res { res { res { dense 2 relu x1000 } x1000 } x1000 }, dense 3") == .runtimeError)
+        #expect(f.recorder.diagnostics.last?.message.contains("at most 4096 are allowed") == true)
+    }
+}

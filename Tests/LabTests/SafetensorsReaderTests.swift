@@ -63,6 +63,9 @@ struct SafetensorsReaderTests {
         (SafetensorsReaderTests.file(dtype: "I64", shape: [1], data: [UInt8](repeating: 0, count: 8)), "dtype I64"),
         (SafetensorsReaderTests.file(dtype: "F32", shape: [1], data: [], header: "{\"x\":{\"dtype\":\"F32\"}}"), "needs dtype, shape and data_offsets"),
         ([255, 255, 255, 255, 0, 0, 0, 0, 123], "the header claims"),
+        // Shapes whose element count fits an Int but whose byte count does not (it trapped).
+        (SafetensorsReaderTests.file(dtype: "F32", shape: [100_000_000_000, 50_000_000], data: [0, 0, 128, 63]), "more bytes than can be counted"),
+        (SafetensorsReaderTests.file(dtype: "F64", shape: [999_999_999_999, 999_999_999_999], data: [0, 0, 128, 63]), "more bytes than can be counted"),
     ])
     func malformed(_ bytes: [UInt8], _ reason: String) {
         do {

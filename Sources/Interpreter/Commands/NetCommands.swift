@@ -27,7 +27,7 @@ extension Session {
     }
 
     func defineNet(_ definition: NetworkDefinition, source: SourceFile) throws(RuntimeError) {
-        let specs = try layerSpecs(definition.layers)
+        let specs = try layerSpecs(definition.layers, at: definition.span)
         let name = definition.name.name
         let entry = NetEntry(name: name, specs: specs, definitionText: text(ofSpan: definition.span, in: source),
                              seed: workspace.seed)
@@ -116,19 +116,67 @@ extension Session {
         }
     }
 
-    /// Resolves a net spec: `$variables`, `xN` repeats, trailing activations.
-    func layerSpecs(_ items: [LayerItem]) throws(RuntimeError) -> [LayerSpec] {
+    /// Resolves a net spec: `$variables`, `xN` repeats, trailing activations. The layer count
+    /// after every repeat is checked first, without expanding anything.
+    func layerSpecs(_ items: [LayerItem], at span: SourceSpan) throws(RuntimeError) -> [LayerSpec] {
+        let total = try expandedCount(items)
+        guard total <= Self.maxLayers else {
+            throw RuntimeError("this net has \(total >= Self.maxLayers * 1000 ? "over \(Self.maxLayers * 1000)" : "\(total)") layers "
+                               + "after its repeats; at most \(Self.maxLayers) are allowed", at: span,
+                               hint: "use smaller repeat counts (nested repeats multiply)")
+        }
+        return try expandedSpecs(items)
+    }
+
+    /// Layers at most in one net, every repeat counted.
+    static let maxLayers = 4096
+
+    /// How many layers `items` stand for once repeated (nested repeats multiply), saturating.
+    func expandedCount(_ items: [LayerItem]) throws(RuntimeError) -> Int {
+        var total = 0
+        for item in items {
+            let count = try repeatCount(item)
+            let one: Int
+            switch item.kind {
+            case .layer: one = 1
+            case .residual(let body): one = try expandedCount(body) + 1
+            }
+            total = min(Self.maxLayers * 1000, total + min(Self.maxLayers * 1000, count * one))
+        }
+        return total
+    }
+
+    func expandedSpecs(_ items: [LayerItem]) throws(RuntimeError) -> [LayerSpec] {
         var specs: [LayerSpec] = []
         for item in items {
             let count = try repeatCount(item)
             let one: [LayerSpec]
             switch item.kind {
-            case .layer(let layer): one = try layerSpec(layer)
-            case .residual(let body): one = [.residual(try layerSpecs(body))]
+            case .layer(let layer):
+                if count > 1, let lone = Self.loneRepeat(layer.kind), items.count > 1 {
+                    throw RuntimeError("x\(count) repeats only '\(lone)', the item it follows: \(count) \(lone) layers in a row",
+                                       at: item.repeatCount?.span ?? item.span,
+                                       hint: "to repeat a block, repeat one layer with its activation ('dense 32 relu x\(count)') "
+                                           + "or a residual block ('res { dense 32, batchnorm relu } x\(count)')")
+                }
+                one = try layerSpec(layer)
+            case .residual(let body): one = [.residual(try expandedSpecs(body))]
             }
             for _ in 0..<count { specs += one }
         }
         return specs
+    }
+
+    /// A layer that is never meant to repeat on its own (it would stack normalizations, dropouts
+    /// or activations): its name, for the refusal. `dense 32, batchnorm relu x30` meant a block.
+    static func loneRepeat(_ kind: LayerKind) -> String? {
+        switch kind {
+        case .batchNorm: return "batchnorm"
+        case .layerNorm: return "layernorm"
+        case .dropout: return "dropout"
+        case .activation(let a): return a.rawValue
+        default: return nil
+        }
     }
 
     func repeatCount(_ item: LayerItem) throws(RuntimeError) -> Int {
