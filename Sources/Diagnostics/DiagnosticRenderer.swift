@@ -96,10 +96,20 @@ public struct DiagnosticRenderer: Sendable {
     private func snippet(_ span: SourceSpan, label: String?, severity: Severity,
                          source: SourceFile?, width: Int) -> [String] {
         guard let text = source?.line(span.line) else { return [] }
-        let scalars = Array(text.unicodeScalars).map(Self.displayable)
-        let start = max(0, span.column - 1)
+        var scalars = Array(text.unicodeScalars).map(Self.displayable)
+        var start = max(0, span.column - 1)
         let end = span.endLine == span.line ? span.endColumn - 1 : scalars.count
-        let count = max(1, end - start)
+        var count = max(1, end - start)
+        // A long line is shown as a window around the span, so every error prints a bounded
+        // amount (10 KB of '}' printed 150 MB when each error repeated its whole line).
+        if scalars.count > Self.maxShownColumns {
+            let from = max(0, min(start - Self.maxShownColumns / 4, scalars.count - Self.maxShownColumns))
+            let to = min(scalars.count, from + Self.maxShownColumns)
+            let head: [Unicode.Scalar] = from > 0 ? ["…"] : [], tail: [Unicode.Scalar] = to < scalars.count ? ["…"] : []
+            scalars = head + scalars[from..<to] + tail
+            start = start - from + head.count
+            count = max(1, min(count, to - from + head.count - start))
+        }
         let number = String(span.line)
         let lead = pad(width - number.count) + style.gutter(number + " |")
         var caret = pad(start) + String(repeating: "^", count: count)
@@ -107,6 +117,9 @@ public struct DiagnosticRenderer: Sendable {
         return [lead + (scalars.isEmpty ? "" : " " + String(String.UnicodeScalarView(scalars))),
                 pad(width) + " " + style.gutter("|") + " " + caret]
     }
+
+    /// Columns of a source line shown at most (a window around the span beyond that).
+    public static let maxShownColumns = 120
 
     private func pad(_ count: Int) -> String { String(repeating: " ", count: max(0, count)) }
 

@@ -70,6 +70,9 @@ public final class Session: @unchecked Sendable {
         journal = settings.journalPath.map(Journal.init(path:))
     }
 
+    /// Syntax errors shown at most for one source: past these, a count.
+    static let maxDiagnostics = 20
+
     /// Stops the running command after its current step (Ctrl-C).
     public func cancel() { activeRun.cancel() }
 
@@ -100,7 +103,13 @@ public final class Session: @unchecked Sendable {
     public func execute(_ source: SourceFile) -> ExecutionStatus {
         let parsed = Script.parse(source, registry: registry)
         guard parsed.succeeded else {
-            for d in parsed.diagnostics { host.emit(.diagnostic(d, source)) }
+            for d in parsed.diagnostics.prefix(Self.maxDiagnostics) { host.emit(.diagnostic(d, source)) }
+            if parsed.diagnostics.count > Self.maxDiagnostics {
+                let next = parsed.diagnostics[Self.maxDiagnostics]
+                let rest = parsed.diagnostics.count - Self.maxDiagnostics
+                host.emit(.diagnostic(Diagnostic(.note, "… and \(rest) more errors not shown, from here on (fix the first ones)",
+                                                 at: next.span), source))
+            }
             return .syntaxError
         }
         if runDepth == 0 { activeRun.startCommand() }

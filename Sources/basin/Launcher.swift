@@ -57,9 +57,12 @@ struct Launcher {
         case .success(.script(let file, let seed)): return runScript(file, seed: seed)
         case .success(.trial(let config)): return runTrial(config: config)
         case .success(.batchStandardInput):
-            let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            return Batch.run(source: SourceFile(name: "<stdin>", text: text), seed: nil,
-                             environment: environment(), settings: settings())
+            switch Self.readScript(FileHandle.standardInput, name: "<stdin>") {
+            case .failure(let problem): return usageError(problem.message)
+            case .success(let text):
+                return Batch.run(source: SourceFile(name: "<stdin>", text: text), seed: nil,
+                                 environment: environment(), settings: settings())
+            }
         case .success(.line): return lineMode()
         case .success(.notebook):
             // The notebook returns nil when the terminal cannot address the cursor: line mode.
@@ -176,15 +179,37 @@ struct Launcher {
             FileHandle.standardError.write(Data("error: cannot read '\(file)': no such file or not readable\n".utf8))
             return Batch.usage
         }
-        let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            FileHandle.standardError.write(Data("error: cannot read '\(file)': \(error.localizedDescription)\n".utf8))
+        switch Self.readScript(handle, name: file) {
+        case .failure(let problem):
+            FileHandle.standardError.write(Data("error: \(problem.message)\n".utf8))
             return Batch.usage
+        case .success(let text):
+            return Batch.run(source: SourceFile(name: file, text: text), seed: seed, environment: environment(), settings: settings())
         }
-        let text = String(decoding: data, as: UTF8.self)
-        return Batch.run(source: SourceFile(name: file, text: text), seed: seed, environment: environment(), settings: settings())
+    }
+
+    /// Scripts at most this large: a 100,000-line script is a few MiB.
+    static let maxScriptBytes = 32 << 20
+
+    /// A script's text, read in blocks up to `maxScriptBytes` (`/dev/zero` or an endless pipe
+    /// stops there), and refused when it holds a NUL byte (a binary file, not a script).
+    static func readScript(_ handle: FileHandle, name: String) -> Result<String, UsageError> {
+        var data = Data()
+        while true {
+            let block: Data
+            do { block = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+                return .failure(UsageError(message: "cannot read '\(name)': \(error.localizedDescription)"))
+            }
+            if block.isEmpty { break }
+            data.append(block)
+            if data.count > maxScriptBytes {
+                return .failure(UsageError(message: "'\(name)' is larger than \(maxScriptBytes >> 20) MiB, the most a script may be"))
+            }
+        }
+        if let zero = data.firstIndex(of: 0) {
+            return .failure(UsageError(message: "'\(name)' is not a text script: it holds a NUL byte at offset \(zero - data.startIndex)"))
+        }
+        return .success(String(decoding: data, as: UTF8.self))
     }
 
     func lineMode() -> Int32 {

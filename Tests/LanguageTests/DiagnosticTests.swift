@@ -189,3 +189,23 @@ struct DiagnosticTests {
             """)
     }
 }
+
+/// A long source line is shown as a window around the span, with the caret still under it.
+@Suite struct LongLineDiagnosticTests {
+    @Test func longLinesAreClippedAroundTheSpan() {
+        let text = String(repeating: "a", count: 500) + " trian " + String(repeating: "b", count: 500)
+        let source = SourceFile(name: "long.basin", text: text)
+        let span = SourceSpan(file: "long.basin", line: 1, column: 502, endLine: 1, endColumn: 507, startOffset: 501, endOffset: 506)
+        let rendered = DiagnosticRenderer(style: PlainStyle()).render(.error("unknown command 'trian'", at: span), source: source)
+        let lines = rendered.split(separator: "\n").map(String.init)
+        let code = lines.first { $0.hasPrefix("1 |") } ?? ""
+        let caret = lines.first { $0.contains("^") } ?? ""
+        #expect(code.count < DiagnosticRenderer.maxShownColumns + 10, "\(code.count)")
+        #expect(code.hasPrefix("1 | …") && code.hasSuffix("…"), "\(code)")
+        // The caret sits under "trian" in the window shown.
+        let at = caret.firstIndex(of: "^").map { caret.distance(from: caret.startIndex, to: $0) } ?? -1
+        let word = code.range(of: "trian").map { code.distance(from: code.startIndex, to: $0.lowerBound) } ?? -2
+        #expect(at == word, "caret at \(at), word at \(word)")
+        #expect(caret.filter { $0 == "^" }.count == 5)
+    }
+}
