@@ -31,12 +31,15 @@ public struct SessionSettings: Sendable {
     public var sessionsDirectory: String
     /// Trials a sweep runs at once unless it says `workers=`: the cores, capped by BASIN_THREADS.
     public var workers: Int
+    /// Where files may be read and written (nil: anywhere the user names). See Confinement.swift.
+    public var confinement: Confinement?
     public init(directory: String = FileManager.default.currentDirectoryPath, journalPath: String? = nil,
-                sessionsDirectory: String? = nil, workers: Int = Engine.threads()) {
+                sessionsDirectory: String? = nil, workers: Int = Engine.threads(), confinement: Confinement? = nil) {
         self.directory = directory
         self.journalPath = journalPath
         self.sessionsDirectory = sessionsDirectory ?? directory + "/sessions"
         self.workers = max(1, workers)
+        self.confinement = confinement
     }
 }
 

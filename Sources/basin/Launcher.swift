@@ -17,7 +17,7 @@ enum Mode: Equatable {
     case help, version
     case script(file: String, seed: Int?)
     /// `basin trial --config FILE|-`: one sweep trial as JSON lines (TrialMode.swift).
-    case trial(config: String)
+    case trial(config: String, allowWrites: Bool)
     /// Standard input is a script (piped or redirected).
     case batchStandardInput
     case line
@@ -40,7 +40,8 @@ struct Launcher {
                basin --plain              line mode (libedit prompt)
                basin run FILE [--seed N]  run a script; exit 0, 65 (syntax), 70 (runtime) or 130 (Ctrl-C)
                basin tutorial [NAME]      a guided lesson (no name: the list)
-               basin trial --config FILE  one sweep trial as JSON lines (FILE or - for stdin)
+               basin trial --config FILE  one sweep trial as JSON lines (FILE or - for stdin); confined to
+                                          this directory, no writes unless --allow-writes
                basin --help | --version
         """
 
@@ -55,7 +56,7 @@ struct Launcher {
         case .success(.help): print(Self.usage); return 0
         case .success(.version): print("basin \(LineModeApp.version)\n\(Engine.description)"); return 0
         case .success(.script(let file, let seed)): return runScript(file, seed: seed)
-        case .success(.trial(let config)): return runTrial(config: config)
+        case .success(.trial(let config, let allowWrites)): return runTrial(config: config, allowWrites: allowWrites)
         case .success(.batchStandardInput):
             switch Self.readScript(FileHandle.standardInput, name: "<stdin>") {
             case .failure(let problem): return usageError(problem.message)

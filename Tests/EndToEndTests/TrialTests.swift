@@ -18,9 +18,12 @@ struct TrialTests {
         }
         """
 
-    func basin(_ arguments: [String], stdin: String = "/dev/null") -> SpawnResult {
-        Spawn.run([BasinBinary.path] + arguments, environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"],
-                  stdinPath: stdin, timeout: 60)
+    /// basin started in `directory` (a trial is confined to the directory it runs in).
+    func basin(_ arguments: [String], in directory: String = "/", stdin: String = "/dev/null") -> SpawnResult {
+        let command = "cd \(BasinBinary.shellQuoted(directory)) && exec "
+            + ([BasinBinary.path] + arguments).map(BasinBinary.shellQuoted).joined(separator: " ")
+        return Spawn.run(["/bin/sh", "-c", command], environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"],
+                         stdinPath: stdin, timeout: 60)
     }
 
     /// Every stdout line parsed as a JSON object (nil if any line is not one).
@@ -40,9 +43,9 @@ struct TrialTests {
         defer { scratch.remove() }
         let file = scratch.file("sweep.basin", Self.sweep)
         let config = scratch.file("trial.json", """
-            {"file": "\(file)", "sweep": "s", "values": {"lr": 0.01, "depth": 2, "w1": 16, "w2": 32}, "budget": 3, "seed": 7}
+            {"file": "\((file as NSString).lastPathComponent)", "sweep": "s", "values": {"lr": 0.01, "depth": 2, "w1": 16, "w2": 32}, "budget": 3, "seed": 7}
             """)
-        let result = basin(["trial", "--config", config])
+        let result = basin(["trial", "--config", config], in: scratch.path)
         #expect(result.status == 0, "stderr: \(result.error)")
         let lines = try #require(objects(result.output), "not JSON lines: \(result.output)")
         #expect(lines.count == 3 + 1)
@@ -76,9 +79,9 @@ struct TrialTests {
         defer { scratch.remove() }
         let file = scratch.file("sweep.basin", Self.sweep)
         let config = scratch.file("trial.json", """
-            {"file": "\(file)", "values": {"lr": 0.01, "depth": 1, "w1": 16, "w2": 32}}
+            {"file": "\((file as NSString).lastPathComponent)", "values": {"lr": 0.01, "depth": 1, "w1": 16, "w2": 32}}
             """)
-        let inactive = basin(["trial", "--config", config])
+        let inactive = basin(["trial", "--config", config], in: scratch.path)
         #expect(inactive.status == 64)
         #expect(inactive.output.isEmpty)
         #expect(inactive.error.contains("'w2' is not an active parameter") && inactive.error.contains("it exists only when depth >= 2"))

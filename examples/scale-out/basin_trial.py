@@ -9,15 +9,20 @@ import os
 import subprocess
 
 BASIN = os.environ.get("BASIN", "basin")
+if os.sep in BASIN:  # a path, not a name on PATH: absolute, since trials run in the sweep's folder
+    BASIN = os.path.abspath(BASIN)
 
 
 def run_trial(file, values, budget, seed=0, sweep=None, on_evaluation=None):
     """Runs one trial; returns the final JSON object, or {"status": "pruned", …} when
     `on_evaluation(record)` returned True (the process is killed at once)."""
-    config = {"file": file, "values": values, "budget": budget, "seed": seed}
+    # A trial is confined to the directory it runs in: run it in the sweep file's own folder
+    # (its data files are named relative to it), and name the file from there.
+    folder, name = os.path.split(os.path.abspath(file))
+    config = {"file": name, "values": values, "budget": budget, "seed": seed}
     if sweep:
         config["sweep"] = sweep
-    proc = subprocess.Popen([BASIN, "trial", "--config", "-"], stdin=subprocess.PIPE,
+    proc = subprocess.Popen([BASIN, "trial", "--config", "-"], stdin=subprocess.PIPE, cwd=folder,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     proc.stdin.write(json.dumps(config))
     proc.stdin.close()

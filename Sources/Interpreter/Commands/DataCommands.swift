@@ -69,7 +69,8 @@ extension Session {
     /// Loads files named relative to the session directory; a failure is reported with the
     /// name as written, at the file (or the target column) it concerns.
     func loading(_ files: [String], _ c: CommandContext, _ load: ([String]) throws -> Dataset) throws -> Dataset {
-        let paths = files.map(resolvePath)
+        var paths: [String] = []
+        for file in files { paths.append(try checkedPath(file, writing: false, at: c.span(of: "files"))) }
         do {
             return try load(paths)
         } catch let error as DataError {

@@ -112,19 +112,34 @@ extension Session {
         say("last chart → \(file) (\(formatBytes(svg.utf8.count)))")
     }
 
-    /// Writes `bytes` to `file` (relative to the session directory), replacing it.
+    /// Writes `bytes` to `file` (relative to the session directory), replacing it atomically: a
+    /// temporary file beside it, written and synced, then renamed over it — a kill at any moment
+    /// leaves the previous file or the new one, never a torn one, and no temporary behind.
     func write(_ bytes: [UInt8], to file: String, at span: SourceSpan) throws(RuntimeError) {
         guard !file.isEmpty else { throw RuntimeError("the file name is empty", at: span) }
-        let path = resolvePath(file)
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let path = try checkedPath(file, writing: true, at: span)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw cannotWrite(file, EISDIR, at: span)
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        var template = Array((directory.isEmpty ? "." : directory).utf8CString.dropLast()) + Array(("/.basin-export-XXXXXX").utf8CString)
+        let fd = mkstemp(&template)
         guard fd >= 0 else { throw cannotWrite(file, errno, at: span) }
-        defer { close(fd) }
+        let temporary = String(cString: template)
+        var failure: Int32 = 0
         var written = 0
-        while written < bytes.count {
+        while written < bytes.count, failure == 0 {
             let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw cannotWrite(file, errno, at: span) }
-            written += n
+            if n <= 0 { failure = n < 0 ? errno : EIO } else { written += n }
+        }
+        if failure == 0, fchmod(fd, 0o644) != 0 || fsync(fd) != 0 { failure = errno }
+        close(fd)
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        guard failure == 0 else {
+            unlink(temporary)
+            throw cannotWrite(file, failure, at: span)
         }
     }
 

@@ -39,7 +39,7 @@ extension Session {
             throw RuntimeError("'\(raw)' cannot name a session", at: c.span(of: "name"),
                                hint: "use a plain name such as 'lesson1'; sessions are saved in \(shown(settings.sessionsDirectory))/")
         }
-        let path = settings.sessionsDirectory + "/" + name + ".basin"
+        let path = try checkedPath(settings.sessionsDirectory + "/" + name + ".basin", writing: true, at: c.span(of: "name"))
         let existed = FileManager.default.fileExists(atPath: path)
         do {
             try FileManager.default.createDirectory(atPath: settings.sessionsDirectory, withIntermediateDirectories: true)
@@ -106,7 +106,7 @@ extension Session {
 
     /// A script's text, or an error that says what is wrong with the file.
     func scriptText(_ file: String, at span: SourceSpan) throws(RuntimeError) -> String {
-        let path = resolvePath(file)
+        let path = try checkedPath(file, writing: true, at: span)  // running another script counts as a write
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw RuntimeError("cannot read '\(file)': no such file", at: span, hint: similarFile(file, ending: ".basin"))
@@ -122,7 +122,7 @@ extension Session {
 
     /// A file's bytes (weights to load), or an error that says what is wrong with the file.
     func readBytes(_ file: String, at span: SourceSpan, limit: Int) throws(RuntimeError) -> [UInt8] {
-        let path = resolvePath(file)
+        let path = try checkedPath(file, writing: false, at: span)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             let ending = "." + ((file as NSString).pathExtension.isEmpty ? "safetensors" : (file as NSString).pathExtension)

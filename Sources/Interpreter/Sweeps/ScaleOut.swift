@@ -18,12 +18,15 @@ public enum ScaleOut {
     public static let usage: Int32 = 64, failure: Int32 = 70
 
     /// Runs the trial a config describes; `line` receives stdout lines, `error` stderr text.
-    public static func runTrial(config data: Data, directory: String, line: @escaping (String) -> Void,
-                                error: @escaping (String) -> Void) -> Int32 {
+    /// The trial is confined to `directory` (Confinement.swift): it reads files only below it,
+    /// and writes files or runs other scripts only when `allowWrites`.
+    public static func runTrial(config data: Data, directory: String, allowWrites: Bool = false,
+                                line: @escaping (String) -> Void, error: @escaping (String) -> Void) -> Int32 {
         let host = QuietHost()
-        let session = Session(host: host, settings: SessionSettings(directory: directory))
+        let confinement = Confinement(root: directory, allowWrites: allowWrites)
+        let session = Session(host: host, settings: SessionSettings(directory: directory, confinement: confinement))
         do {
-            let config = try TrialConfig(data, directory: directory)
+            let config = try TrialConfig(data, confinement: confinement)
             return session.runConfiguredTrial(config, line: line, error: error)
         } catch let e {
             error("error: \(e.message)" + (e.hint.map { "\n= help: \($0)" } ?? "") + "\n")
@@ -40,25 +43,56 @@ struct TrialConfig {
     var budget: Double?
     var seed: UInt64
 
-    init(_ data: Data, directory: String) throws(RuntimeError) {
+    /// The keys a config may have; any other is refused by name (a typo such as "sed" must not
+    /// quietly leave the seed at 0).
+    static let keys = ["file", "script", "sweep", "values", "budget", "seed"]
+
+    init(_ data: Data, confinement: Confinement) throws(RuntimeError) {
         guard let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
             throw RuntimeError("the config is not a JSON object", hint: "{\"file\": \"sweep.basin\", \"values\": {\"lr\": 0.01}, \"budget\": 10}")
         }
-        source = try Self.source(json, directory: directory)
+        for key in json.keys.sorted() where !Self.keys.contains(key) {
+            throw RuntimeError("unknown key \"\(key)\" in the config",
+                               hint: suggest(key, among: Self.keys).map { "did you mean \"\($0)\"?" } ?? "the keys are " + Self.keys.joined(separator: ", "))
+        }
+        source = try Self.source(json, confinement: confinement)
+        if let raw = json["sweep"], !(raw is String) { throw RuntimeError("\"sweep\" must be the sweep's name, a string") }
         sweep = json["sweep"] as? String
         values = try Self.values(json["values"])
-        budget = (json["budget"] as? NSNumber)?.doubleValue
-        let seed = (json["seed"] as? NSNumber)?.doubleValue ?? 0
-        guard seed >= 0, seed < 9e15, seed == seed.rounded() else { throw RuntimeError("\"seed\" must be a whole number ≥ 0") }
-        self.seed = UInt64(seed)
+        budget = try Self.number(json["budget"], "budget", range: 1e-9...1e7, whole: false)
+        self.seed = UInt64(try Self.number(json["seed"], "seed", range: 0...9e15, whole: true) ?? 0)
     }
 
-    static func source(_ json: [String: Any], directory: String) throws(RuntimeError) -> SourceFile {
+    /// A number key: absent (nil), or a JSON number inside `range` (whole when asked); a
+    /// string, a boolean or anything else is refused with what was found.
+    static func number(_ raw: Any?, _ key: String, range: ClosedRange<Double>, whole: Bool) throws(RuntimeError) -> Double? {
+        guard let raw else { return nil }
+        let isBoolean = (raw as? NSNumber).map { String(cString: $0.objCType) == "c" } ?? false  // "c": JSON true/false
+        guard let n = raw as? NSNumber, !isBoolean else {
+            let found = raw is String ? "the string \"\(raw)\"" : isBoolean ? ((raw as? NSNumber)?.boolValue == true ? "true" : "false") : "\(raw)"
+            throw RuntimeError("\"\(key)\" must be a number, not \(found)")
+        }
+        let v = n.doubleValue
+        guard v.isFinite, range.contains(v), !whole || v == v.rounded() else {
+            let kind = whole ? "a whole number from \(Int(range.lowerBound))" : "a number above \(Int(range.lowerBound)) and at most"
+            throw RuntimeError("\"\(key)\" must be \(kind) \(whole ? "to " : "")\(Int(range.upperBound)), not \(NumberLiteral.format(v))")
+        }
+        return v
+    }
+
+    static func source(_ json: [String: Any], confinement: Confinement) throws(RuntimeError) -> SourceFile {
         if let script = json["script"] as? String { return SourceFile(name: "<config>", text: script) }
         guard let file = json["file"] as? String else { throw RuntimeError("the config needs \"file\" or \"script\"") }
-        let path = file.hasPrefix("/") ? file : directory + "/" + file
+        let path = file.hasPrefix("/") ? file : confinement.root + "/" + file
+        guard confinement.contains(path) else {
+            throw RuntimeError("'\(file)' is outside the trial's directory \(confinement.root)",
+                               hint: "a trial reads and writes only below the directory basin trial runs in")
+        }
         guard let contents = FileManager.default.contents(atPath: path) else {
             throw RuntimeError("cannot read '\(file)'", hint: "paths are relative to the directory basin runs in")
+        }
+        guard contents.count <= 32 << 20, !contents.contains(0) else {
+            throw RuntimeError("'\(file)' is not a Basin script (binary, or over 32 MiB)")
         }
         return SourceFile(name: file, text: String(decoding: contents, as: UTF8.self))
     }

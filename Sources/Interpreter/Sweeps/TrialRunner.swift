@@ -96,9 +96,9 @@ extension Session {
 
     /// A fresh session over the user's datasets and variables, with the trial's values on top.
     func trialSession(host: TrialHost, _ plan: TrialPlan) -> Session {
-        let child = Session(host: host, settings: SessionSettings(directory: settings.directory, journalPath: nil,
-                                                                    sessionsDirectory: settings.sessionsDirectory,
-                                                                    workers: settings.workers))
+        var childSettings = settings
+        childSettings.journalPath = nil
+        let child = Session(host: host, settings: childSettings)
         child.activeRun = activeRun
         child.runDepth = runDepth + 1
         child.workspace.datasets = workspace.datasets
