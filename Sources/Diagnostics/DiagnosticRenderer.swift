@@ -61,7 +61,7 @@ public struct DiagnosticRenderer: Sendable {
         let spans = [diagnostic.span] + diagnostic.notes.compactMap(\.span)
         let width = String(spans.map(\.line).max() ?? 1).count
         var lines = [style.severity(diagnostic.severity, diagnostic.severity.rawValue + ":")
-                     + " " + style.message(diagnostic.message)]
+                     + " " + style.message(TerminalSafe.text(diagnostic.message))]
         if let source, !source.name.isEmpty {
             let span = diagnostic.span
             lines.append(pad(width) + style.gutter("-->") + " \(source.name):\(span.line):\(span.column)")
@@ -75,11 +75,11 @@ public struct DiagnosticRenderer: Sendable {
                 lines += span.line == shownLine ? Array(drawn.suffix(1)) : drawn
                 shownLine = span.line
             } else {
-                lines.append(pad(width) + " " + style.gutter("=") + " note: " + note.message)
+                lines.append(pad(width) + " " + style.gutter("=") + " note: " + TerminalSafe.text(note.message))
             }
         }
         if let help = diagnostic.help {
-            lines.append(pad(width) + " " + style.gutter("=") + " " + style.help("help:") + " " + help)
+            lines.append(pad(width) + " " + style.gutter("=") + " " + style.help("help:") + " " + TerminalSafe.text(help))
         }
         return lines.joined(separator: "\n")
     }
@@ -113,7 +113,7 @@ public struct DiagnosticRenderer: Sendable {
         let number = String(span.line)
         let lead = pad(width - number.count) + style.gutter(number + " |")
         var caret = pad(start) + String(repeating: "^", count: count)
-        caret = style.caret(severity, caret) + (label.map { " " + $0 } ?? "")
+        caret = style.caret(severity, caret) + (label.map { " " + TerminalSafe.text($0) } ?? "")
         return [lead + (scalars.isEmpty ? "" : " " + String(String.UnicodeScalarView(scalars))),
                 pad(width) + " " + style.gutter("|") + " " + caret]
     }

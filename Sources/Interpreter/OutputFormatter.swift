@@ -20,8 +20,10 @@ public struct OutputFormatter: Sendable {
     func formatted(_ output: Output) -> String {
         switch output {
         case .clear: return ""
-        case .text(let text): return text
-        case .narrative(let text): return environment.usesEscapes ? "\u{1B}[3m\(text)\u{1B}[0m" : text
+        case .text(let text): return TerminalSafe.text(text)
+        case .narrative(let text):
+            let safe = TerminalSafe.text(text)
+            return environment.usesEscapes ? "\u{1B}[3m\(safe)\u{1B}[0m" : safe
         case .chart(let chart):
             let buffer = chart.rendered(width: environment.width, profile: environment.profile)
             return TextRenderer(environment: environment).render(buffer)

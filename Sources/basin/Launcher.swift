@@ -219,7 +219,7 @@ struct Launcher {
     }
 
     func usageError(_ message: String) -> Int32 {
-        FileHandle.standardError.write(Data("error: \(message)\n\(Self.usage)\n".utf8))
+        FileHandle.standardError.write(Data("error: \(TerminalSafe.text(message))\n\(Self.usage)\n".utf8))
         return Batch.usage
     }
 

@@ -44,3 +44,23 @@ struct HostileInputTests {
         #expect(result.error.contains("note: … and 9980 more errors not shown"), "\(result.error.suffix(200))")
     }
 }
+
+@Suite("Escape sequences from files never reach the terminal")
+struct EscapeSequenceTests {
+    /// A crafted CSV changed the window title and hid the cursor through an error message.
+    @Test("a CSV field holding escape sequences is reported without them", .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh"))
+    func csvEscapes() {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        _ = scratch.file("evil.csv", "x,label\n1,0\n\u{1B}]0;pwned\u{07}\u{1B}[?25l,1\n")
+        let script = scratch.file("s.basin", "data c = csv \"evil.csv\" target=label\n")
+        let command = "cd \(BasinBinary.shellQuoted(scratch.path)) && exec \(BasinBinary.shellQuoted(BasinBinary.path)) run s.basin"
+        let result = Spawn.run(["/bin/sh", "-c", command], environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
+                                                                       "XDG_STATE_HOME": scratch.path + "/state"], timeout: 60)
+        #expect(result.status == 70, "\(result.error)")
+        #expect(result.error.contains("evil.csv"), "\(result.error)")
+        #expect(!result.error.contains("\u{1B}") && !result.error.contains("\u{07}"), "\(result.error.debugDescription)")
+        #expect(!result.output.contains("\u{1B}"))
+        _ = script
+    }
+}
