@@ -3,8 +3,10 @@ import Charts
 import Glibc
 import Testing
 
-@Test func dumpGoldenRenderings() {
-    guard let path = getenv("BASIN_DUMP"), let file = fopen(path, "w") else { return }
+@Test(.enabled(if: getenv("BASIN_DUMP") != nil, "a review tool, not a check: BASIN_DUMP=FILE writes every golden rendering"))
+func dumpGoldenRenderings() throws {
+    let path = try #require(getenv("BASIN_DUMP"))
+    let file = try #require(fopen(path, "w"), "cannot write \(String(cString: path))")
     defer { fclose(file) }
     for c in GoldenCases.all {
         let text = c.chart.rendered(width: c.width, height: c.height, profile: c.profile).text

@@ -4,8 +4,10 @@ import Charts
 import Glibc
 import Testing
 
-@Test func preview() {
-    guard let path = getenv("BASIN_PREVIEW"), let file = fopen(path, "w") else { return }
+@Test(.enabled(if: getenv("BASIN_PREVIEW") != nil, "a preview tool, not a check: BASIN_PREVIEW=FILE writes the sample charts"))
+func preview() throws {
+    let path = try #require(getenv("BASIN_PREVIEW"))
+    let file = try #require(fopen(path, "w"), "cannot write \(String(cString: path))")
     defer { fclose(file) }
     for profile in [RenderProfile.standard, .monochrome, .ascii] {
         for chart in SampleCharts.all {

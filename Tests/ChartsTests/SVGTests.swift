@@ -28,8 +28,9 @@ import Testing
     #expect(paths.first.map { $0.split(separator: "M").count } == 3)  // "<path d=" + two runs
 }
 
-@Test func writeSampleSVGs() {
-    guard let dir = getenv("BASIN_SVG_DIR").map({ String(cString: $0) }) else { return }
+@Test(.enabled(if: getenv("BASIN_SVG_DIR") != nil, "a preview tool, not a check: BASIN_SVG_DIR=DIR writes the sample charts as SVG"))
+func writeSampleSVGs() throws {
+    let dir = String(cString: try #require(getenv("BASIN_SVG_DIR")))
     for (i, chart) in SampleCharts.all.enumerated() {
         guard let file = fopen("\(dir)/chart\(i).svg", "w") else { continue }
         fputs(SVG.document(for: chart), file)

@@ -117,7 +117,10 @@ import Testing
     }
 
     @Test func unknownNamesAndUnusedArgumentsThrow() {
-        guard case let .invalidArgument(name, value, allowed)? = dataError({ try BuiltInData.make("spirals", seed: 0) }) else { return }
+        guard case let .invalidArgument(name, value, allowed)? = dataError({ try BuiltInData.make("spirals", seed: 0) }) else {
+            Issue.record("an unknown dataset name was not refused as an invalid argument")
+            return
+        }
         #expect(name == "dataset" && value == "spirals" && allowed.contains("spiral"))
         #expect(dataError { try BuiltInData.make("sine", classes: 3, seed: 0) } != nil)
         #expect(dataError { try BuiltInData.make("mnist1d", noise: 0.1, seed: 0) } != nil)

@@ -2,16 +2,18 @@
 // own server socket), driven with send-keys and read with capture-pane, polling with
 // deadlines and never asserting on timing. tmux is started with posix_spawn (never
 // Foundation.Process, which hangs) with a clean signal mask, so `kill-server` always works.
-// Skipped when tmux or the binary is missing. After basin exits, the pane's shell prints the
-// exit status and the terminal modes, so a test can see the terminal was restored.
+// Skipped, with the reason in the test report, when tmux or the binary is missing (CI installs
+// tmux, so there they run). After basin exits, the pane's shell prints the exit status and the
+// terminal modes, so a test can see the terminal was restored.
 import Foundation
 import Glibc
 import Testing
 import TestSupport
 
-@Suite(.serialized) struct NotebookEndToEndTests {
+@Suite(.serialized, .enabled(if: NotebookTmux.available, NotebookTmux.unavailableReason))
+struct NotebookEndToEndTests {
     @Test func startsTypoGetsADiagnosticAndQuitRestoresTheTerminal() throws {
-        guard let t = NotebookTmux(width: 100, height: 30) else { return }
+        let t = try #require(NotebookTmux(width: 100, height: 30), "tmux did not start a session")
         defer { t.close() }
         try #require(t.waitFor("F1 help"), "no status line:\n\(t.capture())")
         t.type("trian a")
@@ -24,7 +26,7 @@ import TestSupport
     }
 
     @Test func trainUpdatesTheDashboardAndControlCStopsIt() throws {
-        guard let t = NotebookTmux(width: 100, height: 30) else { return }
+        let t = try #require(NotebookTmux(width: 100, height: 30), "tmux did not start a session")
         defer { t.close() }
         try #require(t.waitFor("F1 help"))
         t.type("data d = moons n=400")
@@ -43,7 +45,7 @@ import TestSupport
     }
 
     @Test func resizesDownToFortyByTwelveAndBack() throws {
-        guard let t = NotebookTmux(width: 100, height: 30) else { return }
+        let t = try #require(NotebookTmux(width: 100, height: 30), "tmux did not start a session")
         defer { t.close() }
         try #require(t.waitFor("F1 help"))
         t.type("data d = moons n=400")
@@ -61,7 +63,7 @@ import TestSupport
     }
 
     @Test func killTermWhileTrainingRestoresTheTerminal() throws {
-        guard let t = NotebookTmux(width: 80, height: 24) else { return }
+        let t = try #require(NotebookTmux(width: 80, height: 24), "tmux did not start a session")
         defer { t.close() }
         try #require(t.waitFor("F1 help"))
         t.type("data d = moons n=400")
@@ -81,14 +83,23 @@ final class NotebookTmux {
     let socket = "basin-nb-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let scratch = TestDirectories.make("nb")
 
-    /// nil (the test is skipped) without tmux or a built basin binary.
+    /// Whether tmux runs and the release binary exists (the suite is skipped otherwise).
+    static let available = access(binary, X_OK) == 0 && run(["tmux", "-V"]).status == 0
+    static var unavailableReason: Comment {
+        access(binary, X_OK) != 0 ? "no basin binary at \(binary): run scripts/test.sh, which builds it"
+            : "tmux is not installed (scripts/setup.sh installs it)"
+    }
+
+    /// nil when tmux could not start the session.
     init?(width: Int, height: Int) {
         let binary = Self.binary
-        guard access(binary, X_OK) == 0, Self.run(["tmux", "-V"]).status == 0 else { return nil }
+        guard Self.available else { return nil }
         try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         let script = "cd '\(scratch)' && XDG_STATE_HOME='\(scratch)/state' TERM=xterm-256color LANG=C.UTF-8 '\(binary)'; "
             + "echo EXITED $?; echo modes: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$'); sleep 600"
-        _ = tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
+        guard tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script]).status == 0 else {
+            return nil
+        }
     }
 
     func close() {
@@ -154,8 +165,11 @@ final class NotebookTmux {
 
     /// Runs a program with output to a temporary file, all signals at their defaults, unmasked.
     static func run(_ arguments: [String]) -> (status: Int32, output: String) {
-        let out = TestDirectories.make("nb-out")
-        defer { unlink(out) }
+        // A file inside a fresh directory (`make` creates a directory: opening it for writing
+        // failed, and every test here was silently skipped).
+        let directory = TestDirectories.make("nb-out")
+        let out = directory + "/out"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -175,8 +189,8 @@ final class NotebookTmux {
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         guard posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ) == 0 else { return (127, "") }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        return ((status >> 8) & 0xFF, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
+        // tmux commands return at once; a deadline keeps a wedged one from hanging the suite.
+        let (status, _) = Spawn.wait(pid, timeout: 30)
+        return (status, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
     }
 }

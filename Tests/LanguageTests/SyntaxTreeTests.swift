@@ -79,7 +79,7 @@ struct SyntaxTreeTests {
 
     @Test("a net's name and spans")
     func netSpans() {
-        guard let net = network("net a = dense 32 relu x20") else { return }
+        guard let net = network("net a = dense 32 relu x20") else { Issue.record("the net did not parse"); return }
         #expect(net.name.name == "a")
         #expect(net.name.span.column == 5)
         guard let item = net.layers.first, case .layer(let layer) = item.kind else { Issue.record("no layer"); return }

@@ -5,8 +5,9 @@ import Foundation
 import Notebook
 import Testing
 
-@Test func previewFrames() {
-    guard ProcessInfo.processInfo.environment["BASIN_PREVIEW"] == "1" else { return }
+@Test(.enabled(if: ProcessInfo.processInfo.environment["BASIN_PREVIEW"] == "1",
+               "a preview tool, not a check: BASIN_PREVIEW=1 writes the frames to paste into SnapshotTests"))
+func previewFrames() {
     var out = ""
     for c in snapshotCases {
         var s = c.state()
