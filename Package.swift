@@ -4,8 +4,9 @@
 // only Kernels imports OpenBLAS, only Notebook imports ncurses, only LineMode imports libedit.
 import PackageDescription
 
-/// Release builds of the numeric targets drop exclusivity checks in their hot loops.
-let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+/// Release builds of the numeric targets drop exclusivity checks in their hot loops (debug
+/// builds keep them, so tests in debug still catch overlapping accesses).
+let fast: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
 let package = Package(
     name: "Basin",
@@ -37,34 +38,32 @@ let package = Package(
         .target(name: "Charts"),
         .target(name: "Diagnostics"),
         .target(name: "Language", dependencies: ["Diagnostics"]),
-        .target(name: "Interpreter", dependencies: ["Lab", "Search", "Language", "Charts"]),
-        .target(name: "Notebook", dependencies: ["Interpreter", "Charts", "CNcurses"]),
-        .target(name: "LineMode", dependencies: ["Interpreter", "Charts", "CEditLine"]),
-        .executableTarget(
-            name: "basin",
-            dependencies: [
-                "Interpreter", "Notebook", "LineMode",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+        // Every target declares each module it imports.
+        .target(name: "Interpreter",
+                dependencies: ["Lab", "Search", "Language", "Charts", "Diagnostics", "Datasets", "Networks", "Kernels"]),
+        .target(name: "Notebook", dependencies: ["Interpreter", "Language", "Charts", "Diagnostics", "CNcurses"]),
+        .target(name: "LineMode", dependencies: ["Interpreter", "Language", "Charts", "Diagnostics", "CEditLine"]),
+        .executableTarget(name: "basin", dependencies: ["Interpreter", "Notebook", "LineMode", "Lab", "Charts", "Diagnostics"]),
         .executableTarget(
             name: "basin-bench",
             dependencies: [
-                "Lab", "Search", "Notebook",
+                "Lab", "Search", "Notebook", "Interpreter", "Charts", "Datasets", "Kernels", "Networks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: fast),
 
         // Tests mirror the targets; TestSupport holds the shared helpers.
         .target(name: "TestSupport", dependencies: ["Kernels", "Networks", "Charts", "Diagnostics"], path: "Tests/TestSupport"),
-        .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"]),
-        .testTarget(name: "NetworksTests", dependencies: ["Networks", "TestSupport"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
-        .testTarget(name: "LabTests", dependencies: ["Lab", "TestSupport"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search", "TestSupport"]),
+        .testTarget(name: "KernelsTests", dependencies: ["Kernels", "CKernels", "TestSupport"]),
+        .testTarget(name: "NetworksTests", dependencies: ["Networks", "Kernels", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Kernels", "TestSupport"]),
+        .testTarget(name: "LabTests", dependencies: ["Lab", "Datasets", "Networks", "Kernels", "TestSupport"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Kernels", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
-        .testTarget(name: "LanguageTests", dependencies: ["Language", "TestSupport"]),
-        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter", "TestSupport"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Lab", "Language", "Networks", "Charts", "Diagnostics", "TestSupport"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter", "Language", "Charts", "Diagnostics", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

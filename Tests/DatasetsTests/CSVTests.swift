@@ -53,7 +53,7 @@ import Testing
 
     @Test func floatsRoundTripExactly() throws {
         // %.9g-style text of Float values parses back to the same bits.
-        let values: [Float] = [0.1, -3.4028235e38, 1.1754944e-38, 1e-45, 0.33333334, 123456.79]
+        let values: [Float] = [0.1, -3.4028235e38, 1.1754944e-38, .leastNonzeroMagnitude, 0.33333334, 123456.79]
         let text = "v,t\n" + values.map { "\($0),0\n" }.joined()
         let dir = try ScratchDirectory()
         let d = try CSV.load(path: try dir.file("f.csv", text: text), target: "t")
