@@ -1,15 +1,10 @@
-// Batch mode: run a script, print outputs in order, exit 0 / 65 (syntax) / 70 (runtime).
+// Batch mode: run a script, print outputs in order, exit as ExitCode says (0 / 65 / 70 / 130).
 import Charts
 import Diagnostics
 import Foundation
 import Interpreter
 
 public enum Batch {
-    public static let syntaxError: Int32 = 65
-    public static let runtimeError: Int32 = 70
-    public static let usage: Int32 = 64
-    /// Ctrl-C stopped the script (128 + SIGINT, as shells report it).
-    public static let interrupted: Int32 = 130
 
     /// Runs `source` (a file's contents or standard input) and returns the exit code.
     public static func run(source: SourceFile, seed: Int?, environment: TerminalEnvironment,
@@ -20,11 +15,6 @@ public enum Batch {
         // A script is always "busy": a second Ctrl-C within a second leaves (130).
         Interrupts.setBusy(true)
         if let seed { session.execute("seed \(seed)") }
-        switch session.execute(source) {
-        case .ok, .quit: return 0
-        case .syntaxError: return syntaxError
-        case .runtimeError: return runtimeError
-        case .interrupted: return interrupted
-        }
+        return ExitCode.of(session.execute(source))
     }
 }

@@ -12,6 +12,7 @@
 // stop) leaves with 130 after restoring the terminal, so a stuck command can always be escaped.
 // At the prompt Ctrl-C never exits: it only clears the line.
 import Foundation
+import Interpreter
 import Synchronization
 
 public enum Interrupts {
@@ -71,7 +72,7 @@ public enum Interrupts {
             if let last = lastWhileBusy, now.timeIntervalSince(last) < 1 {
                 TerminalGuard.restore()
                 FileHandle.standardError.write(Data("\nbasin: interrupted twice; leaving\n".utf8))
-                exit(130)
+                exit(ExitCode.interrupted)
             }
             lastWhileBusy = now
         } else {

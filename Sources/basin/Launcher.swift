@@ -173,17 +173,17 @@ struct Launcher {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
             FileHandle.standardError.write(Data("error: cannot read '\(file)': it is a directory\n".utf8))
-            return Batch.usage
+            return ExitCode.usage
         }
         // FileHandle reads pipes and devices too (`basin run /dev/stdin`, `basin run -`).
         guard let handle = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file) else {
             FileHandle.standardError.write(Data("error: cannot read '\(file)': no such file or not readable\n".utf8))
-            return Batch.usage
+            return ExitCode.usage
         }
         switch Self.readScript(handle, name: file) {
         case .failure(let problem):
             FileHandle.standardError.write(Data("error: \(problem.message)\n".utf8))
-            return Batch.usage
+            return ExitCode.usage
         case .success(let text):
             return Batch.run(source: SourceFile(name: file, text: text), seed: seed, environment: environment(), settings: settings())
         }
@@ -220,7 +220,7 @@ struct Launcher {
 
     func usageError(_ message: String) -> Int32 {
         FileHandle.standardError.write(Data("error: \(TerminalSafe.text(message))\n\(Self.usage)\n".utf8))
-        return Batch.usage
+        return ExitCode.usage
     }
 
     func environment() -> TerminalEnvironment {

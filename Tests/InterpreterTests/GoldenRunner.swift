@@ -64,14 +64,7 @@ struct GoldenRunner {
     }
 
     /// The exit code `basin run` gives for a status.
-    static func exitCode(_ status: ExecutionStatus) -> Int {
-        switch status {
-        case .ok, .quit: return 0
-        case .syntaxError: return 65
-        case .runtimeError: return 70
-        case .interrupted: return 130
-        }
-    }
+    static func exitCode(_ status: ExecutionStatus) -> Int { Int(ExitCode.of(status)) }
 }
 
 /// Top-level statements of a script by lines: a chunk ends at a line end outside braces,

@@ -15,7 +15,7 @@ import Language
 import Search
 
 public enum ScaleOut {
-    public static let usage: Int32 = 64, failure: Int32 = 70
+    public static let usage = ExitCode.usage, failure = ExitCode.runtimeError
 
     /// Runs the trial a config describes; `line` receives stdout lines, `error` stderr text.
     /// The trial is confined to `directory` (Confinement.swift): it reads files only below it,

@@ -8,7 +8,7 @@ import Search
 
 extension Session {
     func runConfiguredTrial(_ config: TrialConfig, line: @escaping (String) -> Void, error: (String) -> Void) -> Int32 {
-        guard let (source, setup, block) = trialSource(config, error: error) else { return 65 }
+        guard let (source, setup, block) = trialSource(config, error: error) else { return ExitCode.syntaxError }
         for statement in setup where run(statement, in: source, next: nil) != .ok {
             for e in (host as? QuietHost)?.errors ?? [] { error(e + "\n") }
             return ScaleOut.failure
@@ -26,7 +26,7 @@ extension Session {
         let outcome = runTrial(plan, objective: body.objective, onEvaluation: { line(Self.jsonLine(evaluation: $0)) })
         line(Self.jsonLine(outcome: outcome, objective: body.objective, seed: config.seed))
         if let failure = outcome.failure { error("error: trial failed: \(failure)\n") }
-        return outcome.status == .done ? 0 : ScaleOut.failure
+        return outcome.status == .done ? ExitCode.ok : ScaleOut.failure
     }
 
     /// The source, the statements to run before the body, and the body. A source without a
