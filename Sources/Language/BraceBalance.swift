@@ -1,10 +1,17 @@
-// How many `{` a line leaves open: the prompt keeps reading lines until a block closes, and
-// tests split scripts into statements the same way. Braces inside strings and comments, and
-// on tutorial narrative lines (`> …`), do not count.
+// How many `{` a text leaves open: the one rule for "the block is not finished yet", which line
+// mode's prompt, the notebook's input line (Enter adds a line) and the golden runner's statement
+// splitting all read. Braces inside strings and comments, and on tutorial narrative lines
+// (`> …`), do not count.
 
 extension Script {
-    /// Opening minus closing braces of one line, outside strings, comments and narrative.
-    public static func braceBalance(of line: String) -> Int {
+    /// Opening minus closing braces of `text` (any number of lines), outside strings, comments
+    /// and narrative lines.
+    public static func braceBalance(of text: String) -> Int {
+        text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + lineBraceBalance(String($1)) }
+    }
+
+    /// Opening minus closing braces of one line.
+    static func lineBraceBalance(_ line: String) -> Int {
         if line.drop(while: { $0 == " " || $0 == "\t" }).first == ">" { return 0 }
         var balance = 0, inString = false, escaped = false
         for character in line {

@@ -4,8 +4,8 @@
 // ------
 // Entry points
 //   Script.parse(_ source: SourceFile) -> ParseResult   a whole file, cell or line: the AST and
-//                                                       EVERY error (lexical, syntax, registry);
-//                                                       .needsMoreInput for an open `{` at a prompt
+//                                                       EVERY error (lexical, syntax, registry)
+//   Script.braceBalance(of: text)                       `{` left open: a prompt reads more lines
 //   CommandRegistry.standard                            the one table of commands and layers
 //   registry.bind(command) -> Invocation                named slots/arguments/flags of a command
 //   invocation.integer("epochs", in: scope)             typed values, $variables resolved then
@@ -28,18 +28,6 @@ public struct ParseResult: Hashable, Sendable {
 
     public var diagnostics: [Diagnostic] { errors.map(\.diagnostic) }
     public var succeeded: Bool { errors.isEmpty }
-
-    /// Whether the input stops in the middle of something (an open `{`, a net spec ending in
-    /// `,`): a prompt should read another line and parse again rather than report errors.
-    public var needsMoreInput: Bool {
-        !errors.isEmpty && errors.allSatisfy { error in
-            switch error.kind {
-            case .unclosedBlock: return true
-            case .expected(_, let found): return found == "end of input"
-            default: return false
-            }
-        }
-    }
 }
 
 extension Script {

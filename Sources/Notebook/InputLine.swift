@@ -1,6 +1,7 @@
 // The text being typed at the bottom of the notebook: characters and a cursor, with the
 // Emacs-style edits of a shell (Ctrl-A/E/K/U/W/Y, Alt-B/F) and multi-line text for `{ }`
 // blocks (a newline is a character; Home/End and Ctrl-A/E act on the cursor's own line).
+import Language
 
 public struct InputLine: Sendable, Equatable {
     public private(set) var characters: [Character] = []
@@ -108,21 +109,7 @@ public struct InputLine: Sendable, Equatable {
     }
 
     /// Whether a `{` is still open (outside strings and comments): Enter then adds a line.
-    public var hasOpenBlock: Bool {
-        var depth = 0, inString = false, inComment = false
-        for c in characters {
-            if inComment { if c == "\n" { inComment = false }; continue }
-            if inString { if c == "\"" { inString = false }; continue }
-            switch c {
-            case "\"": inString = true
-            case "#": inComment = true
-            case "{": depth += 1
-            case "}": depth -= 1
-            default: break
-            }
-        }
-        return depth > 0
-    }
+    public var hasOpenBlock: Bool { Script.braceBalance(of: String(characters)) > 0 }
 }
 
 extension Character {

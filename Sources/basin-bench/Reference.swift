@@ -73,7 +73,7 @@ func jsonLine(_ fields: [(String, Any)]) -> String {
     let parts = fields.map { key, value -> String in
         let v: String
         switch value {
-        case let s as String: v = "\"" + s.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        case let s as String: v = JSON.quoted(s)
         case let d as Double: v = d.isFinite ? String(format: "%.6g", d) : "null"
         case let b as Bool: v = b ? "true" : "false"
         default: v = "\(value)"

@@ -107,12 +107,13 @@ struct RecoveryTests {
 
 @Suite("Incomplete input")
 struct IncompleteInputTests {
-    @Test("a prompt asks for more lines while a block or a layer list is open", arguments: [
-        ("sweep s method=tpe {", true), ("sweep s {\n  train t", true), ("net a = dense 3,", true),
-        ("net a = res { dense 3", true), ("sweep s {\n train t\n}", false), ("trian a", false),
-        ("sweep s {\n trian t", false), ("pause", false),
+    /// The one rule every prompt reads: braces left open, outside strings, comments and narrative.
+    @Test("a prompt asks for more lines while a block is open", arguments: [
+        ("sweep s method=tpe {", 1), ("sweep s {\n  train t", 1), ("sweep s {\n train t\n}", 0),
+        ("trian a", 0), ("sweep s { if depth > 1 {", 2), ("ask \"what is { ?\"", 0), ("train a  # {", 0),
+        ("> a narrative line with {", 0), ("ask \"a \\\" quote {\"", 0), ("}", -1), ("sweep s {\n# }\n", 1),
     ])
-    func needsMoreInput(_ text: String, _ expected: Bool) {
-        #expect(Script.parse(text).needsMoreInput == expected)
+    func braceBalance(_ text: String, _ expected: Int) {
+        #expect(Script.braceBalance(of: text) == expected, "\(text)")
     }
 }

@@ -88,7 +88,7 @@ extension Session {
     static func jsonLine(outcome o: TrialOutcome, objective: SweepObjective, seed: UInt64) -> String {
         let f = o.curve.last
         let head = "{\"status\":\"\(o.status.rawValue)\",\"metric\":\"\(objective.metric)\",\"direction\":\"\(objective.maximize ? "maximize" : "minimize")\","
-        let error = o.failure.map { ",\"error\":" + jsonString($0) } ?? ""
+        let error = o.failure.map { ",\"error\":" + JSON.quoted($0) } ?? ""
         return head + json([("objective", o.objective), ("val_loss", f?.validationLoss), ("val_acc", f?.validationAccuracy),
                             ("train_loss", f?.trainLoss), ("train_acc", f?.trainAccuracy), ("step", f.map { Double($0.step) }),
                             ("epochs", o.epochs), ("seconds", o.seconds), ("seed", Double(seed))]).dropFirst().dropLast() + error + "}"
@@ -100,11 +100,5 @@ extension Session {
             let v = value.flatMap { $0.isFinite ? ($0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : "\($0)") : nil } ?? "null"
             return "\"\(key)\":\(v)"
         }.joined(separator: ",") + "}"
-    }
-
-    static func jsonString(_ s: String) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: [s], options: [.fragmentsAllowed]),
-              let text = String(data: data, encoding: .utf8) else { return "\"\"" }
-        return String(text.dropFirst().dropLast())
     }
 }
