@@ -118,7 +118,7 @@ public final class Session: @unchecked Sendable {
         if runDepth == 0 { activeRun.startCommand() }
         let statements = parsed.script.statements
         for (index, statement) in statements.enumerated() {
-            let next = statements.dropFirst(index + 1).first.map { text(of: $0, in: source) }
+            let next = statements.dropFirst(index + 1).first.map { source.text(of: $0.span) }
             switch run(statement, in: source, next: next) {
             case .ok:
                 guard activeRun.interruptedSinceStart else { continue }
@@ -134,7 +134,7 @@ public final class Session: @unchecked Sendable {
     }
 
     func run(_ statement: Statement, in source: SourceFile, next: String?) -> ExecutionStatus {
-        let text = text(of: statement, in: source)
+        let text = source.text(of: statement.span)
         journal?.append(text)
         if runDepth == 0 && !source.name.isEmpty { inputHistory.append(text) }
         do {
@@ -145,14 +145,6 @@ public final class Session: @unchecked Sendable {
             host.emit(.diagnostic(error.diagnostic(fallback: statement.span), source))
             return .runtimeError
         }
-    }
-
-    /// The statement's text as written.
-    func text(of statement: Statement, in source: SourceFile) -> String {
-        let utf8 = Array(source.text.utf8)
-        let start = max(0, min(statement.span.startOffset, utf8.count))
-        let end = max(start, min(statement.span.endOffset, utf8.count))
-        return String(decoding: utf8[start..<end], as: UTF8.self)
     }
 
     /// Commands that change state belong in a saved session; looking and help do not.

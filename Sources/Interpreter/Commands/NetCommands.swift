@@ -29,7 +29,7 @@ extension Session {
     func defineNet(_ definition: NetworkDefinition, source: SourceFile) throws(RuntimeError) {
         let specs = try layerSpecs(definition.layers, at: definition.span)
         let name = definition.name.name
-        let entry = NetEntry(name: name, specs: specs, definitionText: text(ofSpan: definition.span, in: source),
+        let entry = NetEntry(name: name, specs: specs, definitionText: source.text(of: definition.span),
                              seed: workspace.seed)
         var misfit: String?
         if let dataName = workspace.currentData, let data = workspace.datasets[dataName] {
@@ -92,12 +92,6 @@ extension Session {
         } catch {
             if case .tooLarge = error { throw RuntimeError(error.message, at: span, hint: networkHint(error)) }
         }
-    }
-
-    func text(ofSpan span: SourceSpan, in source: SourceFile) -> String {
-        let utf8 = Array(source.text.utf8)
-        let start = max(0, min(span.startOffset, utf8.count)), end = max(start, min(span.endOffset, utf8.count))
-        return String(decoding: utf8[start..<end], as: UTF8.self)
     }
 
     func netSummaryLine(_ net: NetEntry) -> String {
