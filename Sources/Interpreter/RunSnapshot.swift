@@ -78,28 +78,22 @@ public struct RunSnapshot: Sendable, Equatable {
 
     static func layers(of run: TrainingRun) -> [Layer] {
         let network = run.network, stats = run.layerStatistics()
+        let parameters = UnsafeBufferPointer(start: network.parameters.base, count: network.parameterCount)
         return network.parametricLayers.enumerated().map { k, i in
-            let start = network.stack.parameterOffsets[i], count = network.layers[i].parameterCount
-            let weights = UnsafeBufferPointer(start: network.parameters.base + start, count: count)
-            let (counts, lo, hi) = binned(weights)
+            // The values `hist` shows (Network.histogramValues), in the dashboard's bins.
+            let histogram = CompactHistogram(network.histogramValues(layer: i, in: parameters), bins: bins)
+            var counts = histogram.counts.map(Double.init)
+            var (lo, hi) = (Double(histogram.lower), Double(histogram.upper))
+            if hi == lo {
+                // One value: a bar in the middle of a unit-wide range, not at its left edge.
+                counts = Array(repeating: 0, count: bins)
+                counts[bins / 2] = Double(histogram.total)
+                (lo, hi) = (lo - 0.5, hi + 0.5)
+            }
             return Layer(name: "\(i + 1) \(network.layers[i].summary)",
                          weightNorm: k < stats.weightNorms.count ? stats.weightNorms[k] : .nan,
                          gradientNorm: k < stats.gradientNorms.count ? stats.gradientNorms[k] : .nan,
                          histogram: counts, lower: lo, upper: hi)
         }
-    }
-
-    /// Counts of finite values in `bins` equal bins between their minimum and maximum.
-    static func binned(_ values: UnsafeBufferPointer<Float>) -> ([Double], Double, Double) {
-        var lo = Float.infinity, hi = -Float.infinity
-        for v in values where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
-        guard lo <= hi else { return (Array(repeating: 0, count: bins), 0, 1) }
-        if hi == lo { lo -= 0.5; hi += 0.5 }
-        var counts = Array(repeating: 0.0, count: bins)
-        let scale = Float(bins) / (hi - lo)
-        for v in values where v.isFinite {
-            counts[min(bins - 1, max(0, Int((v - lo) * scale)))] += 1
-        }
-        return (counts, Double(lo), Double(hi))
     }
 }

@@ -4,8 +4,7 @@
 // tensors (or gradients), cheap next to the evaluation itself (≈ 15k values for the MNIST-1D
 // MLP against a forward pass over thousands of examples), and 128 bytes per layer.
 //
-// Which values: a layer's `.weight` tensors, biases left out as `hist` leaves them out; a layer
-// with only normalization parameters (batchnorm, layernorm) contributes those.
+// Which values: `Network.histogramTensors`, the one rule every histogram of a layer follows.
 import Kernels
 import Networks
 
@@ -51,18 +50,34 @@ public struct CompactHistogram: Sendable, Equatable {
     }
 }
 
+extension Network {
+    /// The tensors a layer's histogram shows, the one rule `hist`, the dashboard and the
+    /// over-time views share: its `.weight` tensors, biases left out; a layer with only
+    /// normalization parameters (batchnorm, layernorm) shows those.
+    public func histogramTensors(layer i: Int) -> [ParameterTensor] {
+        let tensors = layers[i].parameters
+        return tensors.contains { $0.role == .weight } ? tensors.filter { $0.role == .weight } : tensors
+    }
+
+    /// Those tensors' values in `flat` (laid out like the parameters: the weights themselves,
+    /// their gradients, or a snapshot), in tensor order.
+    public func histogramValues(layer i: Int, in flat: UnsafeBufferPointer<Float>) -> [Float] {
+        let base = stack.parameterOffsets[i]
+        var values: [Float] = []
+        for t in histogramTensors(layer: i) where base + t.offset + t.count <= flat.count {
+            values += flat[(base + t.offset)..<(base + t.offset + t.count)]
+        }
+        return values
+    }
+}
+
 extension TrainingRun {
     /// A histogram of each parametric top-level layer's weight tensors in `flat` (laid out like
     /// the parameters: the weights themselves or their gradients).
     func layerHistograms(of flat: FloatBuffer) -> [CompactHistogram] {
-        network.layers.indices.filter { network.layers[$0].parameterCount > 0 }.map { i in
-            let base = network.stack.parameterOffsets[i]
-            let tensors = network.layers[i].parameters
-            let chosen = tensors.contains { $0.role == .weight } ? tensors.filter { $0.role == .weight } : tensors
-            let values = chosen.lazy.flatMap { t in
-                UnsafeBufferPointer(start: flat.base + base + t.offset, count: t.count)
-            }
-            return CompactHistogram(values)
+        let values = UnsafeBufferPointer(start: flat.base, count: flat.count)
+        return network.layers.indices.filter { network.layers[$0].parameterCount > 0 }.map { i in
+            CompactHistogram(network.histogramValues(layer: i, in: values))
         }
     }
 }

@@ -120,3 +120,27 @@ struct NetRepeatTests {
         #expect(f.recorder.diagnostics.last?.message.contains("at most 4096 are allowed") == true)
     }
 }
+
+/// The dashboard's layer histograms and `hist` draw the same values: a layer's weights, its
+/// biases left out (the dashboard used to count the biases too).
+@Suite struct HistogramAgreementTests {
+    final class SnapshotHost: SessionHost {
+        var last: LiveUpdate?
+        var width: Int { 80 }
+        var wantsRunSnapshots: Bool { true }
+        func emit(_ output: Output) {}
+        func progress(_ update: LiveUpdate) { last = update }
+        func finishedProgress(_ update: LiveUpdate) { last = update }
+        func ask(_ question: String) -> String? { nil }
+        func pause(next: String?) {}
+    }
+
+    @Test func dashboardCountsTheWeightsHistCounts() throws {
+        let host = SnapshotHost()
+        let session = Session(host: host, settings: SessionSettings(directory: TestDirectories.make("hist")))
+        session.execute("data d = moons n=200\nnet a = dense 8 relu, dense 3 relu, dense 2\ntrain a on d epochs=1")
+        let layers = try #require(host.last?.snapshot?.layers)
+        // dense 8 on 2 inputs: 16 weights (and 8 biases); dense 3: 24; dense 2: 6.
+        #expect(layers.map { Int($0.histogram.reduce(0, +)) } == [16, 24, 6])
+    }
+}

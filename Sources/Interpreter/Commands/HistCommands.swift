@@ -73,15 +73,10 @@ extension Session {
 
     /// Each parametric layer's weight tensors (all its tensors when it has no weight role) in `flat`.
     func tensorValues(_ network: Network, _ flat: [Float]) -> [LayerValues] {
-        network.parametricLayers.map { i in
-            let base = network.stack.parameterOffsets[i]
-            let tensors = network.layers[i].parameters
-            let chosen = tensors.contains { $0.role == .weight } ? tensors.filter { $0.role == .weight } : tensors
-            var values: [Double] = []
-            for t in chosen where base + t.offset + t.count <= flat.count {
-                values += flat[(base + t.offset)..<(base + t.offset + t.count)].map(Double.init)
+        flat.withUnsafeBufferPointer { values in
+            network.parametricLayers.map { i in
+                LayerValues(index: i, title: layerTitle(network, i), values: network.histogramValues(layer: i, in: values).map(Double.init))
             }
-            return LayerValues(index: i, title: layerTitle(network, i), values: values)
         }
     }
 
