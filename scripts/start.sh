@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-swift build -c release --product basin >&2
+swift build -c release >&2   # basin and basin-bench (the README's performance commands)
 exec .build/release/basin "$@"

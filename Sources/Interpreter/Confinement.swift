@@ -17,14 +17,21 @@ public struct Confinement: Sendable, Equatable {
         self.allowWrites = allowWrites
     }
 
-    /// Whether `path` (absolute) lies inside the root once every link in it is resolved; for a
-    /// file that does not exist yet, its directory must.
+    /// Whether `path` (absolute) lies inside the root once every link in it is resolved (for a
+    /// path that does not exist yet, every link in the part that does).
     public func contains(_ path: String) -> Bool {
-        let url = URL(fileURLWithPath: path).standardizedFileURL
-        let resolved = Self.realPath(url.path)
-            ?? Self.realPath(url.deletingLastPathComponent().path).map { $0 + "/" + url.lastPathComponent }
-        guard let resolved else { return false }
-        return resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        // Resolve the deepest part that exists (links and all), then append the rest as written.
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        var rest: [String] = []
+        var resolved = Self.realPath(url.path)
+        while resolved == nil, url.path != "/" {
+            rest.insert(url.lastPathComponent, at: 0)
+            url.deleteLastPathComponent()
+            resolved = Self.realPath(url.path)
+        }
+        guard let base = resolved, !rest.contains("..") else { return false }
+        let full = ([base] + rest).joined(separator: "/")
+        return full == root || full.hasPrefix(root.hasSuffix("/") ? root : root + "/")
     }
 
     /// realpath(3): the absolute path with every symbolic link, `.` and `..` resolved; nil when

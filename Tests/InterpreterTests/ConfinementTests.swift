@@ -73,7 +73,7 @@ struct ConfinementTests {
         #expect(errors.contains(message), "\(errors)")
     }
 
-    @Test("export replaces a file atomically and leaves no temporary file behind")
+    @Test("export and save replace a file atomically and leave no temporary file behind")
     func atomicExport() throws {
         let f = LookingFixture()
         #expect(f.run("data d = moons\nnet a = dense 4 relu, dense 2\ntrain a on d steps=5\nexport a \"a.safetensors\"") == .ok)
@@ -83,6 +83,8 @@ struct ConfinementTests {
         #expect(first != second && first.count == second.count)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: f.directory).filter { $0.hasPrefix(".basin-export") }
         #expect(leftovers.isEmpty, "\(leftovers)")
+        #expect(f.run("save lesson\nsave lesson") == .ok)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: f.directory + "/sessions") == ["lesson.basin"])
         #expect(f.run("export a \"no/such/dir/a.safetensors\"") == .runtimeError)
         #expect(f.recorder.diagnostics.last?.message.contains("no such file or directory") == true)
     }

@@ -43,11 +43,12 @@ extension Session {
         let existed = FileManager.default.fileExists(atPath: path)
         do {
             try FileManager.default.createDirectory(atPath: settings.sessionsDirectory, withIntermediateDirectories: true)
-            try savedText(name).write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
             throw RuntimeError("cannot write \(shown(path)): \(error.localizedDescription)", at: c.span,
                                hint: "check that \(shown(settings.sessionsDirectory)) is a writable directory")
         }
+        // Atomic (temporary file, sync, rename): a kill leaves the old session or the new one.
+        try write(Array(savedText(name).utf8), to: path, at: c.span(of: "name"))
         let count = transcript.count
         say("saved \(count) command\(count == 1 ? "" : "s") to \(shown(path))\(existed ? " (replacing the previous version)" : "")")
     }
