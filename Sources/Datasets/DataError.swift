@@ -28,6 +28,7 @@ public enum CSVProblem: Error, Equatable, Sendable {
     case duplicateColumn(String)
     case noFeatureColumns
     case tooManyColumns(limit: Int)
+    case indexColumn
 }
 
 /// What went wrong in an NPY file.
@@ -38,7 +39,6 @@ public enum NPYProblem: Error, Equatable, Sendable {
     case headerTooLong(length: Int, limit: Int)
     case malformedHeader(String)
     case bigEndian(descr: String)
-    case fortranOrder(shape: [Int])
     case objectArray(descr: String)
     case unsupportedType(descr: String)
     case shapeOverflow(shape: [Int])
@@ -139,6 +139,9 @@ extension CSVProblem {
         case let .duplicateColumn(name): return "column '\(name)' appears more than once in the header"
         case .noFeatureColumns: return "no input columns besides the target"
         case let .tooManyColumns(limit): return "the header has more than \(limit) columns, the most a CSV may have"
+        case .indexColumn:
+            return "the first column has no name and counts 0, 1, 2, …: a row index (pandas writes one unless "
+                + "to_csv(index=False)), not a feature; write the file without it, or give the column a name to keep it"
         }
     }
 }
@@ -153,7 +156,6 @@ extension NPYProblem {
         case let .headerTooLong(length, limit): return "header is \(length) bytes; the limit is \(limit)"
         case let .malformedHeader(detail): return "malformed header: \(detail)"
         case let .bigEndian(descr): return "big-endian data ('\(descr)') is not supported"
-        case let .fortranOrder(shape): return "Fortran-ordered array of shape \(shapeText(shape)) is not supported"
         case let .objectArray(descr): return "object arrays ('\(descr)') cannot be loaded"
         case let .unsupportedType(descr): return "unsupported dtype '\(descr)'"
         case let .shapeOverflow(shape): return "shape \(shapeText(shape)) is too large"

@@ -78,7 +78,6 @@ public enum NPY {
         var parser = NPYHeaderParser(UnsafeBufferPointer(rebasing: b[start ..< start + length]))
         let header = try parser.parse()
         let type = try elementType(header.descr)
-        guard !header.fortranOrder || header.shape.count < 2 else { throw .fortranOrder(shape: header.shape) }
         guard let count = checkedProduct(header.shape),
               case let (bytes, overflow) = count.multipliedReportingOverflow(by: type.byteSize), !overflow else {
             throw .shapeOverflow(shape: header.shape)
@@ -87,7 +86,40 @@ public enum NPY {
         guard bytes == data.count else {
             throw .sizeMismatch(shape: header.shape, expectedBytes: bytes, actualBytes: data.count)
         }
-        return NPYArray(shape: header.shape, elementType: type, storage: elements(data, type: type, count: count))
+        var storage = elements(data, type: type, count: count)
+        // Fortran order (`np.save(f, x.T)`, or any column-major array): NumPy reads both orders,
+        // so Basin does too, turning the column-major elements into row-major ones.
+        if header.fortranOrder && header.shape.count >= 2 {
+            switch storage {
+            case .floats(let v): storage = .floats(rowMajor(v, shape: header.shape))
+            case .integers(let v): storage = .integers(rowMajor(v, shape: header.shape))
+            }
+        }
+        return NPYArray(shape: header.shape, elementType: type, storage: storage)
+    }
+
+    /// Column-major elements of an array of `shape`, in row-major order.
+    static func rowMajor<T>(_ values: [T], shape: [Int]) -> [T] {
+        guard let first = values.first else { return values }
+        // Column-major stride of each axis: 1, d0, d0·d1, …
+        var strides = [Int](repeating: 1, count: shape.count)
+        for axis in 1..<shape.count { strides[axis] = strides[axis - 1] * shape[axis - 1] }
+        var out = [T](repeating: first, count: values.count)
+        var index = [Int](repeating: 0, count: shape.count)
+        for k in out.indices {
+            var source = 0
+            for axis in shape.indices { source += index[axis] * strides[axis] }
+            out[k] = values[source]
+            // Next row-major index: the last axis moves fastest.
+            var axis = shape.count - 1
+            while axis >= 0 {
+                index[axis] += 1
+                if index[axis] < shape[axis] { break }
+                index[axis] = 0
+                axis -= 1
+            }
+        }
+        return out
     }
 
     /// The element type of a descr such as '<f4'; the problem for big-endian, object and

@@ -51,6 +51,24 @@ import Testing
         }
     }
 
+    /// pandas' default to_csv writes its index as an unnamed first column; taken as a feature it
+    /// trained at chance without a word. An unnamed 0, 1, 2, … column is refused with the fix.
+    @Test func pandasIndexColumnIsRefused() throws {
+        let dir = try ScratchDirectory()
+        let pandas = try dir.file("pd.csv", text: ",a,label\n0,1.5,0\n1,2.5,1\n2,0.5,0\n")
+        do {
+            _ = try CSV.load(path: pandas, target: "label")
+            Issue.record("an index column was taken as a feature")
+        } catch {
+            #expect("\(error)".contains("a row index (pandas writes one unless to_csv(index=False))"), "\(error)")
+        }
+        // Named, or not counting from 0, it is data.
+        let named = try dir.file("n.csv", text: "id,a,label\n0,1.5,0\n1,2.5,1\n2,0.5,0\n")
+        #expect(try CSV.load(path: named, target: "label").sampleShape == [2])
+        let unnamedData = try dir.file("u.csv", text: ",a,label\n3,1.5,0\n1,2.5,1\n2,0.5,0\n")
+        #expect(try CSV.load(path: unnamedData, target: "label").sampleShape == [2])
+    }
+
     @Test func floatsRoundTripExactly() throws {
         // %.9g-style text of Float values parses back to the same bits.
         let values: [Float] = [0.1, -3.4028235e38, 1.1754944e-38, .leastNonzeroMagnitude, 0.33333334, 123456.79]
