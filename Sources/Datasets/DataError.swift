@@ -94,7 +94,7 @@ extension DataError: CustomStringConvertible {
             return "write plain decimal numbers; drop or impute missing and infinite values first"
         case let .csv(_, _, _, .missingTargetColumn(_, available)):
             return "the columns are: " + available.joined(separator: ", ")
-        case .npy(_, .bigEndian), .npy(_, .fortranOrder):
+        case .npy(_, .bigEndian):
             return "save with np.save(path, np.ascontiguousarray(a, dtype=a.dtype.newbyteorder('<')))"
         case .npy(_, .objectArray):
             return "convert to a numeric dtype first, e.g. a.astype(np.float32)"
