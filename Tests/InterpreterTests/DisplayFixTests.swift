@@ -36,6 +36,16 @@ struct DisplayFixTests {
         #expect(f.recorder.diagnostics.last?.message == "the parts add up to 0.9, not 1")
     }
 
+    @Test("classes= sets the class count of csv data, and is refused below its largest label")
+    func classesForFiles() throws {
+        let f = LookingFixture()
+        try "a,label\n0.5,0\n1.5,1\n2.5,2\n0.1,0\n".write(toFile: f.path("c.csv"), atomically: true, encoding: .utf8)
+        #expect(f.run("data c = csv \"c.csv\" target=label classes=10") == .ok)
+        #expect(f.recorder.texts.last?.contains("10 classes") == true, "\(f.recorder.texts.last ?? "")")
+        #expect(f.run("data c = csv \"c.csv\" target=label classes=2") == .runtimeError)
+        #expect(f.recorder.diagnostics.last?.message == "classes=2, but the labels go up to 2")
+    }
+
     @Test("eval on an empty test part is refused and records no peek")
     func evalOnEmptyPart() {
         let f = LookingFixture()

@@ -54,15 +54,33 @@ extension Session {
             guard let target = try c.text("target") else {
                 throw RuntimeError("csv needs target=COLUMN: the column that holds the labels or values", at: c.span)
             }
-            return try loading(files, c) { paths throws in try CSV.load(path: paths[0], target: target) }
+            return try withClasses(try loading(files, c) { paths throws in try CSV.load(path: paths[0], target: target) }, c)
         case "npy":
             let files = try c.texts("files")
             guard files.count == 2 else {
                 throw RuntimeError("npy takes two files: data z = npy \"x.npy\" \"y.npy\"", at: c.span)
             }
-            return try loading(files, c) { paths throws in try Dataset.loadNPY(inputs: paths[0], targets: paths[1]) }
+            return try withClasses(try loading(files, c) { paths throws in try Dataset.loadNPY(inputs: paths[0], targets: paths[1]) }, c)
         default:
             throw RuntimeError("unknown data source '\(source)'", at: c.span(of: "source"))
+        }
+    }
+
+    /// A file's labels say which classes occur; `classes=N` says how many there are (a class
+    /// missing from a small file still gets its output). Labels at or past N are refused.
+    func withClasses(_ data: Dataset, _ c: CommandContext) throws(RuntimeError) -> Dataset {
+        guard let wanted = try c.int("classes") else { return data }
+        guard case .classes(let labels, let found) = data.targets else {
+            throw RuntimeError("classes=\(wanted) needs class labels, but \(data.name)'s targets are values (regression)",
+                               at: c.span(of: "classes"), hint: "integer targets in 0..<N are class labels")
+        }
+        guard wanted >= found else {
+            throw RuntimeError("classes=\(wanted), but the labels go up to \(found - 1)", at: c.span(of: "classes"),
+                               hint: "labels run from 0 to classes − 1: use classes=\(found) or more")
+        }
+        return try rethrow(at: c.span(of: "classes")) { () throws -> Dataset in
+            try Dataset(name: data.name, inputs: data.inputs, sampleShape: data.sampleShape,
+                        targets: .classes(labels, count: wanted), isSignal: data.isSignal)
         }
     }
 

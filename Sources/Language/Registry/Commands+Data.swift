@@ -19,7 +19,7 @@ let dataCommands: [CommandSpec] = [
                 ],
                 arguments: [
                     ArgumentSpec("n", .positiveInteger, fullName: "sampleCount", defaultText: "600 for the toys, 60 for sine, 5000 for mnist1d", help: "number of samples"),
-                    ArgumentSpec("classes", .positiveInteger, fullName: "classCount", defaultText: "3 for spiral, 2 for the other toys", help: "number of classes (toys)"),
+                    ArgumentSpec("classes", .positiveInteger, fullName: "classCount", defaultText: "3 for spiral, 2 for the other toys", help: "number of classes (toys; for csv and npy at least the largest label + 1, else read from the labels)"),
                     ArgumentSpec("noise", .nonNegativeNumber, defaultText: "0.1", help: "noise level of the generator"),
                     ArgumentSpec("target", .text, fullName: "targetColumn", help: "csv column holding the target"),
                     ArgumentSpec("permute", .flag, fullName: "permutesInputs",
