@@ -17,14 +17,12 @@ public enum TerminalGuard {
     /// The terminal settings of standard input at start-up, if it is a terminal.
     nonisolated(unsafe) static var savedCopy = termios()
     nonisolated(unsafe) static var hasSaved = false
-    /// The actions in place before ours (indexed by signal number), put back before a re-raise.
-    nonisolated(unsafe) static var previousTable: [sigaction] = Array(repeating: sigaction(), count: 65)
     /// SIGCONTs received: the prompt re-draws itself after one.
     static let resumed = Atomic<Int>(0)
 
     /// Signals that end the process by default and should leave a usable terminal.
     static let endingSignals: [Int32] = [SIGTERM, SIGHUP, SIGQUIT]
-    /// Crash signals: restore, then hand over to whatever was installed (the backtracer).
+    /// Crash signals: restore, then end with the signal's default action.
     static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
 
     /// Saves the terminal state and installs the handlers. Call once, before libedit starts.
@@ -39,7 +37,7 @@ public enum TerminalGuard {
         _ = resumed.load(ordering: .relaxed)
         atexit { TerminalGuard.restore() }
         for signo in endingSignals + crashSignals where !isIgnored(signo) {
-            previousTable[Int(signo)] = SignalInstall.handle(signo, restart: true, restoreAndReraise)
+            SignalInstall.handle(signo, restart: true, restoreAndReraise)
         }
         if !isIgnored(SIGTSTP) { SignalInstall.handle(SIGTSTP, restart: true, restoreAndStop) }
         SignalInstall.handle(SIGCONT, restart: true, countResume)
@@ -79,13 +77,18 @@ public enum TerminalGuard {
     }
 }
 
-/// Restores the terminal, re-installs the action that was there before (the default for
-/// SIGTERM/SIGHUP/SIGQUIT; Swift's backtracer for a crash) and re-raises. Basin's history is
-/// written after every line, so ending at once loses nothing.
+/// Restores the terminal, puts the default action back and re-raises, so the process ends with
+/// the signal's status (131 for Ctrl-\\, 139 for SIGSEGV), as the notebook does. Not the action
+/// that was there before: for SIGQUIT and a crash signal that is Swift's backtracer, which in a
+/// terminal waits 30 s for a key and, for a signal sent with kill, lets the prompt carry on.
+/// Basin's history is written after every line, so ending at once loses nothing.
 private let restoreAndReraise: @convention(c) (Int32) -> Void = { signo in
     TerminalGuard.restore()
-    var old = TerminalGuard.previousTable[Int(signo)]
-    sigaction(signo, &old, nil)
+    signal(signo, SIG_DFL)
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, signo)
+    sigprocmask(SIG_UNBLOCK, &set, nil)
     raise(signo)
 }
 
