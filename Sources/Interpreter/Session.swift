@@ -71,6 +71,9 @@ public final class Session: @unchecked Sendable {
         self.host = host
         self.settings = settings
         journal = settings.journalPath.map(Journal.init(path:))
+        if let journal, let problem = journal.problem {
+            host.emit(.text("note: the journal \(journal.path) cannot be written (\(problem)); commands are not being recorded"))
+        }
     }
 
     /// Syntax errors shown at most for one source: past these, a count.
@@ -116,6 +119,7 @@ public final class Session: @unchecked Sendable {
             return .syntaxError
         }
         if runDepth == 0 { activeRun.startCommand() }
+        defer { if runDepth == 0 { journal?.flush() } }
         let statements = parsed.script.statements
         for (index, statement) in statements.enumerated() {
             let next = statements.dropFirst(index + 1).first.map { source.text(of: $0.span) }

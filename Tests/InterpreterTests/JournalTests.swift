@@ -30,3 +30,28 @@ struct JournalTests {
         #expect(text.contains("seed 1\n") && text.contains("seed 2\n"))
     }
 }
+
+@Suite struct JournalProblemTests {
+    /// The journal used to stop silently when its directory could not be written.
+    @Test func anUnwritableJournalIsSaidOnceAndCommandsStillRun() throws {
+        let directory = TestDirectories.make("journal")
+        let blocker = directory + "/file"
+        try "not a directory".write(toFile: blocker, atomically: true, encoding: .utf8)
+        let recorder = LookingRecorder()
+        let session = Session(host: recorder, settings: SessionSettings(directory: directory, journalPath: blocker + "/journal.basin"))
+        #expect(session.execute("data d = moons n=100\nseed 3") == .ok)
+        #expect(recorder.texts.filter { $0.hasPrefix("note: the journal") }.count == 1, "\(recorder.texts)")
+        #expect(recorder.texts.first?.contains("cannot be written (not a directory)") == true)
+    }
+
+    /// Entries are grouped between syncs, but every one is in the file when a script ends.
+    @Test func everyEntryOfALongScriptIsWritten() throws {
+        let directory = TestDirectories.make("journal")
+        let path = directory + "/journal.basin"
+        let session = Session(host: LookingRecorder(), settings: SessionSettings(directory: directory, journalPath: path))
+        let lines = (0..<2000).map { "seed \($0 % 7)" }
+        #expect(session.execute(lines.joined(separator: "\n")) == .ok)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.split(separator: "\n").filter { $0.hasPrefix("seed ") }.count == 2000)
+    }
+}
