@@ -1,5 +1,6 @@
 // `train NET … seeds=N`: N copies trained at once, each exactly as it trains alone; the count is
 // fixed once the net has trained; reset goes back to one; bad counts get a caret.
+import Charts
 import Foundation
 import Interpreter
 import Testing
@@ -62,5 +63,49 @@ struct TrainSeedsTests {
         #expect(f.recorder.diagnostics.last?.message == "seeds=65 is too large")
         #expect(f.run("train a epochs=1 seeds=0") != .ok)
         #expect(f.recorder.diagnostics.last?.message.contains("positive integer") == true)
+    }
+}
+
+@Suite("Figures over seeds")
+struct SeedFigureTests {
+    /// Worked by hand: means 3 and 4, sample sd √2.5 each, so t = −1 / √(0.5 + 0.5) = −1 and
+    /// df = 1² / (0.5²/4 · 2) = 8, where Student's two-sided 95 % value is 2.306.
+    @Test func welchMatchesAHandComputation() throws {
+        let a = Spread([1, 2, 3, 4, 5]), b = Spread([2, 3, 4, 5, 6])
+        #expect(abs(a.sd - 2.5.squareRoot()) < 1e-12)
+        let (t, df) = try #require(Welch.test(a, b))
+        #expect(abs(t + 1) < 1e-12 && abs(df - 8) < 1e-12)
+        #expect(Welch.critical95(df: 8) == 2.306 && Welch.critical95(df: 8.9) == 2.306 && Welch.critical95(df: 1000) == 1.98)
+        #expect(Welch.test(Spread([1]), b) == nil)
+        #expect(Spread([0.25, 0.25]).text(percent: false) == "0.25 ± 0")
+        #expect(Spread([0.5]).text(percent: true) == "50.0%")
+    }
+
+    @Test("compare and eval show mean ± sd for nets trained with seeds, and say what is within the noise")
+    func compareAndEvalOverSeeds() {
+        let f = LookingFixture()
+        #expect(f.run("""
+            data d = spiral n=300 classes=3
+            net a = dense 16 relu, dense 3
+            opt a adam lr=1e-2
+            train a on d epochs=5 seeds=3
+            net b = dense 16 relu, dense 3
+            opt b adam lr=1e-2
+            train b on d epochs=5 seeds=3
+            net c = dense 2, dense 3
+            opt c sgd lr=1e-3
+            train c on d epochs=2 seeds=3
+            compare a b c
+            eval a
+            """) == .ok)
+        let lines = f.recorder.charts.flatMap {
+            $0.rendered(width: 100, profile: RenderProfile(glyphs: .unicode, colors: .none)).text.split(separator: "\n").map(String.init)
+        }
+        #expect(lines.contains { $0.contains("a ×3") && $0.contains("b ×3") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("val loss") && $0.contains("±") }, "\(lines)")
+        let note = f.recorder.texts.first { $0.hasPrefix("val loss over seeds") } ?? ""
+        // a and b are the same recipe from different seeds: within the noise; c barely trained.
+        #expect(note.contains("within the noise") && note.contains("c −") && note.contains("beyond the noise"), "\(note)")
+        #expect(lines.contains { $0.contains("a on d · 3 seeds, mean ± sd") }, "\(lines)")
     }
 }

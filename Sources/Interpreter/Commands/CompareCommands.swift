@@ -54,9 +54,11 @@ extension Session {
             throw RuntimeError("there is no net to compare yet", at: c.span, hint: "define one, e.g. 'net a = dense 32 relu, dense 3'")
         }
         let nets = try names.map { name throws(RuntimeError) in try workspace.net(name, at: c.span) }
-        let evaluations = nets.map { finalEvaluations($0, at: c.span) }
+        // Every seed of a net trained with seeds=N; its cells are then mean ± sd.
+        let seeds = nets.map { net in ([net] + net.replicas).map { finalEvaluations($0, at: c.span) } }
+        let evaluations = seeds.map(Self.meanMetrics)
         let sharpness = nets.map { compareSharpness($0, at: c.span) }
-        var rows = nets.indices.map { compareRow(nets[$0], evaluations[$0], sharpness: sharpness[$0]?.value) }
+        var rows = nets.indices.map { compareRow(nets[$0], seeds[$0], sharpness: sharpness[$0]?.value) }
         var headers = Self.compareHeaders
         // ε-sharpness, when some net has one for its current weights (`sharpness NET eps=`).
         let epsilon = nets.map { net -> SharpnessRecord? in
@@ -69,8 +71,47 @@ extension Session {
                 rows[i].append(epsilon[i].map { "\(short3($0.value)) % (ε \(NumberLiteral.format($0.epsilon ?? 0)))" } ?? "–")
             }
         }
-        emit(.chart(.table(compareTable(rows, headers: headers, best: bestRow(evaluations)))))
+        let best = bestRow(evaluations)
+        emit(.chart(.table(compareTable(rows, headers: headers, best: best))))
+        if let note = noiseNote(nets, seeds) { say(note) }
         if let note = sharpnessNote(nets, sharpness) { say(note) }
+    }
+
+    /// The metrics' means over seeds (a net trained alone: its own).
+    static func meanMetrics(_ seeds: [FinalMetrics]) -> FinalMetrics {
+        guard seeds.count > 1 else { return seeds.first ?? (nil, nil) }
+        func mean(_ parts: [Measured?]) -> Measured? {
+            let found = parts.compactMap { $0 }
+            guard !found.isEmpty else { return nil }
+            let accuracies = found.compactMap(\.accuracy)
+            return Measured(loss: Spread(found.map(\.loss)).mean,
+                            accuracy: accuracies.isEmpty ? nil : Spread(accuracies).mean)
+        }
+        return (mean(seeds.map(\.train)), mean(seeds.map(\.val)))
+    }
+
+    /// For nets trained with seeds: whether each differs from the one with the lowest mean by
+    /// more than the seeds' spread, by Welch's t on the val loss (train loss without val).
+    func noiseNote(_ nets: [NetEntry], _ seeds: [[FinalMetrics]]) -> String? {
+        let loss = { (m: FinalMetrics) in m.val?.loss ?? m.train?.loss ?? .nan }
+        // The reference: the net with seeds whose mean loss is lowest (one seed has no spread).
+        let seeded = nets.indices.filter { seeds[$0].count > 1 }
+        guard seeded.count > 1, let best = seeded.min(by: { Spread(seeds[$0].map(loss)).mean < Spread(seeds[$1].map(loss)).mean })
+        else { return nil }
+        let metric = seeds[best].first?.val == nil ? "train loss" : "val loss"
+        let reference = Spread(seeds[best].map(loss))
+        var lines: [String] = []
+        for i in nets.indices where i != best && seeds[i].count > 1 {
+            let other = Spread(seeds[i].map(loss))
+            guard let (t, df) = Welch.test(other, reference) else { continue }
+            let bar = Welch.critical95(df: df)
+            let verdict = abs(t) > bar ? "beyond the noise" : "within the noise"
+            lines.append("  \(nets[i].name) − \(nets[best].name): \(short3(other.mean - reference.mean)) · Welch's t \(String(format: "%.2f", t)), "
+                         + "df \(String(format: "%.1f", df)); 95 % needs |t| > \(String(format: "%.2f", bar)): \(verdict)")
+        }
+        guard !lines.isEmpty else { return nil }
+        return "\(metric) over seeds, against \(nets[best].name) (lowest mean; the table shows mean ± sample sd):\n"
+            + lines.joined(separator: "\n")
     }
 
     /// Which sharpness values were cached and which were measured for this table.
@@ -85,13 +126,19 @@ extension Session {
     }
 
     /// One net's row: every cell is text, "–" where there is nothing to show.
-    func compareRow(_ net: NetEntry, _ evaluations: FinalMetrics, sharpness: Double?) -> [String] {
+    /// One net's row: every cell is text, "–" where there is nothing to show; over several
+    /// seeds each figure is "mean ± sd" and the name says how many seeds.
+    func compareRow(_ net: NetEntry, _ seeds: [FinalMetrics], sharpness: Double?) -> [String] {
         guard let network = net.currentNetwork else { return [net.name, "–", "0", "–", "–", "–", "–", "–", "–"] }
-        let (train, val) = evaluations
-        let gap = train.flatMap { t in val.map { short3($0.loss - t.loss) } }
-        return [net.name, network.parameterCount.formatted, (net.run?.step ?? 0).formatted,
-                train.map { short3($0.loss) } ?? "–", val.map { short3($0.loss) } ?? "–",
-                train?.accuracy.map(pct) ?? "–", val?.accuracy.map(pct) ?? "–", gap ?? "–", sharpness.map(short3) ?? "–"]
+        func cell(_ value: (FinalMetrics) -> Double?, percent: Bool = false) -> String {
+            let values = seeds.compactMap(value)
+            return values.isEmpty ? "–" : Spread(values).text(percent: percent)
+        }
+        let name = seeds.count > 1 ? "\(net.name) ×\(seeds.count)" : net.name
+        return [name, network.parameterCount.formatted, (net.run?.step ?? 0).formatted,
+                cell { $0.train?.loss }, cell { $0.val?.loss },
+                cell({ $0.train?.accuracy }, percent: true), cell({ $0.val?.accuracy }, percent: true),
+                cell { m in m.train.flatMap { t in m.val.map { $0.loss - t.loss } } }, sharpness.map(short3) ?? "–"]
     }
 
     func short3(_ v: Double) -> String { Table.number(v, significant: 3) }

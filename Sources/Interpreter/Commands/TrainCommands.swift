@@ -164,10 +164,15 @@ extension Session {
             throw RuntimeError("\(net.name) has not met any data yet", at: c.span, hint: "train it first: train \(net.name) on DATA")
         }
         let loss = net.run?.loss ?? net.setup.loss ?? (data.isClassification ? .crossEntropy : .meanSquared)
+        // A net trained with seeds=N: every seed evaluated, each figure mean ± sample sd.
+        let networks = [network] + net.replicas.compactMap(\.currentNetwork)
         var rows: [[String]] = []
         func row(_ part: String, _ d: Dataset) {
-            let e = TrainingRun.evaluate(network, on: d, loss: loss)
-            rows.append([part, "\(d.count)", fmt(e.loss), e.accuracy.map(pct) ?? "–"])
+            let results = networks.map { TrainingRun.evaluate($0, on: d, loss: loss) }
+            let accuracies = results.compactMap(\.accuracy)
+            rows.append([part, "\(d.count)",
+                         networks.count > 1 ? Spread(results.map(\.loss)).text(percent: false) : fmt(results[0].loss),
+                         accuracies.isEmpty ? "–" : networks.count > 1 ? Spread(accuracies).text(percent: true) : pct(accuracies[0])])
         }
         let part = try c.text("part")
         let size = part == "test" ? data.parts.testCount : part == "val" ? data.parts.validation.count : nil
@@ -185,7 +190,7 @@ extension Session {
             row("train", data.parts.train)
             if data.parts.validation.count > 0 { row("val", data.parts.validation) }
         }
-        emit(.chart(.table(Table(title: "\(net.name) on \(data.name)",
+        emit(.chart(.table(Table(title: "\(net.name) on \(data.name)" + (networks.count > 1 ? " · \(networks.count) seeds, mean ± sd" : ""),
                                  columns: [.init("part"), .init("examples", alignment: .right), .init("loss", alignment: .right),
                                            .init("accuracy", alignment: .right)], rows: rows))))
         if try c.text("part") == "test" {
