@@ -108,4 +108,19 @@ struct SeedFigureTests {
         #expect(note.contains("within the noise") && note.contains("c −") && note.contains("beyond the noise"), "\(note)")
         #expect(lines.contains { $0.contains("a on d · 3 seeds, mean ± sd") }, "\(lines)")
     }
+
+    @Test("plot loss of a net trained with seeds draws the mean curves and the val band")
+    func plotLossOverSeeds() throws {
+        let f = LookingFixture()
+        #expect(f.run("data d = spiral n=300 classes=3\nnet a = dense 16 relu, dense 3\ntrain a on d epochs=4 seeds=3\nplot loss a") == .ok)
+        guard case .line(let chart)? = f.recorder.charts.last else { Issue.record("no line chart"); return }
+        #expect(chart.series.map(\.name) == ["a train (mean of 3)", "a val (mean of 3)", "a val ± sd"])
+        // The band's two edges sit one sd either side of the mean, a gap between them.
+        let mean = chart.series[1].points, band = chart.series[2].points
+        #expect(band.count == 2 * mean.count + 1 && band[mean.count].y.isNaN)
+        for (k, m) in mean.enumerated() {
+            #expect(abs((band[k].y - m.y) - (m.y - band[mean.count + 1 + k].y)) < 1e-9)
+            #expect(band[k].y >= m.y)
+        }
+    }
 }

@@ -97,6 +97,11 @@ extension Session {
             guard let run = net.run, !run.history.stepLosses.isEmpty else {
                 throw RuntimeError("\(net.name) has not trained yet", at: span, hint: "train \(net.name) on DATA epochs=20")
             }
+            let seedRuns = [run] + net.replicas.compactMap(\.run)
+            if seedRuns.count > 1 {
+                series += seedCurves(net.name, seedRuns, accuracy: accuracy, color: i)
+                continue
+            }
             let evals = run.history.evals
             let train = evals.compactMap { e in (accuracy ? e.trainAccuracy : e.trainLoss).map { PlotPoint(x: Double(e.step), y: $0) } }
             let val = evals.compactMap { e in (accuracy ? e.validationAccuracy : e.validationLoss).map { PlotPoint(x: Double(e.step), y: $0) } }
@@ -107,6 +112,29 @@ extension Session {
         }
         return LineChart(title: accuracy ? "accuracy" : "loss", series: series, xLabel: "step",
                          yLabel: accuracy ? "accuracy" : "loss", logY: log, markers: markers)
+    }
+
+    /// A net trained with seeds=N: the mean train curve (dim), the mean val curve (bright) and
+    /// the val curve's ± one sample sd (dim, above and below), evaluation by evaluation.
+    func seedCurves(_ name: String, _ runs: [TrainingRun], accuracy: Bool, color: Int) -> [LineChart.Series] {
+        let count = runs.map(\.history.evals.count).min() ?? 0
+        func spread(_ value: (EvalRecord) -> Double?) -> [(x: Double, s: Spread)] {
+            (0..<count).compactMap { k in
+                let values = runs.compactMap { value($0.history.evals[k]) }
+                return values.isEmpty ? nil : (Double(runs[0].history.evals[k].step), Spread(values))
+            }
+        }
+        let train = spread { accuracy ? $0.trainAccuracy : $0.trainLoss }
+        let val = spread { accuracy ? $0.validationAccuracy : $0.validationLoss }
+        var out: [LineChart.Series] = [.init(name: "\(name) train (mean of \(runs.count))",
+                                             points: train.map { PlotPoint(x: $0.x, y: $0.s.mean) }, emphasis: .dim, color: color)]
+        guard !val.isEmpty else { return out }
+        out.append(.init(name: "\(name) val (mean of \(runs.count))", points: val.map { PlotPoint(x: $0.x, y: $0.s.mean) },
+                         emphasis: .bright, color: color))
+        // Both edges in one series (one colour, one legend entry), a NaN point between them.
+        let upper = val.map { PlotPoint(x: $0.x, y: $0.s.mean + $0.s.sd) }, lower = val.map { PlotPoint(x: $0.x, y: $0.s.mean - $0.s.sd) }
+        out.append(.init(name: "\(name) val ± sd", points: upper + [PlotPoint(x: .nan, y: .nan)] + lower, emphasis: .dim, color: color))
+        return out
     }
 
     /// Per-step mini-batch losses, smoothed (exponential moving average) for reading.
