@@ -465,3 +465,43 @@ struct InterruptTests {
         #expect(session.workspaceNames.contains("later"))
     }
 }
+
+@Suite("Sweeps over seeds")
+struct SeededSweepTests {
+    /// Each trial's objective is the mean of its body run on seeds s, s+1, s+2 — checked against
+    /// the same body run by hand with those seeds — and the same on 1 and 2 workers.
+    @Test func objectiveIsTheMeanOverSeeds() throws {
+        var exported: [[[String: String]]] = []
+        for workers in [1, 2] {
+            let f = LookingFixture()
+            #expect(f.run(sweepData + "\n" + mlpSweep("sweep s method=random trials=3 budget=2 seeds=3 seed=4 workers=\(workers)")) == .ok)
+            exported.append(trialRows(f, "s"))
+        }
+        let withoutTimes = exported.map { rows in rows.map { $0.filter { $0.key != "seconds" } } }
+        #expect(exported[0].count == 3 && withoutTimes[0] == withoutTimes[1])
+        let rows = exported[0]
+        for row in rows {
+            let seeds = (0..<3).compactMap { Double(row["objective_seed\($0)"] ?? "") }
+            #expect(seeds.count == 3, "\(row)")
+            let mean = seeds.reduce(0, +) / 3
+            #expect(abs(mean - Double(row["objective"]!)!) < 1e-12, "\(row)")
+            #expect(Double(row["objective_sd"] ?? "") != nil)
+        }
+        // Trial 0's first seed by hand: the body with its sampled values and its seed.
+        let row = rows[0]
+        let f = LookingFixture()
+        f.run(sweepData)
+        let depth = row["depth"]!, widths = (1...Int(Double(depth)!)).map { row["w\($0)"]! }
+        f.run("seed \(row["seed"]!)\nnet t = " + widths.map { "dense \($0) relu" }.joined(separator: ", ") + ", dense 3\nopt t adam lr=\(row["lr"]!)\ntrain t on d epochs=2")
+        let line = f.recorder.texts.last { $0.hasPrefix("t: step") } ?? ""
+        let val = line.components(separatedBy: "val loss ").last?.split(separator: " ").first.flatMap { Double($0) }
+        let first = Double(row["objective_seed0"]!)!
+        #expect(val.map { abs($0 - first) <= 5e-4 * max(1, first) } == true, "by hand \(line) vs seed 0 \(first)")
+    }
+
+    @Test func hyperbandRefusesSeeds() {
+        let f = LookingFixture()
+        #expect(f.run(sweepData + "\n" + mlpSweep("sweep h method=hyperband max=9 seeds=2")) == .runtimeError)
+        #expect(f.recorder.diagnostics.last?.message.contains("hyperband promotes one net per configuration") == true)
+    }
+}

@@ -110,7 +110,7 @@ struct RegistryTests {
     func usage() {
         #expect(registry.command(named: "train")?.usage == "train [NET] [on DATA] [epochs=N] [steps=N] [batch=N] [early=N] [every=N] [seeds=N]")
         #expect(registry.command(named: "fork")?.usage == "fork [NET] as NEW [at] [step=N]")
-        #expect(registry.command(named: "sweep")?.usage.hasSuffix("[plan] [workers=N] [seed=N] [{ … }]") == true)
+        #expect(registry.command(named: "sweep")?.usage.hasSuffix("[plan] [workers=N] [seeds=N] [seed=N] [{ … }]") == true)
         #expect(registry.layer(named: "conv")?.usage == "conv N [ACT] [k=N] [s=N] [pad=N]")
     }
 

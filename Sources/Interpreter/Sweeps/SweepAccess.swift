@@ -34,7 +34,8 @@ extension Session {
     }
 
     /// `export SWEEP "trials.csv"`: trial, status, budget, seed, objective, epochs, seconds,
-    /// every parameter (empty when inactive), final train/val metrics, and the failure reason.
+    /// every parameter (empty when inactive), final train/val metrics, the failure reason, and
+    /// over seeds the objective's sd and each seed's objective.
     func exportTrials(_ entry: SweepEntry, to file: String, _ c: CommandContext) throws(RuntimeError) {
         guard file.lowercased().hasSuffix(".csv") else {
             throw RuntimeError("a sweep's trials are written as CSV", at: c.span(of: "file"), hint: "export \(entry.name) \"trials.csv\"")
@@ -45,8 +46,11 @@ extension Session {
 
     func trialsCSV(_ entry: SweepEntry) -> String {
         let params = entry.space.names
+        // Over seeds (`sweep … seeds=N`): the objective is the mean; its sd and each seed's follow.
+        let seeds = entry.trials.map(\.seedObjectives.count).max() ?? 0
+        let seedColumns = seeds > 1 ? ["objective_sd"] + (0..<seeds).map { "objective_seed\($0)" } : []
         var lines = [(["trial", "status", "budget", "seed", "objective", "epochs", "seconds"] + params
-            + ["train_loss", "train_acc", "val_loss", "val_acc", "failure"]).joined(separator: ",")]
+            + ["train_loss", "train_acc", "val_loss", "val_acc", "failure"] + seedColumns).joined(separator: ",")]
         for t in entry.trials {
             let f = t.final
             var fields = ["\(t.number)", t.status.rawValue, t.budget.map(formatBudget) ?? "", "\(t.seed)", csvNumber(t.objective),
@@ -54,6 +58,10 @@ extension Session {
             fields += params.map { t.configuration[$0]?.description ?? "" }
             fields += [csvNumber(f?.trainLoss), csvNumber(f?.trainAccuracy), csvNumber(f?.validationLoss),
                        csvNumber(f?.validationAccuracy), csvQuoted(t.failure ?? "")]
+            if seeds > 1 {
+                fields.append(t.seedObjectives.count > 1 ? csvNumber(Spread(t.seedObjectives).sd) : "")
+                fields += (0..<seeds).map { $0 < t.seedObjectives.count ? csvNumber(t.seedObjectives[$0]) : "" }
+            }
             lines.append(fields.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -28,6 +28,10 @@ extension Session {
         let entry = SweepEntry(name: name, method: method, space: body.space, objective: body.objective, seed: try seed(c))
         workspace.sweeps[name] = entry
         if ["hyperband", "bohb", "halving"].contains(method) {
+            if let seeds = try c.int("seeds"), seeds > 1 {
+                throw RuntimeError("seeds= averages the trials of random, grid, tpe and bayes; \(method) promotes one net per configuration",
+                                   at: c.span(of: "seeds"), hint: "use method=random or tpe with seeds=\(seeds), or train the winner with seeds=")
+            }
             try runScheduled(entry, body, c)
         } else {
             try runSampled(entry, body, c)
@@ -73,9 +77,12 @@ extension Session {
         let gridSize = (sampler as? GridSampler)?.configurations.count
         let count = try c.bounded("trials", max: 100_000) ?? gridSize ?? 20
         let budget = Double(try c.int("budget") ?? 10)
+        let seeds = try c.bounded("seeds", max: Self.maxSeeds) ?? 1
+        entry.seeds = seeds
         let pool = TrialPool(capacity: try workers(c))
         let live = SweepLive(session: self, entry: entry, totalWeight: Double(min(count, gridSize ?? count)))
-        say(live.header(trials: "\(min(count, gridSize ?? count)) trials", budget: "budget \(epochText(budget))"))
+        say(live.header(trials: "\(min(count, gridSize ?? count)) trials" + (seeds > 1 ? " of \(seeds) seeds each" : ""),
+                        budget: "budget \(epochText(budget))"))
         var plans: [Int: TrialPlan] = [:], finished: [Int: TrialOutcome] = [:], latest: [Int: LiveUpdate] = [:]
         var proposed = 0, committed = 0, exhausted = false
         let requests = activeRun.cancelRequests
@@ -86,7 +93,7 @@ extension Session {
                 let pending = (committed..<proposed).map { Trial(number: $0, configuration: plans[$0]!.configuration, objective: nil, status: .failed) }
                 guard let configuration = sampler.propose(history: entry.history + pending) else { exhausted = true; break }
                 let plan = TrialPlan(body: body, source: c.source, configuration: configuration, budget: budget,
-                                     seed: SweepEntry.trialSeed(entry.seed, configuration: proposed))
+                                     seed: SweepEntry.trialSeed(entry.seed, configuration: proposed), seeds: seeds)
                 plans[proposed] = plan
                 pool.start(proposed, prepareTrial(plan, objective: entry.objective))
                 proposed += 1
@@ -130,7 +137,8 @@ extension Session {
         var status = outcome.status
         if status == .done, !final { status = .pruned }
         let trial = TrialRecord(number: number, configuration: plan.configuration, budget: plan.budget, seed: plan.seed,
-                                status: status, objective: outcome.objective, curve: outcome.curve, epochs: outcome.epochs,
+                                status: status, objective: outcome.objective, seedObjectives: outcome.seedObjectives,
+                                curve: outcome.curve, epochs: outcome.epochs,
                                 seconds: outcome.seconds, failure: outcome.failure, configurationID: configurationID,
                                 bracket: job?.bracket, round: job?.round)
         entry.trials.append(trial)

@@ -3,6 +3,7 @@
 // the user reads them (val_acc as an accuracy); `SweepObjective.minimized` turns them into the
 // lower-is-better numbers the samplers see (Search/Trial.swift's convention).
 import Kernels
+import Charts
 import Lab
 import Search
 
@@ -39,6 +40,8 @@ struct TrialRecord {
     var status: TrialStatus
     /// The objective as the user reads it; nil for a failed trial.
     var objective: Double?
+    /// `sweep … seeds=N`: each seed's objective (`objective` is their mean); empty for one seed.
+    var seedObjectives: [Double] = []
     /// Every evaluation of the net trained last: its val loss per evaluation is the learning curve.
     var curve: [EvalRecord] = []
     /// Epochs actually trained (the x axis of "best vs total epochs").
@@ -55,6 +58,13 @@ struct TrialRecord {
 
     /// The final evaluation's metrics.
     var final: EvalRecord? { curve.last }
+
+    /// The objective as a table shows it: "1.234", or "1.234 ± 0.05" over seeds.
+    var objectiveText: String {
+        guard let y = objective else { return "–" }
+        guard seedObjectives.count > 1 else { return sweepNumber(y) }
+        return sweepNumber(y) + " ± " + Table.number(Spread(seedObjectives).sd, significant: 2)
+    }
 }
 
 final class SweepEntry {
@@ -72,6 +82,8 @@ final class SweepEntry {
     /// The best trial's trained net and the data it trained on (`eval s.best on test`).
     var bestNet: NetEntry?
     var bestData: DataEntry?
+    /// `seeds=N`: each trial's body runs on N seeds (the objective is their mean).
+    var seeds = 1
     /// Stopped by Ctrl-C before its planned trials.
     var stoppedEarly = false
 

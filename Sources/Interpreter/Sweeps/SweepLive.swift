@@ -30,12 +30,15 @@ final class SweepLive {
 
     var scheduled: Bool { entry.plan != nil }
 
+    /// The objective column: wider for "mean ± sd" over seeds.
+    var objectiveWidth: Int { entry.seeds > 1 ? 16 : 9 }
+
     func header(trials: String, budget: String) -> String {
         let names = entry.space.parameters.map(\.name)
         let shown = names.count > 6 ? names.prefix(6).joined(separator: ", ") + ", …" : names.joined(separator: ", ")
         return "sweep \(entry.name): \(entry.method) · \(trials) · \(budget) · seed \(entry.seed)\n"
             + "\(entry.objective.maximize ? "maximizing" : "minimizing") \(entry.objective.label) over \(shown)\n"
-            + (scheduled ? "trial  epochs  " : "trial  ") + "\(sweepPad(entry.objective.label, 9))status    best      parameters"
+            + (scheduled ? "trial  epochs  " : "trial  ") + "\(sweepPad(entry.objective.label, objectiveWidth))status    best      parameters"
     }
 
     /// The trial's live updates, rescaled to the whole sweep.
@@ -88,7 +91,7 @@ final class SweepLive {
         let status = t.status == .pruned ? (t.promoted ? "promoted" : "ranked") : t.status.rawValue
         var text = sweepPad("#\(t.number)", 7)
         if scheduled { text += sweepPad(t.budget.map(formatBudget) ?? "", 8) }
-        text += sweepPad(t.objective.map(sweepNumber) ?? "–", 9) + sweepPad(status, 10) + sweepPad(best, 10)
+        text += sweepPad(t.objectiveText, objectiveWidth) + sweepPad(status, 10) + sweepPad(best, 10)
         text += configurationText(t.configuration, entry.space)
         if let failure = t.failure { text += " · " + failure }
         return text
@@ -124,8 +127,8 @@ extension Session {
             return n > 0 ? "\(n) \(s.rawValue)" : nil
         }
         var text = "\(entry.name): \(entry.trials.count) trials (\(counts.joined(separator: ", ")))"
-        if let best = entry.best, let y = best.objective {
-            text += " · best \(entry.objective.label) \(sweepNumber(y)) at #\(best.number): \(configurationText(best.configuration, entry.space))"
+        if let best = entry.best, best.objective != nil {
+            text += " · best \(entry.objective.label) \(best.objectiveText) at #\(best.number): \(configurationText(best.configuration, entry.space))"
         } else {
             text += " · no trial finished"
         }

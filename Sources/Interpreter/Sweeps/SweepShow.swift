@@ -33,7 +33,7 @@ extension Session {
         if entry.plan != nil { columns.insert(.init("epochs", alignment: .right), at: 1) }
         columns += wide ? params.map { Table.Column($0, alignment: .right) } : [.init("parameters")]
         let rows = shown.map { t -> [String] in
-            var row = ["#\(t.number)", t.objective.map(sweepNumber) ?? "–", t.status == .pruned && t.promoted ? "promoted" : t.status.rawValue]
+            var row = ["#\(t.number)", t.objectiveText, t.status == .pruned && t.promoted ? "promoted" : t.status.rawValue]
             if entry.plan != nil { row.insert(t.budget.map(formatBudget) ?? "", at: 1) }
             return row + (wide ? params.map { t.configuration[$0].map(shortValue) ?? "·" } : [configurationText(t.configuration, entry.space)])
         }

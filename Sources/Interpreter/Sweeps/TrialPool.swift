@@ -57,33 +57,56 @@ final class TrialPool: @unchecked Sendable {
     }
 }
 
-/// A trial made ready on the coordinator (its child session built from the sweep's workspace)
-/// and run on a worker thread, where it touches only its own session.
+/// A trial made ready on the coordinator (its child sessions built from the sweep's workspace,
+/// one per seed) and run on a worker thread, where it touches only its own sessions.
 final class PreparedTrial: @unchecked Sendable {
     let session: Session
-    let child: Session
+    let children: [Session]
     let host: TrialHost
     let plan: TrialPlan
     let objective: SweepObjective
     /// Where the host sends progress while the trial runs (set by `run`).
     var onProgress: (LiveUpdate) -> Void = { _ in }
 
-    init(session: Session, child: Session, host: TrialHost, plan: TrialPlan, objective: SweepObjective) {
+    init(session: Session, children: [Session], host: TrialHost, plan: TrialPlan, objective: SweepObjective) {
         self.session = session
-        self.child = child
+        self.children = children
         self.host = host
         self.plan = plan
         self.objective = objective
     }
 
-    /// Runs the body and measures the objective, on the calling thread.
+    /// Runs the body (once per seed, in turn) and measures the objective, on the calling thread.
+    /// Over seeds the objective is the mean; the trial fails when any seed fails, and its net
+    /// and curve are the first seed's.
     func run(progress: @escaping (LiveUpdate) -> Void) -> TrialOutcome {
         onProgress = progress
         let clock = ContinuousClock(), start = clock.now
-        var outcome = session.runBody(plan, in: child)
+        var outcomes: [TrialOutcome] = []
+        for child in children {
+            host.lastTrained = nil
+            var outcome = session.runBody(plan, in: child)
+            if !outcome.cancelled, outcome.failure == nil {
+                outcome = session.measured(outcome, host: host, session: child, objective: objective)
+            }
+            outcomes.append(outcome)
+            if outcome.cancelled || outcome.failure != nil { break }
+        }
         let elapsed = (clock.now - start).components
-        outcome.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
-        guard !outcome.cancelled, outcome.failure == nil else { return outcome }
-        return session.measured(outcome, host: host, session: child, objective: objective)
+        var combined = outcomes[0]
+        combined.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+        if let stopped = outcomes.first(where: { $0.cancelled || $0.failure != nil }) {
+            combined.cancelled = stopped.cancelled
+            combined.failure = stopped.failure
+            combined.status = .failed
+            combined.objective = nil
+            return combined
+        }
+        if outcomes.count > 1 {
+            combined.seedObjectives = outcomes.compactMap(\.objective)
+            combined.objective = Spread(combined.seedObjectives).mean
+            combined.epochs = outcomes.reduce(0) { $0 + $1.epochs }
+        }
+        return combined
     }
 }

@@ -20,12 +20,17 @@ struct TrialPlan {
     let seed: UInt64
     /// Hyperband: the net this configuration's previous round trained, to continue.
     var resume: NetEntry? = nil
+    /// `sweep … seeds=N`: the body runs N times, with seeds seed, seed+1, …; the objective is
+    /// their mean.
+    var seeds = 1
 }
 
 /// How one trial ended.
 struct TrialOutcome {
     var status: TrialStatus = .failed
     var objective: Double?
+    /// `sweep … seeds=N`: every seed's objective (the objective is their mean).
+    var seedObjectives: [Double] = []
     var curve: [EvalRecord] = []
     var epochs: Double = 0
     var seconds: Double = 0
@@ -85,11 +90,17 @@ extension Session {
         let host = TrialHost(width: self.host.width, wantsRunSnapshots: self.host.wantsRunSnapshots) { update in
             guard let trial = prepared else { return }
             trial.onProgress(update)
-            guard let onEvaluation, let evals = trial.child.workspace.nets[update.netName]?.run?.history.evals else { return }
+            guard let onEvaluation, let evals = trial.children.first?.workspace.nets[update.netName]?.run?.history.evals else { return }
             for e in evals.dropFirst(streamed[update.netName] ?? 0) { onEvaluation(e) }
             streamed[update.netName] = evals.count
         }
-        let trial = PreparedTrial(session: self, child: trialSession(host: host, plan), host: host, plan: plan, objective: objective)
+        // One child session per seed, each a fresh workspace over the user's data.
+        let children = (0..<max(1, plan.seeds)).map { i -> Session in
+            let seeded = TrialPlan(body: plan.body, source: plan.source, configuration: plan.configuration, budget: plan.budget,
+                                   seed: plan.seed &+ UInt64(i), resume: plan.resume, seeds: 1)
+            return trialSession(host: host, seeded)
+        }
+        let trial = PreparedTrial(session: self, children: children, host: host, plan: plan, objective: objective)
         prepared = trial
         return trial
     }

@@ -16,6 +16,8 @@ let searchCommands: [CommandSpec] = [
                     ArgumentSpec("plan", .flag, help: "print the schedule, run nothing"),
                     ArgumentSpec("workers", .positiveInteger, fullName: "workerCount", defaultText: "the cores (BASIN_THREADS caps it)",
                                  help: "trials run at once; the results are the same for any count"),
+                    ArgumentSpec("seeds", .positiveInteger, fullName: "seedCount", default: .number(1),
+                                 help: "run each trial's body on N seeds; its objective is their mean (random, grid, tpe, bayes)"),
                     Common.seed,
                 ],
                 block: .optional,
@@ -28,7 +30,8 @@ let searchCommands: [CommandSpec] = [
                     + "workers=N runs N trials at once (default: every core; BASIN_THREADS=1 on a shared server) and "
                     + "gives the same trials, table and best as workers=1: random, grid and hyperband rounds run fully "
                     + "in parallel, tpe and bayes during their 10 start-up trials, then one at a time (each proposal "
-                    + "needs the results before it)."),
+                    + "needs the results before it). seeds=N runs each trial's body on N seeds and optimizes their "
+                    + "mean; the table shows mean ± sd and 'export s' each seed's objective."),
     CommandSpec("report", category: "Hyperparameter search", summary: "choose a sweep body's objective",
                 slots: [Slot("metric", .oneOf(["val_loss", "val_acc", "train_loss", "train_acc"]), required: true,
                              help: "a metric: val_loss, val_acc, train_loss or train_acc"),
