@@ -54,18 +54,20 @@ public enum NPY {
     static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]  // \x93NUMPY
 
     /// Reads and decodes the file at `path`.
-    public static func read(path: String) throws(DataError) -> NPYArray {
+    /// `asFloats` converts integer elements straight to Float (inputs), never staging them as
+    /// Int64: an int8 array then peaks at 5× its file size in memory, not 13×.
+    public static func read(path: String, asFloats: Bool = false) throws(DataError) -> NPYArray {
         let bytes = try FileIO.read(path)
         guard !bytes.isEmpty else { throw .file(path: path, problem: .empty) }
         do {
-            return try bytes.withUnsafeBufferPointer { (b) throws(NPYProblem) -> NPYArray in try decode(b) }
+            return try bytes.withUnsafeBufferPointer { (b) throws(NPYProblem) -> NPYArray in try decode(b, asFloats: asFloats) }
         } catch {
             throw .npy(path: path, problem: error)
         }
     }
 
     /// Decodes NPY bytes.
-    public static func decode(_ b: UnsafeBufferPointer<UInt8>) throws(NPYProblem) -> NPYArray {
+    public static func decode(_ b: UnsafeBufferPointer<UInt8>, asFloats: Bool = false) throws(NPYProblem) -> NPYArray {
         guard b.count >= 8, b.prefix(6).elementsEqual(magic) else { throw .notNPY }
         let (major, minor) = (Int(b[6]), Int(b[7]))
         guard (1...3).contains(major), minor == 0 else { throw .unsupportedVersion(major: major, minor: minor) }
@@ -86,7 +88,7 @@ public enum NPY {
         guard bytes == data.count else {
             throw .sizeMismatch(shape: header.shape, expectedBytes: bytes, actualBytes: data.count)
         }
-        var storage = elements(data, type: type, count: count)
+        var storage = elements(data, type: type, count: count, asFloats: asFloats)
         // Fortran order (`np.save(f, x.T)`, or any column-major array): NumPy reads both orders,
         // so Basin does too, turning the column-major elements into row-major ones.
         if header.fortranOrder && header.shape.count >= 2 {
@@ -135,9 +137,20 @@ public enum NPY {
     }
 
     /// Little-endian elements → Float or Int64 storage. `data.count == count · byteSize`.
-    static func elements(_ data: UnsafeRawBufferPointer, type: NPYElementType, count: Int) -> NPYArray.Storage {
+    static func elements(_ data: UnsafeRawBufferPointer, type: NPYElementType, count: Int, asFloats: Bool = false) -> NPYArray.Storage {
         func load<T: FixedWidthInteger>(_: T.Type, _ k: Int) -> T {
             T(littleEndian: data.loadUnaligned(fromByteOffset: k * MemoryLayout<T>.size, as: T.self))
+        }
+        if asFloats && !type.isFloat {
+            switch type {
+            case .int8: return .floats((0..<count).map { Float(load(Int8.self, $0)) })
+            case .int16: return .floats((0..<count).map { Float(load(Int16.self, $0)) })
+            case .int32: return .floats((0..<count).map { Float(load(Int32.self, $0)) })
+            case .int64: return .floats((0..<count).map { Float(load(Int64.self, $0)) })
+            case .uint8: return .floats((0..<count).map { Float(load(UInt8.self, $0)) })
+            case .uint16: return .floats((0..<count).map { Float(load(UInt16.self, $0)) })
+            default: return .floats((0..<count).map { Float(load(UInt32.self, $0)) })
+            }
         }
         switch type {
         case .float32: return .floats((0..<count).map { Float(bitPattern: load(UInt32.self, $0)) })
@@ -161,7 +174,7 @@ public enum NPY {
 
 extension Dataset {
     public static func loadNPY(inputs xPath: String, targets yPath: String) throws(DataError) -> Dataset {
-        let x = try NPY.read(path: xPath), y = try NPY.read(path: yPath)
+        let x = try NPY.read(path: xPath, asFloats: true), y = try NPY.read(path: yPath)
         guard let n = x.shape.first, n > 0 else { throw .npy(path: xPath, problem: .noRows) }
         guard y.shape.first == n else {
             throw .shapeMismatch(what: "rows of \(yPath) against \(xPath)", expected: [n], got: y.shape)

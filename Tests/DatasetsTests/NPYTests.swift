@@ -82,6 +82,17 @@ func littleEndian<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
         #expect(vector.floats == [1, 2, 3, 4, 5, 6])
     }
 
+    /// Inputs are read straight into Float: integer elements are not staged as Int64 (an int8
+    /// file then peaked at 13× its size), and the values are the same.
+    @Test func integerInputsAreReadAsFloatsDirectly() throws {
+        let bytes = npyBytes(dict("|u1", "(2, 3)"), data: [0, 1, 2, 253, 254, 255])
+        let a = try bytes.withUnsafeBufferPointer { (b) throws(NPYProblem) -> NPYArray in try NPY.decode(b, asFloats: true) }
+        guard case .floats(let values) = a.storage else { Issue.record("staged as integers"); return }
+        #expect(values == [0, 1, 2, 253, 254, 255])
+        let staged = try bytes.withUnsafeBufferPointer { (b) throws(NPYProblem) -> NPYArray in try NPY.decode(b) }
+        #expect(staged.floats == values)
+    }
+
     @Test func floatTargetsRegressAndShapesCarryOver() throws {
         let dir = try ScratchDirectory()
         let x = try dir.file("x.npy", bytes: npyBytes(dict("<f4", "(2, 2, 3)"), data: littleEndian((0..<12).map { Float($0).bitPattern })))
