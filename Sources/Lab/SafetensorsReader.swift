@@ -35,7 +35,10 @@ public enum SafetensorsError: Error, Equatable, Sendable, CustomStringConvertibl
 
 extension Safetensors {
     /// The tensors (as Float) and the `__metadata__` strings of a safetensors file's bytes.
-    public static func decode(_ bytes: [UInt8]) throws(SafetensorsError) -> (tensors: [String: Tensor], metadata: [String: String]) {
+    /// With `network`, the header's names and shapes are checked against it first, so a file
+    /// for another net is refused before any of its data is converted.
+    public static func decode(_ bytes: [UInt8], expecting network: Network? = nil)
+        throws(SafetensorsError) -> (tensors: [String: Tensor], metadata: [String: String]) {
         guard bytes.count >= 8 else { throw .malformed("it is \(bytes.count) bytes long, shorter than its 8-byte header length") }
         let length = bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
         guard length <= UInt64(bytes.count - 8) else {
@@ -45,6 +48,14 @@ extension Safetensors {
         var parser = JSONReader(bytes[8..<headerEnd])
         guard case .object(let header) = try parser.document() else { throw .malformed("the header is not a JSON object") }
         let data = bytes[headerEnd...]
+        if let network {
+            var shapes: [String: [Int]] = [:]
+            for (name, value) in header where name != "__metadata__" && !name.hasSuffix(".num_batches_tracked") {
+                guard case .object(let entry) = value, case .array(let dims)? = entry["shape"] else { continue }
+                shapes[name] = dims.compactMap { if case .number(let d) = $0, d >= 0, d < 1e12 { Int(d) } else { nil } }
+            }
+            try checkShapes(shapes, against: network)
+        }
         var tensors: [String: Tensor] = [:], metadata: [String: String] = [:]
         for (name, value) in header {
             if name == "__metadata__" {
@@ -117,16 +128,7 @@ extension Safetensors {
     /// Writes `tensors` into `network`'s parameters and batch-norm running statistics, after
     /// checking that names and shapes match exactly (nothing is written otherwise).
     public static func load(_ tensors: [String: Tensor], into network: Network) throws(SafetensorsError) {
-        let expected = Self.tensors(of: network)
-        let missing = expected.map(\.name).filter { tensors[$0] == nil }
-        guard missing.isEmpty else { throw .missing(missing) }
-        for t in expected {
-            let got = tensors[t.name]?.shape ?? []
-            guard got == t.shape else { throw .shapeMismatch(tensor: t.name, expected: t.shape, got: got) }
-        }
-        let known = Set(expected.map(\.name))
-        let extra = tensors.keys.filter { !known.contains($0) && !$0.hasSuffix(".num_batches_tracked") }.sorted()
-        guard extra.isEmpty else { throw .unexpected(extra) }
+        try checkShapes(tensors.mapValues(\.shape), against: network)
         for t in network.namedParameters {
             let values = tensors[t.name]?.values ?? []
             for (i, v) in values.enumerated() { network.parameters[t.offset + i] = v }
@@ -138,6 +140,23 @@ extension Safetensors {
                 for (j, v) in values.prefix(c).enumerated() { network.state[start + k * c + j] = v }
             }
         }
+    }
+}
+
+extension Safetensors {
+    /// The names and shapes a file holds must be exactly `network`'s: none missing, each shape
+    /// equal, none extra (PyTorch's batch-norm counters aside).
+    static func checkShapes(_ shapes: [String: [Int]], against network: Network) throws(SafetensorsError) {
+        let expected = Self.tensors(of: network)
+        let missing = expected.map(\.name).filter { shapes[$0] == nil }
+        guard missing.isEmpty else { throw .missing(missing) }
+        for t in expected {
+            let got = shapes[t.name] ?? []
+            guard got == t.shape else { throw .shapeMismatch(tensor: t.name, expected: t.shape, got: got) }
+        }
+        let known = Set(expected.map(\.name))
+        let extra = shapes.keys.filter { !known.contains($0) && !$0.hasSuffix(".num_batches_tracked") }.sorted()
+        guard extra.isEmpty else { throw .unexpected(extra) }
     }
 }
 

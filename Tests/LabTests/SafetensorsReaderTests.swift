@@ -105,6 +105,23 @@ struct SafetensorsReaderTests {
 
     /// Untrusted bytes never crash the reader: every truncation of a valid file and 3,000
     /// random byte mutations of it either decode or throw (a crash fails the whole test run).
+    /// `init … from` checks the header against the net before converting any data: a file for
+    /// another net is refused by its shapes, even when its data would not decode at all.
+    @Test func theHeaderIsCheckedBeforeTheData() throws {
+        let net = try Self.network(seed: 1)
+        let foreign = Self.file(dtype: "F32", shape: [1_000_000], data: [0, 0, 128, 63])  // data far too short
+        do {
+            _ = try Safetensors.decode(foreign, expecting: net)
+            Issue.record("a file for another net decoded")
+        } catch {
+            #expect(error.description.contains("the file has no tensor '0.weight'"), "\(error.description)")
+        }
+        // Without a net to check against, the same file is refused for its data.
+        do { _ = try Safetensors.decode(foreign); Issue.record("decoded") } catch {
+            #expect(error.description.contains("holds 4 bytes"), "\(error.description)")
+        }
+    }
+
     @Test func survivesTruncationAndMutation() throws {
         let valid = Safetensors.encode(Safetensors.tensors(of: try Self.network(seed: 5)), metadata: ["step": "1"])
         var decodedTruncations = 0

@@ -45,7 +45,7 @@ extension Session {
         let loaded = Network(stack: network.stack)
         let meta: [String: String]
         do {
-            let (tensors, metadata) = try Safetensors.decode(bytes)
+            let (tensors, metadata) = try Safetensors.decode(bytes, expecting: loaded)
             try Safetensors.load(tensors, into: loaded)
             meta = metadata
         } catch {
