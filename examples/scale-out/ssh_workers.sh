@@ -5,7 +5,12 @@
 set -euo pipefail
 STORAGE="${STORAGE:?set STORAGE, e.g. postgresql://user:pass@host/db}"
 DIR="${REMOTE_DIR:-basin/examples/scale-out}"
+pids=()
 for host in "$@"; do
     ssh "$host" "cd $DIR && BASIN_THREADS=1 python optuna_worker.py --trials 5 --storage '$STORAGE'" &
+    pids+=($!)
 done
-wait
+# Exit non-zero when any worker failed (a bare `wait` reports success whatever they did).
+failed=0
+for pid in "${pids[@]}"; do wait "$pid" || failed=$((failed + 1)); done
+[ "$failed" -eq 0 ] || { echo "$failed of ${#pids[@]} workers failed" >&2; exit 1; }
