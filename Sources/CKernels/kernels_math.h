@@ -9,7 +9,9 @@
 // (relative error < 2e-7, about one float ulp), 2^n assembled in the exponent bits.
 static inline float basin_exp_poly(float x) {
     x = x < -87.0f ? -87.0f : x;
-    float n = __builtin_floorf(x * 1.44269504088896341f + 0.5f);
+    // fmaxf also turns a NaN into -126, so the conversion and shift below are always defined
+    // (finite x ≥ -87 gives n ≥ -126 anyway: results for them are unchanged).
+    float n = __builtin_fmaxf(__builtin_floorf(x * 1.44269504088896341f + 0.5f), -126.0f);
     float r = x - n * 0.693359375f + n * 2.12194440e-4f;
     float p = 1.9875691500e-4f;
     p = p * r + 1.3981999507e-3f;

@@ -6,14 +6,20 @@
 // double per row.
 #include "ckernels.h"
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 // Per-thread scratch for maxima and exponentials: grows to the largest block seen, then is
-// reused, so steady-state calls allocate nothing.
+// reused, so steady-state calls allocate nothing. A pthread key frees it when its thread ends
+// (a sweep starts a thread per trial).
 static _Thread_local float *scratch_buffer;
 static _Thread_local size_t scratch_count;
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+
+static void scratch_make_key(void) { pthread_key_create(&scratch_key, free); }
 
 static float *scratch_for(size_t count) {
     if (count > scratch_count) {
@@ -21,6 +27,8 @@ static float *scratch_for(size_t count) {
         if (!grown) return NULL;
         scratch_buffer = grown;
         scratch_count = count;
+        pthread_once(&scratch_once, scratch_make_key);
+        pthread_setspecific(scratch_key, grown);
     }
     return scratch_buffer;
 }

@@ -17,21 +17,29 @@ public struct Confinement: Sendable, Equatable {
         self.allowWrites = allowWrites
     }
 
-    /// Whether `path` (absolute) lies inside the root once every link in it is resolved (for a
-    /// path that does not exist yet, every link in the part that does).
-    public func contains(_ path: String) -> Bool {
-        // Resolve the deepest part that exists (links and all), then append the rest as written.
-        var url = URL(fileURLWithPath: path).standardizedFileURL
+    /// Whether `path` (absolute) lies inside the root once every link in it is resolved.
+    public func contains(_ path: String) -> Bool { resolve(path) != nil }
+
+    /// `path` with every link resolved — what opening it would reach — when that lies inside the
+    /// root; nil otherwise. The deepest part that exists goes through realpath(3) (links, `.`
+    /// and `..`, in the order the kernel follows them); the rest may not climb with `..`.
+    /// Not standardized as text first: `link/../x` must climb from the link's target.
+    public func resolve(_ path: String) -> String? {
+        var existing = path.hasPrefix("/") ? path : "/" + path
         var rest: [String] = []
-        var resolved = Self.realPath(url.path)
-        while resolved == nil, url.path != "/" {
-            rest.insert(url.lastPathComponent, at: 0)
-            url.deleteLastPathComponent()
-            resolved = Self.realPath(url.path)
+        var resolved = Self.realPath(existing)
+        while resolved == nil {
+            let url = URL(fileURLWithPath: existing)
+            let last = url.lastPathComponent
+            guard !last.isEmpty, last != "/" else { return nil }
+            rest.insert(last, at: 0)
+            existing = url.deletingLastPathComponent().path
+            resolved = Self.realPath(existing)
         }
-        guard let base = resolved, !rest.contains("..") else { return false }
-        let full = ([base] + rest).joined(separator: "/")
-        return full == root || full.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        guard let base = resolved, !rest.contains(".."), !rest.contains(".") else { return nil }
+        let full = ([base == "/" ? "" : base] + rest).joined(separator: "/")
+        let inside = full == root || full.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+        return inside ? full : nil
     }
 
     /// realpath(3): the absolute path with every symbolic link, `.` and `..` resolved; nil when
@@ -53,10 +61,11 @@ extension Session {
             throw RuntimeError("this trial may not write files or run scripts ('\(file)')", at: span,
                                hint: "basin trial --allow-writes lets a trusted config do so")
         }
-        guard confinement.contains(path) else {
+        // The resolved path is the one opened: what was checked is what is read or written.
+        guard let resolved = confinement.resolve(path) else {
             throw RuntimeError("'\(file)' is outside the trial's directory \(confinement.root)", at: span,
                                hint: "a trial reads and writes only below the directory basin trial runs in")
         }
-        return path
+        return resolved
     }
 }

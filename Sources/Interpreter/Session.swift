@@ -177,10 +177,13 @@ final class ActiveRun: @unchecked Sendable {
     private var requestsAtStart = 0
 
     func begin(_ c: RunControl) {
-        let early = lock.withLock { controls[ObjectIdentifier(c)] = c; return requests != requestsAtStart }
+        // Reset before registering: a Ctrl-C landing between the two then cancels it, not lost.
         c.reset()
-        // Ctrl-C arrived after Enter but before this run began (while data was made, say).
-        if early { c.cancel() }
+        lock.withLock {
+            controls[ObjectIdentifier(c)] = c
+            // Ctrl-C arrived after Enter but before this run began (while data was made, say).
+            if requests != requestsAtStart { c.cancel() }
+        }
     }
 
     /// A top-level command (a line, a cell, a script) begins: earlier Ctrl-Cs are spent.

@@ -58,6 +58,19 @@ struct ConfinementTests {
         #expect(outside.0 == 70 && outside.2.contains("is outside the trial's directory"), "\(outside.2)")
     }
 
+    /// `link/../x` climbs from the link's target, as the kernel resolves it, not from the link.
+    @Test("a write through a link and .. to a new file outside is refused")
+    func linkThenParentIsResolvedAsTheKernelWould() throws {
+        let dir = scratch(), outside = scratch()
+        try FileManager.default.createDirectory(atPath: outside + "/inner", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/data", withDestinationPath: outside + "/inner")
+        let before = #"data d = moons\nnet a = dense 2\ntrain a on d steps=1\n"#
+        let (status, _, errors) = trial(#"{"script": "\#(before)export a \"data/../escaped.safetensors\"\n\#(Self.body)", "values": {"lr": 0.01}}"#,
+                                        in: dir, allowWrites: true)
+        #expect(status == 70 && errors.contains("is outside the trial's directory"), "\(errors)")
+        #expect(!FileManager.default.fileExists(atPath: outside + "/escaped.safetensors"))
+    }
+
     @Test("unknown keys and values of the wrong type are refused by name", arguments: [
         (#""budget": 1, "sed": 3"#, #"unknown key "sed" in the config"#),
         (#""budget": "ten""#, #""budget" must be a number, not the string "ten""#),

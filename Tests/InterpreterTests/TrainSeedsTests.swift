@@ -51,6 +51,16 @@ struct TrainSeedsTests {
         #expect(seedRows(f).count == 4, "after reset, a trains alone")
     }
 
+    /// step, rewind and init … from act on one net: the other seeds are dropped, and said so,
+    /// rather than averaged in at other steps or weights.
+    @Test func stepDropsTheOtherSeeds() {
+        let f = LookingFixture()
+        f.run(Self.setup + "\ntrain a on d epochs=1 seeds=3\nstep a 2")
+        #expect(f.recorder.texts.contains { $0.hasPrefix("a: its 2 other seeds dropped — step acts on one net") }, "\(f.recorder.texts)")
+        f.run("eval a")
+        #expect(!f.recorder.lastChartText().contains("seeds"), "\(f.recorder.lastChartText())")
+    }
+
     @Test("the count cannot change once trained; 0 and absurd counts are refused with a caret")
     func refusals() {
         let f = LookingFixture()

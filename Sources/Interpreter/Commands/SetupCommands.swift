@@ -55,6 +55,7 @@ extension Session {
         }
         net.network = loaded
         net.run = nil
+        dropReplicas(net, because: "init … from")
         workspace.currentNet = net.name
         let from = meta["step"].map { " (step \($0) of the run that wrote it)" } ?? ""
         say("\(net.name): \(loaded.parameterCount.formatted) parameters from \(file)\(from); history cleared")

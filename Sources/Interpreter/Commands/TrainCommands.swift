@@ -147,6 +147,7 @@ extension Session {
 
     func stepCommand(_ c: CommandContext) throws(RuntimeError) {
         let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
+        dropReplicas(net, because: "step")
         let run = try ensureRun(net, data: nil, at: c.span)
         let n = try c.bounded("count", max: 1_000_000_000) ?? 1
         workspace.currentNet = net.name
@@ -250,6 +251,7 @@ extension Session {
         guard let run = net.run else { throw RuntimeError("\(net.name) has not trained yet", at: c.span) }
         let step = try c.int("step") ?? run.checkpoints.steps.last ?? 0
         try rethrow(at: c.span(of: "step")) { () throws in try run.rewind(to: step) }
+        dropReplicas(net, because: "rewind")
         workspace.currentNet = net.name
         say("\(net.name): back at step \(run.step)")
     }

@@ -37,6 +37,18 @@ extension Session {
         let s = net.setup.optimizer
         if run.optimizer.settings.kind == s.kind { run.optimizer.settings = s }
         else { run.optimizer = Optimizer(settings: s, parameterCount: run.network.parameterCount) }
+        if let primary = net.run {
+            run.loss = primary.loss
+            run.schedule = stepSchedule(net.setup.schedule, run)
+        }
+    }
+
+    /// `step`, `rewind` and `init … from` act on one net: its other seeds are dropped (said).
+    func dropReplicas(_ net: NetEntry, because command: String) {
+        guard !net.replicas.isEmpty else { return }
+        let count = net.replicas.count
+        net.replicas = []
+        say("\(net.name): its \(count) other seed\(count == 1 ? "" : "s") dropped — \(command) acts on one net; train \(net.name) … seeds=N trains several again")
     }
 
     /// Trains every run for `budget`, `settings.workers` at a time; one progress line for all
@@ -130,7 +142,9 @@ private final class SeedsProgress: @unchecked Sendable {
         lock.withLock {
             progress[i] = p
             if let taken { snapshot = taken }
-            report()
+            // The host may read the first seed's history (a trial streams its evaluations), so
+            // while that seed trains only its own thread reports; the others' steps are counted.
+            if i == 0 || reports[0] != nil { report() }
         }
     }
 

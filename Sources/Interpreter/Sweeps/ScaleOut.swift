@@ -83,8 +83,7 @@ struct TrialConfig {
     static func source(_ json: [String: Any], confinement: Confinement) throws(RuntimeError) -> SourceFile {
         if let script = json["script"] as? String { return SourceFile(name: "<config>", text: script) }
         guard let file = json["file"] as? String else { throw RuntimeError("the config needs \"file\" or \"script\"") }
-        let path = file.hasPrefix("/") ? file : confinement.root + "/" + file
-        guard confinement.contains(path) else {
+        guard let path = confinement.resolve(file.hasPrefix("/") ? file : confinement.root + "/" + file) else {
             throw RuntimeError("'\(file)' is outside the trial's directory \(confinement.root)",
                                hint: "a trial reads and writes only below the directory basin trial runs in")
         }

@@ -123,9 +123,11 @@ extension Session {
         live.end()
     }
 
-    /// `workers=N`, else the session's default (the cores, capped by BASIN_THREADS).
+    /// `workers=N`, else the session's default (the cores); BASIN_THREADS caps both, as a
+    /// shared server's limit must.
     func workers(_ c: CommandContext) throws(RuntimeError) -> Int {
-        try c.bounded("workers", max: Self.maxWorkers) ?? settings.workers
+        let asked = try c.bounded("workers", max: Self.maxWorkers) ?? settings.workers
+        return min(asked, Engine.threads())
     }
 
     /// Trials at once at most: each holds a network, its optimizer state and snapshots.

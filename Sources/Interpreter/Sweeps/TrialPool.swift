@@ -83,8 +83,18 @@ final class PreparedTrial: @unchecked Sendable {
         onProgress = progress
         let clock = ContinuousClock(), start = clock.now
         var outcomes: [TrialOutcome] = []
-        for child in children {
+        for (i, child) in children.enumerated() {
             host.lastTrained = nil
+            // Over seeds the bar moves through the trial once: seed i fills its 1/N of it.
+            if children.count > 1 {
+                let n = children.count
+                onProgress = { update in
+                    var u = update
+                    u.progress.done = i * u.progress.planned + u.progress.done
+                    u.progress.planned *= n
+                    progress(u)
+                }
+            }
             var outcome = session.runBody(plan, in: child)
             if !outcome.cancelled, outcome.failure == nil {
                 outcome = session.measured(outcome, host: host, session: child, objective: objective)

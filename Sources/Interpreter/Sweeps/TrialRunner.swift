@@ -109,6 +109,8 @@ extension Session {
     func trialSession(host: TrialHost, _ plan: TrialPlan) -> Session {
         var childSettings = settings
         childSettings.journalPath = nil
+        // Trials already run side by side: a body's own seeds= runs them one at a time.
+        childSettings.workers = 1
         let child = Session(host: host, settings: childSettings)
         child.activeRun = activeRun
         child.runDepth = runDepth + 1
