@@ -31,7 +31,9 @@ let searchCommands: [CommandSpec] = [
                     + "gives the same trials, table and best as workers=1: random, grid and hyperband rounds run fully "
                     + "in parallel, tpe and bayes during their 10 start-up trials, then one at a time (each proposal "
                     + "needs the results before it). seeds=N runs each trial's body on N seeds and optimizes their "
-                    + "mean; the table shows mean ± sd and 'export s' each seed's objective."),
+                    + "mean; the table shows mean ± sd and 'export s' each seed's objective. Ctrl-C stops every running "
+                    + "trial and keeps each finished one (with several workers that can include trials numbered after "
+                    + "one that was stopped)."),
     CommandSpec("report", category: "Hyperparameter search", summary: "choose a sweep body's objective",
                 slots: [Slot("metric", .oneOf(["val_loss", "val_acc", "train_loss", "train_acc"]), required: true,
                              help: "a metric: val_loss, val_acc, train_loss or train_acc"),
