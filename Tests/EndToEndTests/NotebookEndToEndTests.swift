@@ -62,6 +62,28 @@ struct NotebookEndToEndTests {
         #expect(t.capture().contains("test 60 (locked)"))
     }
 
+    /// Trials on two workers: the table fills in trial order while both run, and Ctrl-C stops
+    /// them and keeps the finished ones.
+    @Test func parallelSweepFillsItsTableAndControlCKeepsFinishedTrials() throws {
+        let t = try #require(NotebookTmux(width: 100, height: 30), "tmux did not start a session")
+        defer { t.close() }
+        try #require(t.waitFor("F1 help"))
+        t.type("data d = moons n=400")
+        t.type("sweep s method=random trials=200 budget=3000 workers=2 { let lr ~ log(1e-3, 1e-1)")
+        t.type("net t = dense 64 relu, dense 2")
+        t.type("train t on d epochs=$budget }")
+        // Two finished trials in the table ("#1     0.2345   done …"), then Ctrl-C mid-sweep.
+        try #require(t.waitFor(timeout: 60) { $0.range(of: #"#1 +[0-9.e-]+ +done"#, options: .regularExpression) != nil },
+                     "no finished trials:\n\(t.capture())")
+        t.keys("C-c")
+        try #require(t.waitFor("stopped by Ctrl-C; the finished trials are kept"), "\(t.capture())")
+        let summary = t.capture().split(separator: "\n").first { $0.contains("s: ") && $0.contains(" trials (") } ?? ""
+        let kept = summary.split(separator: ":").dropFirst().first?.split(separator: " ").first.flatMap { Int($0) } ?? 0
+        #expect(kept >= 2 && kept < 200, "\(summary)")
+        t.type("show s")
+        try #require(t.waitFor("sweep s: random"), "\(t.capture())")
+    }
+
     @Test func killTermWhileTrainingRestoresTheTerminal() throws {
         let t = try #require(NotebookTmux(width: 80, height: 24), "tmux did not start a session")
         defer { t.close() }
