@@ -89,3 +89,40 @@ struct TrialTests {
         #expect(basin(["trial"]).status == 64)
     }
 }
+
+/// The Optuna example as docs/scale-out.md runs it: two workers on one journal file. Needs
+/// Python with optuna (BASIN_TEST_PYTHON names the interpreter; default python3).
+@Suite("Optuna workers")
+struct OptunaWorkerTests {
+    static let python = ProcessInfo.processInfo.environment["BASIN_TEST_PYTHON"] ?? "python3"
+    static let hasOptuna = Spawn.run([python, "-c", "import optuna"], timeout: 60).status == 0
+
+    @Test("two workers share one study, propose different trials, and follow the sweep's direction",
+          .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh"),
+          .enabled(if: hasOptuna, "no Python with optuna (pip install optuna, or set BASIN_TEST_PYTHON)"))
+    func twoWorkersOnAJournal() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let worker = BasinBinary.packageRoot + "/examples/scale-out/optuna_worker.py"
+        // The example's sweep, maximizing val_acc.
+        let sweep = try String(contentsOfFile: BasinBinary.packageRoot + "/examples/scale-out/sweep.basin", encoding: .utf8)
+            .replacingOccurrences(of: "  train t on m", with: "  report val_acc maximize\n  train t on m")
+        let file = scratch.file("sweep.basin", sweep)
+        let environment = ["PATH": "/usr/bin:/bin:/usr/local/bin", "BASIN": BasinBinary.path, "HOME": scratch.path]
+        let pids = (0..<2).compactMap { w in
+            Spawn.start([Self.python, worker, "--trials", "2", "--budget", "1", "--seed", "1", "--worker", "\(w)",
+                         "--file", file, "--storage", "journal:\(scratch.path)/study.log"],
+                        environment: environment, stdinPath: "/dev/null",
+                        outPath: scratch.path + "/w\(w).out", errPath: scratch.path + "/w\(w).err")
+        }
+        #expect(pids.count == 2)
+        for pid in pids { #expect(Spawn.wait(pid, timeout: 300).0 == 0) }
+        let outputs = (0..<2).map { (try? String(contentsOfFile: scratch.path + "/w\($0).out", encoding: .utf8)) ?? "" }
+        let trials = outputs.flatMap { $0.split(separator: "\n").filter { $0.hasPrefix("trial ") } }
+        #expect(trials.count == 4, "\(outputs)")
+        // Four different trial numbers, and four different configurations.
+        #expect(Set(trials.map { $0.split(separator: ":")[0] }).count == 4, "\(trials)")
+        #expect(Set(trials.map { $0.split(separator: "{").dropFirst().first ?? "" }).count == 4, "\(trials)")
+        #expect(outputs.allSatisfy { $0.contains("val_acc") && $0.contains("(maximize)") }, "\(outputs)")
+    }
+}

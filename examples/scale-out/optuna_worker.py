@@ -8,16 +8,32 @@ Optuna the result:
     python optuna_worker.py --trials 10 --storage postgresql://user:pass@db/optuna
 
 The search space mirrors sweep.basin's body; `w{k}` is suggested only for layers that exist
-(define-by-run), exactly the values `basin trial` accepts.
+(define-by-run), exactly the values `basin trial` accepts. The metric and its direction are the
+sweep's (`report val_acc maximize` in the body makes the study maximize val_acc). Each worker's
+sampler seed is --seed plus its index (--worker, or SLURM_ARRAY_TASK_ID), so workers never
+propose the same configurations. A worker that stops with an error marks its trial FAIL; with an
+RDB storage a heartbeat also fails the trials of a worker that was killed outright.
 """
 import argparse
 import os
+import re
+import sys
 
 import optuna
 
-from basin_trial import run_trial
-
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from basin_trial import run_trial  # noqa: E402
+
+
+def objective_of(file, sweep):
+    """The metric and direction the sweep optimizes: its body's `report METRIC [maximize]` line,
+    else val_loss, minimized (what `basin trial` reports as "metric" and "direction")."""
+    text = open(file, encoding="utf-8").read()
+    match = re.search(r"^\s*report\s+(\w+)(\s+maximize)?", text, re.MULTILINE)
+    if not match:
+        return "val_loss", "minimize"
+    return match.group(1), "maximize" if match.group(2) else "minimize"
 
 
 def suggest(trial):
@@ -35,25 +51,35 @@ def storage_from(text):
     return text  # an RDB URL: postgresql://…, sqlite:///…
 
 
-def work(study, trials, budget, file, sweep):
+def work(study, trials, budget, file, sweep, metric):
     for _ in range(trials):
         trial = study.ask()
-        values = suggest(trial)
+        told = False
+        try:
+            values = suggest(trial)
+            evaluations = [0]
 
-        def on_evaluation(record, trial=trial):
-            if record.get("val_loss") is None:
-                return False
-            trial.report(record["val_loss"], step=int(round(record["epoch"])))
-            return trial.should_prune()
+            def on_evaluation(record, trial=trial):
+                if record.get(metric) is None:
+                    return False
+                # Steps are the evaluation's index, 1, 2, …: unique however often the body
+                # evaluates (`train … every=N` made rounded epochs collide).
+                evaluations[0] += 1
+                trial.report(record[metric], step=evaluations[0])
+                return trial.should_prune()
 
-        result = run_trial(file, values, budget, seed=trial.number, sweep=sweep, on_evaluation=on_evaluation)
-        if result["status"] == "done":
-            study.tell(trial, result["objective"])
-        elif result["status"] == "pruned":
-            study.tell(trial, state=optuna.trial.TrialState.PRUNED)
-        else:
-            study.tell(trial, state=optuna.trial.TrialState.FAIL)
-        print(f"trial {trial.number}: {result['status']} {values} → {result.get('objective')}", flush=True)
+            result = run_trial(file, values, budget, seed=trial.number, sweep=sweep, on_evaluation=on_evaluation)
+            if result["status"] == "done":
+                study.tell(trial, result["objective"])
+            elif result["status"] == "pruned":
+                study.tell(trial, state=optuna.trial.TrialState.PRUNED)
+            else:
+                study.tell(trial, state=optuna.trial.TrialState.FAIL)
+            told = True
+            print(f"trial {trial.number}: {result['status']} {values} → {result.get('objective')}", flush=True)
+        finally:
+            if not told:  # an exception or Ctrl-C: never leave the trial RUNNING
+                study.tell(trial, state=optuna.trial.TrialState.FAIL)
 
 
 def main():
@@ -65,13 +91,21 @@ def main():
     parser.add_argument("--file", default=os.path.join(HERE, "sweep.basin"))
     parser.add_argument("--sweep", default="s")
     parser.add_argument("--seed", type=int, default=None, help="sampler seed (one worker: reproducible)")
+    parser.add_argument("--worker", type=int, default=int(os.environ.get("SLURM_ARRAY_TASK_ID", os.getpid())),
+                        help="this worker's index: the sampler seed is --seed plus it")
     args = parser.parse_args()
-    study = optuna.create_study(study_name=args.study, storage=storage_from(args.storage), load_if_exists=True,
-                                direction="minimize", sampler=optuna.samplers.TPESampler(seed=args.seed),
+    metric, direction = objective_of(args.file, args.sweep)
+    seed = None if args.seed is None else args.seed + args.worker
+    storage = storage_from(args.storage)
+    if isinstance(storage, str) and not storage.startswith("journal:"):
+        # RDB storages: a heartbeat fails the trials of a worker killed outright.
+        storage = optuna.storages.RDBStorage(storage, heartbeat_interval=60, grace_period=180)
+    study = optuna.create_study(study_name=args.study, storage=storage, load_if_exists=True,
+                                direction=direction, sampler=optuna.samplers.TPESampler(seed=seed),
                                 pruner=optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=2))
-    work(study, args.trials, args.budget, args.file, args.sweep)
+    work(study, args.trials, args.budget, args.file, args.sweep, metric)
     best = study.best_trial
-    print(f"best so far: trial {best.number} val_loss {best.value:.4f} {best.params}")
+    print(f"best so far: trial {best.number} {metric} {best.value:.4f} ({direction}) {best.params}")
 
 
 if __name__ == "__main__":

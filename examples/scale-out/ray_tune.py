@@ -9,13 +9,14 @@ which is what `basin trial` accepts (it refuses values for inactive parameters).
 """
 import argparse
 import os
+import sys
 
 from ray import tune
 from ray.tune.schedulers import ASHAScheduler
 
-from basin_trial import run_trial
-
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)  # Ray runs trainables in worker processes with their own working folders
+from basin_trial import run_trial  # noqa: E402
 FILE = os.path.join(HERE, "sweep.basin")
 
 
