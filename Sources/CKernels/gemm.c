@@ -74,6 +74,42 @@ int basin_sgemm_using(const char *isa, BASIN_GEMM_ARGS) {
     return 0;
 }
 
+// MARK: - FMA reference
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// The AVX paths' own arithmetic without their scratch space, for when it cannot be allocated:
+// each element accumulates by FMA from 0 over 256-deep blocks of k, alpha and beta applied as
+// the microkernels apply them — so the result is the same bits as the vector kernels'.
+__attribute__((target("avx2,fma"))) void basin_sgemm_fma_reference(BASIN_GEMM_ARGS) {
+    for (size_t i = 0; i < m; i++) {
+        for (size_t j = 0; j < n; j++) {
+            float *c = C + i * ldc + j;
+            for (size_t pc = 0; pc < k; pc += 256) {
+                size_t end = k - pc < 256 ? k : pc + 256;
+                float acc = 0.0f;
+                for (size_t p = pc; p < end; p++) {
+                    float a = transA ? A[p * lda + i] : A[i * lda + p];
+                    float b = transB ? B[j * ldb + p] : B[p * ldb + j];
+                    acc = __builtin_fmaf(a, b, acc);
+                }
+                float r = acc * alpha;
+                if (pc > 0 || beta == 1.0f) *c = r + *c;
+                else if (beta == 0.0f) *c = r;
+                else *c = __builtin_fmaf(beta, *c, r);
+            }
+        }
+    }
+}
+#else
+void basin_sgemm_fma_reference(BASIN_GEMM_ARGS) { basin_sgemm_baseline(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc); }
+#endif
+
+int basin_sgemm_fma_elementwise(BASIN_GEMM_ARGS) {
+    if (basin_isa_cpu_level() < 1) return -1;
+    run(basin_sgemm_fma_reference, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
+    return 0;
+}
+
 // MARK: - Portable kernel
 
 // Straightforward loops in an order that keeps the innermost access contiguous; compilers

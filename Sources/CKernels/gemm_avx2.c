@@ -157,7 +157,7 @@ AVX2 void basin_sgemm_avx2(BASIN_GEMM_ARGS) {
             float *buf = NULL;
             if (packed) {
                 buf = basin_gemm_scratch(kc * ((nc + NR - 1) / NR) * NR);
-                if (!buf) { basin_sgemm_baseline(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc); return; }
+                if (!buf) { basin_sgemm_fma_reference(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc); return; }
                 pack_b(transB, kc, nc, bblk, ldb, buf);
             }
             // Phase 2: rows of C in slivers of MR, each swept across the block in panels of NR.

@@ -174,7 +174,7 @@ AVX512 void basin_sgemm_avx512(BASIN_GEMM_ARGS) {
             size_t vectors = (nc + 15) / 16;
             if (packed) {
                 buf = basin_gemm_scratch(kc * 16 * vectors);
-                if (!buf) { basin_sgemm_baseline(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc); return; }
+                if (!buf) { basin_sgemm_fma_reference(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc); return; }
                 pack_b(transB, kc, nc, bblk, ldb, buf);
             }
             // Phase 2: rows of C in slivers of MR, each swept across the block in panels.

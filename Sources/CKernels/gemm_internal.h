@@ -12,6 +12,9 @@
 void basin_sgemm_avx512(BASIN_GEMM_ARGS);
 void basin_sgemm_avx2(BASIN_GEMM_ARGS);
 void basin_sgemm_baseline(BASIN_GEMM_ARGS);
+/// The FMA paths' arithmetic element by element, needing no scratch: their fallback when scratch
+/// cannot be allocated (same bits as the vector kernels).
+void basin_sgemm_fma_reference(BASIN_GEMM_ARGS);
 
 /// A 64-byte-aligned scratch buffer of at least `floats` floats, owned by the calling thread.
 /// It grows on demand and is reused by every later call on the same thread (freed at thread

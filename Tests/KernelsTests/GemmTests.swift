@@ -176,6 +176,22 @@ func checkGemm(_ t: GemmCase, nanC: Bool = false, run: (UnsafePointer<Float>, In
         #expect(results[0] == results[1], "\(t): AVX-512 and AVX2 products differ")
     }
 
+    /// The AVX paths fall back to an element-by-element FMA loop when their scratch cannot be
+    /// allocated; it must give their bits too.
+    @Test(.enabled(if: KernelPath.cpu >= .avx2, "this CPU has no FMA path"), arguments: gemmCases)
+    func theScratchFreeFallbackGivesTheSameBits(_ t: GemmCase) {
+        var rng = RNG(seed: 23)
+        let a = randomMatrix(t.transA ? t.k : t.m, t.transA ? t.m : t.k, pad: t.pad, &rng)
+        let b = randomMatrix(t.transB ? t.n : t.k, t.transB ? t.k : t.n, pad: t.pad, &rng)
+        let c0 = randomMatrix(t.m, t.n, pad: t.pad, &rng)
+        var vector = c0.values, elementwise = c0.values
+        #expect(basin_sgemm_using("avx2", t.transA ? 1 : 0, t.transB ? 1 : 0, t.m, t.n, t.k, t.alpha,
+                                  a.values, a.ld, b.values, b.ld, t.beta, &vector, c0.ld) == 0)
+        #expect(basin_sgemm_fma_elementwise(t.transA ? 1 : 0, t.transB ? 1 : 0, t.m, t.n, t.k, t.alpha,
+                                            a.values, a.ld, b.values, b.ld, t.beta, &elementwise, c0.ld) == 0)
+        #expect(vector.map(\.bitPattern) == elementwise.map(\.bitPattern), "\(t)")
+    }
+
     /// Training and evaluation never route a product to OpenBLAS (its kernel choice depends on
     /// the CPU); only a benchmark may switch, and tests never do.
     @Test func trainingRunsBasinsKernelOnThePathInUse() {

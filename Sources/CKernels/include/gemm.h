@@ -37,4 +37,9 @@ const char *basin_sgemm_isa(void);
 int basin_sgemm_using(const char *isa, int transA, int transB, size_t m, size_t n, size_t k, float alpha,
                       const float *A, size_t lda, const float *B, size_t ldb, float beta,
                       float *C, size_t ldc);
+/// The FMA paths' arithmetic computed element by element (their fallback when scratch cannot be
+/// allocated), for the test that it gives the vector kernels' bits. -1 when the CPU lacks FMA.
+int basin_sgemm_fma_elementwise(int transA, int transB, size_t m, size_t n, size_t k, float alpha,
+                                const float *A, size_t lda, const float *B, size_t ldb, float beta,
+                                float *C, size_t ldc);
 #endif
