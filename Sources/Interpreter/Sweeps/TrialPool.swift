@@ -57,23 +57,26 @@ final class TrialPool: @unchecked Sendable {
     }
 }
 
-/// A trial made ready on the coordinator (its child sessions built from the sweep's workspace,
-/// one per seed) and run on a worker thread, where it touches only its own sessions.
+/// A trial made ready on the coordinator (what its child sessions start from is read there) and
+/// run on a worker thread, which makes one child session per seed, in turn, and touches only those.
 final class PreparedTrial: @unchecked Sendable {
     let session: Session
-    let children: [Session]
     let host: TrialHost
     let plan: TrialPlan
     let objective: SweepObjective
+    /// Makes seed i's child session (a fresh workspace over the user's data).
+    let makeChild: (Int) -> Session
+    /// The first seed's session, once made (a `basin trial` streams its evaluations).
+    private(set) var firstChild: Session?
     /// Where the host sends progress while the trial runs (set by `run`).
     var onProgress: (LiveUpdate) -> Void = { _ in }
 
-    init(session: Session, children: [Session], host: TrialHost, plan: TrialPlan, objective: SweepObjective) {
+    init(session: Session, host: TrialHost, plan: TrialPlan, objective: SweepObjective, makeChild: @escaping (Int) -> Session) {
         self.session = session
-        self.children = children
         self.host = host
         self.plan = plan
         self.objective = objective
+        self.makeChild = makeChild
     }
 
     /// Runs the body (once per seed, in turn) and measures the objective, on the calling thread.
@@ -83,11 +86,14 @@ final class PreparedTrial: @unchecked Sendable {
         onProgress = progress
         let clock = ContinuousClock(), start = clock.now
         var outcomes: [TrialOutcome] = []
-        for (i, child) in children.enumerated() {
+        let seeds = max(1, plan.seeds)
+        for i in 0..<seeds {
             host.lastTrained = nil
+            let child = makeChild(i)
+            if i == 0 { firstChild = child }
             // Over seeds the bar moves through the trial once: seed i fills its 1/N of it.
-            if children.count > 1 {
-                let n = children.count
+            if seeds > 1 {
+                let n = seeds
                 onProgress = { update in
                     var u = update
                     u.progress.done = i * u.progress.planned + u.progress.done
@@ -99,6 +105,8 @@ final class PreparedTrial: @unchecked Sendable {
             if !outcome.cancelled, outcome.failure == nil {
                 outcome = session.measured(outcome, host: host, session: child, objective: objective)
             }
+            // Only the first seed's net is kept (eval s.best, Hyperband's promotions).
+            if i > 0 { outcome.net = nil; outcome.data = nil }
             outcomes.append(outcome)
             if outcome.cancelled || outcome.failure != nil { break }
         }

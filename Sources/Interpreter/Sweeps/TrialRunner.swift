@@ -90,40 +90,20 @@ extension Session {
         let host = TrialHost(width: self.host.width, wantsRunSnapshots: self.host.wantsRunSnapshots) { update in
             guard let trial = prepared else { return }
             trial.onProgress(update)
-            guard let onEvaluation, let evals = trial.children.first?.workspace.nets[update.netName]?.run?.history.evals else { return }
+            guard let onEvaluation, let evals = trial.firstChild?.workspace.nets[update.netName]?.run?.history.evals else { return }
             for e in evals.dropFirst(streamed[update.netName] ?? 0) { onEvaluation(e) }
             streamed[update.netName] = evals.count
         }
-        // One child session per seed, each a fresh workspace over the user's data.
-        let children = (0..<max(1, plan.seeds)).map { i -> Session in
+        // One child session per seed, each a fresh workspace over the user's data, made when its
+        // seed starts (from what is read here, on the sweep's thread) and let go when it ends.
+        let inputs = TrialInputs(session: self)
+        let trial = PreparedTrial(session: self, host: host, plan: plan, objective: objective) { [host] i in
             let seeded = TrialPlan(body: plan.body, source: plan.source, configuration: plan.configuration, budget: plan.budget,
                                    seed: plan.seed &+ UInt64(i), resume: plan.resume, seeds: 1)
-            return trialSession(host: host, seeded)
+            return inputs.session(host: host, seeded)
         }
-        let trial = PreparedTrial(session: self, children: children, host: host, plan: plan, objective: objective)
         prepared = trial
         return trial
-    }
-
-    /// A fresh session over the user's datasets and variables, with the trial's values on top.
-    func trialSession(host: TrialHost, _ plan: TrialPlan) -> Session {
-        var childSettings = settings
-        childSettings.journalPath = nil
-        // Trials already run side by side: a body's own seeds= runs them one at a time.
-        childSettings.workers = 1
-        let child = Session(host: host, settings: childSettings)
-        child.activeRun = activeRun
-        child.runDepth = runDepth + 1
-        child.workspace.datasets = workspace.datasets
-        child.workspace.currentData = workspace.currentData
-        child.workspace.seed = plan.seed
-        child.resumeCandidate = plan.resume
-        child.workspace.variables = workspace.variables
-        for (name, value) in plan.configuration.values {
-            child.workspace.variables[name] = value.number.map(Literal.number) ?? .word(value.description)
-        }
-        if let budget = plan.budget { child.workspace.variables["budget"] = .number(max(1, budget.rounded())) }
-        return child
     }
 
     /// Runs each statement of the body; stops at the first error, divergence or Ctrl-C.
@@ -209,5 +189,46 @@ extension Session {
         result.objective = y
         result.status = .done
         return result
+    }
+}
+
+/// What a trial's child session starts from, read on the sweep's thread: the user's datasets and
+/// variables (copy-on-write values), the settings and the shared ActiveRun.
+struct TrialInputs: @unchecked Sendable {
+    let settings: SessionSettings
+    let activeRun: ActiveRun
+    let runDepth: Int
+    let datasets: [String: DataEntry]
+    let currentData: String?
+    let variables: [String: Literal]
+
+    init(session: Session) {
+        var settings = session.settings
+        settings.journalPath = nil
+        // Trials already run side by side: a body's own seeds= runs them one at a time.
+        settings.workers = 1
+        self.settings = settings
+        activeRun = session.activeRun
+        runDepth = session.runDepth
+        datasets = session.workspace.datasets
+        currentData = session.workspace.currentData
+        variables = session.workspace.variables
+    }
+
+    /// A fresh session over the user's datasets and variables, with the trial's values on top.
+    func session(host: TrialHost, _ plan: TrialPlan) -> Session {
+        let child = Session(host: host, settings: settings)
+        child.activeRun = activeRun
+        child.runDepth = runDepth + 1
+        child.workspace.datasets = datasets
+        child.workspace.currentData = currentData
+        child.workspace.seed = plan.seed
+        child.resumeCandidate = plan.resume
+        child.workspace.variables = variables
+        for (name, value) in plan.configuration.values {
+            child.workspace.variables[name] = value.number.map(Literal.number) ?? .word(value.description)
+        }
+        if let budget = plan.budget { child.workspace.variables["budget"] = .number(max(1, budget.rounded())) }
+        return child
     }
 }
