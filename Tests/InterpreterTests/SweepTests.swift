@@ -505,3 +505,35 @@ struct SeededSweepTests {
         #expect(f.recorder.diagnostics.last?.message.contains("hyperband promotes one net per configuration") == true)
     }
 }
+
+@Suite("plot SWEEP x=PARAM")
+struct SweepAgainstTests {
+    @Test("train and val against a parameter: one point per value, mean over seeds, log axis when wide")
+    func againstWidth() throws {
+        let f = LookingFixture()
+        #expect(f.run(sweepData + """
+
+            sweep s method=grid seeds=2 budget=2 {
+              let w ~ choice(2, 8, 64)
+              net t = dense $w relu, dense 3
+              opt t adam lr=1e-2
+              train t on d epochs=$budget
+            }
+            plot s x=w
+            """) == .ok)
+        guard case .line(let chart)? = f.recorder.charts.last else { Issue.record("no chart"); return }
+        #expect(chart.series.map(\.name) == ["train loss", "val loss", "val ± sd"])
+        #expect(chart.xLabel == "log10 w")
+        let xs = chart.series[1].points.map(\.x)
+        #expect(xs.count == 3 && zip(xs, [2.0, 8, 64].map(log10)).allSatisfy { abs($0 - $1) < 1e-12 }, "\(xs)")
+        // Each val point is the mean of its trial's two seeds, as export writes them.
+        let rows = trialRows(f, "s").sorted { Double($0["w"]!)! < Double($1["w"]!)! }
+        for (point, row) in zip(chart.series[1].points, rows) {
+            let seeds = [row["objective_seed0"], row["objective_seed1"]].compactMap { $0.flatMap(Double.init) }
+            #expect(abs(point.y - seeds.reduce(0, +) / 2) < 1e-9, "\(point) vs \(row)")
+        }
+        #expect(f.run("plot s x=params") == .ok)
+        #expect(f.run("plot s x=width") == .runtimeError)
+        #expect(f.recorder.diagnostics.last?.message == "sweep s has no parameter 'width'")
+    }
+}

@@ -106,6 +106,20 @@ struct RegistryTests {
         #expect(Set(registry.commands.map(\.name)) == Set(expected))
     }
 
+    /// `plot s x=w` names a sweep (the optional list of plots is skipped for a word that is none
+    /// of its choices); `plot loss a` still chooses loss.
+    @Test("plot takes a name where the kind of plot is left out")
+    func plotSkipsItsOptionalKind() throws {
+        for (line, what, nets) in [("plot s x=w", nil, ["s"]), ("plot loss a b", "loss", ["a", "b"]), ("plot boundary a", "boundary", ["a"])] {
+            let script = Script.parse(SourceFile(text: line))
+            #expect(script.errors.isEmpty, "\(line): \(script.errors)")
+            guard case .command(let command)? = script.script.statements.first?.kind else { Issue.record("no command"); continue }
+            let invocation = try registry.bind(command)
+            #expect(invocation.values("what").map(\.text) == (what.map { [$0] } ?? []), "\(line)")
+            #expect(invocation.values("nets").map(\.text) == nets, "\(line)")
+        }
+    }
+
     @Test("usage lines are read from the declarations")
     func usage() {
         #expect(registry.command(named: "train")?.usage == "train [NET] [on DATA] [epochs=N] [steps=N] [batch=N] [early=N] [every=N] [seeds=N]")

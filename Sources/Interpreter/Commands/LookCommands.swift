@@ -80,6 +80,15 @@ extension Session {
     func plotCommand(_ c: CommandContext) throws(RuntimeError) {
         let what = try c.text("what") ?? "loss"
         var names = try c.texts("nets")
+        if let x = try c.text("x") {
+            guard names.count == 1, let entry = workspace.sweeps[names[0]] else {
+                let sweeps = workspace.sweeps.keys.sorted()
+                throw RuntimeError("x= plots a sweep against one of its parameters: name one sweep", at: c.span,
+                                   hint: sweeps.first.map { "plot \($0) x=\(workspace.sweeps[$0]?.space.names.first ?? "PARAM")" }
+                                       ?? "run a sweep first: sweep s method=grid { let w ~ choice(8, 32, 128) … }")
+            }
+            return emit(.chart(.line(try sweepAgainst(entry, x, at: c.span(of: "x")))))
+        }
         if names.isEmpty, let current = workspace.currentNet { names = [current] }
         let nets = try names.map { n throws(RuntimeError) in try workspace.net(n, at: c.span) }
         switch what {

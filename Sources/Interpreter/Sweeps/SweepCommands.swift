@@ -140,6 +140,7 @@ extension Session {
         if status == .done, !final { status = .pruned }
         let trial = TrialRecord(number: number, configuration: plan.configuration, budget: plan.budget, seed: plan.seed,
                                 status: status, objective: outcome.objective, seedObjectives: outcome.seedObjectives,
+                                seedFinals: outcome.seedFinals, parameters: outcome.parameters,
                                 curve: outcome.curve, epochs: outcome.epochs,
                                 seconds: outcome.seconds, failure: outcome.failure, configurationID: configurationID,
                                 bracket: job?.bracket, round: job?.round)

@@ -40,8 +40,12 @@ struct TrialRecord {
     var status: TrialStatus
     /// The objective as the user reads it; nil for a failed trial.
     var objective: Double?
-    /// `sweep … seeds=N`: each seed's objective (`objective` is their mean); empty for one seed.
+    /// `sweep … seeds=N`: each seed's objective (`objective` is their mean) and final
+    /// evaluation; empty for one seed.
     var seedObjectives: [Double] = []
+    var seedFinals: [EvalRecord] = []
+    /// Parameters of the net the trial trained last.
+    var parameters: Int?
     /// Every evaluation of the net trained last: its val loss per evaluation is the learning curve.
     var curve: [EvalRecord] = []
     /// Epochs actually trained (the x axis of "best vs total epochs").

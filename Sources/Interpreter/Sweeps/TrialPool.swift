@@ -122,6 +122,7 @@ final class PreparedTrial: @unchecked Sendable {
         }
         if outcomes.count > 1 {
             combined.seedObjectives = outcomes.compactMap(\.objective)
+            combined.seedFinals = outcomes.compactMap { $0.curve.last }
             combined.objective = Spread(combined.seedObjectives).mean
             combined.epochs = outcomes.reduce(0) { $0 + $1.epochs }
         }

@@ -29,8 +29,11 @@ struct TrialPlan {
 struct TrialOutcome {
     var status: TrialStatus = .failed
     var objective: Double?
-    /// `sweep … seeds=N`: every seed's objective (the objective is their mean).
+    /// `sweep … seeds=N`: every seed's objective (the objective is their mean) and final evaluation.
     var seedObjectives: [Double] = []
+    var seedFinals: [EvalRecord] = []
+    /// Parameters of the net trained last (`plot SWEEP x=params`).
+    var parameters: Int?
     var curve: [EvalRecord] = []
     var epochs: Double = 0
     var seconds: Double = 0
@@ -175,6 +178,7 @@ extension Session {
             return result
         }
         result.curve = run.history.evals
+        result.parameters = net.currentNetwork?.parameterCount
         result.epochs = run.epoch - session.resumedEpochs
         result.resumed = session.resumedEpochs > 0
         result.net = net

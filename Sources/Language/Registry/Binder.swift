@@ -4,7 +4,8 @@
 // slot's keyword (`on`, `as`) directs the next value to that slot. Any other positional value
 // fills the next slot it fits; an optional slot is skipped when the value clearly belongs to
 // a later one (`hist weights` skips the optional net name because `weights` is a listed
-// choice of the next slot). Literal values are type-checked here; `$variables` are checked
+// choice of the next slot; `plot s` skips the optional list of plots because `s` is none of
+// them and a name slot follows). Literal values are type-checked here; `$variables` are checked
 // when the interpreter resolves them.
 
 import Diagnostics
@@ -89,6 +90,13 @@ struct Binder {
     private func fits(_ value: Value, _ slot: Slot, at index: Int) -> Bool {
         guard let literal = value.literal else { return true }
         if slot.type.clearlyAccepts(literal) { return true }
+        // An optional list of words given some other word, with a name slot after it: the word
+        // is that name (`plot s x=w` names the sweep s; `plot loss s` still chooses loss).
+        if case .oneOf = slot.type, case .word = literal, !slot.isRequired,
+           signature.slots[(index + 1)...].contains(where: { later in
+               if later.keyword == nil, case .name = later.type { return true } else { return false } }) {
+            return false
+        }
         guard Self.shapeFits(value, slot.type) else { return false }
         let later = signature.slots[(index + 1)...].filter { $0.keyword == nil }
         return !later.contains { $0.type.clearlyAccepts(literal) }

@@ -47,12 +47,18 @@ let trainingCommands: [CommandSpec] = [
 ]
 
 let lookingCommands: [CommandSpec] = [
-    CommandSpec("plot", category: "Looking", summary: "curves, decision regions or a regression fit",
-                slots: [Slot("what", .oneOf(["loss", "acc", "boundary", "fit"]), required: true,
+    CommandSpec("plot", category: "Looking", summary: "curves, decision regions, a regression fit, or a sweep against a parameter",
+                slots: [Slot("what", .oneOf(["loss", "acc", "boundary", "fit"]), default: .word("loss"),
                              help: "what to plot: loss, acc, boundary or fit"),
-                        Slot("nets", .name(.net), variadic: true, placeholder: "NET", help: "the nets to draw")],
-                arguments: [ArgumentSpec("log", .flag, fullName: "logScale", help: "log-scale y axis")],
-                examples: ["plot loss a b", "plot loss a b log", "plot acc a", "plot boundary a", "plot fit a"]),
+                        Slot("nets", .name(.net), variadic: true, placeholder: "NET", help: "the nets (or, with x=, the sweep) to draw")],
+                arguments: [ArgumentSpec("log", .flag, fullName: "logScale", help: "log-scale y axis"),
+                            ArgumentSpec("x", .text, fullName: "parameter",
+                                         help: "a sweep's parameter (or 'params', the parameter count) on the x axis")],
+                examples: ["plot loss a b", "plot loss a b log", "plot acc a", "plot boundary a", "plot fit a", "plot s x=width"],
+                details: "plot SWEEP x=PARAM draws the final train (dim) and val (bright) metric of every finished trial "
+                    + "against PARAM — mean ± sd where trials share a value or ran with seeds= — on a log axis when the "
+                    + "values span more than a decade: with label noise over width, the double-descent picture. "
+                    + "x=params puts each trial's parameter count on the axis."),
     CommandSpec("hist", category: "Looking", summary: "histograms of weights, gradients or activations per layer",
                 slots: [Common.net, Slot("what", .oneOf(["weights", "grads", "acts"]), default: .word("weights"), help: "weights, grads or acts")],
                 arguments: [ArgumentSpec("layer", .positiveInteger, help: "only this layer (default: small multiples)"),
