@@ -64,7 +64,7 @@ public struct DiagnosticRenderer: Sendable {
                      + " " + style.message(TerminalSafe.text(diagnostic.message))]
         if let source, !source.name.isEmpty {
             let span = diagnostic.span
-            lines.append(pad(width) + style.gutter("-->") + " \(source.name):\(span.line):\(span.column)")
+            lines.append(pad(width) + style.gutter("-->") + " \(TerminalSafe.text(source.name)):\(span.line):\(span.column)")
         }
         lines += snippet(diagnostic.span, label: nil, severity: diagnostic.severity, source: source, width: width)
         var shownLine = source?.line(diagnostic.span.line) == nil ? nil : diagnostic.span.line
@@ -126,7 +126,7 @@ public struct DiagnosticRenderer: Sendable {
     /// Tabs and control characters would break caret alignment: show each as one cell.
     private static func displayable(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         if scalar == "\t" { return " " }
-        if scalar.value < 0x20 || scalar.value == 0x7F { return "\u{FFFD}" }
+        if TerminalSafe.isUnsafe(scalar) || scalar == "\n" { return "\u{FFFD}" }
         return scalar
     }
 }

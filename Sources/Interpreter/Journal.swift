@@ -2,6 +2,8 @@
 // file, plain `.basin` text with a timestamp comment per session start. Entries are synced at
 // most every 100 ms (and when a script ends): a person's lines are seconds apart, so each is
 // synced before it runs, while a 100,000-line script does not pay an fsync per line (24 s vs 7 s).
+// A command that may run long (train, step, sweep, landscape, sharpness, run) is always synced
+// before it starts (Session.run).
 import Foundation
 
 final class Journal {
@@ -34,7 +36,11 @@ final class Journal {
     func append(_ text: String) {
         guard descriptor >= 0 else { return }
         let line = text.hasSuffix("\n") ? text : text + "\n"
-        _ = line.withCString { write(descriptor, $0, strlen($0)) }
+        let length = line.utf8.count
+        let written = line.withCString { write(descriptor, $0, strlen($0)) }
+        if written != length, problem == nil {
+            problem = written < 0 ? String(cString: strerror(errno)).lowercased() : "a short write (is the disk full?)"
+        }
         unsynced = true
         if ContinuousClock.now - lastSync >= Self.syncInterval { flush() }
     }

@@ -66,12 +66,17 @@ public final class Session: @unchecked Sendable {
     /// Epochs the resumed net had already trained (0 when nothing was resumed).
     var resumedEpochs = 0.0
     var journal: Journal?
+    /// The journal's failure was said (once a session).
+    var journalProblemSaid = false
+    /// Commands that may run long: the journal syncs before they start.
+    static let longRunning: Set<String> = ["train", "step", "sweep", "landscape", "sharpness", "run"]
 
     public init(host: any SessionHost, settings: SessionSettings = SessionSettings()) {
         self.host = host
         self.settings = settings
         journal = settings.journalPath.map(Journal.init(path:))
         if let journal, let problem = journal.problem {
+            journalProblemSaid = true
             host.emit(.text("note: the journal \(journal.path) cannot be written (\(problem)); commands are not being recorded"))
         }
     }
@@ -140,6 +145,11 @@ public final class Session: @unchecked Sendable {
     func run(_ statement: Statement, in source: SourceFile, next: String?) -> ExecutionStatus {
         let text = source.text(of: statement.span)
         journal?.append(text)
+        if case .command(let c) = statement.kind, Self.longRunning.contains(c.verb.name) { journal?.flush() }
+        if let problem = journal?.problem, !journalProblemSaid {
+            journalProblemSaid = true
+            host.emit(.text("note: the journal \(journal?.path ?? "") cannot be written (\(problem)); commands are not being recorded"))
+        }
         if runDepth == 0 && !source.name.isEmpty { inputHistory.append(text) }
         do {
             let status = try dispatch(statement, source: source, next: next)

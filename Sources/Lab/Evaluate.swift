@@ -78,22 +78,19 @@ extension TrainingRun {
                           gradientHistograms: layerHistograms(of: network.gradients))
     }
 
-    /// "layer 3 (dense 100)" for the first top-level layer with a non-finite entry in `buffer`.
-    /// The first layer of `network` whose weights hold a NaN or ±∞ ("layer 2 (dense 32)"), if any.
-    public static func firstNonFiniteLayer(of network: Network) -> String? {
+    /// "layer 3 (dense 100)" for the first top-level layer of `network` with a NaN or ±∞ in
+    /// `buffer` (laid out like its parameters; its own weights when nil), if any.
+    public static func firstNonFiniteLayer(of network: Network, in buffer: FloatBuffer? = nil) -> String? {
+        let values = buffer ?? network.parameters
         for (i, layer) in network.layers.enumerated() where layer.parameterCount > 0 {
             let off = network.stack.parameterOffsets[i]
-            if !Vec.allFinite(layer.parameterCount, network.parameters.base + off) { return "layer \(i + 1) (\(layer.summary))" }
+            if !Vec.allFinite(layer.parameterCount, values.base + off) { return "layer \(i + 1) (\(layer.summary))" }
         }
         return nil
     }
 
     func firstNonFinite(_ buffer: FloatBuffer) -> String? {
-        for (i, layer) in network.layers.enumerated() where layer.parameterCount > 0 {
-            let off = network.stack.parameterOffsets[i]
-            if !Vec.allFinite(layer.parameterCount, buffer.base + off) { return "layer \(i + 1) (\(layer.summary))" }
-        }
-        return nil
+        Self.firstNonFiniteLayer(of: network, in: buffer)
     }
 
     /// Names the first layer whose output went non-finite in the last forward pass.

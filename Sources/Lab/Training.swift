@@ -34,7 +34,8 @@ extension TrainingRun {
                 let record = recordEvaluation()
                 if early.observe(record, run: self) {
                     early.restoreBest(into: network)
-                    restoredStep = early.bestStep
+                    // Nothing to restore when no evaluation was ever finite.
+                    restoredStep = early.bestParameters == nil ? nil : early.bestStep
                     reason = .earlyStopped(bestStep: early.bestStep)
                     break
                 }

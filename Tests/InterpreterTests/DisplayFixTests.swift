@@ -34,6 +34,9 @@ struct DisplayFixTests {
         #expect(f.recorder.diagnostics.last?.message == "the parts add up to 1.1, more than 1")
         #expect(f.run("split d train=0.5 val=0.2 test=0.2") == .runtimeError)
         #expect(f.recorder.diagnostics.last?.message == "the parts add up to 0.9, not 1")
+        // val=0.9 with the default test 0.15 leaves train nothing: over 1, not "0.9".
+        #expect(f.run("split d val=0.9") == .runtimeError)
+        #expect(f.recorder.diagnostics.last?.message == "the parts add up to 1.05, more than 1")
     }
 
     @Test("classes= sets the class count of csv data, and is refused below its largest label")

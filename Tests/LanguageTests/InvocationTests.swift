@@ -118,6 +118,9 @@ struct RegistryTests {
             #expect(invocation.values("what").map(\.text) == (what.map { [$0] } ?? []), "\(line)")
             #expect(invocation.values("nets").map(\.text) == nets, "\(line)")
         }
+        // A near miss of a kind of plot is refused with the suggestion, not taken for a name.
+        let typo = Script.parse(SourceFile(text: "plot lsos a"))
+        #expect(typo.errors.first?.diagnostic.help == "did you mean 'loss'?", "\(typo.errors)")
     }
 
     @Test("usage lines are read from the declarations")

@@ -95,7 +95,7 @@ extension Session {
     func noiseNote(_ nets: [NetEntry], _ seeds: [[FinalMetrics]]) -> String? {
         let loss = { (m: FinalMetrics) in m.val?.loss ?? m.train?.loss ?? .nan }
         // The reference: the net with seeds whose mean loss is lowest (one seed has no spread).
-        let seeded = nets.indices.filter { seeds[$0].count > 1 }
+        let seeded = nets.indices.filter { seeds[$0].count > 1 && Spread(seeds[$0].map(loss)).mean.isFinite }
         guard seeded.count > 1, let best = seeded.min(by: { Spread(seeds[$0].map(loss)).mean < Spread(seeds[$1].map(loss)).mean })
         else { return nil }
         let metric = seeds[best].first?.val == nil ? "train loss" : "val loss"

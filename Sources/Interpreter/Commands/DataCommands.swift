@@ -148,10 +148,9 @@ extension Session {
     func splitCommand(_ c: CommandContext) throws(RuntimeError) {
         var entry = try workspace.data(try c.text("data"), at: c.span(of: "data"))
         let given = (train: try c.number("train"), val: try c.number("val"), test: try c.number("test"))
-        let written = [given.train, given.val, given.test].compactMap { $0 }
         let (t, v, s) = Self.splitFractions(train: given.train, val: given.val, test: given.test)
         guard [t, v, s].allSatisfy({ $0 >= -1e-9 }), abs(t + v + s - 1) < 1e-6 else {
-            let total = written.count == 3 ? t + v + s : written.reduce(0, +)
+            let total = [t, v, s].map { max(0, $0) }.reduce(0, +)
             throw RuntimeError("the parts add up to \(fmt(total)), \(total > 1 ? "more than" : "not") 1", at: c.span,
                                hint: "for example: split \(entry.name) train=0.7 val=0.15 test=0.15")
         }

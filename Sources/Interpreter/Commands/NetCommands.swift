@@ -132,7 +132,7 @@ extension Session {
             let count = try repeatCount(item)
             let one: Int
             switch item.kind {
-            case .layer: one = 1
+            case .layer(let layer): one = layer.activation == nil ? 1 : 2  // `dense 32 relu` is two layers
             case .residual(let body): one = try expandedCount(body) + 1
             }
             total = min(Self.maxLayers * 1000, total + min(Self.maxLayers * 1000, count * one))
@@ -148,7 +148,8 @@ extension Session {
             switch item.kind {
             case .layer(let layer):
                 if count > 1, let lone = Self.loneRepeat(layer.kind), items.count > 1 {
-                    throw RuntimeError("x\(count) repeats only '\(lone)', the item it follows: \(count) \(lone) layers in a row",
+                    let written = lone + (layer.activation.map { " " + $0.text } ?? "")
+                    throw RuntimeError("x\(count) repeats only '\(written)', the item it follows: \(count) of them in a row",
                                        at: item.repeatCount?.span ?? item.span,
                                        hint: "to repeat a block, repeat one layer with its activation ('dense 32 relu x\(count)') "
                                            + "or a residual block ('res { dense 32, batchnorm relu } x\(count)')")

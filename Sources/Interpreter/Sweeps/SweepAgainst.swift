@@ -22,7 +22,7 @@ extension Session {
         let val = { (e: EvalRecord) in accuracy ? e.validationAccuracy : e.validationLoss }
         // Phase 1: the x of each finished trial and its finals (each seed's, or the trial's own).
         var groups: [Double: (train: [Double], val: [Double])] = [:]
-        for t in entry.trials where t.status != .failed {
+        for t in entry.trials where t.status == .done {  // a pruned job stopped at a smaller budget
             let value: Double?
             if x == "params" { value = t.parameters.map(Double.init) }
             else if let p = parameter, let v = t.configuration[p.name] {

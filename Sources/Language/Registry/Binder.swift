@@ -92,7 +92,9 @@ struct Binder {
         if slot.type.clearlyAccepts(literal) { return true }
         // An optional list of words given some other word, with a name slot after it: the word
         // is that name (`plot s x=w` names the sweep s; `plot loss s` still chooses loss).
-        if case .oneOf = slot.type, case .word = literal, !slot.isRequired,
+        // A near miss of a choice (`plot lsos a`) stays here, to be refused with "did you mean".
+        if case .oneOf(let choices) = slot.type, case .word(let word) = literal, !slot.isRequired,
+           suggest(word, among: choices) == nil,
            signature.slots[(index + 1)...].contains(where: { later in
                if later.keyword == nil, case .name = later.type { return true } else { return false } }) {
             return false
