@@ -17,9 +17,6 @@ public struct Confinement: Sendable, Equatable {
         self.allowWrites = allowWrites
     }
 
-    /// Whether `path` (absolute) lies inside the root once every link in it is resolved.
-    public func contains(_ path: String) -> Bool { resolve(path) != nil }
-
     /// `path` with every link resolved — what opening it would reach — when that lies inside the
     /// root; nil otherwise. The deepest part that exists goes through realpath(3) (links, `.`
     /// and `..`, in the order the kernel follows them); the rest may not climb with `..`.

@@ -75,10 +75,7 @@ public final class Session: @unchecked Sendable {
         self.host = host
         self.settings = settings
         journal = settings.journalPath.map(Journal.init(path:))
-        if let journal, let problem = journal.problem {
-            journalProblemSaid = true
-            host.emit(.text("note: the journal \(journal.path) cannot be written (\(problem)); commands are not being recorded"))
-        }
+        sayJournalProblem()
     }
 
     /// Syntax errors shown at most for one source: past these, a count.
@@ -146,10 +143,7 @@ public final class Session: @unchecked Sendable {
         let text = source.text(of: statement.span)
         journal?.append(text)
         if case .command(let c) = statement.kind, Self.longRunning.contains(c.verb.name) { journal?.flush() }
-        if let problem = journal?.problem, !journalProblemSaid {
-            journalProblemSaid = true
-            host.emit(.text("note: the journal \(journal?.path ?? "") cannot be written (\(problem)); commands are not being recorded"))
-        }
+        sayJournalProblem()
         if runDepth == 0 && !source.name.isEmpty { inputHistory.append(text) }
         do {
             let status = try dispatch(statement, source: source, next: next)
@@ -159,6 +153,13 @@ public final class Session: @unchecked Sendable {
             host.emit(.diagnostic(error.diagnostic(fallback: statement.span), source))
             return .runtimeError
         }
+    }
+
+    /// The journal's first failure (at start or on a write), said once a session.
+    func sayJournalProblem() {
+        guard let journal, let problem = journal.problem, !journalProblemSaid else { return }
+        journalProblemSaid = true
+        host.emit(.text("note: the journal \(journal.path) cannot be written (\(problem)); commands are not being recorded"))
     }
 
     /// Commands that change state belong in a saved session; looking and help do not.

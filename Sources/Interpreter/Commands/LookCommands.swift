@@ -140,9 +140,7 @@ extension Session {
         guard !val.isEmpty else { return out }
         out.append(.init(name: "\(name) val (mean of \(runs.count))", points: val.map { PlotPoint(x: $0.x, y: $0.s.mean) },
                          emphasis: .bright, color: color))
-        // Both edges in one series (one colour, one legend entry), a NaN point between them.
-        let upper = val.map { PlotPoint(x: $0.x, y: $0.s.mean + $0.s.sd) }, lower = val.map { PlotPoint(x: $0.x, y: $0.s.mean - $0.s.sd) }
-        out.append(.init(name: "\(name) val ± sd", points: upper + [PlotPoint(x: .nan, y: .nan)] + lower, emphasis: .dim, color: color))
+        out.append(.band("\(name) val ± sd", val, color: color))
         return out
     }
 

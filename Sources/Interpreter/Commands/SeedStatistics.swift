@@ -28,6 +28,16 @@ public struct Spread: Sendable {
     }
 }
 
+extension LineChart.Series {
+    /// Mean ± one sample sd at each x, as one dim series: the upper edge, a gap (NaN), the lower
+    /// edge — one colour and one legend entry for both.
+    static func band(_ name: String, _ points: [(x: Double, s: Spread)], color: Int) -> LineChart.Series {
+        let upper = points.map { PlotPoint(x: $0.x, y: $0.s.mean + $0.s.sd) }
+        let lower = points.map { PlotPoint(x: $0.x, y: $0.s.mean - $0.s.sd) }
+        return .init(name: name, points: upper + [PlotPoint(x: .nan, y: .nan)] + lower, emphasis: .dim, color: color)
+    }
+}
+
 public enum Welch {
     /// Welch's t of `a` − `b` and its degrees of freedom; nil without two values in each or with
     /// no spread at all.

@@ -95,11 +95,7 @@ extension Session {
             return ["\(entry.net.seed)", "\(entry.run.step)"] + columns.map { c in evals[i].flatMap(c.1).map { show($0, c.2) } ?? "–" } + [status]
         }
         rows.append(["mean ± sd", ""] + columns.map { c in
-            let values = evals.compactMap { $0.flatMap(c.1) }.filter(\.isFinite)
-            guard !values.isEmpty else { return "–" }
-            let mean = values.reduce(0, +) / Double(values.count)
-            let sd = values.count > 1 ? (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)).squareRoot() : 0
-            return "\(show(mean, c.2)) ± \(c.2 ? self.pct(sd) : Table.number(sd, significant: 2))"
+            Spread(evals.compactMap { $0.flatMap(c.1) }).text(percent: c.2)
         } + [""])
         return Table(title: "\(runs[0].net.name): \(runs.count) seeds (sd: sample standard deviation over the seeds)",
                      columns: [.init("seed", alignment: .right), .init("step", alignment: .right)]

@@ -49,9 +49,7 @@ extension Session {
                                           .init(name: "val \(metric)", points: spreads.map { PlotPoint(x: $0.x, y: $0.s.mean) },
                                                 emphasis: .bright, color: 1)]
         if spreads.contains(where: { $0.s.n > 1 }) {
-            let upper = spreads.map { PlotPoint(x: $0.x, y: $0.s.mean + $0.s.sd) }
-            let lower = spreads.map { PlotPoint(x: $0.x, y: $0.s.mean - $0.s.sd) }
-            series.append(.init(name: "val ± sd", points: upper + [PlotPoint(x: .nan, y: .nan)] + lower, emphasis: .dim, color: 1))
+            series.append(.band("val ± sd", spreads, color: 1))
         }
         let label = x == "params" ? "parameters" : x
         return LineChart(title: "\(entry.name): train and val \(metric) against \(label)", series: series,
