@@ -27,6 +27,8 @@ struct TrainSeedsTests {
             f.session.settings.workers = workers
             #expect(f.run(Self.setup + "\ntrain a on d epochs=3 seeds=3") == .ok)
             tables.append(seedRows(f))
+            let summary = f.recorder.texts.last ?? ""
+            #expect(summary.hasPrefix("a over 3 seeds, mean ± sample sd: train loss ") && summary.contains(" · val acc "), "\(summary)")
         }
         #expect(tables[0].count == 3)
         #expect(tables[1] == tables[0] && tables[2] == tables[0], "\(tables)")

@@ -84,6 +84,7 @@ extension Session {
         let reports = driveSeeds(runs, budget: budget, title: "train \(net.name) × \(runs.count) seeds", early: try c.int("early"))
         say(trainReportLine(net, run, reports[0]))
         emit(.chart(.table(seedsTable(runs, reports))))
+        say(seedsSummary(runs))
     }
 
     /// Hyperband: when a promoted configuration's trial trains the net its previous round
