@@ -108,7 +108,9 @@ struct Launcher {
             candidates.append(url.appendingPathComponent("share/basin/tutorials").path)
         }
         candidates.append(FileManager.default.currentDirectoryPath + "/tutorials")
-        return candidates.first { !tutorials(in: $0).isEmpty }
+        return candidates.first { dir in
+            ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).contains { $0.hasSuffix(".basin") }
+        }
     }
 
     /// The tutorials in `directory`: name and the first line of each, without its "# ".
