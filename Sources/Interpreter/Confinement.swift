@@ -47,22 +47,3 @@ public struct Confinement: Sendable, Equatable {
         return String(cString: resolved)
     }
 }
-
-extension Session {
-    /// `file` resolved against the session directory, checked against the confinement: a path
-    /// outside it, or any write (or `run`) when writes are not allowed, is refused here.
-    func checkedPath(_ file: String, writing: Bool, at span: SourceSpan) throws(RuntimeError) -> String {
-        let path = resolvePath(file)
-        guard let confinement = settings.confinement else { return path }
-        if writing && !confinement.allowWrites {
-            throw RuntimeError("this trial may not write files or run scripts ('\(file)')", at: span,
-                               hint: "basin trial --allow-writes lets a trusted config do so")
-        }
-        // The resolved path is the one opened: what was checked is what is read or written.
-        guard let resolved = confinement.resolve(path) else {
-            throw RuntimeError("'\(file)' is outside the trial's directory \(confinement.root)", at: span,
-                               hint: "a trial reads and writes only below the directory basin trial runs in")
-        }
-        return resolved
-    }
-}

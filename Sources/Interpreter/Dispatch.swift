@@ -75,6 +75,9 @@ extension Session {
             } catch {
                 throw error.errors.first.map(RuntimeError.init) ?? RuntimeError("cannot run this command", at: command.span)
             }
+            if let type = Commands.byName[invocation.name] {
+                return try perform(type, invocation, source: source, next: next)
+            }
             let context = CommandContext(invocation: invocation, command: command, source: source, next: next, scope: workspace)
             return try handle(context)
         }
@@ -92,13 +95,6 @@ extension Session {
         case "loss": try lossCommand(c)
         case "reg": try regCommand(c)
         case "schedule": try scheduleCommand(c)
-        case "train": try trainCommand(c)
-        case "step": try stepCommand(c)
-        case "eval": try evalCommand(c)
-        case "reset": try resetCommand(c)
-        case "fork": try forkCommand(c)
-        case "checkpoint": try checkpointCommand(c)
-        case "rewind": try rewindCommand(c)
         case "show": try showCommand(c)
         case "plot": try plotCommand(c)
         case "hist": try histCommand(c)
@@ -107,12 +103,11 @@ extension Session {
         case "landscape": try landscapeCommand(c)
         case "sharpness": try sharpnessCommand(c)
         case "export": try exportCommand(c)
-        case "seed": try seedCommand(c)
         case "sweep": try sweepCommand(c)
         case "report": try reportCommand(c)
-        case "quit": return .quit
-        case "save", "run", "help", "history", "clear", "ask", "pause": return try sessionCommand(c)
-        default: try otherCommand(c)
+        default:
+            throw RuntimeError("'\(c.name)' is registered but has no handler (a bug in Basin)", at: c.command.verb.span,
+                               hint: "please report it; 'help' lists the commands")
         }
         return .ok
     }

@@ -44,7 +44,7 @@ public struct SessionSettings: Sendable {
 }
 
 public final class Session: @unchecked Sendable {
-    public let registry = CommandRegistry.standard
+    public let registry = Commands.registry
     public let host: any SessionHost
     public var settings: SessionSettings
     let workspace = Workspace()
@@ -68,8 +68,6 @@ public final class Session: @unchecked Sendable {
     var journal: Journal?
     /// The journal's failure was said (once a session).
     var journalProblemSaid = false
-    /// Commands that may run long: the journal syncs before they start.
-    static let longRunning: Set<String> = ["train", "step", "sweep", "landscape", "sharpness", "run"]
 
     public init(host: any SessionHost, settings: SessionSettings = SessionSettings()) {
         self.host = host
@@ -142,7 +140,7 @@ public final class Session: @unchecked Sendable {
     func run(_ statement: Statement, in source: SourceFile, next: String?) -> ExecutionStatus {
         let text = source.text(of: statement.span)
         journal?.append(text)
-        if case .command(let c) = statement.kind, Self.longRunning.contains(c.verb.name) { journal?.flush() }
+        if case .command(let c) = statement.kind, Commands.runsLong(c.verb.name) { journal?.flush() }
         sayJournalProblem()
         if runDepth == 0 && !source.name.isEmpty { inputHistory.append(text) }
         do {
@@ -165,8 +163,7 @@ public final class Session: @unchecked Sendable {
     /// Commands that change state belong in a saved session; looking and help do not.
     static func isReplayable(_ statement: Statement) -> Bool {
         guard case .command(let c) = statement.kind else { return true }
-        return !["save", "run", "help", "history", "clear", "quit", "show", "plot", "hist", "norms",
-                 "compare", "export", "eval", "ask", "pause"].contains(c.verb.name)
+        return Commands.isReplayable(c.verb.name)
     }
 
     func emit(_ output: Output) {

@@ -141,10 +141,6 @@ extension Session {
             + "train \(d.parts.train.count) / val \(d.parts.validation.count) / test \(d.parts.testCount) (locked)"
     }
 
-    func resolvePath(_ path: String) -> String {
-        path.hasPrefix("/") ? path : settings.directory + "/" + path
-    }
-
     func splitCommand(_ c: CommandContext) throws(RuntimeError) {
         var entry = try workspace.data(try c.text("data"), at: c.span(of: "data"))
         let given = (train: try c.number("train"), val: try c.number("val"), test: try c.number("test"))

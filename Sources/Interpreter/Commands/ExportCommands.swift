@@ -112,41 +112,4 @@ extension Session {
         say("last chart → \(file) (\(formatBytes(svg.utf8.count)))")
     }
 
-    /// Writes `bytes` to `file` (relative to the session directory), replacing it atomically: a
-    /// temporary file beside it, written and synced, then renamed over it — a kill at any moment
-    /// leaves the previous file or the new one, never a torn one, and no temporary behind.
-    func write(_ bytes: [UInt8], to file: String, at span: SourceSpan) throws(RuntimeError) {
-        guard !file.isEmpty else { throw RuntimeError("the file name is empty", at: span) }
-        let path = try checkedPath(file, writing: true, at: span)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw cannotWrite(file, EISDIR, at: span)
-        }
-        let directory = (path as NSString).deletingLastPathComponent
-        var template = Array((directory.isEmpty ? "." : directory).utf8CString.dropLast()) + Array(("/.basin-export-XXXXXX").utf8CString)
-        let fd = mkstemp(&template)
-        guard fd >= 0 else { throw cannotWrite(file, errno, at: span) }
-        let temporary = String(cString: template)
-        var failure: Int32 = 0
-        var written = 0
-        while written < bytes.count, failure == 0 {
-            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { failure = n < 0 ? errno : EIO } else { written += n }
-        }
-        if failure == 0, fchmod(fd, 0o644) != 0 || fsync(fd) != 0 { failure = errno }
-        close(fd)
-        if failure == 0, rename(temporary, path) != 0 { failure = errno }
-        guard failure == 0 else {
-            unlink(temporary)
-            throw cannotWrite(file, failure, at: span)
-        }
-    }
-
-    func cannotWrite(_ file: String, _ code: Int32, at span: SourceSpan) -> RuntimeError {
-        let reason = String(cString: strerror(code)).lowercased()
-        let hint = code == ENOENT ? "the directory must exist; relative paths start at \(settings.directory)"
-            : code == EISDIR ? "give a file name, not a directory" : "check the path and its permissions"
-        return RuntimeError("cannot write '\(file)': \(reason)", at: span, hint: hint)
-    }
 }

@@ -4,6 +4,7 @@
 // trained alone; only the wall time changes. The report is the net's own line, then one row per
 // seed and their mean ± standard deviation.
 import Charts
+import Diagnostics
 import Dispatch
 import Foundation
 import Networks
@@ -12,17 +13,14 @@ import Language
 import Synchronization
 
 extension Session {
-    /// Seeds at most in one `train … seeds=`: each copy holds a network, optimizer state and snapshots.
-    static let maxSeeds = 64
-
     /// The copies this `train` trains beside `net`: made at the first `seeds=N`, continued after.
-    func seedCopies(_ net: NetEntry, _ c: CommandContext) throws(RuntimeError) -> [NetEntry] {
-        guard let n = try c.bounded("seeds", max: Self.maxSeeds) else { return net.replicas }
+    func seedCopies(_ net: NetEntry, seeds: Int?, at span: SourceSpan) throws(RuntimeError) -> [NetEntry] {
+        guard let n = seeds else { return net.replicas }
         if n == net.replicas.count + 1 { return net.replicas }
         if let run = net.run, run.step > 0 {
             let had = net.replicas.count + 1
             throw RuntimeError("\(net.name) has trained with \(had) seed\(had == 1 ? "" : "s"); seeds= cannot change that now",
-                               at: c.span(of: "seeds"), hint: "reset \(net.name), then: train \(net.name) … seeds=\(n)")
+                               at: span, hint: "reset \(net.name), then: train \(net.name) … seeds=\(n)")
         }
         net.replicas = (1..<n).map { net.replica(seed: net.seed &+ UInt64($0)) }
         return net.replicas

@@ -8,21 +8,20 @@ import Search
 
 extension Session {
     /// The net `eval` names: a workspace net, or `SWEEP.best` with the data its trial used.
-    func evaluatedNet(_ c: CommandContext) throws(RuntimeError) -> (NetEntry, DataEntry?) {
-        let name = try c.text("net")
+    func evaluatedNet(_ name: String?, at span: SourceSpan) throws(RuntimeError) -> (NetEntry, DataEntry?) {
         guard let name, let dot = name.firstIndex(of: ".") else {
-            return (try workspace.net(name, at: c.span(of: "net")), nil)
+            return (try workspace.net(name, at: span), nil)
         }
         let sweepName = String(name[..<dot]), member = String(name[name.index(after: dot)...])
         guard let sweep = workspace.sweeps[sweepName] else {
-            throw RuntimeError("no sweep named '\(sweepName)'", at: c.span(of: "net"),
+            throw RuntimeError("no sweep named '\(sweepName)'", at: span,
                                hint: suggest(sweepName, among: Array(workspace.sweeps.keys)).map { "did you mean '\($0)'?" })
         }
         guard member == "best" else {
-            throw RuntimeError("a sweep has one member, 'best', not '\(member)'", at: c.span(of: "net"), hint: "eval \(sweepName).best on test")
+            throw RuntimeError("a sweep has one member, 'best', not '\(member)'", at: span, hint: "eval \(sweepName).best on test")
         }
         guard let net = sweep.bestNet else {
-            throw RuntimeError("sweep \(sweepName) has no finished trial with a trained net", at: c.span(of: "net"),
+            throw RuntimeError("sweep \(sweepName) has no finished trial with a trained net", at: span,
                                hint: sweep.builtin.map { "objective=\($0) sweeps train nothing" } ?? "run the sweep with more trials")
         }
         return (net, sweep.bestData)

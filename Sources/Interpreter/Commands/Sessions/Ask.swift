@@ -3,13 +3,24 @@
 import Foundation
 import Language
 
-extension Session {
-    func askCommand(_ c: CommandContext) throws(RuntimeError) {
-        let question = try c.text("question") ?? ""
-        let answer = try c.number("answer")
-        let within = try c.number("within") ?? 0
-        let reply = host.ask(question)
-        if let verdict = Self.verdict(reply: reply, answer: answer, within: within) { say(verdict) }
+struct Ask: RunnableCommand {
+    var question = ""
+    var answer: Double?
+    var within = 0.0
+
+    static var declaration: Declaration<Ask> {
+        Declaration("ask", category: "Tutorials", summary: "ask the reader a question (a line starting with '>' is narrative)",
+                    replayable: false,
+                    examples: ["ask \"At what width does train error first reach 0?\" answer=42 within=10"],
+                    .slot(\.question, "question", .string, required: true, placeholder: "\"QUESTION\"", help: "a question in quotes"),
+                    .option(\.answer, "answer", .number, help: "the expected answer"),
+                    .option(\.within, "within", .nonNegativeNumber, help: "accepted distance from the answer (0: only the exact answer)"))
+    }
+
+    func run(_ s: Session, _ c: Context<Ask>) throws(RuntimeError) -> ExecutionStatus {
+        let reply = s.host.ask(question)
+        if let verdict = Self.verdict(reply: reply, answer: answer, within: within) { s.say(verdict) }
+        return .ok
     }
 
     /// What the reader is told after answering (nil: nothing to say).
@@ -31,5 +42,17 @@ extension Session {
     static func replyNumber(_ text: String) -> Double? {
         if text.hasSuffix("k"), let v = Double(text.dropLast()) { return v * 1000 }
         return Double(text).flatMap { $0.isFinite ? $0 : nil }
+    }
+}
+
+struct Pause: RunnableCommand {
+    static var declaration: Declaration<Pause> {
+        Declaration("pause", category: "Tutorials", summary: "the notebook waits for the reader; batch runs continue",
+                    replayable: false, examples: ["pause"])
+    }
+
+    func run(_ s: Session, _ c: Context<Pause>) throws(RuntimeError) -> ExecutionStatus {
+        s.host.pause(next: c.next)
+        return .ok
     }
 }

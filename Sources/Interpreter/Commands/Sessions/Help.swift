@@ -3,25 +3,38 @@
 import Diagnostics
 import Language
 
-extension Session {
-    func helpCommand(_ c: CommandContext) throws(RuntimeError) {
+struct Help: RunnableCommand {
+    var topic: String?
+
+    static var declaration: Declaration<Help> {
+        Declaration("help", category: "Sessions", summary: "list the commands, or explain one", replayable: false,
+                    examples: ["help", "help train"],
+                    .slot(\.topic, "topic", .commandName, placeholder: "COMMAND", help: "a command or layer"))
+    }
+
+    func run(_ s: Session, _ c: Context<Help>) throws(RuntimeError) -> ExecutionStatus {
+        let registry = s.registry
         let help = HelpText(registry: registry)
-        guard let topic = try c.text("topic") else {
-            say(help.overview())
-            return
+        guard let topic else {
+            s.say(help.overview())
+            return .ok
         }
-        if topic == "layers" { return say(layersHelp()) }
-        if topic == "res" { return say(residualHelp) }
-        guard let text = help.topic(topic) else {
+        if topic == "layers" {
+            s.say(Self.layers(registry))
+        } else if topic == "res" {
+            s.say(Self.residual)
+        } else if let text = help.topic(topic) {
+            s.say(text)
+        } else {
             let topics = registry.commandNames + registry.layers.map(\.name) + ["layers", "res"]
-            throw RuntimeError("no help for '\(topic)'", at: c.span(of: "topic"),
+            throw RuntimeError("no help for '\(topic)'", at: c.span(\.topic),
                                hint: suggest(topic, among: topics).map { "did you mean '\($0)'?" } ?? "'help' lists every command")
         }
-        say(text)
+        return .ok
     }
 
     /// Every layer with its usage and summary, then how nets are written.
-    func layersHelp() -> String {
+    static func layers(_ registry: CommandRegistry) -> String {
         let structural = registry.layers.filter { !$0.isActivation }
         let width = (structural.map(\.usage.count).max() ?? 0) + 2
         var lines = ["Layers (net NAME = LAYER, LAYER, ...)"]
@@ -37,7 +50,7 @@ extension Session {
         return lines.joined(separator: "\n")
     }
 
-    var residualHelp: String {
+    static var residual: String {
         """
         res — residual block: x + f(x), with f the layers inside the braces
         usage: net NAME = ... res { LAYER, LAYER, ... } [xN] ...

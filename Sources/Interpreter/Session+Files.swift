@@ -1,0 +1,101 @@
+// The files a command reads and writes: paths resolved against the session directory and checked
+// against a trial's confinement, atomic writes, bounded reads, and errors that say what is wrong.
+import Diagnostics
+import Foundation
+import Language
+import Networks
+
+extension Session {
+    /// `path` relative to the session directory unless absolute.
+    func resolvePath(_ path: String) -> String {
+        path.hasPrefix("/") ? path : settings.directory + "/" + path
+    }
+
+    /// `file` resolved against the session directory, checked against the confinement: a path
+    /// outside it, or any write (or `run`) when writes are not allowed, is refused here.
+    func checkedPath(_ file: String, writing: Bool, at span: SourceSpan) throws(RuntimeError) -> String {
+        let path = resolvePath(file)
+        guard let confinement = settings.confinement else { return path }
+        if writing && !confinement.allowWrites {
+            throw RuntimeError("this trial may not write files or run scripts ('\(file)')", at: span,
+                               hint: "basin trial --allow-writes lets a trusted config do so")
+        }
+        // The resolved path is the one opened: what was checked is what is read or written.
+        guard let resolved = confinement.resolve(path) else {
+            throw RuntimeError("'\(file)' is outside the trial's directory \(confinement.root)", at: span,
+                               hint: "a trial reads and writes only below the directory basin trial runs in")
+        }
+        return resolved
+    }
+
+    /// A path as the user should read it: relative to the session directory when inside it.
+    func shown(_ path: String) -> String {
+        let base = settings.directory.hasSuffix("/") ? settings.directory : settings.directory + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    /// A file's bytes (weights to load), or an error that says what is wrong with the file.
+    func readBytes(_ file: String, at span: SourceSpan, limit: Int) throws(RuntimeError) -> [UInt8] {
+        let path = try checkedPath(file, writing: false, at: span)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            let ending = "." + ((file as NSString).pathExtension.isEmpty ? "safetensors" : (file as NSString).pathExtension)
+            throw RuntimeError("cannot read '\(file)': no such file", at: span, hint: similarFile(file, ending: ending))
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard !isDirectory.boolValue, size <= limit else {
+            throw RuntimeError("cannot read '\(file)': \(isDirectory.boolValue ? "it is a directory" : "it is over \(formatBytes(limit))")", at: span)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RuntimeError("cannot read '\(file)': permission denied", at: span)
+        }
+        return [UInt8](data)
+    }
+
+    /// "did you mean 'x.basin'?" among the files with the same ending next to a missing one.
+    func similarFile(_ file: String, ending: String) -> String {
+        let folder = (file as NSString).deletingLastPathComponent
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: resolvePath(folder.isEmpty ? "." : folder))) ?? []
+        let scripts = entries.filter { $0.hasSuffix(ending) }.map { folder.isEmpty ? $0 : folder + "/" + $0 }
+        if let near = suggest(file, among: scripts) { return "did you mean '\(near)'?" }
+        return "paths are relative to the directory Basin was started in"
+    }
+
+    /// Writes `bytes` to `file` (relative to the session directory), replacing it atomically: a
+    /// temporary file beside it, written and synced, then renamed over it — a kill at any moment
+    /// leaves the previous file or the new one, never a torn one, and no temporary behind.
+    func write(_ bytes: [UInt8], to file: String, at span: SourceSpan) throws(RuntimeError) {
+        guard !file.isEmpty else { throw RuntimeError("the file name is empty", at: span) }
+        let path = try checkedPath(file, writing: true, at: span)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw cannotWrite(file, EISDIR, at: span)
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        var template = Array((directory.isEmpty ? "." : directory).utf8CString.dropLast()) + Array(("/.basin-export-XXXXXX").utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else { throw cannotWrite(file, errno, at: span) }
+        let temporary = String(cString: template)
+        var failure: Int32 = 0
+        var written = 0
+        while written < bytes.count, failure == 0 {
+            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { failure = n < 0 ? errno : EIO } else { written += n }
+        }
+        if failure == 0, fchmod(fd, 0o644) != 0 || fsync(fd) != 0 { failure = errno }
+        close(fd)
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        guard failure == 0 else {
+            unlink(temporary)
+            throw cannotWrite(file, failure, at: span)
+        }
+    }
+
+    func cannotWrite(_ file: String, _ code: Int32, at span: SourceSpan) -> RuntimeError {
+        let reason = String(cString: strerror(code)).lowercased()
+        let hint = code == ENOENT ? "the directory must exist; relative paths start at \(settings.directory)"
+            : code == EISDIR ? "give a file name, not a directory" : "check the path and its permissions"
+        return RuntimeError("cannot write '\(file)': \(reason)", at: span, hint: hint)
+    }
+}
