@@ -6,9 +6,10 @@ import Language
 
 enum Commands {
     static let all: [any RunnableCommand.Type] = [
-        Train.self, Step.self, Eval.self, Reset.self, Fork.self, Checkpoint.self, Rewind.self,
-        Seed.self, Save.self, Run.self, Help.self, History.self, Clear.self, Quit.self,
-        Ask.self, Pause.self,
+        InitCommand.self, OptCommand.self, LossCommand.self, RegCommand.self, ScheduleCommand.self,
+        TrainCommand.self, StepCommand.self, EvalCommand.self, ResetCommand.self, ForkCommand.self, CheckpointCommand.self, RewindCommand.self,
+        SeedCommand.self, SaveCommand.self, RunCommand.self, HelpCommand.self, HistoryCommand.self, ClearCommand.self, QuitCommand.self,
+        AskCommand.self, PauseCommand.self,
     ]
 
     /// Every command by name and alias.

@@ -110,6 +110,32 @@ extension Session {
         return "\nsnapshots: \(run.checkpoints.snapshots.count) kept (\(why) was full): every other one dropped, one every \(every) steps from now on"
     }
 
-    func fmt(_ v: Double) -> String { Table.number(v, significant: 4) }
-    func pct(_ v: Double) -> String { String(format: "%.1f%%", v * 100) }
+
+    /// Fresh weights with the net's scheme and seed; the run (and its history) starts over.
+    func reinitialize(_ net: NetEntry, at span: SourceSpan) throws(RuntimeError) {
+        net.run = nil
+        net.replicas = []
+        guard let network = net.network else { return }
+        let fresh = Network(stack: network.stack)
+        fresh.initialize(scheme: net.setup.initializer, seed: net.seed)
+        net.network = fresh
+    }
+
+    /// "step every=10 gamma=0.5 warmup=100" (every counts epochs).
+    func scheduleText(_ s: Schedule) -> String {
+        var text: String
+        switch s.shape {
+        case .step(let every, let gamma): text = "step every=\(every) gamma=\(short(gamma))"
+        case .cosine: text = "cosine"
+        default: text = "constant"
+        }
+        if s.warmup > 0 { text += " warmup=\(s.warmup)" }
+        return text
+    }
+
+    /// The stored schedule with `step every=` converted from epochs to the run's steps.
+    func stepSchedule(_ s: Schedule, _ run: TrainingRun) -> Schedule {
+        guard case .step(let every, let gamma) = s.shape else { return s }
+        return Schedule(.step(every: every * run.stepsPerEpoch, gamma: gamma), warmup: s.warmup)
+    }
 }

@@ -29,6 +29,9 @@ public struct OptimizerSettings: Sendable, Equatable {
     /// Rescale the gradient when its global norm exceeds this (nil: no clipping).
     public var clipNorm: Float? = nil
 
+    /// The learning rate `opt` uses when none is given: 0.01 for SGD, 1e-3 for the adaptive methods.
+    public static func defaultLearningRate(_ kind: OptimizerKind) -> Float { kind == .sgd ? 0.01 : 1e-3 }
+
     public init(kind: OptimizerKind, learningRate: Float) {
         self.kind = kind
         self.learningRate = learningRate

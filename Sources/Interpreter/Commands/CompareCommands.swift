@@ -141,7 +141,6 @@ extension Session {
                 cell { m in m.train.flatMap { t in m.val.map { $0.loss - t.loss } } }, sharpness.map(short3) ?? "–"]
     }
 
-    func short3(_ v: Double) -> String { Table.number(v, significant: 3) }
 
     /// Train and validation loss/accuracy at the net's current weights.
     func finalEvaluations(_ net: NetEntry, at span: SourceSpan) -> FinalMetrics {

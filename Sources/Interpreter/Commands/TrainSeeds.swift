@@ -81,7 +81,7 @@ extension Session {
             ("train loss", { $0.trainLoss }, false), ("train acc", { $0.trainAccuracy }, true),
             ("val loss", { $0.validationLoss }, false), ("val acc", { $0.validationAccuracy }, true),
         ].filter { column in evals.contains { $0.flatMap(column.1) != nil } }
-        let show = { (v: Double, percent: Bool) in percent ? self.pct(v) : self.fmt(v) }
+        let show = { (v: Double, percent: Bool) in percent ? pct(v) : fmt(v) }
         let rows = zip(runs, reports).enumerated().map { i, pair -> [String] in
             let (entry, report) = pair
             let status: String

@@ -77,7 +77,7 @@ extension Session {
         let gridSize = (sampler as? GridSampler)?.configurations.count
         let count = try c.bounded("trials", max: 100_000) ?? gridSize ?? 20
         let budget = Double(try c.int("budget") ?? 10)
-        let seeds = try c.bounded("seeds", max: Train.maxSeeds) ?? 1
+        let seeds = try c.bounded("seeds", max: TrainCommand.maxSeeds) ?? 1
         entry.seeds = seeds
         let pool = TrialPool(capacity: try workers(c))
         let live = SweepLive(session: self, entry: entry, totalWeight: Double(min(count, gridSize ?? count)))

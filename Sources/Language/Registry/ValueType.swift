@@ -135,7 +135,7 @@ public enum ValueType: Hashable, Sendable {
     }
 
     /// "a, b or c"
-    static func list(_ words: [String], conjunction: String = "or") -> String {
+    public static func list(_ words: [String], conjunction: String = "or") -> String {
         guard let last = words.last else { return "" }
         return words.count == 1 ? last : words.dropLast().joined(separator: ", ") + " \(conjunction) " + last
     }

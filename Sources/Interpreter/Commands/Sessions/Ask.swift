@@ -3,12 +3,12 @@
 import Foundation
 import Language
 
-struct Ask: RunnableCommand {
+struct AskCommand: RunnableCommand {
     var question = ""
     var answer: Double?
     var within = 0.0
 
-    static var declaration: Declaration<Ask> {
+    static var declaration: Declaration<AskCommand> {
         Declaration("ask", category: "Tutorials", summary: "ask the reader a question (a line starting with '>' is narrative)",
                     replayable: false,
                     examples: ["ask \"At what width does train error first reach 0?\" answer=42 within=10"],
@@ -17,7 +17,7 @@ struct Ask: RunnableCommand {
                     .option(\.within, "within", .nonNegativeNumber, help: "accepted distance from the answer (0: only the exact answer)"))
     }
 
-    func run(_ s: Session, _ c: Context<Ask>) throws(RuntimeError) -> ExecutionStatus {
+    func run(_ s: Session, _ c: Context<AskCommand>) throws(RuntimeError) -> ExecutionStatus {
         let reply = s.host.ask(question)
         if let verdict = Self.verdict(reply: reply, answer: answer, within: within) { s.say(verdict) }
         return .ok
@@ -45,13 +45,13 @@ struct Ask: RunnableCommand {
     }
 }
 
-struct Pause: RunnableCommand {
-    static var declaration: Declaration<Pause> {
+struct PauseCommand: RunnableCommand {
+    static var declaration: Declaration<PauseCommand> {
         Declaration("pause", category: "Tutorials", summary: "the notebook waits for the reader; batch runs continue",
                     replayable: false, examples: ["pause"])
     }
 
-    func run(_ s: Session, _ c: Context<Pause>) throws(RuntimeError) -> ExecutionStatus {
+    func run(_ s: Session, _ c: Context<PauseCommand>) throws(RuntimeError) -> ExecutionStatus {
         s.host.pause(next: c.next)
         return .ok
     }

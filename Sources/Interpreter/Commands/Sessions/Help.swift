@@ -3,16 +3,16 @@
 import Diagnostics
 import Language
 
-struct Help: RunnableCommand {
+struct HelpCommand: RunnableCommand {
     var topic: String?
 
-    static var declaration: Declaration<Help> {
+    static var declaration: Declaration<HelpCommand> {
         Declaration("help", category: "Sessions", summary: "list the commands, or explain one", replayable: false,
                     examples: ["help", "help train"],
                     .slot(\.topic, "topic", .commandName, placeholder: "COMMAND", help: "a command or layer"))
     }
 
-    func run(_ s: Session, _ c: Context<Help>) throws(RuntimeError) -> ExecutionStatus {
+    func run(_ s: Session, _ c: Context<HelpCommand>) throws(RuntimeError) -> ExecutionStatus {
         let registry = s.registry
         let help = HelpText(registry: registry)
         guard let topic else {

@@ -4,19 +4,19 @@ import Diagnostics
 import Foundation
 import Language
 
-struct Run: RunnableCommand {
+struct RunCommand: RunnableCommand {
     var file = ""
 
     /// How deep `run "file"` may nest: a script that runs itself stops here.
     static let maxDepth = 8
 
-    static var declaration: Declaration<Run> {
+    static var declaration: Declaration<RunCommand> {
         Declaration("run", category: "Sessions", summary: "run a script inside the session", replayable: false, runsLong: true,
                     examples: ["run \"tutorials/regularization.basin\""],
                     .slot(\.file, "file", .text, required: true, placeholder: "\"FILE\"", help: "a script file"))
     }
 
-    func run(_ s: Session, _ c: Context<Run>) throws(RuntimeError) -> ExecutionStatus {
+    func run(_ s: Session, _ c: Context<RunCommand>) throws(RuntimeError) -> ExecutionStatus {
         guard s.runDepth < Self.maxDepth else {
             throw RuntimeError("scripts run inside each other more than \(Self.maxDepth) levels deep", at: c.span,
                                hint: "does '\(file)' run itself, directly or through another script?")

@@ -1,16 +1,16 @@
 // save NAME: the commands that ran and change state, as sessions/NAME.basin.
 import Foundation
 
-struct Save: RunnableCommand {
+struct SaveCommand: RunnableCommand {
     var name = ""
 
-    static var declaration: Declaration<Save> {
+    static var declaration: Declaration<SaveCommand> {
         Declaration("save", category: "Sessions", summary: "write sessions/NAME.basin: the commands that ran", replayable: false,
                     examples: ["save lesson1"],
                     .slot(\.name, "name", .text, required: true, placeholder: "NAME", help: "a session name"))
     }
 
-    func run(_ s: Session, _ c: Context<Save>) throws(RuntimeError) -> ExecutionStatus {
+    func run(_ s: Session, _ c: Context<SaveCommand>) throws(RuntimeError) -> ExecutionStatus {
         let bare = name.hasSuffix(".basin") ? String(name.dropLast(6)) : name
         let directory = s.settings.sessionsDirectory
         guard Self.isSessionName(bare) else {

@@ -1,9 +1,9 @@
 // seed N: the global seed every random choice follows.
 
-struct Seed: RunnableCommand {
+struct SeedCommand: RunnableCommand {
     var value = 0
 
-    static var declaration: Declaration<Seed> {
+    static var declaration: Declaration<SeedCommand> {
         Declaration("seed", category: "Sessions", summary: "the global seed (default 0)",
                     examples: ["seed 7"],
                     details: "Everything random — data, initial weights, batch order, dropout, sweeps — follows from the "
@@ -14,7 +14,7 @@ struct Seed: RunnableCommand {
                     .slot(\.value, "value", .nonNegativeInteger, required: true, placeholder: "N", help: "a seed"))
     }
 
-    func run(_ s: Session, _ c: Context<Seed>) throws(RuntimeError) -> ExecutionStatus {
+    func run(_ s: Session, _ c: Context<SeedCommand>) throws(RuntimeError) -> ExecutionStatus {
         s.workspace.seed = UInt64(value)
         s.say("seed \(value)")
         return .ok

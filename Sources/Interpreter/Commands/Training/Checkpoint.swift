@@ -2,12 +2,12 @@
 import Lab
 import Networks
 
-struct Checkpoint: RunnableCommand {
+struct CheckpointCommand: RunnableCommand {
     var net: String?
     var every = 100
     var keep: Int?
 
-    static var declaration: Declaration<Checkpoint> {
+    static var declaration: Declaration<CheckpointCommand> {
         Declaration("checkpoint", category: "Training", summary: "keep weight snapshots (for rewind, fork at=, dirs=pca)",
                     examples: ["checkpoint a every=100"],
                     .net(\.net),
@@ -16,7 +16,7 @@ struct Checkpoint: RunnableCommand {
                             default: "as many as fit in \(formatBytes(CheckpointLog().budgetBytes))", help: "most snapshots kept"))
     }
 
-    func run(_ s: Session, _ c: Context<Checkpoint>) throws(RuntimeError) -> ExecutionStatus {
+    func run(_ s: Session, _ c: Context<CheckpointCommand>) throws(RuntimeError) -> ExecutionStatus {
         let net = try s.workspace.net(self.net, at: c.span(\.net))
         net.checkpointEvery = every
         net.checkpointKeep = keep

@@ -3,13 +3,13 @@ import Charts
 import Datasets
 import Lab
 
-struct Eval: RunnableCommand {
+struct EvalCommand: RunnableCommand {
     enum Part: String, OperandChoice { case train, val, test }
 
     var net: String?
     var part: Part?
 
-    static var declaration: Declaration<Eval> {
+    static var declaration: Declaration<EvalCommand> {
         Declaration("eval", category: "Training", summary: "loss and accuracy on train and val (or the locked test part)",
                     replayable: false,
                     examples: ["eval a", "eval a on test", "eval s.best on test"],
@@ -18,7 +18,7 @@ struct Eval: RunnableCommand {
                     .slot(\.part, "part", keyword: "on", placeholder: "train|val|test", help: "the part after 'on'"))
     }
 
-    func run(_ s: Session, _ c: Context<Eval>) throws(RuntimeError) -> ExecutionStatus {
+    func run(_ s: Session, _ c: Context<EvalCommand>) throws(RuntimeError) -> ExecutionStatus {
         let (net, trialData) = try s.evaluatedNet(self.net, at: c.span(\.net))
         guard let dataName = net.dataName, let data = trialData ?? s.workspace.datasets[dataName], let network = net.currentNetwork else {
             throw RuntimeError("\(net.name) has not met any data yet", at: c.span, hint: "train it first: train \(net.name) on DATA")
@@ -31,8 +31,8 @@ struct Eval: RunnableCommand {
             let results = networks.map { TrainingRun.evaluate($0, on: d, loss: loss) }
             let accuracies = results.compactMap(\.accuracy)
             rows.append([part, "\(d.count)",
-                         networks.count > 1 ? Spread(results.map(\.loss)).text(percent: false) : s.fmt(results[0].loss),
-                         accuracies.isEmpty ? "–" : networks.count > 1 ? Spread(accuracies).text(percent: true) : s.pct(accuracies[0])])
+                         networks.count > 1 ? Spread(results.map(\.loss)).text(percent: false) : fmt(results[0].loss),
+                         accuracies.isEmpty ? "–" : networks.count > 1 ? Spread(accuracies).text(percent: true) : pct(accuracies[0])])
         }
         let size = part == .test ? data.parts.testCount : part == .val ? data.parts.validation.count : nil
         if let part, size == 0 {

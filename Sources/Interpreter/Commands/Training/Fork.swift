@@ -1,12 +1,12 @@
 // fork NET as NEW [at step=N]: weights, optimizer state and history copied into a new net.
 import Lab
 
-struct Fork: RunnableCommand {
+struct ForkCommand: RunnableCommand {
     var net: String?
     var new = ""
     var step: Int?
 
-    static var declaration: Declaration<Fork> {
+    static var declaration: Declaration<ForkCommand> {
         Declaration("fork", category: "Training", summary: "copy weights, optimizer state and history into a new net",
                     examples: ["fork a as b", "fork a as c at step=300"],
                     .net(\.net),
@@ -15,7 +15,7 @@ struct Fork: RunnableCommand {
                     .option(\.step, "step", .nonNegativeInteger, default: "the net's current step", help: "branch from the snapshot at this step"))
     }
 
-    func run(_ s: Session, _ c: Context<Fork>) throws(RuntimeError) -> ExecutionStatus {
+    func run(_ s: Session, _ c: Context<ForkCommand>) throws(RuntimeError) -> ExecutionStatus {
         let net = try s.workspace.net(self.net, at: c.span(\.net))
         guard new != net.name else {
             throw RuntimeError("a fork needs a new name; '\(new)' is the net being forked", at: c.span(\.new),

@@ -1,16 +1,16 @@
 // reset NET [seed=N]: fresh weights, history cleared.
 
-struct Reset: RunnableCommand {
+struct ResetCommand: RunnableCommand {
     var net: String?
     var seed: Int?
 
-    static var declaration: Declaration<Reset> {
+    static var declaration: Declaration<ResetCommand> {
         Declaration("reset", category: "Training", summary: "fresh weights, history cleared",
                     examples: ["reset a seed=3"],
                     .net(\.net), .seed(\.seed))
     }
 
-    func run(_ s: Session, _ c: Context<Reset>) throws(RuntimeError) -> ExecutionStatus {
+    func run(_ s: Session, _ c: Context<ResetCommand>) throws(RuntimeError) -> ExecutionStatus {
         let net = try s.workspace.net(self.net, at: c.span(\.net))
         net.seed = s.seed(seed)
         try s.reinitialize(net, at: c.span)

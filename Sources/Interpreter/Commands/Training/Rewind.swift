@@ -1,17 +1,17 @@
 // rewind NET [to] [step=N]: back to a snapshot (the latest by default).
 
-struct Rewind: RunnableCommand {
+struct RewindCommand: RunnableCommand {
     var net: String?
     var step: Int?
 
-    static var declaration: Declaration<Rewind> {
+    static var declaration: Declaration<RewindCommand> {
         Declaration("rewind", category: "Training", summary: "go back to a snapshot",
                     examples: ["rewind a to step=300"],
                     .net(\.net), .marker("to"),
                     .option(\.step, "step", .nonNegativeInteger, default: "the latest", help: "the snapshot's step"))
     }
 
-    func run(_ s: Session, _ c: Context<Rewind>) throws(RuntimeError) -> ExecutionStatus {
+    func run(_ s: Session, _ c: Context<RewindCommand>) throws(RuntimeError) -> ExecutionStatus {
         let net = try s.workspace.net(self.net, at: c.span(\.net))
         guard let run = net.run else { throw RuntimeError("\(net.name) has not trained yet", at: c.span) }
         let target = step ?? run.checkpoints.steps.last ?? 0

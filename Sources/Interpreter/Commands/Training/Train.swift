@@ -2,7 +2,7 @@
 import Charts
 import Lab
 
-struct Train: RunnableCommand {
+struct TrainCommand: RunnableCommand {
     var net: String?
     var data: String?
     var epochs: Int?
@@ -17,7 +17,7 @@ struct Train: RunnableCommand {
     /// Seeds at most in one `train … seeds=`: each copy holds a network, optimizer state and snapshots.
     static let maxSeeds = 64
 
-    static var declaration: Declaration<Train> {
+    static var declaration: Declaration<TrainCommand> {
         Declaration("train", category: "Training", summary: "train with live curves; Ctrl-C stops after the current step",
                     runsLong: true,
                     examples: ["train a on d epochs=50 batch=32", "train a steps=500", "train a epochs=200 early=10", "train a epochs=20 seeds=5"],
@@ -39,7 +39,7 @@ struct Train: RunnableCommand {
                             help: "train N copies (seeds s … s+N−1) at once; report each and their mean ± sd"))
     }
 
-    func run(_ s: Session, _ c: Context<Train>) throws(RuntimeError) -> ExecutionStatus {
+    func run(_ s: Session, _ c: Context<TrainCommand>) throws(RuntimeError) -> ExecutionStatus {
         var net = try s.workspace.net(self.net, at: c.span(\.net))
         let resumed = s.resumePromoted(net)
         if let resumed { net = resumed.net }
