@@ -6,6 +6,7 @@ import Language
 
 enum Commands {
     static let all: [any RunnableCommand.Type] = [
+        DataCommand.self, SplitCommand.self, NoiseCommand.self, AugmentCommand.self,
         InitCommand.self, OptCommand.self, LossCommand.self, RegCommand.self, ScheduleCommand.self,
         TrainCommand.self, StepCommand.self, EvalCommand.self, ResetCommand.self, ForkCommand.self, CheckpointCommand.self, RewindCommand.self,
         SeedCommand.self, SaveCommand.self, RunCommand.self, HelpCommand.self, HistoryCommand.self, ClearCommand.self, QuitCommand.self,

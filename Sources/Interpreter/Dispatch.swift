@@ -86,10 +86,6 @@ extension Session {
 
     func handle(_ c: CommandContext) throws(RuntimeError) -> ExecutionStatus {
         switch c.name {
-        case "data": try dataCommand(c)
-        case "split": try splitCommand(c)
-        case "noise": try noiseCommand(c)
-        case "augment": try augmentCommand(c)
         case "show": try showCommand(c)
         case "plot": try plotCommand(c)
         case "hist": try histCommand(c)

@@ -138,4 +138,15 @@ extension Session {
         guard case .step(let every, let gamma) = s.shape else { return s }
         return Schedule(.step(every: every * run.stepsPerEpoch, gamma: gamma), warmup: s.warmup)
     }
+
+    func dataSummaryLine(_ d: DataEntry) -> String {
+        let kind = d.full.classCount.map { "\($0) classes" } ?? "regression, \(d.full.targetWidth) output(s)"
+        return "\(d.name): \(d.full.count) examples of \(describeShape(d.sampleShape)), \(kind); "
+            + "train \(d.parts.train.count) / val \(d.parts.validation.count) / test \(d.parts.testCount) (locked)"
+    }
+
+    /// Nets training on a dataset pick up its new parts at their next `train`.
+    func dropRuns(using data: String) {
+        for net in workspace.nets.values where net.dataName == data { net.needsData = true }
+    }
 }

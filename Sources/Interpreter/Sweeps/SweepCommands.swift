@@ -25,7 +25,7 @@ extension Session {
                                hint: "sweep \(name) method=random trials=8 { let lr ~ log(1e-4, 1e-1) … train t on m epochs=$budget }")
         }
         let body = try SweepBody(block, scope: workspace)
-        let entry = SweepEntry(name: name, method: method, space: body.space, objective: body.objective, seed: try seed(c))
+        let entry = SweepEntry(name: name, method: method, space: body.space, objective: body.objective, seed: seed(try c.int("seed")))
         workspace.sweeps[name] = entry
         if ["hyperband", "bohb", "halving"].contains(method) {
             if let seeds = try c.int("seeds"), seeds > 1 {
@@ -158,7 +158,7 @@ extension Session {
         }
         let objective = try rethrowSearch(at: c.span(of: "objective")) { () throws -> Objective in try Objective.named(builtin) }
         let entry = SweepEntry(name: name, method: method, space: objective.space, objective: SweepObjective(metric: builtin),
-                               seed: try seed(c), builtin: builtin)
+                               seed: seed(try c.int("seed")), builtin: builtin)
         var sampler = try sampler(method, space: objective.space, seed: entry.seed, c)
         for number in 0..<(try c.bounded("trials", max: 100_000) ?? 50) {
             guard let configuration = sampler.propose(history: entry.history) else { break }

@@ -1,0 +1,198 @@
+// data NAME = SOURCE …: a 2D toy, a 1D curve, MNIST-1D, or a CSV or NPY file, split 70/15/15
+// (MNIST-1D: its reference layout) with the test part locked.
+import Datasets
+import Diagnostics
+import Foundation
+import Language
+
+/// Where a dataset comes from: the engine's generators, or a file format.
+enum DataSource: OperandChoice, Equatable {
+    case toy(Toy2D), curve(Curve1D), mnist1d, csv, npy
+
+    static var allCases: [DataSource] { Toy2D.allCases.map(toy) + Curve1D.allCases.map(curve) + [.mnist1d, .csv, .npy] }
+
+    init?(rawValue: String) {
+        guard let found = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = found
+    }
+
+    var rawValue: String {
+        switch self {
+        case .toy(let t): return t.rawValue
+        case .curve(let c): return c.rawValue
+        case .mnist1d: return "mnist1d"
+        case .csv: return "csv"
+        case .npy: return "npy"
+        }
+    }
+
+    /// Samples a generator makes when n= is not given.
+    var defaultCount: Int? {
+        switch self {
+        case .toy: return 600
+        case .curve: return 60
+        case .mnist1d: return MNIST1DOptions().count
+        case .csv, .npy: return nil
+        }
+    }
+}
+
+struct DataCommand: RunnableCommand {
+    var source = DataSource.mnist1d
+    var files: [String] = []
+    var n: Int?
+    var classes: Int?
+    var noise = 0.1
+    var target: String?
+    var permute = false
+    var seed: Int?
+
+    static var declaration: Declaration<DataCommand> {
+        let toys = Toy2D.allCases.map(\.rawValue), curves = Curve1D.allCases.map(\.rawValue)
+        return Declaration(
+            "data", category: "Data", summary: "create a dataset: a 2D toy, a 1D regression, MNIST-1D or your own file",
+            form: .binding(.data),
+            examples: ["data d = spiral n=600 classes=3 noise=0.2", "data s = sine n=60 noise=0.3",
+                       "data m = mnist1d n=5000", "data c = csv \"points.csv\" target=label",
+                       "data z = npy \"x.npy\" \"y.npy\""],
+            details: "2D toys: \(ValueType.list(toys)). 1D regression curves on [0, 1]: \(ValueType.list(curves)). "
+                + "mnist1d: the MNIST-1D benchmark (Greydanus 2020), its reference split. csv: one file with a target column; "
+                + "npy: an inputs file and a targets file.",
+            .slot(\.source, "source", required: true, placeholder: "SOURCE",
+                  help: "a source: " + ValueType.list(DataSource.allCases.map(\.rawValue))),
+            .slots(\.files, "files", .string, placeholder: "\"FILE\"", help: "the file(s) for csv and npy"),
+            .option(\.n, "n", .positiveInteger, max: GeneratorLimits.maxSamples,
+                    default: "\(DataSource.toy(.spiral).defaultCount ?? 0) for the toys, \(DataSource.curve(.sine).defaultCount ?? 0) "
+                        + "for the curves, \(DataSource.mnist1d.defaultCount ?? 0) for mnist1d",
+                    help: "number of samples"),
+            .option(\.classes, "classes", .positiveInteger, default: "3 for spiral, 2 for the other toys",
+                    help: "number of classes (toys; for csv and npy at least the largest label + 1, else read from the labels)"),
+            .option(\.noise, "noise", .nonNegativeNumber, help: "noise level of the generator"),
+            .option(\.target, "target", .text, help: "csv column holding the target"),
+            .flag(\.permute, "permute", help: "shuffle the input features by a fixed permutation"),
+            .seed(\.seed))
+    }
+
+    func run(_ s: Session, _ c: Context<DataCommand>) throws(RuntimeError) -> ExecutionStatus {
+        guard let name = c.boundName else { throw RuntimeError("expected 'data NAME = SOURCE …'", at: c.span) }
+        let seed = s.seed(self.seed)
+        var data = try rethrow(at: c.span(\.source)) { () throws -> Dataset in try make(s, c, seed: seed) }
+        if permute {
+            let p = MNIST1D.sequencePermutation(length: data.featureCount, seed: seed)
+            data = try rethrow(at: c.span) { () throws -> Dataset in try data.permutingFeatures(p) }
+        }
+        data.name = name
+        let parts = try rethrow(at: c.span) { () throws -> SplitDataset in try defaultSplit(data, seed: seed) }
+        let entry = DataEntry(name: name, full: data, parts: parts, augmentation: nil, source: Self.sourceText(c.syntax))
+        s.workspace.datasets[name] = entry
+        s.workspace.currentData = name
+        s.dropRuns(using: name)
+        s.say(s.dataSummaryLine(entry))
+        return .ok
+    }
+
+    func make(_ s: Session, _ c: Context<DataCommand>, seed: UInt64) throws -> Dataset {
+        let count = n ?? source.defaultCount ?? 0
+        switch source {
+        case .toy(let toy):
+            return try Dataset.toy(toy, count: count, classes: classes ?? (toy == .spiral ? 3 : 2), noise: Float(noise), seed: seed)
+        case .curve(let curve):
+            return try Dataset.curve(curve, count: count, noise: Float(noise), seed: seed)
+        case .mnist1d:
+            var options = MNIST1DOptions()
+            options.count = count
+            options.seed = seed
+            let requests = s.activeRun.cancelRequests
+            return try MNIST1D.generate(options) { [activeRun = s.activeRun] in activeRun.cancelRequests != requests }
+        case .csv:
+            guard files.count == 1 else { throw RuntimeError("csv takes one file: data c = csv \"points.csv\" target=label", at: c.span) }
+            guard let target else {
+                throw RuntimeError("csv needs target=COLUMN: the column that holds the labels or values", at: c.span)
+            }
+            return try withClasses(try loading(s, c) { paths throws in try CSV.load(path: paths[0], target: target) }, c)
+        case .npy:
+            guard files.count == 2 else {
+                throw RuntimeError("npy takes two files: data z = npy \"x.npy\" \"y.npy\"", at: c.span)
+            }
+            return try withClasses(try loading(s, c) { paths throws in try Dataset.loadNPY(inputs: paths[0], targets: paths[1]) }, c)
+        }
+    }
+
+    /// A file's labels say which classes occur; `classes=N` says how many there are (a class
+    /// missing from a small file still gets its output). Labels at or past N are refused.
+    func withClasses(_ data: Dataset, _ c: Context<DataCommand>) throws(RuntimeError) -> Dataset {
+        guard let wanted = classes else { return data }
+        guard case .classes(let labels, let found) = data.targets else {
+            throw RuntimeError("classes=\(wanted) needs class labels, but \(data.name)'s targets are values (regression)",
+                               at: c.span(\.classes), hint: "integer targets in 0..<N are class labels")
+        }
+        guard wanted >= found else {
+            throw RuntimeError("classes=\(wanted), but the labels go up to \(found - 1)", at: c.span(\.classes),
+                               hint: "labels run from 0 to classes − 1: use classes=\(found) or more")
+        }
+        return try rethrow(at: c.span(\.classes)) { () throws -> Dataset in
+            try Dataset(name: data.name, inputs: data.inputs, sampleShape: data.sampleShape,
+                        targets: .classes(labels, count: wanted), isSignal: data.isSignal)
+        }
+    }
+
+    /// Loads files named relative to the session directory; a failure is reported with the
+    /// name as written, at the file (or the target column) it concerns.
+    func loading(_ s: Session, _ c: Context<DataCommand>, _ load: ([String]) throws -> Dataset) throws -> Dataset {
+        var paths: [String] = []
+        for file in files { paths.append(try s.checkedPath(file, writing: false, at: c.span(\.files))) }
+        do {
+            return try load(paths)
+        } catch let error as DataError {
+            var message = error.description
+            var culprit = 0
+            for (i, (path, file)) in zip(paths, files).enumerated() where message.contains(path) {
+                message = message.replacingOccurrences(of: path, with: file)
+                culprit = i
+            }
+            if case .csv(_, _, _, .missingTargetColumn(let name, let available)) = error {
+                let hint = suggest(name, among: available).map { "did you mean '\($0)'?" } ?? "columns: " + available.joined(separator: ", ")
+                throw RuntimeError(message, at: c.span(\.target), hint: hint)
+            }
+            let span = c.fileSpans.indices.contains(culprit) ? c.fileSpans[culprit] : c.span
+            var hint = error.hint
+            if case .file(_, .cannotOpen) = error, culprit < files.count {
+                let file = files[culprit]
+                hint = s.similarFile(file, ending: (file as NSString).pathExtension.isEmpty ? "" : "." + (file as NSString).pathExtension)
+            }
+            throw RuntimeError(message, at: span, hint: hint)
+        }
+    }
+
+    /// MNIST-1D keeps the reference layout (the leading 80 % train, the rest split into val and
+    /// test); everything else is split 70/15/15 at random.
+    func defaultSplit(_ data: Dataset, seed: UInt64) throws -> SplitDataset {
+        if source == .mnist1d {
+            let train = Int(Double(data.count) * 0.8)
+            let val = (data.count - train) / 2
+            return try SplitDataset(data, split: Split.leading(count: data.count, train: train, validation: val))
+        }
+        return try SplitDataset(data, fractions: SplitFractions(train: 0.7, validation: 0.15, test: 0.15), seed: seed)
+    }
+
+    /// The operands as written (`spiral n=600 noise=0.2`), for `show`.
+    static func sourceText(_ syntax: Language.Command) -> String {
+        let words = syntax.operands.map { op -> String in
+            switch op {
+            case .positional(let v): return v.text
+            case .argument(let a): return "\(a.key.name)=\(a.value.text)"
+            }
+        }
+        return words.joined(separator: " ")
+    }
+}
+
+private extension Context<DataCommand> {
+    /// Where each file name was written (the files slot's values, in order).
+    var fileSpans: [SourceSpan] {
+        syntax.operands.compactMap { op -> SourceSpan? in
+            if case .positional(let v) = op, case .string = v.kind { return v.span }
+            return nil
+        }
+    }
+}
