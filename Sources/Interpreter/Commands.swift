@@ -9,7 +9,10 @@ enum Commands {
         DataCommand.self, SplitCommand.self, NoiseCommand.self, AugmentCommand.self,
         InitCommand.self, OptCommand.self, LossCommand.self, RegCommand.self, ScheduleCommand.self,
         TrainCommand.self, StepCommand.self, EvalCommand.self, ResetCommand.self, ForkCommand.self, CheckpointCommand.self, RewindCommand.self,
-        SeedCommand.self, SaveCommand.self, RunCommand.self, HelpCommand.self, HistoryCommand.self, ClearCommand.self, QuitCommand.self,
+        ShowCommand.self, PlotCommand.self,
+        HistCommand.self, NormsCommand.self, LandscapeCommand.self, SharpnessCommand.self, CompareCommand.self,
+        SweepCommand.self, ReportCommand.self,
+        SeedCommand.self, SaveCommand.self, RunCommand.self, ExportCommand.self, HelpCommand.self, HistoryCommand.self, ClearCommand.self, QuitCommand.self,
         AskCommand.self, PauseCommand.self,
     ]
 
@@ -36,10 +39,10 @@ enum Commands {
     }
 
     static func runsLong(_ name: String) -> Bool {
-        byName[name].map { $0.runsLong } ?? ["sweep", "landscape", "sharpness"].contains(name)
+        byName[name].map { $0.runsLong } ?? false
     }
 
-    private static let legacyLooking: Set<String> = ["show", "plot", "hist", "norms", "compare", "export"]
+    private static let legacyLooking: Set<String> = []
 }
 
 extension Session {

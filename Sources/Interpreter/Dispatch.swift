@@ -86,16 +86,6 @@ extension Session {
 
     func handle(_ c: CommandContext) throws(RuntimeError) -> ExecutionStatus {
         switch c.name {
-        case "show": try showCommand(c)
-        case "plot": try plotCommand(c)
-        case "hist": try histCommand(c)
-        case "norms": try normsCommand(c)
-        case "compare": try compareCommand(c)
-        case "landscape": try landscapeCommand(c)
-        case "sharpness": try sharpnessCommand(c)
-        case "export": try exportCommand(c)
-        case "sweep": try sweepCommand(c)
-        case "report": try reportCommand(c)
         default:
             throw RuntimeError("'\(c.name)' is registered but has no handler (a bug in Basin)", at: c.command.verb.span,
                                hint: "please report it; 'help' lists the commands")

@@ -132,6 +132,9 @@ public struct Command: Hashable, Sendable {
     public var operands: [Operand]
     public var block: Block?
     public var span: SourceSpan
+    /// The operands matched to the command's declaration, once the parser has checked them
+    /// (nil for a command built by hand, or one with errors).
+    public var bound: Binding?
 
     public init(verb: Identifier, binding: Identifier? = nil, operands: [Operand], block: Block? = nil,
                 span: SourceSpan) {

@@ -142,9 +142,10 @@ public struct Parser {
         commandBlocks += 1
         defer { commandBlocks -= 1 }
         let block = current.kind == .leftBrace ? try self.block() : nil
-        let command = Command(verb: verb, binding: binding, operands: operands, block: block,
+        var command = Command(verb: verb, binding: binding, operands: operands, block: block,
                               span: spanned(from: verbToken))
-        errors += registry.check(command)
+        // Bound once, here: the interpreter runs the binding the parser checked.
+        do { command.bound = try registry.bind(command).binding } catch { errors += error.errors }
         return command
     }
 

@@ -27,19 +27,14 @@ extension Session {
         return (net, sweep.bestData)
     }
 
-    func reportCommand(_ c: CommandContext) throws(RuntimeError) {
-        throw RuntimeError("'report' chooses a sweep's objective; it only works inside a sweep body", at: c.span,
-                           hint: "sweep s method=random trials=8 { … train t on m epochs=$budget; report val_acc maximize }")
-    }
-
     /// `export SWEEP "trials.csv"`: trial, status, budget, seed, objective, epochs, seconds,
     /// every parameter (empty when inactive), final train/val metrics, the failure reason, and
     /// over seeds the objective's sd and each seed's objective.
-    func exportTrials(_ entry: SweepEntry, to file: String, _ c: CommandContext) throws(RuntimeError) {
+    func exportTrials(_ entry: SweepEntry, to file: String, at span: SourceSpan) throws(RuntimeError) {
         guard file.lowercased().hasSuffix(".csv") else {
-            throw RuntimeError("a sweep's trials are written as CSV", at: c.span(of: "file"), hint: "export \(entry.name) \"trials.csv\"")
+            throw RuntimeError("a sweep's trials are written as CSV", at: span, hint: "export \(entry.name) \"trials.csv\"")
         }
-        try write(Array(trialsCSV(entry).utf8), to: file, at: c.span(of: "file"))
+        try write(Array(trialsCSV(entry).utf8), to: file, at: span)
         say("wrote \(entry.trials.count) trials of \(entry.name) to \(file)")
     }
 

@@ -11,12 +11,12 @@
 // table each bracket. With `workers=N` a round's jobs run N at once (TrialPool.swift); they are
 // recorded and reported in job order, so the schedule, table and best match one worker's.
 import Charts
+import Diagnostics
 import Lab
 import Search
 
 extension Session {
-    func runScheduled(_ entry: SweepEntry, _ body: SweepBody, _ c: CommandContext) throws(RuntimeError) {
-        let plan = try hyperbandPlan(c, method: entry.method)
+    func runScheduled(_ entry: SweepEntry, _ body: SweepBody, plan: HyperbandPlan, workers: Int, source: SourceFile) throws(RuntimeError) {
         entry.plan = plan
         let sampler: any Sampler = entry.method == "bohb" ? BOHBSampler(space: entry.space, seed: entry.seed)
             : RandomSampler(space: entry.space, seed: entry.seed)
@@ -24,7 +24,7 @@ extension Session {
         let live = SweepLive(session: self, entry: entry, totalWeight: plan.continuedBudget)
         say(live.header(trials: "\(plan.brackets.count) brackets, \(plan.totalConfigurations) configurations",
                         budget: "\(formatBudget(plan.continuedBudget)) epochs in all as promoted configurations continue"))
-        let pool = TrialPool(capacity: try workers(c))
+        let pool = TrialPool(capacity: workers)
         var started: [(job: HyperbandJob, plan: TrialPlan, weight: Double)] = [], finished: [Int: TrialOutcome] = [:]
         var latest: [Int: LiveUpdate] = [:]
         var previous: HyperbandJob?
@@ -36,7 +36,7 @@ extension Session {
             // only once this round's are all reported, so a promotion always sees its net).
             while !entry.stoppedEarly, pool.hasRoom, let job = scheduler.nextJob() {
                 let resume = job.round > 0 ? carried.removeValue(forKey: job.configurationID) : nil
-                let plan = TrialPlan(body: body, source: c.source, configuration: job.configuration, budget: job.budget,
+                let plan = TrialPlan(body: body, source: source, configuration: job.configuration, budget: job.budget,
                                      seed: SweepEntry.trialSeed(entry.seed, configuration: job.configurationID), resume: resume)
                 let bracket = entry.plan?.brackets.first { $0.s == job.bracket }
                 started.append((job, plan, resume == nil ? job.budget : bracket?.increment(job.round) ?? job.budget))

@@ -66,6 +66,7 @@ public struct CommandRegistry: Sendable {
     /// The command bound to its declaration, or every error found.
     public func bind(_ command: Command) throws(LanguageErrors) -> Invocation {
         guard let spec = self.command(named: command.verb.name) else { throw LanguageErrors(check(command)) }
+        if let bound = command.bound { return Invocation(spec: spec, command: command, binding: bound) }
         let binder = binder(for: spec, command)
         let errors = binder.errors + blockErrors(spec, command)
         guard errors.isEmpty else { throw LanguageErrors(errors) }

@@ -16,57 +16,55 @@ import Lab
 import Language
 import Networks
 
-/// A plane to slice: its directions, axes, what to call it, and the path drawn on it.
-struct Plane {
-    var d1: [Float], d2: [Float]
-    var alphas: [Float], betas: [Float]
-    var caption: String
-    /// "random seed=0" or "pca", for export messages and metadata.
-    var kind: String
-    var path: [PlotPoint] = []
-    var axisLabels = ("α (d1)", "β (d2)")
-    /// Short names of the two coordinates, for the summary ("α", "PC1").
-    var names = ("α", "β")
-}
+extension LandscapeCommand {
+    /// A plane to slice: its directions, axes, what to call it, and the path drawn on it.
+    struct Plane {
+        var d1: [Float], d2: [Float]
+        var alphas: [Float], betas: [Float]
+        var caption: String
+        /// "random seed=0" or "pca", for export messages and metadata.
+        var kind: String
+        var path: [PlotPoint] = []
+        var axisLabels = ("α (d1)", "β (d2)")
+        /// Short names of the two coordinates, for the summary ("α", "PC1").
+        var names = ("α", "β")
+    }
 
-extension Session {
-    func landscapePlane(_ c: CommandContext, _ n: LookedNet) throws(RuntimeError) {
-        let res = try c.bounded("res", max: Self.landscapeResLimit) ?? 41
-        let span = try c.number("span") ?? 1
-        guard span <= Self.landscapeSpanLimit else {
-            throw RuntimeError("span=\(NumberLiteral.format(span)) is too large", at: c.span(of: "span"),
-                               hint: "span is the half-width in units of the filter-normalized directions; use at most \(Int(Self.landscapeSpanLimit))")
+    func landscapePlane(_ s: Session, _ c: Context<LandscapeCommand>, _ n: LookedNet) throws(RuntimeError) {
+        let res = try resolution(c, default: Self.planeResolution, max: Self.planeResLimit)
+        guard span <= Self.spanLimit else {
+            throw RuntimeError("span=\(NumberLiteral.format(span)) is too large", at: c.span(\.span),
+                               hint: "span is the half-width in units of the filter-normalized directions; use at most \(Int(Self.spanLimit))")
         }
-        let plane = try c.text("dirs") == "pca"
-            ? try pcaPlane(c, n, res: res, span: span)
-            : randomPlane(n, res: res, span: span, seed: UInt64(max(0, try c.int("seed") ?? Int(workspace.seed))))
-        let log = c.isSet("log")
-        let grid = computePlane(plane, n, log: log)
-        emit(.chart(.heatmap(planeHeatmap(plane, grid.filled, n, log: log))))
-        say(planeSummary(plane, grid, n))
+        let plane = dirs == .pca
+            ? try pcaPlane(c, n, res: res)
+            : Self.randomPlane(n, res: res, span: span, seed: s.seed(seed))
+        let grid = computePlane(s, plane, n)
+        s.emit(.chart(.heatmap(planeHeatmap(s, plane, grid.filled, n))))
+        s.say(Self.planeSummary(plane, grid, n))
         n.entry.landscape = LandscapeRecord(kind: "2d " + plane.kind, alphas: plane.alphas, betas: plane.betas,
                                             losses: grid.losses, validation: nil, d1: plane.d1, d2: plane.d2,
                                             tensors: n.network.namedParameters, step: n.entry.run?.step ?? 0)
     }
 
-    func randomPlane(_ n: LookedNet, res: Int, span: Double, seed: UInt64) -> Plane {
+    static func randomPlane(_ n: LookedNet, res: Int, span: Double, seed: UInt64) -> Plane {
         let (d1, d2) = Landscape.randomPlane(n.network, seed: seed)
         let axis = Landscape.centredAxis(span: span, count: res)
         return Plane(d1: d1, d2: d2, alphas: axis, betas: axis, caption: "random filter-normalized plane, seed \(seed)",
                      kind: "random seed=\(seed)")
     }
 
-    func pcaPlane(_ c: CommandContext, _ n: LookedNet, res: Int, span: Double) throws(RuntimeError) -> Plane {
+    func pcaPlane(_ c: Context<LandscapeCommand>, _ n: LookedNet, res: Int) throws(RuntimeError) -> Plane {
         let name = n.entry.name
         guard let run = n.entry.run, run.checkpoints.every != nil else {
             throw RuntimeError("dirs=pca needs the snapshots of \(name)'s training path, and \(name) keeps none",
-                               at: c.span(of: "dirs"), hint: "checkpoint \(name) every=N before training, then train it")
+                               at: c.span(\.dirs), hint: "checkpoint \(name) every=N before training, then train it")
         }
         let middle = run.checkpoints.snapshots.filter { $0.step > 0 && $0.step < run.step }
         let snapshots = [run.initial.parameters] + middle.map(\.parameters) + [run.network.parameters.array]
         guard let pca = PathDirections(snapshots: snapshots) else {
             throw RuntimeError("dirs=pca needs at least two snapshots that differ from \(name)'s weights now; it has \(middle.count + 1)",
-                               at: c.span(of: "dirs"), hint: "train longer, or take snapshots more often: checkpoint \(name) every=N")
+                               at: c.span(\.dirs), hint: "train longer, or take snapshots more often: checkpoint \(name) every=N")
         }
         let reachA = pca.path.map { abs($0.alpha) }.max() ?? 1, reachB = pca.path.map { abs($0.beta) }.max() ?? 1
         let steps = [0] + middle.map(\.step) + [run.step]
@@ -80,35 +78,31 @@ extension Session {
     }
 
     /// The grid, with progress in points and a partial picture after each refinement level.
-    func computePlane(_ plane: Plane, _ n: LookedNet, log: Bool) -> SurfaceGrid {
+    func computePlane(_ s: Session, _ plane: Plane, _ n: LookedNet) -> SurfaceGrid {
         let control = RunControl()
-        activeRun.begin(control)
-        defer { activeRun.end(control) }
+        s.activeRun.begin(control)
+        defer { s.activeRun.end(control) }
         let total = plane.alphas.count * plane.betas.count
         let title = "landscape \(n.entry.name)"
         let clock = ContinuousClock(), start = clock.now
         var last: LiveUpdate?
         let surface = LossSurface(network: n.network, data: n.data.parts.train, loss: n.loss)
-        let grid = surface.grid(d1: plane.d1, d2: plane.d2, alphas: plane.alphas, betas: plane.betas, cancel: control) { [host] g in
+        let grid = surface.grid(d1: plane.d1, d2: plane.d2, alphas: plane.alphas, betas: plane.betas, cancel: control) { [host = s.host] g in
             let lowest = g.losses.filter(\.isFinite).min() ?? .nan
-            let elapsed = Self.seconds(clock.now - start)
+            let elapsed = Session.seconds(clock.now - start)
             let update = LiveUpdate(title: title, netName: n.entry.name,
                                     progress: .counting(done: g.computed, planned: total, elapsed: elapsed, value: lowest),
                                     unit: "points", stepsPerEpoch: 0, detail: "lowest loss \(Table.number(lowest, significant: 3))")
             last = update
             host.progress(update)
-            if !g.isComplete { host.partial(.chart(.heatmap(self.planeHeatmap(plane, g.filled, n, log: log)))) }
+            if !g.isComplete { host.partial(.chart(.heatmap(self.planeHeatmap(s, plane, g.filled, n)))) }
         }
-        if let last { host.finishedProgress(last) }
+        if let last { s.host.finishedProgress(last) }
         return grid
     }
 
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
-
-    func planeHeatmap(_ plane: Plane, _ values: [Double], _ n: LookedNet, log: Bool) -> Heatmap {
-        let title = "\(n.entry.name) training loss · \(stepCaption(n.entry))" + (log ? " · log colour" : "")
+    func planeHeatmap(_ s: Session, _ plane: Plane, _ values: [Double], _ n: LookedNet) -> Heatmap {
+        let title = "\(n.entry.name) training loss · \(s.stepCaption(n.entry))" + (log ? " · log colour" : "")
         return Heatmap(title: title, columns: plane.alphas.count, rows: plane.betas.count, values: values,
                        xMin: Double(plane.alphas.first ?? -1), xMax: Double(plane.alphas.last ?? 1),
                        yMin: Double(plane.betas.first ?? -1), yMax: Double(plane.betas.last ?? 1),
@@ -116,7 +110,7 @@ extension Session {
                        contourLevels: 8, path: plane.path, marksMinimum: true)
     }
 
-    func planeSummary(_ plane: Plane, _ g: SurfaceGrid, _ n: LookedNet) -> String {
+    static func planeSummary(_ plane: Plane, _ g: SurfaceGrid, _ n: LookedNet) -> String {
         let nA = g.alphas.count, centre = g[nA / 2, g.betas.count / 2]
         var lines = ["\(n.entry.name): \(plane.caption)",
                      "\(nA)×\(g.betas.count) training losses over \(n.data.parts.train.count) examples · "

@@ -1,5 +1,3 @@
-// norms NET: per-layer weight and gradient norms as horizontal bars — the vanishing/exploding
-// gradient picture — on a log scale when the values span more than two decades.
 // compare A B …: one table of parameters, steps, final train/val loss and accuracy, the
 // generalization gap (val − train loss) and sharpness (λmax of the training-loss Hessian: the
 // last `sharpness` value while the weights are unchanged, else measured now; a note says
@@ -12,57 +10,43 @@ import Lab
 import Language
 import Networks
 
-/// A loss and (for classification) an accuracy at a net's current weights.
-struct Measured {
-    var loss: Double
-    var accuracy: Double?
-}
-
-/// Train and validation results of one net; nil where there is nothing to measure.
-typealias FinalMetrics = (train: Measured?, val: Measured?)
-
-extension Session {
-    /// Beyond this max/min ratio the norm bars use a log scale.
-    static let normsLogRatio = 100.0
-
-    func normsCommand(_ c: CommandContext) throws(RuntimeError) {
-        if try c.text("over") != nil { return try normsOverTime(c) }
-        let net = try workspace.net(try c.text("net"), at: c.span(of: "net"))
-        let n = try looked(net, at: c.span)
-        let network = n.network
-        let weightNorms = network.layerNorms(of: network.parameters.array)
-        let g = try gradients(n, at: c.span)
-        let gradientNorms = network.layerNorms(of: g.values)
-        let positive = (weightNorms + gradientNorms).filter { $0.isFinite && $0 > 0 }
-        let log = (positive.max() ?? 1) / (positive.min() ?? 1) > Self.normsLogRatio
-        let chart = BarChart(title: "\(net.name) norms · \(g.caption)" + (log ? " · log" : ""),
-                             labels: network.parametricLayers.map { layerTitle(network, $0) },
-                             series: [.init(name: "weights", values: weightNorms, color: 0),
-                                      .init(name: "grads", values: gradientNorms, color: 1)], logScale: log)
-        workspace.currentNet = net.name
-        emit(.chart(.bars(chart)))
+struct CompareCommand: RunnableCommand {
+    /// A loss and (for classification) an accuracy at a net's current weights.
+    struct Measured {
+        var loss: Double
+        var accuracy: Double?
     }
 
-    // MARK: compare
+    /// Train and validation results of one net; nil where there is nothing to measure.
+    typealias FinalMetrics = (train: Measured?, val: Measured?)
 
-    static let compareHeaders = ["net", "params", "steps", "train loss", "val loss", "train acc", "val acc", "gap", "sharpness"]
+    var nets: [String] = []
 
-    func compareCommand(_ c: CommandContext) throws(RuntimeError) {
-        var names = try c.texts("nets")
-        if names.isEmpty { names = workspace.nets.keys.sorted() }
+    static let headers = ["net", "params", "steps", "train loss", "val loss", "train acc", "val acc", "gap", "sharpness"]
+
+    static var declaration: Declaration<CompareCommand> {
+        Declaration("compare", category: "Looking", summary: "one table: params, losses, accuracies, sharpness, steps",
+                    replayable: false,
+                    examples: ["compare a b c"],
+                    .slots(\.nets, "nets", .name(.net), placeholder: "NET", help: "the nets to compare"))
+    }
+
+    func run(_ s: Session, _ c: Context<CompareCommand>) throws(RuntimeError) -> ExecutionStatus {
+        var names = self.nets
+        if names.isEmpty { names = s.workspace.nets.keys.sorted() }
         guard !names.isEmpty else {
             throw RuntimeError("there is no net to compare yet", at: c.span, hint: "define one, e.g. 'net a = dense 32 relu, dense 3'")
         }
-        let nets = try names.map { name throws(RuntimeError) in try workspace.net(name, at: c.span) }
+        let nets = try names.map { name throws(RuntimeError) in try s.workspace.net(name, at: c.span) }
         // Every seed of a net trained with seeds=N; its cells are then mean ± sd.
-        let seeds = nets.map { net in ([net] + net.replicas).map { finalEvaluations($0, at: c.span) } }
+        let seeds = nets.map { net in ([net] + net.replicas).map { Self.finalEvaluations(s, $0, at: c.span) } }
         let evaluations = seeds.map(Self.meanMetrics)
-        let sharpness = nets.map { compareSharpness($0, at: c.span) }
-        var rows = nets.indices.map { compareRow(nets[$0], seeds[$0], sharpness: sharpness[$0]?.value) }
-        var headers = Self.compareHeaders
+        let sharpness = nets.map { s.compareSharpness($0, at: c.span) }
+        var rows = nets.indices.map { Self.row(nets[$0], seeds[$0], sharpness: sharpness[$0]?.value) }
+        var headers = Self.headers
         // ε-sharpness, when some net has one for its current weights (`sharpness NET eps=`).
         let epsilon = nets.map { net -> SharpnessRecord? in
-            guard let r = net.epsilonSharpness, let network = net.currentNetwork, r.fingerprint == fingerprint(network) else { return nil }
+            guard let r = net.epsilonSharpness, let network = net.currentNetwork, r.fingerprint == s.fingerprint(network) else { return nil }
             return r
         }
         if epsilon.contains(where: { $0 != nil }) {
@@ -71,10 +55,11 @@ extension Session {
                 rows[i].append(epsilon[i].map { "\(short3($0.value)) % (ε \(NumberLiteral.format($0.epsilon ?? 0)))" } ?? "–")
             }
         }
-        let best = bestRow(evaluations)
-        emit(.chart(.table(compareTable(rows, headers: headers, best: best))))
-        if let note = noiseNote(nets, seeds) { say(note) }
-        if let note = sharpnessNote(nets, sharpness) { say(note) }
+        let best = Self.bestRow(evaluations)
+        s.emit(.chart(.table(Self.table(rows, headers: headers, best: best, width: s.host.width))))
+        if let note = Self.noiseNote(nets, seeds) { s.say(note) }
+        if let note = Self.sharpnessNote(nets, sharpness) { s.say(note) }
+        return .ok
     }
 
     /// The metrics' means over seeds (a net trained alone: its own).
@@ -92,7 +77,7 @@ extension Session {
 
     /// For nets trained with seeds: whether each differs from the one with the lowest mean by
     /// more than the seeds' spread, by Welch's t on the val loss (train loss without val).
-    func noiseNote(_ nets: [NetEntry], _ seeds: [[FinalMetrics]]) -> String? {
+    static func noiseNote(_ nets: [NetEntry], _ seeds: [[FinalMetrics]]) -> String? {
         let loss = { (m: FinalMetrics) in m.val?.loss ?? m.train?.loss ?? .nan }
         // The reference: the net with seeds whose mean loss is lowest (one seed has no spread).
         let seeded = nets.indices.filter { seeds[$0].count > 1 && Spread(seeds[$0].map(loss)).mean.isFinite }
@@ -115,7 +100,7 @@ extension Session {
     }
 
     /// Which sharpness values were cached and which were measured for this table.
-    func sharpnessNote(_ nets: [NetEntry], _ values: [(value: Double, cached: Bool)?]) -> String? {
+    static func sharpnessNote(_ nets: [NetEntry], _ values: [(value: Double, cached: Bool)?]) -> String? {
         let cached = nets.indices.filter { values[$0]?.cached == true }.map { nets[$0].name }
         let measured = nets.indices.filter { values[$0]?.cached == false }.map { nets[$0].name }
         guard !cached.isEmpty || !measured.isEmpty else { return nil }
@@ -125,10 +110,9 @@ extension Session {
         return "sharpness: top Hessian eigenvalue of the training loss; " + parts.joined(separator: ", ")
     }
 
-    /// One net's row: every cell is text, "–" where there is nothing to show.
     /// One net's row: every cell is text, "–" where there is nothing to show; over several
     /// seeds each figure is "mean ± sd" and the name says how many seeds.
-    func compareRow(_ net: NetEntry, _ seeds: [FinalMetrics], sharpness: Double?) -> [String] {
+    static func row(_ net: NetEntry, _ seeds: [FinalMetrics], sharpness: Double?) -> [String] {
         guard let network = net.currentNetwork else { return [net.name, "–", "0", "–", "–", "–", "–", "–", "–"] }
         func cell(_ value: (FinalMetrics) -> Double?, percent: Bool = false) -> String {
             let values = seeds.compactMap(value)
@@ -141,14 +125,13 @@ extension Session {
                 cell { m in m.train.flatMap { t in m.val.map { $0.loss - t.loss } } }, sharpness.map(short3) ?? "–"]
     }
 
-
     /// Train and validation loss/accuracy at the net's current weights.
-    func finalEvaluations(_ net: NetEntry, at span: SourceSpan) -> FinalMetrics {
+    static func finalEvaluations(_ s: Session, _ net: NetEntry, at span: SourceSpan) -> FinalMetrics {
         if let e = net.run?.currentEvaluation {
             return (Measured(loss: e.trainLoss, accuracy: e.trainAccuracy),
                     e.validationLoss.map { Measured(loss: $0, accuracy: e.validationAccuracy) })
         }
-        guard let n = try? looked(net, at: span) else { return (nil, nil) }
+        guard let n = try? s.looked(net, at: span) else { return (nil, nil) }
         let measure = { (d: Dataset) -> Measured in
             let e = TrainingRun.evaluate(n.network, on: d, loss: n.loss)
             return Measured(loss: e.loss, accuracy: e.accuracy)
@@ -157,7 +140,7 @@ extension Session {
     }
 
     /// The row with the lowest validation loss (train loss without one), highlighted.
-    func bestRow(_ evaluations: [FinalMetrics]) -> Int? {
+    static func bestRow(_ evaluations: [FinalMetrics]) -> Int? {
         let scores = evaluations.map { m -> Double in
             let v = m.val?.loss ?? m.train?.loss ?? .infinity
             return v.isFinite ? v : .infinity
@@ -167,9 +150,9 @@ extension Session {
     }
 
     /// Nets in rows when that fits the host's width, else metrics in rows and one column per net.
-    func compareTable(_ rows: [[String]], headers: [String] = compareHeaders, best: Int?) -> Table {
+    static func table(_ rows: [[String]], headers: [String], best: Int?, width: Int) -> Table {
         let widths = headers.indices.map { c in max(headers[c].count, rows.map { $0[c].count }.max() ?? 0) }
-        if widths.reduce(0, +) + 2 * (widths.count - 1) <= host.width {
+        if widths.reduce(0, +) + 2 * (widths.count - 1) <= width {
             let columns = headers.indices.map { Table.Column(headers[$0], alignment: $0 == 0 ? .left : .right) }
             return Table(title: "compare", columns: columns, rows: rows, highlightedRow: best)
         }

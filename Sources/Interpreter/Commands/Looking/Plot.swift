@@ -1,0 +1,241 @@
+// plot [loss|acc|boundary|fit] [NET...] [log] [x=PARAM]: training curves, or what a net does over
+// its whole input space, or a sweep against one of its parameters. `boundary` evaluates a 2D
+// classifier on a grid covering its data with a margin and colours each cell by the arg-max
+// class, with the training points (in their true class's colour) drawn over it, so misclassified
+// points stand out. `fit` draws a 1D regression's prediction curve over its input range through
+// the training and validation points.
+import Charts
+import Datasets
+import Diagnostics
+import Lab
+import Language
+import Networks
+
+struct PlotCommand: RunnableCommand {
+    enum Kind: String, OperandChoice { case loss, acc, boundary, fit }
+
+    var what = Kind.loss
+    var nets: [String] = []
+    var log = false
+    var x: String?
+
+    /// Grid columns of a decision-region plot; rows follow the data's aspect ratio.
+    static let boundaryColumns = 120
+    /// Points along a regression curve.
+    static let fitSamples = 240
+
+    static var declaration: Declaration<PlotCommand> {
+        Declaration("plot", category: "Looking", summary: "curves, decision regions, a regression fit, or a sweep against a parameter",
+                    replayable: false,
+                    examples: ["plot loss a b", "plot loss a b log", "plot acc a", "plot boundary a", "plot fit a", "plot s x=width"],
+                    details: "plot SWEEP x=PARAM draws the final train (dim) and val (bright) metric of every finished trial "
+                        + "against PARAM — mean ± sd where trials share a value or ran with seeds= — on a log axis when the "
+                        + "values span more than a decade: with label noise over width, the double-descent picture. "
+                        + "x=params puts each trial's parameter count on the axis.",
+                    .slot(\.what, "what", help: "what to plot: loss, acc, boundary or fit"),
+                    .slots(\.nets, "nets", .name(.net), placeholder: "NET", help: "the nets (or, with x=, the sweep) to draw"),
+                    .flag(\.log, "log", help: "log-scale y axis"),
+                    .option(\.x, "x", .text, help: "a sweep's parameter (or 'params', the parameter count) on the x axis"))
+    }
+
+    func run(_ s: Session, _ c: Context<PlotCommand>) throws(RuntimeError) -> ExecutionStatus {
+        var names = nets
+        if let x {
+            guard names.count == 1, let entry = s.workspace.sweeps[names[0]] else {
+                let sweeps = s.workspace.sweeps.keys.sorted()
+                throw RuntimeError("x= plots a sweep against one of its parameters: name one sweep", at: c.span,
+                                   hint: sweeps.first.map { "plot \($0) x=\(s.workspace.sweeps[$0]?.space.names.first ?? "PARAM")" }
+                                       ?? "run a sweep first: sweep s method=grid { let w ~ choice(8, 32, 128) … }")
+            }
+            s.emit(.chart(.line(try s.sweepAgainst(entry, x, at: c.span(\.x)))))
+            return .ok
+        }
+        if names.isEmpty, let current = s.workspace.currentNet { names = [current] }
+        let entries = try names.map { n throws(RuntimeError) in try s.workspace.net(n, at: c.span) }
+        switch what {
+        case .loss, .acc: s.emit(.chart(.line(try Self.curves(entries, accuracy: what == .acc, log: log, at: c.span))))
+        case .boundary, .fit: try inputSpace(s, entries, c)
+        }
+        return .ok
+    }
+
+    /// `plot boundary` and `plot fit`: one net over its whole input space.
+    func inputSpace(_ s: Session, _ entries: [NetEntry], _ c: Context<PlotCommand>) throws(RuntimeError) {
+        guard let net = entries.first else {
+            throw RuntimeError("there is no net yet", at: c.span, hint: "define one, e.g. 'net a = dense 32 relu, dense 3'")
+        }
+        guard entries.count == 1 else {
+            throw RuntimeError("plot \(what.rawValue) draws one net at a time", at: c.span,
+                               hint: entries.map { "plot \(what.rawValue) \($0.name)" }.joined(separator: "; "))
+        }
+        let looked = try s.looked(net, at: c.span)
+        switch what {
+        case .boundary: s.emit(.chart(.heatmap(try Self.boundary(s, looked, at: c.span))))
+        default: s.emit(.chart(.line(try Self.fit(s, looked, at: c.span))))
+        }
+        s.workspace.currentNet = net.name
+    }
+
+    // MARK: curves
+
+    /// Train (dim) and validation (bright) curves per net, from the evaluation records, with
+    /// branch points marked.
+    static func curves(_ nets: [NetEntry], accuracy: Bool, log: Bool, at span: SourceSpan) throws(RuntimeError) -> LineChart {
+        var series: [LineChart.Series] = []
+        var markers: [LineChart.VerticalMarker] = []
+        for (i, net) in nets.enumerated() {
+            guard let run = net.run, !run.history.stepLosses.isEmpty else {
+                throw RuntimeError("\(net.name) has not trained yet", at: span, hint: "train \(net.name) on DATA epochs=20")
+            }
+            let seedRuns = [run] + net.replicas.compactMap(\.run)
+            if seedRuns.count > 1 {
+                series += seedCurves(net.name, seedRuns, accuracy: accuracy, color: i)
+                continue
+            }
+            let evals = run.history.evals
+            let train = evals.compactMap { e in (accuracy ? e.trainAccuracy : e.trainLoss).map { PlotPoint(x: Double(e.step), y: $0) } }
+            let val = evals.compactMap { e in (accuracy ? e.validationAccuracy : e.validationLoss).map { PlotPoint(x: Double(e.step), y: $0) } }
+            let trainPoints = train.count >= 2 || accuracy ? train : smoothedSteps(run.history.stepLosses)
+            series.append(.init(name: "\(net.name) train", points: trainPoints, emphasis: .dim, color: i))
+            if !val.isEmpty { series.append(.init(name: "\(net.name) val", points: val, emphasis: .bright, color: i)) }
+            if let branch = run.history.branch { markers.append(.init(x: Double(branch.step), label: "\(net.name) ← \(branch.parent)")) }
+        }
+        return LineChart(title: accuracy ? "accuracy" : "loss", series: series, xLabel: "step",
+                         yLabel: accuracy ? "accuracy" : "loss", logY: log, markers: markers)
+    }
+
+    /// A net trained with seeds=N: the mean train curve (dim), the mean val curve (bright) and
+    /// the val curve's ± one sample sd (dim, above and below), evaluation by evaluation.
+    static func seedCurves(_ name: String, _ runs: [TrainingRun], accuracy: Bool, color: Int) -> [LineChart.Series] {
+        let count = runs.map(\.history.evals.count).min() ?? 0
+        func spread(_ value: (EvalRecord) -> Double?) -> [(x: Double, s: Spread)] {
+            (0..<count).compactMap { k in
+                let values = runs.compactMap { value($0.history.evals[k]) }
+                return values.isEmpty ? nil : (Double(runs[0].history.evals[k].step), Spread(values))
+            }
+        }
+        let train = spread { accuracy ? $0.trainAccuracy : $0.trainLoss }
+        let val = spread { accuracy ? $0.validationAccuracy : $0.validationLoss }
+        var out: [LineChart.Series] = [.init(name: "\(name) train (mean of \(runs.count))",
+                                             points: train.map { PlotPoint(x: $0.x, y: $0.s.mean) }, emphasis: .dim, color: color)]
+        guard !val.isEmpty else { return out }
+        out.append(.init(name: "\(name) val (mean of \(runs.count))", points: val.map { PlotPoint(x: $0.x, y: $0.s.mean) },
+                         emphasis: .bright, color: color))
+        out.append(.band("\(name) val ± sd", val, color: color))
+        return out
+    }
+
+    /// Per-step mini-batch losses, smoothed (exponential moving average) for reading.
+    static func smoothedSteps(_ losses: [Float]) -> [PlotPoint] {
+        var ema = Double(losses.first ?? 0)
+        return losses.enumerated().map { i, l in
+            ema = 0.9 * ema + 0.1 * Double(l)
+            return PlotPoint(x: Double(i + 1), y: i == 0 ? Double(l) : ema)
+        }
+    }
+
+    // MARK: decision regions
+
+    static func boundary(_ s: Session, _ n: LookedNet, at span: SourceSpan) throws(RuntimeError) -> Heatmap {
+        let data = n.data
+        guard data.sampleShape == [2] else {
+            throw RuntimeError("plot boundary needs 2D inputs; \(data.name) has examples of \(describeShape(data.sampleShape))",
+                               at: span, hint: data.sampleShape == [1] ? "plot fit \(n.entry.name)" : "plot loss \(n.entry.name)")
+        }
+        guard data.isClassification, let labels = data.parts.train.labels else {
+            throw RuntimeError("plot boundary needs a classifier; \(n.entry.name) does regression on \(data.name)", at: span,
+                               hint: "plot loss \(n.entry.name)")
+        }
+        let (xs, ys) = coordinates(data.parts.train.inputs)
+        let all = coordinates(data.full.inputs)
+        let (bx, by) = marginBounds(all.0, all.1, margin: 0.1)
+        let columns = boundaryColumns, rows = boundaryRows(x: bx, y: by)
+        let classes = predictedClasses(n.network, columns: columns, rows: rows, x: bx, y: by)
+        let points = zip(zip(xs, ys), labels).map { p, l in Heatmap.OverlayPoint(x: p.0, y: p.1, classIndex: Int(l)) }
+        return Heatmap(title: "\(n.entry.name) regions · \(s.stepCaption(n.entry))", columns: columns, rows: rows,
+                       values: classes, xMin: bx.lowerBound, xMax: bx.upperBound, yMin: by.lowerBound, yMax: by.upperBound,
+                       coloring: .classes, points: points)
+    }
+
+    /// Grid rows that keep the data's aspect ratio (half-block pixels are about square), 24–120.
+    static func boundaryRows(x: ClosedRange<Double>, y: ClosedRange<Double>) -> Int {
+        let aspect = (y.upperBound - y.lowerBound) / (x.upperBound - x.lowerBound)
+        let rows = Double(boundaryColumns) * aspect
+        return rows.isFinite ? Int(max(24, min(Double(boundaryColumns), rows.rounded()))) : 24
+    }
+
+    /// Interleaved (x, y) pairs as two coordinate lists.
+    static func coordinates(_ inputs: [Float]) -> ([Double], [Double]) {
+        let xs = stride(from: 0, to: inputs.count - 1, by: 2).map { Double(inputs[$0]) }
+        let ys = stride(from: 1, to: inputs.count, by: 2).map { Double(inputs[$0]) }
+        return (xs, ys)
+    }
+
+    /// The data's extent widened by `margin` of its size on each side (never empty).
+    static func marginBounds(_ xs: [Double], _ ys: [Double], margin: Double) -> (ClosedRange<Double>, ClosedRange<Double>) {
+        func widen(_ v: [Double]) -> ClosedRange<Double> {
+            let finite = v.filter(\.isFinite)
+            let lo = finite.min() ?? -1, hi = finite.max() ?? 1, m = max((hi - lo) * margin, 1e-3)
+            return (lo - m)...(hi + m)
+        }
+        return (widen(xs), widen(ys))
+    }
+
+    /// The arg-max class at each grid point, row 0 at the bottom (one output: logit > 0 is class 1).
+    static func predictedClasses(_ network: Network, columns: Int, rows: Int, x: ClosedRange<Double>, y: ClosedRange<Double>) -> [Double] {
+        var inputs: [Float] = []
+        inputs.reserveCapacity(2 * columns * rows)
+        for r in 0..<rows {
+            for c in 0..<columns {
+                inputs.append(Float(x.lowerBound + Double(c) / Double(columns - 1) * (x.upperBound - x.lowerBound)))
+                inputs.append(Float(y.lowerBound + Double(r) / Double(rows - 1) * (y.upperBound - y.lowerBound)))
+            }
+        }
+        let k = network.outputCount
+        let out = network.predictions(inputs, count: columns * rows)
+        guard k > 0, out.count == k * columns * rows else { return [] }
+        return (0..<(columns * rows)).map { i in
+            if k == 1 { return out[i] > 0 ? 1 : 0 }
+            var best = 0
+            for j in 1..<k where out[i * k + j] > out[i * k + best] { best = j }
+            return Double(best)
+        }
+    }
+
+    // MARK: regression fit
+
+    static func fit(_ s: Session, _ n: LookedNet, at span: SourceSpan) throws(RuntimeError) -> LineChart {
+        let data = n.data
+        guard data.sampleShape == [1] else {
+            throw RuntimeError("plot fit needs 1D inputs; \(data.name) has examples of \(describeShape(data.sampleShape))",
+                               at: span, hint: data.sampleShape == [2] && data.isClassification
+                                   ? "plot boundary \(n.entry.name)" : "plot loss \(n.entry.name)")
+        }
+        guard !data.isClassification, data.full.targetWidth == 1 else {
+            throw RuntimeError("plot fit needs a regression net with one output; \(data.name) has "
+                               + (data.full.classCount.map { "\($0) classes" } ?? "\(data.full.targetWidth) targets"),
+                               at: span, hint: "plot loss \(n.entry.name)")
+        }
+        let xs = data.full.inputs.map(Double.init).filter(\.isFinite)
+        let lo = xs.min() ?? -1, hi = xs.max() ?? 1, m = max((hi - lo) * 0.05, 1e-3)
+        let grid = (0..<fitSamples).map { lo - m + Double($0) / Double(fitSamples - 1) * (hi - lo + 2 * m) }
+        let predicted = n.network.predictions(grid.map(Float.init), count: grid.count)
+        let curve = zip(grid, predicted).map { PlotPoint(x: $0, y: Double($1)) }
+        // The points are marks (a bold dot each, circles in SVG); the two empty series only put
+        // their colours in the legend.
+        var series = [LineChart.Series(name: "train", points: [], color: 0)]
+        var marks = dataMarks(data.parts.train, color: 0)
+        if data.parts.validation.count > 0 {
+            series.append(.init(name: "val", points: [], color: 2))
+            marks += dataMarks(data.parts.validation, color: 2)
+        }
+        series.append(.init(name: n.entry.name, points: curve, emphasis: .bright, color: 1))
+        return LineChart(title: "\(n.entry.name) fit · \(s.stepCaption(n.entry))", series: series, xLabel: "x", marks: marks)
+    }
+
+    /// A 1D dataset's (x, target) points as unlabelled marks.
+    static func dataMarks(_ d: Dataset, color: Int) -> [LineChart.MarkedPoint] {
+        guard let values = d.values else { return [] }
+        return zip(d.inputs, values).map { LineChart.MarkedPoint(x: Double($0), y: Double($1), label: "", color: color) }
+    }
+}

@@ -1,0 +1,86 @@
+// show [NAME]: a dataset, net or sweep as tables (and a 2D dataset as a scatter of its points).
+import Charts
+import Datasets
+import Diagnostics
+import Lab
+import Language
+import Networks
+
+struct ShowCommand: RunnableCommand {
+    var target: String?
+
+    static var declaration: Declaration<ShowCommand> {
+        Declaration("show", category: "Looking", summary: "summary of a dataset, net or sweep", replayable: false,
+                    examples: ["show d", "show a", "show s"],
+                    .slot(\.target, "target", .name(.any), placeholder: "NAME", help: "a dataset, net or sweep"))
+    }
+
+    func run(_ s: Session, _ c: Context<ShowCommand>) throws(RuntimeError) -> ExecutionStatus {
+        if let name = target ?? s.workspace.currentNet ?? s.workspace.currentData {
+            // Nets, datasets and sweeps have names of their own: a name may be several, and shows each.
+            let net = s.workspace.nets[name], data = s.workspace.datasets[name], sweep = target.flatMap { s.workspace.sweeps[$0] }
+            if let sweep { s.showSweep(sweep) }
+            if let net { Self.showNet(s, net) }
+            if let data { Self.showData(s, data) }
+            if net != nil || data != nil || sweep != nil { return .ok }
+            let names = s.workspace.allNames
+            throw RuntimeError("nothing named '\(name)'", at: c.span(\.target),
+                               hint: suggest(name, among: names).map { "did you mean '\($0)'?" }
+                                   ?? (names.isEmpty ? nil : "datasets and nets: " + names.joined(separator: ", ")))
+        }
+        throw RuntimeError("nothing to show yet", at: c.span, hint: "create a dataset: data d = spiral n=600 classes=3")
+    }
+
+    static func showNet(_ s: Session, _ net: NetEntry) {
+        guard let network = net.currentNetwork else {
+            s.say(s.netSummaryLine(net))
+            return
+        }
+        // A [C×L] input with C > 1 is converted on entry to the channels-last layout layers store.
+        let entry = network.stack.inputConversion == nil ? "" : "to channels-last"
+        var rows: [[String]] = [["", "input", entry, describeShape(network.inputShape), ""]]
+        for (i, layer) in network.layers.enumerated() {
+            rows.append(["\(i + 1)", layer.kind, layer.summary, describeShape(layer.outputShape), layer.parameterCount.formatted])
+        }
+        rows.append(["", "total", "", "", network.parameterCount.formatted])
+        s.emit(.chart(.table(Table(title: "net \(net.name)",
+                                   columns: [.init("#", alignment: .right), .init("layer"), .init("settings"), .init("output"),
+                                             .init("parameters", alignment: .right)], rows: rows))))
+        let setup = net.setup
+        let loss = (net.run?.loss ?? setup.loss).map(\.rawValue) ?? "from the data"
+        s.say("opt \(describe(setup.optimizer)) · loss \(loss) · schedule \(s.scheduleText(setup.schedule)) · batch \(setup.batchSize) · step \(net.run?.step ?? 0)"
+            + (net.dataName.map { " · data \($0)" } ?? ""))
+    }
+
+    static func showData(_ s: Session, _ d: DataEntry) {
+        var rows = [["source", d.source], ["examples", d.full.count.formatted], ["example shape", describeShape(d.sampleShape)],
+                    ["train / val / test", "\(d.parts.train.count) / \(d.parts.validation.count) / \(d.parts.testCount) (locked)"]]
+        if let counts = d.full.classCounts() {
+            rows.append(["classes", "\(counts.count): " + counts.map(String.init).joined(separator: " ")])
+        }
+        if let noise = d.parts.labelNoise { rows.append(["label noise", "\(noise.rows.count) training labels"]) }
+        if let a = d.augmentation { rows.append(["augmentation", "shift \(a.shift) scale \(a.scale) noise \(a.noise)"]) }
+        if d.parts.peeks.count > 0 { rows.append(["test peeks", "\(d.parts.peeks.count)"]) }
+        s.emit(.chart(.table(Table(title: "data \(d.name)", columns: [.init("", alignment: .left), .init("")], rows: rows))))
+        if d.sampleShape == [2], let labels = d.full.labels { s.emit(.chart(.heatmap(scatter(d.full, labels)))) }
+    }
+
+    /// A 2D dataset as points over a blank field.
+    static func scatter(_ data: Dataset, _ labels: [Int32]) -> Heatmap {
+        let xs = stride(from: 0, to: data.inputs.count, by: 2).map { Double(data.inputs[$0]) }
+        let ys = stride(from: 1, to: data.inputs.count, by: 2).map { Double(data.inputs[$0]) }
+        let bounds = paddedBounds(xs, ys)
+        let points = zip(zip(xs, ys), labels).map { p, l in Heatmap.OverlayPoint(x: p.0, y: p.1, classIndex: Int(l)) }
+        return Heatmap(title: data.name, columns: 2, rows: 2, values: [Double](repeating: .nan, count: 4),
+                       xMin: bounds.x.lowerBound, xMax: bounds.x.upperBound, yMin: bounds.y.lowerBound,
+                       yMax: bounds.y.upperBound, coloring: .classes, points: points)
+    }
+
+    static func paddedBounds(_ xs: [Double], _ ys: [Double]) -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        func pad(_ v: [Double]) -> ClosedRange<Double> {
+            let lo = v.min() ?? -1, hi = v.max() ?? 1, m = max((hi - lo) * 0.05, 1e-6)
+            return (lo - m)...(hi + m)
+        }
+        return (pad(xs), pad(ys))
+    }
+}
