@@ -7,12 +7,15 @@ import Language
 enum Commands {
     static let all: [any RunnableCommand.Type] = [
         DataCommand.self, SplitCommand.self, NoiseCommand.self, AugmentCommand.self,
-        InitCommand.self, OptCommand.self, LossCommand.self, RegCommand.self, ScheduleCommand.self,
-        TrainCommand.self, StepCommand.self, EvalCommand.self, ResetCommand.self, ForkCommand.self, CheckpointCommand.self, RewindCommand.self,
-        ShowCommand.self, PlotCommand.self,
-        HistCommand.self, NormsCommand.self, LandscapeCommand.self, SharpnessCommand.self, CompareCommand.self,
+        InitCommand.self,
+        OptCommand.self, LossCommand.self, RegCommand.self, ScheduleCommand.self,
+        TrainCommand.self, StepCommand.self, EvalCommand.self, ResetCommand.self, ForkCommand.self, CheckpointCommand.self,
+        RewindCommand.self,
+        PlotCommand.self, HistCommand.self, NormsCommand.self, LandscapeCommand.self, SharpnessCommand.self, CompareCommand.self,
+        ShowCommand.self,
         SweepCommand.self, ReportCommand.self,
-        SeedCommand.self, SaveCommand.self, RunCommand.self, ExportCommand.self, HelpCommand.self, HistoryCommand.self, ClearCommand.self, QuitCommand.self,
+        SeedCommand.self, SaveCommand.self, RunCommand.self, ExportCommand.self, HelpCommand.self, HistoryCommand.self,
+        ClearCommand.self, QuitCommand.self,
         AskCommand.self, PauseCommand.self,
     ]
 
@@ -26,31 +29,27 @@ enum Commands {
         return table
     }()
 
-    /// The declared specs; during the move to typed commands, the older declarations of the
-    /// commands not yet moved.
+    /// Every command's spec in the order above, each grammar statement (net, let, if) first in its
+    /// category, and the layers.
     static let registry: CommandRegistry = {
-        let typed = Dictionary(uniqueKeysWithValues: all.map { ($0.spec.name, $0.spec) })
-        let legacy = CommandRegistry.standard
-        return CommandRegistry(commands: legacy.commands.map { typed[$0.name] ?? $0 }, layers: legacy.layers)
+        var statements = [CommandSpec.network, .variable, .conditional]
+        var specs: [CommandSpec] = []
+        for spec in all.map({ $0.spec }) {
+            specs += statements.filter { $0.category == spec.category }
+            statements.removeAll { $0.category == spec.category }
+            specs.append(spec)
+        }
+        return CommandRegistry(commands: specs + statements, layers: CommandRegistry.standardLayers)
     }()
 
-    static func isReplayable(_ name: String) -> Bool {
-        byName[name].map { $0.isReplayable } ?? !legacyLooking.contains(name)
-    }
+    /// Whether a command belongs in a saved session (the grammar's statements do).
+    static func isReplayable(_ name: String) -> Bool { byName[name]?.isReplayable ?? true }
 
-    static func runsLong(_ name: String) -> Bool {
-        byName[name].map { $0.runsLong } ?? false
-    }
-
-    private static let legacyLooking: Set<String> = []
+    /// Whether the journal syncs before the command starts.
+    static func runsLong(_ name: String) -> Bool { byName[name]?.runsLong ?? false }
 }
 
-extension Session {
-    /// Binds a typed command's operands and runs it.
-    func perform<C: RunnableCommand>(_ type: C.Type, _ invocation: Invocation, source: SourceFile, next: String?)
-        throws(RuntimeError) -> ExecutionStatus {
-        let (command, context) = try C.declaration.make(invocation.binding, syntax: invocation.command, scope: workspace,
-                                                        source: source, next: next)
-        return try command.run(self, context)
-    }
+extension CommandRegistry {
+    /// Every command Basin knows, in the order of LANGUAGE.md.
+    public static let standard = Commands.registry
 }

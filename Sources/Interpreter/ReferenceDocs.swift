@@ -43,8 +43,7 @@ public struct ReferenceDocs: Sendable {
         for argument in signature.arguments {
             let written = argument.type == .flag ? argument.name : "\(argument.name)=\(argument.type.placeholder)"
             let accepts = argument.type == .flag ? "a flag" : argument.type.expectation
-            let meaning = argument.help + (argument.fullName != argument.name ? " (`\(argument.fullName)`)" : "")
-            rows.append(row(written, accepts, argument.isRequired ? "required" : argument.defaultText ?? "", meaning))
+            rows.append(row(written, accepts, argument.isRequired ? "required" : argument.defaultText ?? "", argument.help))
         }
         return rows + [""]
     }

@@ -51,7 +51,7 @@ public struct Completer: Sendable {
     /// Workspace names of a kind (nets, datasets, sweeps, variables), supplied by the caller.
     public let names: @Sendable (NameKind) -> [String]
 
-    public init(registry: CommandRegistry = .standard, names: @escaping @Sendable (NameKind) -> [String] = { _ in [] }) {
+    public init(registry: CommandRegistry, names: @escaping @Sendable (NameKind) -> [String] = { _ in [] }) {
         self.registry = registry
         self.names = names
     }

@@ -4,7 +4,7 @@
 public struct HelpText: Sendable {
     public let registry: CommandRegistry
 
-    public init(registry: CommandRegistry = .standard) { self.registry = registry }
+    public init(registry: CommandRegistry) { self.registry = registry }
 
     /// Every command by category, one line each.
     public func overview() -> String {

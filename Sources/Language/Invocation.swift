@@ -73,35 +73,4 @@ public struct Invocation: Hashable, Sendable {
 
     /// Whether a flag (`nesterov`) or marker word (`at`) was written.
     public func isSet(_ flag: String) -> Bool { binding.flags[flag] != nil }
-
-    /// The resolved, type-checked value of a slot or argument, its declared default when
-    /// absent, or nil when absent without a default.
-    public func literal(_ key: String, in scope: any VariableScope = VariableTable()) throws(LanguageError) -> Literal? {
-        let argument = spec.signature.argument(named: key)
-        let slot = spec.signature.slots.first { $0.name == key }
-        guard let type = argument?.type ?? slot?.type else { return nil }
-        guard let value = value(key) else { return argument?.defaultValue ?? slot?.defaultValue }
-        let subject: Subject = argument != nil ? .argument(key) : .positional(of: spec.name)
-        return try value.resolved(in: scope, as: type, subject: subject)
-    }
-
-    /// An integer value (types that accept only integers guarantee one).
-    public func integer(_ key: String, in scope: any VariableScope = VariableTable()) throws(LanguageError) -> Int? {
-        guard case .number(let number)? = try literal(key, in: scope) else { return nil }
-        return NumberLiteral(number).integerValue
-    }
-
-    public func number(_ key: String, in scope: any VariableScope = VariableTable()) throws(LanguageError) -> Double? {
-        guard case .number(let number)? = try literal(key, in: scope) else { return nil }
-        return number
-    }
-
-    /// A word, a quoted string's text, or a member reference as dotted text.
-    public func text(_ key: String, in scope: any VariableScope = VariableTable()) throws(LanguageError) -> String? {
-        switch try literal(key, in: scope) {
-        case .word(let text)?, .string(let text)?: return text
-        case .number(let number)?: return NumberLiteral.format(number)
-        case nil: return nil
-        }
-    }
 }

@@ -6,7 +6,8 @@
 //   Script.parse(_ source: SourceFile) -> ParseResult   a whole file, cell or line: the AST and
 //                                                       EVERY error (lexical, syntax, registry)
 //   Script.braceBalance(of: text)                       `{` left open: a prompt reads more lines
-//   CommandRegistry.standard                            the one table of commands and layers
+//   CommandRegistry                                     the table of commands and layers (the interpreter
+//                                                       builds CommandRegistry.standard from its commands)
 //   registry.bind(command) -> Invocation                named slots/arguments/flags of a command
 //   invocation.integer("epochs", in: scope)             typed values, $variables resolved then
 //   Completer(registry:names:).complete(line, cursor:)  Tab completion
@@ -32,14 +33,14 @@ public struct ParseResult: Hashable, Sendable {
 
 extension Script {
     /// Lexes, parses and checks a whole source against the registry.
-    public static func parse(_ source: SourceFile, registry: CommandRegistry = .standard) -> ParseResult {
+    public static func parse(_ source: SourceFile, registry: CommandRegistry) -> ParseResult {
         var parser = Parser(source, registry: registry)
         let script = parser.parseScript()
         return ParseResult(script: script, errors: parser.errors)
     }
 
     /// Parses text typed at a prompt (no file name).
-    public static func parse(_ text: String, registry: CommandRegistry = .standard) -> ParseResult {
+    public static func parse(_ text: String, registry: CommandRegistry) -> ParseResult {
         parse(SourceFile(text: text), registry: registry)
     }
 }

@@ -80,7 +80,7 @@ extension LanguageError: DiagnosticConvertible {
              .missingArgument(_, _, let usage), .extraOperand(_, _, let usage):
             return [DiagnosticNote("usage: \(usage)")]
         case .unknownLayer(_, nil):
-            return [DiagnosticNote("layers: " + CommandRegistry.standard.layers.map(\.name).joined(separator: ", "))]
+            return [DiagnosticNote("layers: " + CommandRegistry.standardLayers.map(\.name).joined(separator: ", "))]
         default: return []
         }
     }

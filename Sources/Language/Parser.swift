@@ -46,7 +46,7 @@ public struct Parser {
     var commandBlocks = 0
     static let nestingLimit = 32
 
-    public init(_ source: SourceFile, registry: CommandRegistry = .standard) {
+    public init(_ source: SourceFile, registry: CommandRegistry) {
         let (tokens, errors) = Lexer.tokenize(source)
         self.tokens = tokens
         self.errors = errors

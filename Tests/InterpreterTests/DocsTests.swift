@@ -28,7 +28,7 @@ struct DocsTests {
         for spec in CommandRegistry.standard.commands {
             #expect(!spec.examples.isEmpty, "\(spec.name) has no example")
             for example in spec.examples {
-                let parsed = Script.parse(example)
+                let parsed = Script.parse(example, registry: .standard)
                 #expect(parsed.succeeded, "\(spec.name): '\(example)' → \(parsed.diagnostics.map(\.message))")
             }
         }

@@ -74,6 +74,6 @@ struct CompletionTests {
     @Test("a cursor outside the line is clamped")
     func clampedCursor() {
         #expect(workspace.complete("tr", cursor: 99).candidates.map(\.text) == ["train"])
-        #expect(workspace.complete("tr", cursor: -4).candidates.count == CommandRegistry.standard.commandNames.count)
+        #expect(workspace.complete("tr", cursor: -4).candidates.count == standard.commandNames.count)
     }
 }

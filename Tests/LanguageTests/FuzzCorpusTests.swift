@@ -23,7 +23,7 @@ struct FuzzCorpusTests {
             let rendered = DiagnosticRenderer().render(result.diagnostics, sources: [source])
             #expect(result.errors.isEmpty || !rendered.isEmpty)
             for statement in result.script.statements {
-                if case .command(let command) = statement.kind { _ = try? CommandRegistry.standard.bind(command) }
+                if case .command(let command) = statement.kind { _ = try? standard.bind(command) }
             }
             _ = Completer().complete(source.text, cursor: data.count / 2)
         }

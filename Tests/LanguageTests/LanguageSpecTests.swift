@@ -130,7 +130,7 @@ struct LanguageSpecTests {
 
     @Test("every registry example parses and checks")
     func registryExamplesParse() {
-        let registry = CommandRegistry.standard
+        let registry = standard
         for spec in registry.commands {
             #expect(!spec.examples.isEmpty, "\(spec.name) has no example")
             for example in spec.examples {

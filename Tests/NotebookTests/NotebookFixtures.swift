@@ -32,7 +32,7 @@ func run(_ state: inout NotebookState, _ command: String, _ outputs: [Output], s
 /// The diagnostic the parser gives for `trian a` (unknown command, did you mean 'train').
 func typoDiagnostic() -> Output {
     let source = SourceFile(text: "trian a")
-    let parsed = Script.parse(source)
+    let parsed = Script.parse(source, registry: .standard)
     return .diagnostic(parsed.diagnostics[0], source)
 }
 

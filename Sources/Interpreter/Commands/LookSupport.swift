@@ -84,14 +84,4 @@ extension Session {
         guard let run = net.run, run.step > 0 else { return "untrained" }
         return "step \(run.step)"
     }
-
-    /// Layer `layer=N` (as `show` numbers them), checked against the net's layers.
-    func layerIndex(_ c: CommandContext, _ network: Network, netName: String) throws(RuntimeError) -> Int? {
-        guard let n = try c.int("layer") else { return nil }
-        guard n >= 1, n <= network.layers.count else {
-            throw RuntimeError("\(netName) has \(network.layers.count) layers; there is no layer \(n)", at: c.span(of: "layer"),
-                               hint: "'show \(netName)' numbers its layers")
-        }
-        return n - 1
-    }
 }

@@ -1,7 +1,8 @@
 // CommandRegistry: the one table of commands and layers.
 //
-// `CommandRegistry.standard` declares every command of LANGUAGE.md (Commands+*.swift) and
-// every layer (Layers.swift). The parser checks commands against it, `help` and generated
+// The interpreter builds `CommandRegistry.standard` from every command's declaration (its
+// type, Interpreter/Commands.swift), the grammar's statements (Statements.swift) and every
+// layer (Layers.swift). The parser checks commands against it, `help` and generated
 // docs read its summaries, usage lines and examples, completion reads its slots and
 // arguments, and "did you mean" reads its names.
 
@@ -24,11 +25,6 @@ public struct CommandRegistry: Sendable {
         self.layerIndex = Dictionary(layers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Every command Basin knows, in the order of LANGUAGE.md.
-    public static let standard = CommandRegistry(
-        commands: dataCommands + networkCommands + setupCommands + trainingCommands + lookingCommands
-            + searchCommands + sessionCommands + tutorialCommands,
-        layers: standardLayers)
 
     /// The command with this name or alias.
     public func command(named name: String) -> CommandSpec? {

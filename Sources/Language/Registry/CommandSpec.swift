@@ -50,8 +50,6 @@ public struct Slot: Hashable, Sendable {
 public struct ArgumentSpec: Hashable, Sendable {
     /// The short name typed in the language (`lr`).
     public var name: String
-    /// The full name for the Swift API and docs (`learningRate`): the one table mapping the two.
-    public var fullName: String
     public var type: ValueType
     /// Used when the argument is absent; nil means "decided by the interpreter" (see help).
     public var defaultValue: Literal?
@@ -61,10 +59,9 @@ public struct ArgumentSpec: Hashable, Sendable {
     /// ("10", "0.01 for sgd, 1e-3 otherwise"); `defaultValue` is shown when this is nil.
     public var defaultText: String?
 
-    public init(_ name: String, _ type: ValueType, fullName: String? = nil, default defaultValue: Literal? = nil,
+    public init(_ name: String, _ type: ValueType, default defaultValue: Literal? = nil,
                 required: Bool = false, defaultText: String? = nil, help: String) {
         self.name = name
-        self.fullName = fullName ?? name
         self.type = type
         self.defaultValue = defaultValue
         self.isRequired = required

@@ -27,8 +27,8 @@ struct OptCommand: RunnableCommand {
             .net(\.net),
             .slot(\.optimizer, "optimizer", required: true, help: "an optimizer: " + ValueType.list(OptimizerKind.allCases.map(\.rawValue))),
             .option(\.lr, "lr", .positiveNumber,
-                    default: "\(NumberLiteral.format(Double(OptimizerSettings.defaultLearningRate(.sgd)))) for sgd, "
-                        + "\(NumberLiteral.format(Double(OptimizerSettings.defaultLearningRate(.adam)))) otherwise",
+                    default: "\(short(OptimizerSettings.defaultLearningRate(.sgd))) for sgd, "
+                        + "\(short(OptimizerSettings.defaultLearningRate(.adam))) otherwise",
                     help: "learning rate"),
             .option(\.momentum, "momentum", .probability, default: short(defaults.momentum), help: "momentum (sgd, rmsprop)"),
             .flag(\.nesterov, "nesterov", help: "Nesterov momentum (sgd)"),
