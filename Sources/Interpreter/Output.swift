@@ -16,16 +16,41 @@ public enum Output: Sendable {
     case clear
 }
 
+/// How a running command counts its work, and the one place its count is worded.
+public enum ProgressUnit: Sendable, Equatable {
+    /// Optimizer steps of a budget given in epochs (shown as epochs).
+    case epochs(stepsPerEpoch: Int)
+    /// Optimizer steps of a budget given in steps.
+    case steps
+    /// Work not counted in optimizer steps: grid "points", power "iterations".
+    case counted(String)
+
+    /// The unit of a training budget.
+    public init(_ budget: Budget, stepsPerEpoch: Int) {
+        if case .epochs = budget { self = .epochs(stepsPerEpoch: max(1, stepsPerEpoch)) } else { self = .steps }
+    }
+
+    /// Whether the work is training (optimizer steps).
+    public var isTraining: Bool { if case .counted = self { false } else { true } }
+
+    /// "epoch 3/15", "step 1200/6000", "12/41 points".
+    public func counter(done: Int, planned: Int) -> String {
+        switch self {
+        case .epochs(let n): return "epoch \(done / n)/\(planned / n)"
+        case .steps: return "step \(done)/\(planned)"
+        case .counted(let what): return "\(done)/\(planned) \(what)"
+        }
+    }
+}
+
 /// A running command's state, published at most ~20 times a second.
 public struct LiveUpdate: Sendable {
     /// What runs: "train a", "step a", "landscape a".
     public var title: String
     public var netName: String
     public var progress: Progress
-    /// "epochs" or "steps": how `done`/`planned` should be read.
-    public var unit: String
-    /// Steps per epoch, to show epochs when the budget is in epochs.
-    public var stepsPerEpoch: Int
+    /// How `progress.done` and `planned` are counted.
+    public var unit: ProgressUnit
     /// History and layer statistics for a dashboard (only when the host wants them).
     public var snapshot: RunSnapshot? = nil
     /// For work not counted in steps ("points", "iterations"): what the progress line says

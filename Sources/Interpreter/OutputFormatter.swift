@@ -39,14 +39,12 @@ public struct OutputFormatter: Sendable {
     /// A one-line progress bar for a running command, `width` columns wide.
     public func progressLine(_ u: LiveUpdate) -> String {
         let p = u.progress
-        if u.unit != "epochs" && u.unit != "steps" { return countingLine(u) }
+        guard u.unit.isTraining else { return countingLine(u) }
         // The step's own mini-batch loss, then the last evaluation's loss on the whole val part.
         var detail = "batch loss \(Table.number(p.loss, significant: 3))"
         if let v = p.lastEval?.validationLoss { detail += " · val loss \(Table.number(v, significant: 3))" }
         detail += " · \(Int(p.stepsPerSecond.rounded())) steps/s"
-        let label = u.unit == "epochs" && u.stepsPerEpoch > 0
-            ? "\(u.title) epoch \(p.done / u.stepsPerEpoch)/\(p.planned / u.stepsPerEpoch)"
-            : "\(u.title) step \(p.done)/\(p.planned)"
+        let label = "\(u.title) " + u.unit.counter(done: p.done, planned: p.planned)
         let bar = ProgressBar(fraction: p.fraction, label: label, eta: p.done < p.planned ? p.eta : nil, detail: detail)
         let buffer = Chart.progress(bar).rendered(width: environment.width, height: 1, profile: environment.profile)
         return TextRenderer(environment: environment).render(buffer)
@@ -56,7 +54,7 @@ public struct OutputFormatter: Sendable {
     func countingLine(_ u: LiveUpdate) -> String {
         let p = u.progress
         let detail = [u.detail, "\(Table.number(p.elapsed, significant: 2)) s"].compactMap { $0 }.joined(separator: " · ")
-        let bar = ProgressBar(fraction: p.fraction, label: "\(u.title) \(p.done)/\(p.planned) \(u.unit)",
+        let bar = ProgressBar(fraction: p.fraction, label: "\(u.title) " + u.unit.counter(done: p.done, planned: p.planned),
                               eta: p.done < p.planned ? p.eta : nil, detail: detail)
         let buffer = Chart.progress(bar).rendered(width: environment.width, height: 1, profile: environment.profile)
         return TextRenderer(environment: environment).render(buffer)

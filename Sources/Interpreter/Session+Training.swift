@@ -68,11 +68,11 @@ extension Session {
     func drive(_ run: TrainingRun, budget: Budget, title: String, net: NetEntry, early: Int? = nil) -> RunReport {
         activeRun.begin(run.control)
         defer { activeRun.end(run.control) }
-        let unit = { if case .epochs = budget { return "epochs" } else { return "steps" } }()
+        let unit = ProgressUnit(budget, stepsPerEpoch: run.stepsPerEpoch)
         var last: LiveUpdate?
         let snapshots = host.wantsRunSnapshots
         let report = run.train(budget, earlyStopping: early) { [host] p in
-            var update = LiveUpdate(title: title, netName: net.name, progress: p, unit: unit, stepsPerEpoch: run.stepsPerEpoch)
+            var update = LiveUpdate(title: title, netName: net.name, progress: p, unit: unit)
             if snapshots { update.snapshot = RunSnapshot(run) }
             last = update
             host.progress(update)

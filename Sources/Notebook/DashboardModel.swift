@@ -11,9 +11,8 @@ public struct DashboardModel: Sendable, Equatable {
     public var step: Int
     public var done: Int
     public var planned: Int
-    /// "epochs" or "steps": how the budget was given.
-    public var unit: String
-    public var stepsPerEpoch: Int
+    /// How `done` and `planned` are counted (epochs, steps, or other work).
+    public var unit: ProgressUnit
     /// The last mini-batch loss.
     public var loss: Double
     public var learningRate: Double
@@ -24,8 +23,8 @@ public struct DashboardModel: Sendable, Equatable {
     /// The sweep this run is a trial of: its best-so-far curves replace the layer views.
     public var sweep: SweepSnapshot?
 
-    public init(title: String, netName: String, step: Int, done: Int, planned: Int, unit: String = "steps",
-                stepsPerEpoch: Int = 1, loss: Double, learningRate: Double, stepsPerSecond: Double,
+    public init(title: String, netName: String, step: Int, done: Int, planned: Int, unit: ProgressUnit = .steps,
+                loss: Double, learningRate: Double, stepsPerSecond: Double,
                 snapshot: RunSnapshot) {
         self.title = title
         self.netName = netName
@@ -33,7 +32,6 @@ public struct DashboardModel: Sendable, Equatable {
         self.done = done
         self.planned = planned
         self.unit = unit
-        self.stepsPerEpoch = max(1, stepsPerEpoch)
         self.loss = loss
         self.learningRate = learningRate
         self.stepsPerSecond = stepsPerSecond
@@ -44,7 +42,7 @@ public struct DashboardModel: Sendable, Equatable {
     public init(_ u: LiveUpdate) {
         let p = u.progress
         self.init(title: u.title, netName: u.netName, step: p.step, done: p.done, planned: p.planned, unit: u.unit,
-                  stepsPerEpoch: u.stepsPerEpoch, loss: p.loss, learningRate: Double(p.learningRate),
+                  loss: p.loss, learningRate: Double(p.learningRate),
                   stepsPerSecond: p.stepsPerSecond, snapshot: u.snapshot ?? RunSnapshot(losses: [], evaluations: [], layers: []))
         sweep = u.sweep
     }
@@ -56,11 +54,8 @@ public struct DashboardModel: Sendable, Equatable {
         return Double(planned - done) / stepsPerSecond
     }
 
-    /// "step 1200/6000" or "epoch 3/15".
-    public var progressText: String {
-        if unit == "epochs" { return "epoch \(done / stepsPerEpoch)/\(planned / stepsPerEpoch)" }
-        return "step \(done)/\(planned)"
-    }
+    /// "step 1200/6000" or "epoch 3/15" (worded by the unit, as every front end words it).
+    public var progressText: String { unit.counter(done: done, planned: planned) }
 
     public var lastEvaluation: RunSnapshot.Evaluation? { snapshot.evaluations.last }
 }

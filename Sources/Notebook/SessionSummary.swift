@@ -16,7 +16,7 @@ struct StatusInfo: Sendable, Equatable {
     mutating func update(from model: DashboardModel) {
         // Only training reports a run's step and learning rate; a landscape or sharpness
         // counts points or iterations and leaves the run's numbers as they were.
-        guard model.unit == "steps" || model.unit == "epochs" else { return }
+        guard model.unit.isTraining else { return }
         runNet = model.netName
         net = model.netName
         step = model.step
@@ -42,7 +42,7 @@ public struct SessionSummary: Sendable, Equatable {
     /// A finished training run (not a landscape's points, a sharpness's iterations, or a sweep's
     /// trial nets, whose progress also ends here) records its net's final numbers.
     mutating func noteRun(_ model: DashboardModel) {
-        guard model.unit == "steps" || model.unit == "epochs", !model.title.hasPrefix("sweep ") else { return }
+        guard model.unit.isTraining, !model.title.hasPrefix("sweep ") else { return }
         let e = model.lastEvaluation
         let net = TrainedNet(name: model.netName, step: model.step, loss: e?.trainLoss ?? model.loss,
                              validationLoss: e?.validationLoss, validationAccuracy: e?.validationAccuracy)

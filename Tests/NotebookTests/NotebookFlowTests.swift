@@ -193,12 +193,12 @@ struct SweepDashboardTests {
         var others: [DashboardModel] = []
         var sharpness = sampleRun(done: 30)
         sharpness.title = "sharpness a"
-        sharpness.unit = "iterations"
+        sharpness.unit = .counted("iterations")
         sharpness.loss = 41.5
         others.append(sharpness)
         var landscape = sampleRun(done: 2601)
         landscape.title = "landscape a"
-        landscape.unit = "points"
+        landscape.unit = .counted("points")
         landscape.step = 0
         others.append(landscape)
         var trial = sampleRun(done: 50)

@@ -53,8 +53,7 @@ extension Session {
     /// (steps done over steps planned, the first seed's curves on a dashboard). Reports by seed.
     func driveSeeds(_ runs: [(net: NetEntry, run: TrainingRun)], budget: Budget, title: String, early: Int?) -> [RunReport] {
         let shared = SeedsProgress(count: runs.count, host: host, title: title, netName: runs[0].net.name,
-                                   unit: { if case .epochs = budget { return "epochs" } else { return "steps" } }(),
-                                   stepsPerEpoch: runs[0].run.stepsPerEpoch, snapshots: host.wantsRunSnapshots)
+                                   unit: ProgressUnit(budget, stepsPerEpoch: runs[0].run.stepsPerEpoch), snapshots: host.wantsRunSnapshots)
         let next = Atomic<Int>(0)
         let box = UncheckedRuns(runs: runs, active: activeRun)
         DispatchQueue.concurrentPerform(iterations: min(runs.count, settings.workers)) { _ in
@@ -127,18 +126,17 @@ private struct UncheckedRuns: @unchecked Sendable {
 private final class SeedsProgress: @unchecked Sendable {
     let lock = NSLock()
     let host: any SessionHost
-    let title: String, netName: String, unit: String, stepsPerEpoch: Int, snapshots: Bool
+    let title: String, netName: String, unit: ProgressUnit, snapshots: Bool
     var progress: [Lab.Progress?]
     var reports: [RunReport?]
     var last: LiveUpdate?
     var snapshot: RunSnapshot?
 
-    init(count: Int, host: any SessionHost, title: String, netName: String, unit: String, stepsPerEpoch: Int, snapshots: Bool) {
+    init(count: Int, host: any SessionHost, title: String, netName: String, unit: ProgressUnit, snapshots: Bool) {
         self.host = host
         self.title = title
         self.netName = netName
         self.unit = unit
-        self.stepsPerEpoch = stepsPerEpoch
         self.snapshots = snapshots
         progress = Array(repeating: nil, count: count)
         reports = Array(repeating: nil, count: count)
@@ -168,7 +166,7 @@ private final class SeedsProgress: @unchecked Sendable {
         // The bar moves at the seeds' average pace (their summed rate over their count), so the
         // time left counts the seeds still waiting for a worker.
         combined.stepsPerSecond = progress.reduce(0) { $0 + ($1?.stepsPerSecond ?? 0) } / Double(progress.count)
-        var update = LiveUpdate(title: title, netName: netName, progress: combined, unit: unit, stepsPerEpoch: stepsPerEpoch)
+        var update = LiveUpdate(title: title, netName: netName, progress: combined, unit: unit)
         update.snapshot = snapshot
         last = update
         host.progress(update)

@@ -92,7 +92,7 @@ extension LandscapeCommand {
             let elapsed = Session.seconds(clock.now - start)
             let update = LiveUpdate(title: title, netName: n.entry.name,
                                     progress: .counting(done: g.computed, planned: total, elapsed: elapsed, value: lowest),
-                                    unit: "points", stepsPerEpoch: 0, detail: "lowest loss \(Table.number(lowest, significant: 3))")
+                                    unit: .counted("points"), detail: "lowest loss \(Table.number(lowest, significant: 3))")
             last = update
             host.progress(update)
             if !g.isComplete { host.partial(.chart(.heatmap(self.planeHeatmap(s, plane, g.filled, n)))) }

@@ -31,7 +31,7 @@ extension Session {
             guard live else { return }
             let update = LiveUpdate(title: "\(title) \(n.entry.name)", netName: n.entry.name,
                                     progress: .counting(done: i, planned: iterations, elapsed: Self.seconds(clock.now - start), value: value),
-                                    unit: "iterations", stepsPerEpoch: 0, detail: detail(value))
+                                    unit: .counted("iterations"), detail: detail(value))
             last = update
             host.progress(update)
         }

@@ -77,9 +77,9 @@ struct SweepCommand: RunnableCommand {
                 + "trial and keeps each finished one (with several workers that can include trials numbered after "
                 + "one that was stopped).",
             .slot(\.name, "name", .name(.sweep), required: true, placeholder: "NAME", help: "a name for the sweep"),
-            .option(\.method, "method", default: "random (hyperband with plan)", help: "search method (bohb: TPE inside hyperband brackets; halving: one bracket)"),
+            .option(\.method, "method", default: "random; hyperband with plan", help: "search method (bohb: TPE inside hyperband brackets; halving: one bracket)"),
             .option(\.trials, "trials", .positiveInteger, max: maxTrials,
-                    default: "\(sampledTrials) (grid: the whole grid; \(builtinTrials) with objective=)", help: "number of trials"),
+                    default: "\(sampledTrials); a grid runs its whole grid; \(builtinTrials) with objective=", help: "number of trials"),
             .option(\.max, "max", .positiveInteger, help: "hyperband: largest budget R (epochs)"),
             .option(\.eta, "eta", .positiveInteger, help: "hyperband: keep 1/eta per round"),
             .option(\.points, "points", .positiveInteger, max: GridSampler.limit, help: "grid: points per continuous range"),
