@@ -20,23 +20,35 @@ public indirect enum LayerSpec: Sendable, Equatable {
 }
 
 public enum NetworkError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// A setting no layer can have, e.g. a negative width. `layer` counts from 1 in the spec list.
-    case invalidSetting(layer: Int, message: String)
+    /// A setting no layer can have, e.g. a negative width. `layer` counts from 1 in the spec
+    /// list; `hint` says what would work, when there is one thing to say.
+    case invalidSetting(layer: Int, message: String, hint: String? = nil)
     /// A layer cannot take the shape the previous one produces.
-    case shapeMismatch(layer: Int, message: String)
+    case shapeMismatch(layer: Int, message: String, hint: String? = nil)
     /// The network would need more memory than Basin allows.
     case tooLarge(parameters: Int, bytes: Int, limit: Int)
     case empty
 
     public var message: String {
         switch self {
-        case .invalidSetting(let layer, let m): return "layer \(layer): \(m)"
-        case .shapeMismatch(let layer, let m): return "layer \(layer): \(m)"
+        case .invalidSetting(let layer, let m, _): return "layer \(layer): \(m)"
+        case .shapeMismatch(let layer, let m, _): return "layer \(layer): \(m)"
         case .tooLarge(let p, let bytes, let limit):
             let what = p < 0 ? "more parameters than can be counted" : "\(p) parameters"
             return "this network has \(what) and would need \(formatBytes(bytes)) "
                 + "(parameters, gradients and optimizer state); the limit is \(formatBytes(limit))"
         case .empty: return "a network needs at least one layer"
+        }
+    }
+
+    /// What would work instead.
+    public var hint: String? {
+        switch self {
+        case .invalidSetting(_, _, let hint): return hint
+        case .shapeMismatch(_, _, let hint):
+            return hint ?? "check each layer's input against the previous layer's output ('show NET' lists shapes)"
+        case .tooLarge: return "use fewer or narrower layers"
+        case .empty: return nil
         }
     }
 

@@ -46,7 +46,7 @@ extension Session {
         workspace.nets[name] = entry
         workspace.currentNet = name
         say(netSummaryLine(entry) + (misfit.map { "\n\(name) does not fit \(workspace.currentData ?? "the data") ("
-            + ($0.components(separatedBy: "; HINT").first ?? $0) + "): it is built for the data it first trains on" } ?? ""))
+            + $0 + "): it is built for the data it first trains on" } ?? ""))
     }
 
     /// A net built for a dataset, or why the two do not fit (the net can wait for other data).
@@ -63,7 +63,7 @@ extension Session {
         do {
             network = try Network(inputShape: data.sampleShape, layers: specs)
         } catch {
-            let refusal = RuntimeError(error.message, at: span, hint: networkHint(error))
+            let refusal = RuntimeError(error.message, at: span, hint: error.hint)
             if case .tooLarge = error { throw refusal }
             return .misfit(refusal)
         }
@@ -90,7 +90,7 @@ extension Session {
         do {
             _ = try NetworkBuilder.stack(inputShape: [1], specs: specs)
         } catch {
-            if case .tooLarge = error { throw RuntimeError(error.message, at: span, hint: networkHint(error)) }
+            if case .tooLarge = error { throw RuntimeError(error.message, at: span, hint: error.hint) }
         }
     }
 
@@ -100,14 +100,6 @@ extension Session {
         }
         return "\(net.name): \(network.layers.count) layers, \(network.parameterCount.formatted) parameters, "
             + "\(describeShape(network.inputShape)) → \(describeShape(network.outputShape))"
-    }
-
-    func networkHint(_ error: NetworkError) -> String? {
-        switch error {
-        case .tooLarge: return "use fewer or narrower layers"
-        case .shapeMismatch: return "check each layer's input against the previous layer's output ('show NET' lists shapes)"
-        default: return nil
-        }
     }
 
     /// Resolves a net spec: `$variables`, `xN` repeats, trailing activations. The layer count
