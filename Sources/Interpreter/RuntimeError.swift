@@ -1,7 +1,10 @@
 // Runtime errors: what went wrong, where (the command's or the operand's span), and one hint of
 // what to do next. They become diagnostics drawn by the one renderer.
+import Datasets
 import Diagnostics
 import Language
+import Networks
+import Search
 
 public struct RuntimeError: Error, Sendable, Equatable {
     public var message: String
@@ -28,7 +31,17 @@ public struct RuntimeError: Error, Sendable, Equatable {
     }
 }
 
-/// Converts typed errors from the engine into runtime errors at a span.
+/// An engine error that can say what to do next.
+protocol HintedError: Error {
+    var hint: String? { get }
+}
+
+extension DataError: HintedError {}
+extension SearchError: HintedError {}
+extension NetworkError: HintedError {}
+
+/// Converts typed errors from the engine into runtime errors at a span; the engine's own hint
+/// wins over `hint`, the caller's fallback.
 func rethrow<T>(at span: SourceSpan, hint: String? = nil, _ body: () throws -> T) throws(RuntimeError) -> T {
     do {
         return try body()
@@ -36,6 +49,8 @@ func rethrow<T>(at span: SourceSpan, hint: String? = nil, _ body: () throws -> T
         throw e
     } catch let e as LanguageError {
         throw RuntimeError(e)
+    } catch let e as any HintedError {
+        throw RuntimeError(describe(e), at: span, hint: e.hint ?? hint)
     } catch {
         throw RuntimeError(describe(error), at: span, hint: hint)
     }

@@ -95,8 +95,8 @@ extension Session {
         case .finished: break
         case .cancelled: line += "\nstopped by Ctrl-C after \(r.steps) steps; the weights reached are kept"
         case .earlyStopped(let best): line += "\nearly stopping: no better val loss since step \(best); restored its weights"
-        case .diverged(let step, let detail):
-            line += "\nstopped at step \(step): \(detail)\n= help: lower the learning rate (opt \(net.name) … lr=…) or clip gradients"
+        case .diverged(let step, let cause):
+            line += "\nstopped at step \(step): \(cause.wording)\n= help: lower the learning rate (opt \(net.name) … lr=…) or clip gradients"
         }
         return line + thinningNote(net, run)
     }

@@ -80,28 +80,26 @@ extension TrainingRun {
 
     /// "layer 3 (dense 100)" for the first top-level layer of `network` with a NaN or ±∞ in
     /// `buffer` (laid out like its parameters; its own weights when nil), if any.
-    public static func firstNonFiniteLayer(of network: Network, in buffer: FloatBuffer? = nil) -> String? {
+    public static func firstNonFiniteLayer(of network: Network, in buffer: FloatBuffer? = nil) -> (layer: Int, summary: String)? {
         let values = buffer ?? network.parameters
         for (i, layer) in network.layers.enumerated() where layer.parameterCount > 0 {
             let off = network.stack.parameterOffsets[i]
-            if !Vec.allFinite(layer.parameterCount, values.base + off) { return "layer \(i + 1) (\(layer.summary))" }
+            if !Vec.allFinite(layer.parameterCount, values.base + off) { return (i + 1, layer.summary) }
         }
         return nil
     }
 
-    func firstNonFinite(_ buffer: FloatBuffer) -> String? {
-        Self.firstNonFiniteLayer(of: network, in: buffer)
+    func firstNonFinite(_ buffer: FloatBuffer) -> (layer: Int, summary: String) {
+        Self.firstNonFiniteLayer(of: network, in: buffer) ?? (0, "")
     }
 
     /// Names the first layer whose output went non-finite in the last forward pass.
-    func describeNonFiniteForward(batch b: Int, loss value: Double) -> String {
+    func nonFiniteForward(batch b: Int, loss value: Double) -> Divergence {
         let ws = buffers.workspace.buffer.base
         for (i, layer) in network.layers.enumerated() {
             let y = network.stack.layerOutput(i, batch: b, workspace: ws)
-            if !Vec.allFinite(layer.outputCount * b, y) {
-                return "the output of layer \(i + 1) (\(layer.summary)) is not finite; the weights were not updated"
-            }
+            if !Vec.allFinite(layer.outputCount * b, y) { return .nonFiniteOutput(layer: i + 1, summary: layer.summary) }
         }
-        return "the training loss is \(value); the weights were not updated"
+        return .nonFiniteLoss(value)
     }
 }

@@ -61,7 +61,20 @@ public enum StopReason: Sendable, Equatable {
     /// Validation loss stopped improving; the best weights (from `bestStep`) were restored.
     case earlyStopped(bestStep: Int)
     /// A non-finite loss or gradient; the update was skipped and the last good weights kept.
-    case diverged(step: Int, detail: String)
+    case diverged(step: Int, cause: Divergence)
+}
+
+/// What went non-finite in a training step. Every case but `nonFiniteUpdate` left the weights
+/// as they were. Layers count from 1, as `show` numbers them.
+public enum Divergence: Error, Sendable, Equatable {
+    /// The forward pass: this layer's output held an infinity or NaN.
+    case nonFiniteOutput(layer: Int, summary: String)
+    /// The loss itself (every layer's output was finite).
+    case nonFiniteLoss(Double)
+    /// The backward pass: this layer's gradient.
+    case nonFiniteGradient(layer: Int, summary: String)
+    /// The optimizer's update made this layer's weights non-finite.
+    case nonFiniteUpdate(layer: Int, summary: String)
 }
 
 /// A snapshot of a run in flight, published for a UI to read at its own pace.

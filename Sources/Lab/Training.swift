@@ -25,8 +25,8 @@ extension TrainingRun {
         while done < planned {
             if control.isCancelled { reason = .cancelled; break }
             let lr = optimizer.settings.learningRate * schedule.factor(step: step, total: total)
-            if let problem = takeStep(learningRate: lr) {
-                reason = .diverged(step: step + 1, detail: problem)
+            do { try takeStep(learningRate: lr) } catch {
+                reason = .diverged(step: step + 1, cause: error)
                 break
             }
             done += 1
@@ -73,8 +73,8 @@ extension TrainingRun {
     }
 
     /// One optimizer step on the next batch at learning rate `lr`, with no evaluation or
-    /// progress reporting (the benchmark times exactly this). Returns what went wrong, or nil.
-    public func takeStep(learningRate lr: Float) -> String? {
+    /// progress reporting (the benchmark times exactly this). Throws what went non-finite.
+    public func takeStep(learningRate lr: Float) throws(Divergence) {
         restoredStep = nil
         let b = batcher.nextRows(into: buffers.indices)
         buffers.gather(b, from: train)
@@ -84,7 +84,7 @@ extension TrainingRun {
         let grad = network.outputGradient(batch: b, workspace: ws)
         let result = loss.evaluate(logits: out, targets: buffers.targets, batch: b,
                                    outputs: network.outputCount, gradient: grad)
-        guard result.loss.isFinite else { return describeNonFiniteForward(batch: b, loss: result.loss) }
+        guard result.loss.isFinite else { throw nonFiniteForward(batch: b, loss: result.loss) }
         network.gradients.zero()
         network.backward(buffers.x.base, batch: b, workspace: ws, training: true, rng: &rng)
         let n = network.parameterCount
@@ -92,17 +92,17 @@ extension TrainingRun {
             Optimizer.clip(network.gradients.base, count: n, maxNorm: clip)
         }
         guard Vec.allFinite(n, network.gradients.base) else {
-            return "the gradient of \(firstNonFinite(network.gradients) ?? "a layer") is not finite; "
-                + "the weights were not updated"
+            let bad = firstNonFinite(network.gradients)
+            throw .nonFiniteGradient(layer: bad.layer, summary: bad.summary)
         }
         optimizer.update(params: network.parameters.base, grads: network.gradients.base, count: n,
                          lr: lr, decayMask: decayMask.base)
         guard Vec.allFinite(n, network.parameters.base) else {
-            return "the update made the weights of \(firstNonFinite(network.parameters) ?? "a layer") non-finite"
+            let bad = firstNonFinite(network.parameters)
+            throw .nonFiniteUpdate(layer: bad.layer, summary: bad.summary)
         }
         history.stepLosses.append(Float(result.loss))
         if let every = checkpoints.every, step % every == 0 { checkpoints.add(snapshot()) }
-        return nil
     }
 
     func publish(_ done: Int, _ planned: Int, _ elapsed: Double, _ callback: ((Progress) -> Void)?) {

@@ -102,9 +102,9 @@ struct GemmBench: ParsableCommand {
             for (i, policy) in policies.enumerated() {
                 BLAS.gemmKernel = policy
                 for s in start..<min(start + block, steps + warmup) {
-                    var problem: String?
-                    let (cpu, wall) = timed { problem = runs[i].takeStep(learningRate: 1e-2) }
-                    if let problem { throw BenchError(description: problem) }
+                    var problem: Divergence?
+                    let (cpu, wall) = timed { do { try runs[i].takeStep(learningRate: 1e-2) } catch { problem = error as? Divergence } }
+                    if let problem { throw BenchError(description: "diverged: \(problem)") }
                     if s >= warmup { cpuTimes[i].append(cpu); wallTimes[i].append(wall) }
                 }
             }

@@ -24,7 +24,7 @@ struct GridBench: ParsableCommand {
         let (train, _) = try referenceData(directory: data, shuffleInputs: false)
         let run = try referenceRun(.mlp, train: train)
         let net = run.network
-        for _ in 0...trainSteps { _ = run.takeStep(learningRate: 1e-2) }
+        for _ in 0...trainSteps { try? run.takeStep(learningRate: 1e-2) }
 
         var rng = RNG(seed: seed, stream: "directions")
         let d1 = Directions.filterNormalized(net, rng: &rng), d2 = Directions.filterNormalized(net, rng: &rng)

@@ -36,7 +36,7 @@ struct NotebookBench: ParsableCommand {
         var previous = state.frame()
         let clock = ContinuousClock()
         for i in 0..<frames {
-            for _ in 0..<stepsPerFrame { _ = run.takeStep(learningRate: 1e-2) }
+            for _ in 0..<stepsPerFrame { try? run.takeStep(learningRate: 1e-2) }
             var snapshot = RunSnapshot(losses: [], evaluations: [], layers: [])
             snapshotTimes.append(seconds(clock.measure { snapshot = RunSnapshot(run) }))
             _ = state.handle(.progress(model(run, snapshot: snapshot, done: i * stepsPerFrame)))

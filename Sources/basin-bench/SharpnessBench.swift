@@ -26,7 +26,7 @@ struct SharpnessBench: ParsableCommand {
         let (train, _) = try referenceData(directory: data, shuffleInputs: false)
         let run = try referenceRun(.mlp, train: train)
         let net = run.network
-        for _ in 0..<trainSteps { _ = run.takeStep(learningRate: 1e-2) }
+        for _ in 0..<trainSteps { try? run.takeStep(learningRate: 1e-2) }
 
         let gradient = FullGradient(network: net, data: train, loss: .crossEntropy, threads: threads)
         let clock = ContinuousClock()

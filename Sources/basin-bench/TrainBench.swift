@@ -31,7 +31,7 @@ struct TrainBench: ParsableCommand {
         let clock = ContinuousClock()
         for s in 0...steps {
             let t0 = clock.now
-            if let problem = run.takeStep(learningRate: 1e-2) { throw BenchError(description: problem) }
+            do { try run.takeStep(learningRate: 1e-2) } catch { throw BenchError(description: "diverged: \(error)") }
             let d = clock.now - t0
             times.append(Double(d.components.attoseconds) * 1e-18 + Double(d.components.seconds))
             if s % evalEvery == 0 { _ = run.evaluate(test) }

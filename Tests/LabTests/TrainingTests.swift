@@ -88,11 +88,16 @@ struct TrainingTests {
     func divergence() throws {
         let run = try spiralRun(lr: 1e30, optimizer: .sgd)
         let report = run.train(.steps(100))
-        guard case .diverged(let step, let detail) = report.reason else {
+        guard case .diverged(let step, let cause) = report.reason else {
             Issue.record("expected divergence, got \(report.reason)"); return
         }
         #expect(step >= 1 && step <= 100)
-        #expect(detail.contains("layer") || detail.contains("loss"), "\(detail)")
+        switch cause {
+        case .nonFiniteOutput(let layer, _), .nonFiniteGradient(let layer, _), .nonFiniteUpdate(let layer, _):
+            #expect(layer >= 1 && layer <= run.network.layers.count, "\(cause)")
+        case .nonFiniteLoss(let value):
+            #expect(!value.isFinite)
+        }
         #expect(Vec.allFinite(run.network.parameterCount, run.network.parameters.base))
         #expect(run.step == step - 1, "the bad step is not recorded")
     }

@@ -43,8 +43,8 @@ extension Session {
     /// Landscapes and sharpness measure a loss around the weights: weights holding NaN or ±∞
     /// (imported, say) have none to measure.
     func requireFiniteWeights(_ n: LookedNet, at span: SourceSpan) throws(RuntimeError) {
-        guard let layer = TrainingRun.firstNonFiniteLayer(of: n.network) else { return }
-        throw RuntimeError("\(n.entry.name)'s weights are not finite in \(layer): there is no loss around them to measure",
+        guard let bad = TrainingRun.firstNonFiniteLayer(of: n.network) else { return }
+        throw RuntimeError("\(n.entry.name)'s weights are not finite in layer \(bad.layer) (\(bad.summary)): there is no loss around them to measure",
                            at: span, hint: "reset \(n.entry.name), or rewind it to a step before the weights broke")
     }
 

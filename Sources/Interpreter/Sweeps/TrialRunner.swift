@@ -122,8 +122,8 @@ extension Session {
                 return outcome
             }
             switch child.lastStop {
-            case .diverged(let step, let detail)?:
-                outcome.failure = "diverged at step \(step): \(detail)"
+            case .diverged(let step, let cause)?:
+                outcome.failure = "diverged at step \(step): \(cause.wording)"
                 return outcome
             case .cancelled?:
                 outcome.cancelled = true

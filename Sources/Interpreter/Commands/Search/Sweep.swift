@@ -131,7 +131,7 @@ struct SweepCommand: RunnableCommand {
             throw RuntimeError("'plan' prints a hyperband schedule; method=\(method.rawValue) has none", at: c.span(\.method),
                                hint: "sweep NAME method=hyperband max=81 eta=3 plan")
         }
-        return try rethrowSearch(at: c.span(\.max)) { () throws -> HyperbandPlan in
+        return try rethrow(at: c.span(\.max)) { () throws -> HyperbandPlan in
             method == .halving ? try HyperbandPlan.successiveHalving(maxBudget: max, eta: eta) : try HyperbandPlan(maxBudget: max, eta: eta)
         }
     }
@@ -141,7 +141,7 @@ struct SweepCommand: RunnableCommand {
             throw RuntimeError("method=\(method.rawValue) schedules budgets; it needs a body that trains", at: c.span(\.method),
                                hint: "use random, grid, tpe or bayes with objective=")
         }
-        return try rethrowSearch(at: c.span(\.points)) { () throws -> any Sampler in try m.sampler(space: space, seed: seed, gridPoints: points) }
+        return try rethrow(at: c.span(\.points)) { () throws -> any Sampler in try m.sampler(space: space, seed: seed, gridPoints: points) }
     }
 
     /// `workers=N`, else the session's default (the cores); BASIN_THREADS caps both, as a
@@ -155,7 +155,7 @@ struct SweepCommand: RunnableCommand {
         if c.syntax.block != nil {
             throw RuntimeError("objective=\(builtin) is a built-in function: the sweep takes no body", at: c.span(\.objective))
         }
-        let objective = try rethrowSearch(at: c.span(\.objective)) { () throws -> Objective in try Objective.named(builtin) }
+        let objective = try rethrow(at: c.span(\.objective)) { () throws -> Objective in try Objective.named(builtin) }
         let entry = SweepEntry(name: name, method: method.rawValue, space: objective.space, objective: SweepObjective(metric: builtin),
                                seed: s.seed(seed), builtin: builtin)
         var sampler = try sampler(method, space: objective.space, seed: entry.seed, c)
@@ -171,13 +171,6 @@ struct SweepCommand: RunnableCommand {
         s.say("\(name): \(method.rawValue) on \(builtin), \(entry.trials.count) trials, seed \(entry.seed) · best \(best.map { fmt($0.objective ?? .nan) } ?? "–")"
             + " (optimum \(fmt(objective.minimum)))" + (best.map { " at #\($0.number): " + configurationText($0.configuration, entry.space) } ?? ""))
     }
-}
-
-/// Search errors carry their own hint.
-func rethrowSearch<T>(at span: SourceSpan, _ body: () throws -> T) throws(RuntimeError) -> T {
-    do { return try body() } catch let e as SearchError {
-        throw RuntimeError(e.description, at: span, hint: e.hint)
-    } catch { throw RuntimeError("\(error)", at: span) }
 }
 
 extension Session {

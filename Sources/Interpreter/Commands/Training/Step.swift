@@ -19,7 +19,7 @@ struct StepCommand: RunnableCommand {
         let report = s.drive(run, budget: .steps(count), title: "step \(net.name)", net: net)
         let loss = run.history.stepLosses.last.map { fmt(Double($0)) } ?? "–"
         var line = "\(net.name): step \(run.step) · batch loss \(loss) · lr \(short(run.optimizer.settings.learningRate))"
-        if case .diverged(let step, let detail) = report.reason { line += "\nstopped at step \(step): \(detail)" }
+        if case .diverged(let step, let cause) = report.reason { line += "\nstopped at step \(step): \(cause.wording)" }
         if case .cancelled = report.reason { line += "\nstopped by Ctrl-C after \(report.steps) steps" }
         s.say(line + s.thinningNote(net, run))
         return .ok
