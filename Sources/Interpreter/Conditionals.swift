@@ -67,15 +67,3 @@ enum IfEvaluation {
         }
     }
 }
-
-extension Session {
-    /// Runs the branch the test chooses (none when it fails and there is no `else`).
-    func runConditional(_ statement: IfStatement, source: SourceFile) throws(RuntimeError) -> ExecutionStatus {
-        let branch = try IfEvaluation.holds(statement.test, in: workspace) ? statement.then : statement.otherwise
-        for inner in branch?.statements ?? [] {
-            let status = try dispatch(inner, source: source, next: nil)
-            if status != .ok || activeRun.interruptedSinceStart { return status }
-        }
-        return .ok
-    }
-}

@@ -55,12 +55,12 @@ extension Session {
     /// trained — same name, same layers, same setup, not trained yet in this trial — that net
     /// continues (a copy of it, so the earlier round's record stays as it was).
     func resumePromoted(_ net: NetEntry) -> (net: NetEntry, epochs: Double)? {
-        guard let prior = resumeCandidate, prior.name == net.name, net.run == nil, let run = prior.run,
+        guard let trial, let prior = trial.resume, prior.name == net.name, net.run == nil, let run = prior.run,
               prior.specs == net.specs, prior.setup == net.setup, prior.seed == net.seed else { return nil }
-        resumeCandidate = nil
+        trial.resume = nil
         let resumed = prior.duplicate(named: net.name)
         workspace.nets[net.name] = resumed
-        resumedEpochs = run.epoch
+        trial.resumedEpochs = run.epoch
         return (resumed, run.epoch)
     }
 
@@ -78,7 +78,7 @@ extension Session {
             host.progress(update)
         }
         if let last { host.finishedProgress(last) }
-        lastStop = report.reason
+        trial?.lastStop = report.reason
         return report
     }
 

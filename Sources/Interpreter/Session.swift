@@ -56,15 +56,10 @@ public final class Session: @unchecked Sendable {
     var lastChart: Chart?
     /// The runs of the command in flight (Ctrl-C cancels them); a sweep's trial sessions share it.
     var activeRun = ActiveRun()
-    /// How the last training call ended (a sweep marks a diverged trial failed).
-    var lastStop: StopReason?
+    /// Set only in a sweep trial's child session: what the trial carries between its lines.
+    var trial: TrialState?
     /// Nesting depth of `run "file"`, to refuse a script that runs itself.
     var runDepth = 0
-    /// Hyperband: the net a promoted configuration's previous round trained; the trial's
-    /// `train` of a net with that name and definition continues it (see `resumePromoted`).
-    var resumeCandidate: NetEntry?
-    /// Epochs the resumed net had already trained (0 when nothing was resumed).
-    var resumedEpochs = 0.0
     var journal: Journal?
     /// The journal's failure was said (once a session).
     var journalProblemSaid = false

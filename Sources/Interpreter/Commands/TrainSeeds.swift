@@ -68,7 +68,7 @@ extension Session {
             }
         }
         shared.end()
-        lastStop = shared.reports.compactMap { $0?.reason }.first { if case .finished = $0 { false } else { true } } ?? .finished
+        trial?.lastStop = shared.reports.compactMap { $0?.reason }.first { if case .finished = $0 { false } else { true } } ?? .finished
         return shared.reports.compactMap { $0 }  // every index ran: one report per seed
     }
 

@@ -27,7 +27,7 @@ public enum ScaleOut {
         let session = Session(host: host, settings: SessionSettings(directory: directory, confinement: confinement))
         do {
             let config = try TrialConfig(data, confinement: confinement)
-            return session.runConfiguredTrial(config, line: line, error: error)
+            return session.sweeps.runConfiguredTrial(config, line: line, error: error)
         } catch let e {
             error("error: \(e.message)" + (e.hint.map { "\n= help: \($0)" } ?? "") + "\n")
         }

@@ -6,17 +6,17 @@ import Lab
 import Language
 import Search
 
-extension Session {
+extension Sweeps {
     func runConfiguredTrial(_ config: TrialConfig, line: @escaping (String) -> Void, error: (String) -> Void) -> Int32 {
         guard let (source, setup, block) = trialSource(config, error: error) else { return ExitCode.syntaxError }
-        for statement in setup where run(statement, in: source, next: nil) != .ok {
-            for e in (host as? QuietHost)?.errors ?? [] { error(e + "\n") }
+        for statement in setup where session.run(statement, in: source, next: nil) != .ok {
+            for e in (session.host as? QuietHost)?.errors ?? [] { error(e + "\n") }
             return ScaleOut.failure
         }
         let body: SweepBody
         let configuration = Configuration(config.values)
         do {
-            body = try SweepBody(block, scope: workspace)
+            body = try SweepBody(block, scope: session.workspace)
             try check(configuration, against: body.space)
         } catch let e {
             error("error: \(e.message)" + (e.hint.map { "\n= help: \($0)" } ?? "") + "\n")
@@ -33,10 +33,10 @@ extension Session {
     /// `sweep NAME { … }` is all body (wrapped on its first line, so line numbers stay).
     func trialSource(_ config: TrialConfig, error: (String) -> Void) -> (SourceFile, [Statement], Block)? {
         var source = config.source
-        var parsed = Script.parse(source, registry: registry)
+        var parsed = Script.parse(source, registry: session.registry)
         if config.sweep == nil, sweepIndex(parsed.script, named: nil) == nil {
             source = SourceFile(name: source.name, text: "sweep trial { " + source.text + "\n}")
-            parsed = Script.parse(source, registry: registry)
+            parsed = Script.parse(source, registry: session.registry)
         }
         guard parsed.succeeded else {
             for d in parsed.diagnostics { error(DiagnosticRenderer(style: PlainStyle()).render(d, source: source) + "\n") }

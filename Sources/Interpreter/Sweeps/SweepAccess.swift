@@ -6,16 +6,16 @@ import Diagnostics
 import Lab
 import Search
 
-extension Session {
+extension Sweeps {
     /// The net `eval` names: a workspace net, or `SWEEP.best` with the data its trial used.
     func evaluatedNet(_ name: String?, at span: SourceSpan) throws(RuntimeError) -> (NetEntry, DataEntry?) {
         guard let name, let dot = name.firstIndex(of: ".") else {
-            return (try workspace.net(name, at: span), nil)
+            return (try session.workspace.net(name, at: span), nil)
         }
         let sweepName = String(name[..<dot]), member = String(name[name.index(after: dot)...])
-        guard let sweep = workspace.sweeps[sweepName] else {
+        guard let sweep = session.workspace.sweeps[sweepName] else {
             throw RuntimeError("no sweep named '\(sweepName)'", at: span,
-                               hint: suggest(sweepName, among: Array(workspace.sweeps.keys)).map { "did you mean '\($0)'?" })
+                               hint: suggest(sweepName, among: Array(session.workspace.sweeps.keys)).map { "did you mean '\($0)'?" })
         }
         guard member == "best" else {
             throw RuntimeError("a sweep has one member, 'best', not '\(member)'", at: span, hint: "eval \(sweepName).best on test")
@@ -34,8 +34,8 @@ extension Session {
         guard file.lowercased().hasSuffix(".csv") else {
             throw RuntimeError("a sweep's trials are written as CSV", at: span, hint: "export \(entry.name) \"trials.csv\"")
         }
-        try write(Array(trialsCSV(entry).utf8), to: file, at: span)
-        say("wrote \(entry.trials.count) trials of \(entry.name) to \(file)")
+        try session.write(Array(trialsCSV(entry).utf8), to: file, at: span)
+        session.say("wrote \(entry.trials.count) trials of \(entry.name) to \(file)")
     }
 
     func trialsCSV(_ entry: SweepEntry) -> String {

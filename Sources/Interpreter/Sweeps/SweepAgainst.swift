@@ -9,7 +9,7 @@ import Foundation
 import Lab
 import Search
 
-extension Session {
+extension Sweeps {
     func sweepAgainst(_ entry: SweepEntry, _ x: String, at span: SourceSpan) throws(RuntimeError) -> LineChart {
         let parameter = entry.space.parameter(named: x)
         guard x == "params" || parameter != nil else {

@@ -15,14 +15,14 @@ import Diagnostics
 import Lab
 import Search
 
-extension Session {
+extension Sweeps {
     func runScheduled(_ entry: SweepEntry, _ body: SweepBody, plan: HyperbandPlan, workers: Int, source: SourceFile) throws(RuntimeError) {
         entry.plan = plan
         let sampler: any Sampler = entry.method == "bohb" ? BOHBSampler(space: entry.space, seed: entry.seed)
             : RandomSampler(space: entry.space, seed: entry.seed)
         var scheduler = HyperbandScheduler(plan: plan, sampler: sampler)
-        let live = SweepLive(session: self, entry: entry, totalWeight: plan.continuedBudget)
-        say(live.header(trials: "\(plan.brackets.count) brackets, \(plan.totalConfigurations) configurations",
+        let live = SweepLive(session: session, entry: entry, totalWeight: plan.continuedBudget)
+        session.say(live.header(trials: "\(plan.brackets.count) brackets, \(plan.totalConfigurations) configurations",
                         budget: "\(formatBudget(plan.continuedBudget)) epochs in all as promoted configurations continue"))
         let pool = TrialPool(capacity: workers)
         var started: [(job: HyperbandJob, plan: TrialPlan, weight: Double)] = [], finished: [Int: TrialOutcome] = [:]
@@ -30,7 +30,7 @@ extension Session {
         var previous: HyperbandJob?
         // The nets of this bracket's configurations, to continue when promoted.
         var carried: [Int: NetEntry] = [:], carriedSize = 0
-        let requests = activeRun.cancelRequests
+        let requests = session.activeRun.cancelRequests
         while true {
             // Phase 1: start the round's jobs while a worker is free (the next round's jobs exist
             // only once this round's are all reported, so a promotion always sees its net).
@@ -69,7 +69,7 @@ extension Session {
                 }
                 previous = job
             }
-            if activeRun.cancelRequests != requests { entry.stoppedEarly = true }
+            if session.activeRun.cancelRequests != requests { entry.stoppedEarly = true }
         }
         if let p = previous, !entry.stoppedEarly { closeRound(p, scheduler, entry, bracketOver: true) }
         live.end()
@@ -82,8 +82,8 @@ extension Session {
         let best = p.best.map { " · best \(fmt(entry.objective.minimized($0)))" } ?? ""
         let next = job.round + 1 < rounds.count
             ? " · the best \(rounds[job.round + 1].configurations) go on to \(epochText(rounds[job.round + 1].budget))" : ""
-        say("  bracket s=\(job.bracket) round \(job.round): \(p.finished) × \(epochText(p.budget))\(best)\(next)")
-        if bracketOver { emit(.chart(.table(bracketTable(s, entry)))) }
+        session.say("  bracket s=\(job.bracket) round \(job.round): \(p.finished) × \(epochText(p.budget))\(best)\(next)")
+        if bracketOver { session.emit(.chart(.table(bracketTable(s, entry)))) }
     }
 
     /// Memory for the nets a bracket keeps to continue (beyond it, promoted jobs start over).
@@ -100,7 +100,7 @@ extension Session {
                final: job.round == rounds - 1)
         let failed = outcome.status == .failed
         scheduler.report(job.id, objective: outcome.objective.map(entry.objective.minimized), status: failed ? .failed : .done)
-        if host.wantsRunSnapshots { live.brackets = bracketTable(scheduler, entry, only: job.bracket) }
+        if session.host.wantsRunSnapshots { live.brackets = bracketTable(scheduler, entry, only: job.bracket) }
         live.finished(weight: weight)
     }
 

@@ -67,8 +67,8 @@ final class SweepLive {
             let planned = scheduled ? "\(entry.trials.count) jobs" : "\(entry.trials.count)/\(Int(totalWeight)) trials"
             let best = entry.best.flatMap { b in b.objective.map { " · best \(sweepNumber($0)) at #\(b.number)" } } ?? ""
             snapshot = SweepSnapshot(summary: "\(entry.name): \(planned)\(best)",
-                                     byTrial: session.bestSoFarChart(entry, overEpochs: false),
-                                     byEpochs: session.bestSoFarChart(entry, overEpochs: true), brackets: brackets)
+                                     byTrial: session.sweeps.bestSoFarChart(entry, overEpochs: false),
+                                     byEpochs: session.sweeps.bestSoFarChart(entry, overEpochs: true), brackets: brackets)
         }
         let quarter = Int(4 * doneWeight / totalWeight + 1e-9)
         guard quarter > quartersShown, quarter < 4, entry.trials.count >= 8 else { return }
@@ -119,7 +119,7 @@ func sweepPad(_ s: String, _ width: Int) -> String {
     s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
 }
 
-extension Session {
+extension Sweeps {
     /// The closing line: how many trials, how they ended, the best and what to do next.
     func sweepSummary(_ entry: SweepEntry) -> String {
         let counts = [TrialStatus.done, .pruned, .failed].compactMap { s -> String? in

@@ -7,21 +7,21 @@ import Foundation
 import Lab
 import Search
 
-extension Session {
+extension Sweeps {
     func showSweep(_ entry: SweepEntry) {
-        emit(.chart(.table(trialTable(entry))))
+        session.emit(.chart(.table(trialTable(entry))))
         guard entry.trials.contains(where: { $0.status != .failed }) else { return }
-        emit(.chart(.line(bestSoFarChart(entry, overEpochs: false))))
-        if entry.builtin == nil { emit(.chart(.line(bestSoFarChart(entry, overEpochs: true)))) }
-        for p in entry.space.parameters.prefix(8) { emit(.chart(.line(scatter(entry, p)))) }
+        session.emit(.chart(.line(bestSoFarChart(entry, overEpochs: false))))
+        if entry.builtin == nil { session.emit(.chart(.line(bestSoFarChart(entry, overEpochs: true)))) }
+        for p in entry.space.parameters.prefix(8) { session.emit(.chart(.line(scatter(entry, p)))) }
         if entry.space.count > 1 {
-            emit(.chart(.line(parallelCoordinates(entry))))
+            session.emit(.chart(.line(parallelCoordinates(entry))))
             let absent = entry.space.parameters.filter { p in topTrials(entry).contains { $0.configuration[p.name] == nil } }
             if !absent.isEmpty {
-                emit(.text("(a line passes over a parameter its trial does not have: \(absent.map(\.name).joined(separator: ", ")))"))
+                session.emit(.text("(a line passes over a parameter its trial does not have: \(absent.map(\.name).joined(separator: ", ")))"))
             }
         }
-        emit(.chart(.bars(importanceChart(entry))))
+        session.emit(.chart(.bars(importanceChart(entry))))
     }
 
     /// Best first; the first 15 rows, then a count of the rest.

@@ -101,9 +101,9 @@ final class PreparedTrial: @unchecked Sendable {
                     progress(u)
                 }
             }
-            var outcome = session.runBody(plan, in: child)
+            var outcome = session.sweeps.runBody(plan, in: child)
             if !outcome.cancelled, outcome.failure == nil {
-                outcome = session.measured(outcome, host: host, session: child, objective: objective)
+                outcome = session.sweeps.measured(outcome, host: host, session: child, objective: objective)
             }
             // Only the first seed's net is kept (eval s.best, Hyperband's promotions).
             if i > 0 { outcome.net = nil; outcome.data = nil }

@@ -25,6 +25,19 @@ struct TrialPlan {
     var seeds = 1
 }
 
+/// What a trial's child session carries from line to line (a top-level session has none).
+final class TrialState {
+    /// Hyperband: the net a promoted configuration's previous round trained; the trial's
+    /// `train` of a net with that name and definition continues it (see `resumePromoted`).
+    var resume: NetEntry?
+    /// Epochs the resumed net had already trained (0 when nothing was resumed).
+    var resumedEpochs = 0.0
+    /// How the last training call ended: a diverged or stopped run ends the trial.
+    var lastStop: StopReason?
+
+    init(resume: NetEntry?) { self.resume = resume }
+}
+
 /// How one trial ended.
 struct TrialOutcome {
     var status: TrialStatus = .failed
@@ -76,7 +89,7 @@ final class TrialHost: SessionHost {
     func pause(next: String?) {}
 }
 
-extension Session {
+extension Sweeps {
     /// Runs the body once with the plan's values, on this thread. `onProgress` sees the trial's
     /// live updates; `onEvaluation` every evaluation of the net being trained, in order.
     func runTrial(_ plan: TrialPlan, objective: SweepObjective, onProgress: @escaping (LiveUpdate) -> Void = { _ in },
@@ -90,7 +103,7 @@ extension Session {
     func prepareTrial(_ plan: TrialPlan, objective: SweepObjective, onEvaluation: ((EvalRecord) -> Void)? = nil) -> PreparedTrial {
         var streamed: [String: Int] = [:]
         weak var prepared: PreparedTrial?
-        let host = TrialHost(width: self.host.width, wantsRunSnapshots: self.host.wantsRunSnapshots) { update in
+        let host = TrialHost(width: session.host.width, wantsRunSnapshots: session.host.wantsRunSnapshots) { update in
             guard let trial = prepared else { return }
             trial.onProgress(update)
             guard let onEvaluation, let evals = trial.firstChild?.workspace.nets[update.netName]?.run?.history.evals else { return }
@@ -99,8 +112,8 @@ extension Session {
         }
         // One child session per seed, each a fresh workspace over the user's data, made when its
         // seed starts (from what is read here, on the sweep's thread) and let go when it ends.
-        let inputs = TrialInputs(session: self)
-        let trial = PreparedTrial(session: self, host: host, plan: plan, objective: objective) { [host] i in
+        let inputs = TrialInputs(session: session)
+        let trial = PreparedTrial(session: session, host: host, plan: plan, objective: objective) { [host] i in
             let seeded = TrialPlan(body: plan.body, source: plan.source, configuration: plan.configuration, budget: plan.budget,
                                    seed: plan.seed &+ UInt64(i), resume: plan.resume, seeds: 1)
             return inputs.session(host: host, seeded)
@@ -112,16 +125,16 @@ extension Session {
     /// Runs each statement of the body; stops at the first error, divergence or Ctrl-C.
     func runBody(_ plan: TrialPlan, in child: Session) -> TrialOutcome {
         var outcome = TrialOutcome()
-        let requests = activeRun.cancelRequests
+        let requests = session.activeRun.cancelRequests
         for statement in plan.body.statements {
-            child.lastStop = nil
+            child.trial?.lastStop = nil
             do {
                 try child.runTrialStatement(statement, plan)
             } catch {
                 outcome.failure = error.message
                 return outcome
             }
-            switch child.lastStop {
+            switch child.trial?.lastStop {
             case .diverged(let step, let cause)?:
                 outcome.failure = "diverged at step \(step): \(cause.wording)"
                 return outcome
@@ -129,45 +142,10 @@ extension Session {
                 outcome.cancelled = true
                 return outcome
             default:
-                if activeRun.cancelRequests != requests { outcome.cancelled = true; return outcome }
+                if session.activeRun.cancelRequests != requests { outcome.cancelled = true; return outcome }
             }
         }
         return outcome
-    }
-
-    /// One body statement: sampled lets and `report` were read before the trial; nets unroll
-    /// their per-layer parameters; everything else runs as typed.
-    func runTrialStatement(_ statement: Statement, _ plan: TrialPlan) throws(RuntimeError) {
-        switch statement.kind {
-        case .variable(let l):
-            if case .distribution = l.binding { return }
-            try defineVariable(l)
-        case .command(let c) where c.verb.name == "report":
-            return
-        case .conditional(let c):
-            // A test on an inactive sampled parameter takes neither branch, as in the space.
-            let inactive = c.test.clauses.contains { clause in
-                guard case .variable(let name) = clause.subject.kind else { return false }
-                return plan.body.space.parameter(named: name) != nil && plan.configuration[name] == nil
-            }
-            if inactive { return }
-            let branch = try IfEvaluation.holds(c.test, in: workspace) ? c.then : c.otherwise
-            for inner in branch?.statements ?? [] {
-                try runTrialStatement(inner, plan)
-                switch lastStop {
-                case .diverged?, .cancelled?: return  // runBody reads lastStop after this statement
-                default: continue
-                }
-            }
-        case .network(let definition):
-            let prefixes = Set(plan.body.perLayer.keys)
-            let unrolled = try PerLayer.expanded(definition, prefixes: prefixes) { v throws(RuntimeError) in
-                try self.integer(v, "repeat count")
-            }
-            try defineNet(unrolled, source: plan.source)
-        default:
-            _ = try dispatch(statement, source: plan.source, next: nil)
-        }
     }
 
     /// The objective and curve of the net trained last.
@@ -179,8 +157,8 @@ extension Session {
         }
         result.curve = run.history.evals
         result.parameters = net.currentNetwork?.parameterCount
-        result.epochs = run.epoch - session.resumedEpochs
-        result.resumed = session.resumedEpochs > 0
+        result.epochs = run.epoch - (session.trial?.resumedEpochs ?? 0)
+        result.resumed = (session.trial?.resumedEpochs ?? 0) > 0
         result.net = net
         result.data = net.dataName.flatMap { session.workspace.datasets[$0] }
         // The evaluation of the weights the net keeps (early stopping's restored ones, if any).
@@ -227,7 +205,7 @@ struct TrialInputs: @unchecked Sendable {
         child.workspace.datasets = datasets
         child.workspace.currentData = currentData
         child.workspace.seed = plan.seed
-        child.resumeCandidate = plan.resume
+        child.trial = TrialState(resume: plan.resume)
         child.workspace.variables = variables
         for (name, value) in plan.configuration.values {
             child.workspace.variables[name] = value.number.map(Literal.number) ?? .word(value.description)

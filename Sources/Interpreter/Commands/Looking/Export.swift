@@ -45,7 +45,7 @@ struct ExportCommand: RunnableCommand {
     func run(_ s: Session, _ c: Context<ExportCommand>) throws(RuntimeError) -> ExecutionStatus {
         var what = self.what
         if let target, let sweep = s.workspace.sweeps[target], what == nil || what == .trials {
-            try s.exportTrials(sweep, to: file, at: c.span(\.file))
+            try s.sweeps.exportTrials(sweep, to: file, at: c.span(\.file))
             return .ok
         }
         if what == nil, file.lowercased().hasSuffix(".csv") { what = .metrics }

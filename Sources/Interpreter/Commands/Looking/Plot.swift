@@ -47,7 +47,7 @@ struct PlotCommand: RunnableCommand {
                                    hint: sweeps.first.map { "plot \($0) x=\(s.workspace.sweeps[$0]?.space.names.first ?? "PARAM")" }
                                        ?? "run a sweep first: sweep s method=grid { let w ~ choice(8, 32, 128) … }")
             }
-            s.emit(.chart(.line(try s.sweepAgainst(entry, x, at: c.span(\.x)))))
+            s.emit(.chart(.line(try s.sweeps.sweepAgainst(entry, x, at: c.span(\.x)))))
             return .ok
         }
         if names.isEmpty, let current = s.workspace.currentNet { names = [current] }

@@ -19,7 +19,7 @@ struct ShowCommand: RunnableCommand {
         if let name = target ?? s.workspace.currentNet ?? s.workspace.currentData {
             // Nets, datasets and sweeps have names of their own: a name may be several, and shows each.
             let net = s.workspace.nets[name], data = s.workspace.datasets[name], sweep = target.flatMap { s.workspace.sweeps[$0] }
-            if let sweep { s.showSweep(sweep) }
+            if let sweep { s.sweeps.showSweep(sweep) }
             if let net { Self.showNet(s, net) }
             if let data { Self.showData(s, data) }
             if net != nil || data != nil || sweep != nil { return .ok }

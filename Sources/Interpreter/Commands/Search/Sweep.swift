@@ -115,13 +115,13 @@ struct SweepCommand: RunnableCommand {
                 throw RuntimeError("seeds= averages the trials of random, grid, tpe and bayes; \(method.rawValue) promotes one net per configuration",
                                    at: c.span(\.seeds), hint: "use method=random or tpe with seeds=\(seeds), or train the winner with seeds=")
             }
-            try s.runScheduled(entry, body, plan: try hyperbandPlan(method, c), workers: workerCount(s), source: c.source)
+            try s.sweeps.runScheduled(entry, body, plan: try hyperbandPlan(method, c), workers: workerCount(s), source: c.source)
         } else {
             let sampler = try self.sampler(method, space: entry.space, seed: entry.seed, c)
-            try s.runSampled(entry, body, sampler: sampler, trials: trials, budget: Double(budget), seeds: seeds,
+            try s.sweeps.runSampled(entry, body, sampler: sampler, trials: trials, budget: Double(budget), seeds: seeds,
                              workers: workerCount(s), source: c.source)
         }
-        s.say(s.sweepSummary(entry))
+        s.say(s.sweeps.sweepSummary(entry))
         return .ok
     }
 
@@ -173,7 +173,7 @@ struct SweepCommand: RunnableCommand {
     }
 }
 
-extension Session {
+extension Sweeps {
     /// random, grid, tpe, bayes: one trial per proposal, every trial given `budget=` epochs, up to
     /// `workers=` at once. Trial k is proposed only once the proposal cannot depend on results
     /// still running (always for random and grid; for tpe and bayes during their start-up
@@ -186,12 +186,12 @@ extension Session {
         let count = trials ?? gridSize ?? SweepCommand.sampledTrials
         entry.seeds = seeds
         let pool = TrialPool(capacity: workers)
-        let live = SweepLive(session: self, entry: entry, totalWeight: Double(min(count, gridSize ?? count)))
-        say(live.header(trials: "\(min(count, gridSize ?? count)) trials" + (seeds > 1 ? " of \(seeds) seeds each" : ""),
+        let live = SweepLive(session: session, entry: entry, totalWeight: Double(min(count, gridSize ?? count)))
+        session.say(live.header(trials: "\(min(count, gridSize ?? count)) trials" + (seeds > 1 ? " of \(seeds) seeds each" : ""),
                         budget: "budget \(epochText(budget))"))
         var plans: [Int: TrialPlan] = [:], finished: [Int: TrialOutcome] = [:], latest: [Int: LiveUpdate] = [:]
         var proposed = 0, committed = 0, exhausted = false
-        let requests = activeRun.cancelRequests
+        let requests = session.activeRun.cancelRequests
         while true {
             // Phase 1: start trials while a worker is free and the next proposal may be made now.
             while !entry.stoppedEarly, !exhausted, proposed < count, pool.hasRoom,
@@ -224,7 +224,7 @@ extension Session {
                 }
                 committed += 1
             }
-            if activeRun.cancelRequests != requests { entry.stoppedEarly = true }
+            if session.activeRun.cancelRequests != requests { entry.stoppedEarly = true }
         }
         live.end()
     }

@@ -19,7 +19,7 @@ struct EvalCommand: RunnableCommand {
     }
 
     func run(_ s: Session, _ c: Context<EvalCommand>) throws(RuntimeError) -> ExecutionStatus {
-        let (net, trialData) = try s.evaluatedNet(self.net, at: c.span(\.net))
+        let (net, trialData) = try s.sweeps.evaluatedNet(self.net, at: c.span(\.net))
         guard let dataName = net.dataName, let data = trialData ?? s.workspace.datasets[dataName], let network = net.currentNetwork else {
             throw RuntimeError("\(net.name) has not met any data yet", at: c.span, hint: "train it first: train \(net.name) on DATA")
         }

@@ -1,5 +1,6 @@
-// let and net: variables, net definitions and building a net for a dataset (the training setup
-// stored on a net is in SetupCommands.swift).
+// The statements of a script, run against the workspace: commands (each bound to its
+// declaration and run by its type; Commands.swift lists them), `let`, `if`, `net`, and a sweep
+// trial's body lines. Building a net for a dataset lives here too: `net` and training share it.
 import Datasets
 import Diagnostics
 import Lab
@@ -7,6 +8,54 @@ import Language
 import Networks
 
 extension Session {
+    func dispatch(_ statement: Statement, source: SourceFile, next: String?) throws(RuntimeError) -> ExecutionStatus {
+        switch statement.kind {
+        case .narrative(let text):
+            emit(.narrative(text))
+        case .variable(let binding):
+            try defineVariable(binding)
+        case .network(let definition):
+            try defineNet(definition, source: source)
+        case .conditional(let conditional):
+            return try runConditional(conditional, source: source)
+        case .command(let command):
+            let invocation: Invocation
+            do {
+                invocation = try registry.bind(command)
+            } catch {
+                throw error.errors.first.map(RuntimeError.init) ?? RuntimeError("cannot run this command", at: command.span)
+            }
+            guard let type = Commands.byName[invocation.name] else {
+                throw RuntimeError("'\(invocation.name)' is registered but has no command type (a bug in Basin)", at: command.verb.span,
+                                   hint: "please report it; 'help' lists the commands")
+            }
+            return try perform(type, invocation, source: source, next: next)
+        }
+        return .ok
+    }
+
+    /// Binds a typed command's operands (`$variables` resolved in the workspace) and runs it.
+    func perform<C: RunnableCommand>(_ type: C.Type, _ invocation: Invocation, source: SourceFile, next: String?)
+        throws(RuntimeError) -> ExecutionStatus {
+        let (command, context) = try C.declaration.make(invocation.binding, syntax: invocation.command, scope: workspace,
+                                                        source: source, next: next)
+        return try command.run(self, context)
+    }
+
+    // MARK: if
+
+    /// Runs the branch the test chooses (none when it fails and there is no `else`).
+    func runConditional(_ statement: IfStatement, source: SourceFile) throws(RuntimeError) -> ExecutionStatus {
+        let branch = try IfEvaluation.holds(statement.test, in: workspace) ? statement.then : statement.otherwise
+        for inner in branch?.statements ?? [] {
+            let status = try dispatch(inner, source: source, next: nil)
+            if status != .ok || activeRun.interruptedSinceStart { return status }
+        }
+        return .ok
+    }
+
+    // MARK: let and net
+
     func defineVariable(_ binding: LetStatement) throws(RuntimeError) {
         switch binding.binding {
         case .value(let value):
@@ -235,6 +284,43 @@ extension Session {
                                hint: suggest(name, among: ActivationFunction.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" })
         }
         return f
+    }
+
+    // MARK: a sweep trial's lines
+
+    /// One body statement: sampled lets and `report` were read before the trial; nets unroll
+    /// their per-layer parameters; everything else runs as typed.
+    func runTrialStatement(_ statement: Statement, _ plan: TrialPlan) throws(RuntimeError) {
+        switch statement.kind {
+        case .variable(let l):
+            if case .distribution = l.binding { return }
+            try defineVariable(l)
+        case .command(let c) where c.verb.name == "report":
+            return
+        case .conditional(let c):
+            // A test on an inactive sampled parameter takes neither branch, as in the space.
+            let inactive = c.test.clauses.contains { clause in
+                guard case .variable(let name) = clause.subject.kind else { return false }
+                return plan.body.space.parameter(named: name) != nil && plan.configuration[name] == nil
+            }
+            if inactive { return }
+            let branch = try IfEvaluation.holds(c.test, in: workspace) ? c.then : c.otherwise
+            for inner in branch?.statements ?? [] {
+                try runTrialStatement(inner, plan)
+                switch trial?.lastStop {
+                case .diverged?, .cancelled?: return  // runBody reads lastStop after this statement
+                default: continue
+                }
+            }
+        case .network(let definition):
+            let prefixes = Set(plan.body.perLayer.keys)
+            let unrolled = try PerLayer.expanded(definition, prefixes: prefixes) { v throws(RuntimeError) in
+                try self.integer(v, "repeat count")
+            }
+            try defineNet(unrolled, source: plan.source)
+        default:
+            _ = try dispatch(statement, source: plan.source, next: nil)
+        }
     }
 }
 
