@@ -1,6 +1,6 @@
 // Runs a sweep's trials on up to `capacity` threads at once. The sweep's own thread stays the
 // coordinator: it proposes and starts trials, and `wait` hands it their progress and outcomes
-// as they arrive; it then commits outcomes in trial order (see SweepCommands.swift), so what a
+// as they arrive; it then commits outcomes in trial order (see Commands/Search/Sweep.swift), so what a
 // sweep records and prints does not depend on which trial finished first.
 //
 // A trial runs in its own child session with its own nets, RNG streams and kernel scratch

@@ -4,7 +4,7 @@
 // et al. 2017; Pearlmutter 1994). Shows the estimate per iteration as a line chart, then the
 // value with how it was computed. The value is kept on the net with a fingerprint of the
 // weights it belongs to, so `compare` reuses it while the weights are unchanged
-// (SharpnessMeasure.swift).
+// (Session+Looking.swift).
 // sharpness NET eps=E [iters=20]: Keskar et al.'s ε-sharpness (Lab/EpsilonSharpness.swift),
 // kept on the net for `compare` like λmax.
 import Charts
