@@ -50,6 +50,8 @@ let package = Package(
             name: "basin-bench",
             dependencies: [
                 "Lab", "Search", "Notebook", "Interpreter", "Charts", "Datasets", "Kernels", "Networks",
+                // The sample charts `gallery` draws live with the tests' shared fixtures.
+                "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: fast),

@@ -1,10 +1,9 @@
-// Cross-thread control of a running training: a cancel flag checked between steps, and the
-// latest progress snapshot under a lock. The training thread writes; any thread reads.
+// Cross-thread control of a running training: a cancel flag checked between steps. Progress
+// reaches the front ends through the run's callback only (one value, unchanged on its way).
 import Synchronization
 
 public final class RunControl: Sendable {
     private let cancelled = Atomic<Bool>(false)
-    private let snapshot = Mutex<Progress?>(nil)
 
     public init() {}
 
@@ -16,10 +15,5 @@ public final class RunControl: Sendable {
     /// Clears a previous cancel before a new command starts.
     public func reset() {
         cancelled.store(false, ordering: .relaxed)
-        snapshot.withLock { $0 = nil }
     }
-
-    public var progress: Progress? { snapshot.withLock { $0 } }
-
-    func publish(_ p: Progress) { snapshot.withLock { $0 = p } }
 }

@@ -111,7 +111,6 @@ extension TrainingRun {
             loss: Double(history.stepLosses.last ?? .nan),
             learningRate: optimizer.settings.learningRate * schedule.factor(step: step, total: step + planned - done),
             lastEval: history.evals.last, stepsPerSecond: elapsed > 0 ? Double(done) / elapsed : 0, elapsed: elapsed)
-        control.publish(p)
         callback?(p)
     }
 

@@ -5,6 +5,7 @@
 //   basin-bench grid [--data DIR] [--res 51]
 //   basin-bench search [--methods random,tpe,bayes] [--objectives branin,hartmann6] [--seeds 20]
 //   basin-bench notebook-frame [--width 200] [--height 60] [--frames 300]
+//   basin-bench gallery [--width 72] [--svg DIR]      the sample charts, for a person to look at
 import ArgumentParser
 
 @main
@@ -13,5 +14,5 @@ struct BasinBench: ParsableCommand {
         commandName: "basin-bench",
         abstract: "Measure Basin's engine on the MNIST-1D reference workloads.",
         subcommands: [TrainBench.self, GridBench.self, GemmBench.self, SearchBench.self, NotebookBench.self,
-                      SharpnessBench.self])
+                      SharpnessBench.self, GalleryBench.self])
 }

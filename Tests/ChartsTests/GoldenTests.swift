@@ -1,6 +1,6 @@
 // Golden renderings: each case of GoldenCases drawn at its size and profile must match its
-// text exactly (glyphs only; colours are checked in TextRendererTests). Review changes with
-// BASIN_DUMP=/tmp/dump.txt swift test -c release --filter dumpGolden before updating a literal.
+// text exactly (glyphs only; colours are checked in TextRendererTests). A failure prints the
+// actual rendering beside the expected one: review it there before updating a literal.
 import Charts
 import Testing
 

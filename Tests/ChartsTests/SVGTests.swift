@@ -1,8 +1,9 @@
 // SVG export: every chart gives a standalone document; text is escaped; non-finite data never
-// reaches a coordinate. Set BASIN_SVG_DIR to write the sample charts as files for viewing.
+// reaches a coordinate. `basin-bench gallery --svg DIR` writes the sample charts as files for viewing.
 import Charts
 import Glibc
 import Testing
+import TestSupport
 
 @Test func svgDocumentsAreStandaloneAndFinite() {
     for chart in SampleCharts.all + Degenerate.lines + Degenerate.others {
@@ -26,15 +27,5 @@ import Testing
     let paths = svg.split(separator: "\n").filter { $0.hasPrefix("<path") }
     #expect(paths.count == 1)
     #expect(paths.first.map { $0.split(separator: "M").count } == 3)  // "<path d=" + two runs
-}
-
-@Test(.enabled(if: getenv("BASIN_SVG_DIR") != nil, "a preview tool, not a check: BASIN_SVG_DIR=DIR writes the sample charts as SVG"))
-func writeSampleSVGs() throws {
-    let dir = String(cString: try #require(getenv("BASIN_SVG_DIR")))
-    for (i, chart) in SampleCharts.all.enumerated() {
-        guard let file = fopen("\(dir)/chart\(i).svg", "w") else { continue }
-        fputs(SVG.document(for: chart), file)
-        fclose(file)
-    }
 }
 

@@ -1,17 +1,21 @@
 // Snapshot tests: every case of SnapshotCases.swift drawn and compared with the frame a person
-// checked (trailing spaces trimmed). Over 300 lines because it is mostly those frames. To update after an intended change, run the preview
-// (BASIN_PREVIEW=1 swift test --filter previewFrames), read /tmp/notebook-snapshots.txt, and
-// paste it here.
+// checked (trailing spaces trimmed). Over 300 lines because it is mostly those frames. After an
+// intended change, a failure prints the new frame as a literal: read it, then paste it here.
 import Charts
 import Notebook
 import Testing
+import TestSupport
 
 @Test(arguments: snapshotCases.map(\.name))
 func snapshot(_ name: String) throws {
     let c = try #require(snapshotCases.first { $0.name == name })
     let expected = try #require(expectedFrames[name], "no expected frame for \(name)")
     var state = c.state()
+    let actual = state.frame().text
+    guard !unifiedDiff(expected: expected, actual: actual).isEmpty else { return }
     expectFrame(&state, expected)
+    let literal = actual.split(separator: "\n", omittingEmptySubsequences: false).map { "        " + $0 }.joined(separator: "\n")
+    Issue.record("the frame as a literal, to paste after checking it:\n    \"\(name)\": #\"\"\"\n\(literal)\n        \"\"\"#,")
 }
 
 let expectedFrames: [String: String] = [

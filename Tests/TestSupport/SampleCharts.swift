@@ -1,9 +1,10 @@
-// Sample chart descriptions shared by the preview and the property tests.
+// Sample chart descriptions: the property tests draw them, and `basin-bench gallery` prints them
+// (text in every profile, or SVG files) for a person to look at.
 import Charts
 import Glibc
 
-enum SampleCharts {
-    static var loss: Chart {
+public enum SampleCharts {
+    public static var loss: Chart {
         let train = (0..<300).map { 2.3 * exp(-Double($0) / 60) + 0.05 + 0.03 * sin(Double($0)) }
         let val = (0..<30).map { 2.3 * exp(-Double($0 * 10) / 70) + 0.12 }
         let forkTrain = (150..<300).map { 2.3 * exp(-Double($0) / 40) + 0.02 }
@@ -14,7 +15,7 @@ enum SampleCharts {
         ], xLabel: "step", markers: [.init(x: 150, label: "fork b")]))
     }
 
-    static var landscape: Chart {
+    public static var landscape: Chart {
         let xs = stride(from: -0.5, through: 1.5, by: 0.04).map { $0 }
         let ys = xs.map { 0.3 + 2 * ($0 - 1) * ($0 - 1) * ($0 + 0.2) * ($0 + 0.2) }
         return .line(LineChart(title: "loss along init → a", series: [
@@ -23,24 +24,24 @@ enum SampleCharts {
     }
 
     /// A deterministic pseudo-random sequence (no RNG state shared between tests).
-    static func noise(_ i: Int) -> Double {
+    public static func noise(_ i: Int) -> Double {
         let x = sin(Double(i) * 12.9898) * 43758.5453
         return x - x.rounded(.down)
     }
 
-    static func gaussian(_ n: Int, scale: Double, seed: Int) -> [Double] {
+    public static func gaussian(_ n: Int, scale: Double, seed: Int) -> [Double] {
         (0..<n).map { i in
             let u = max(1e-9, noise(seed * 7919 + 2 * i)), v = noise(seed * 7919 + 2 * i + 1)
             return scale * sqrt(-2 * log(u)) * cos(2 * Double.pi * v)
         }
     }
 
-    static var histograms: Chart {
+    public static var histograms: Chart {
         let sets = (1...4).map { (name: "layer \($0) dense", values: gaussian(2000, scale: 0.5 / Double($0), seed: $0)) }
         return .histograms(HistogramGrid(title: "weights", binning: sets, bins: 40, sharedRange: false))
     }
 
-    static var norms: Chart {
+    public static var norms: Chart {
         let labels = (1...6).map { "layer \($0)" }
         let weights = [3.1, 2.2, 1.9, 1.7, 1.5, 0.9]
         let grads = [2e-6, 3e-5, 4e-4, 5e-3, 0.04, 0.3]
@@ -49,7 +50,7 @@ enum SampleCharts {
         ], logScale: true))
     }
 
-    static var landscape2D: Chart {
+    public static var landscape2D: Chart {
         let n = 41
         var values: [Double] = []
         for r in 0..<n {
@@ -63,7 +64,7 @@ enum SampleCharts {
                                 logScale: true, contourLevels: 6, path: path, marksMinimum: true))
     }
 
-    static var boundary: Chart {
+    public static var boundary: Chart {
         let n = 40
         var values: [Double] = []
         for r in 0..<n {
@@ -82,7 +83,7 @@ enum SampleCharts {
                                 coloring: .classes, points: points))
     }
 
-    static var table: Chart {
+    public static var table: Chart {
         .table(Table(title: "compare", columns: [
             .init("net"), .init("params", alignment: .right), .init("train loss", alignment: .right),
             .init("val acc", alignment: .right), .init("steps", alignment: .right),
@@ -92,9 +93,9 @@ enum SampleCharts {
         ], highlightedRow: 1))
     }
 
-    static var progress: Chart {
+    public static var progress: Chart {
         .progress(ProgressBar(fraction: 0.423, label: "train a", eta: 185, detail: "loss 0.31 val 0.45 812 steps/s"))
     }
 
-    static var all: [Chart] { [loss, landscape, histograms, norms, landscape2D, boundary, table, progress] }
+    public static var all: [Chart] { [loss, landscape, histograms, norms, landscape2D, boundary, table, progress] }
 }
