@@ -1,5 +1,5 @@
 // The charts the golden tests draw, with their size and profile. GoldenTests compares each with
-// its expected text; set BASIN_DUMP=FILE to write the current renderings for review.
+// its expected text, and a failure shows the current rendering for review.
 import Charts
 import Testing
 
