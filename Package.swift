@@ -15,7 +15,7 @@ let package = Package(
         .executable(name: "basin-bench", targets: ["basin-bench"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // C libraries at the edges.
@@ -40,9 +40,10 @@ let package = Package(
         .target(name: "Language", dependencies: ["Diagnostics"]),
         // Every target declares each module it imports. The suite runs release builds; the
         // interpreter is testable in them so its tests can bind lines into the command types.
-        .target(name: "Interpreter",
-                dependencies: ["Lab", "Search", "Language", "Charts", "Diagnostics", "Datasets", "Networks", "Kernels"],
-                swiftSettings: [.unsafeFlags(["-enable-testing"])]),
+        .target(
+            name: "Interpreter",
+            dependencies: ["Lab", "Search", "Language", "Charts", "Diagnostics", "Datasets", "Networks", "Kernels"],
+            swiftSettings: [.unsafeFlags(["-enable-testing"])]),
         .target(name: "Notebook", dependencies: ["Interpreter", "Language", "Charts", "Diagnostics", "CNcurses"]),
         .target(name: "LineMode", dependencies: ["Interpreter", "Language", "Charts", "Diagnostics", "CEditLine"]),
         .executableTarget(name: "basin", dependencies: ["Interpreter", "Notebook", "LineMode", "Lab", "Charts", "Diagnostics"]),
@@ -65,9 +66,12 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search", "Kernels", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Interpreter", "Diagnostics", "TestSupport"]),
-        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Lab", "Language", "Networks", "Charts", "Diagnostics", "TestSupport"],
-                    exclude: ["Golden"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter", "Language", "Charts", "Diagnostics", "TestSupport"]),
+        .testTarget(
+            name: "InterpreterTests",
+            dependencies: ["Interpreter", "Lab", "Language", "Networks", "Charts", "Diagnostics", "TestSupport"],
+            exclude: ["Golden"]),
+        .testTarget(
+            name: "NotebookTests", dependencies: ["Notebook", "Interpreter", "Language", "Charts", "Diagnostics", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -40,8 +40,7 @@ public enum ASCIIFallback {
             case "ε": out += "eps"
             case "\n", "\t": out.unicodeScalars.append(s)
             default:
-                if s.value < 0x7F { out.unicodeScalars.append(s) }
-                else { out.unicodeScalars.append(scalar(s) ?? "?") }
+                if s.value < 0x7F { out.unicodeScalars.append(s) } else { out.unicodeScalars.append(scalar(s) ?? "?") }
             }
         }
         return out

@@ -11,8 +11,10 @@ struct Axes {
 
     /// Lays out axes in `area`, leaving `rightReserve` columns free on the right (colour bar).
     /// Nil when the area is too small for a plot of at least 4 × 2 cells.
-    static func layout(in area: Rect, rightReserve: Int = 0, dots: (x: Int, y: Int),
-                       yScale: (Int) -> AxisScale, xScale: (Int, Int) -> AxisScale) -> Axes? {
+    static func layout(
+        in area: Rect, rightReserve: Int = 0, dots: (x: Int, y: Int),
+        yScale: (Int) -> AxisScale, xScale: (Int, Int) -> AxisScale
+    ) -> Axes? {
         let plotHeight = area.height - 2
         guard plotHeight >= 2 else { return nil }
         let y = yScale(max(2, plotHeight / 3 + 1))

@@ -27,8 +27,10 @@ public struct AxisScale: Sendable, Hashable {
     ///   - integral: ticks only on whole numbers (steps, epochs).
     ///   - extended: widen the bounds to whole ticks; when false the bounds stay the data's
     ///     (a heatmap's grid) and only ticks inside are kept.
-    public static func linear(min dataMin: Double, max dataMax: Double, targetTicks: Int,
-                              integral: Bool = false, extended: Bool = true) -> AxisScale {
+    public static func linear(
+        min dataMin: Double, max dataMax: Double, targetTicks: Int,
+        integral: Bool = false, extended: Bool = true
+    ) -> AxisScale {
         var (lo, hi) = sanitized(dataMin, dataMax)
         if hi - lo <= abs(hi) * 1e-12 {
             let pad = lo == 0 ? 1 : abs(lo) * 0.1
@@ -51,8 +53,9 @@ public struct AxisScale: Sendable, Hashable {
             let t = inverse > 0 ? k / inverse : k * step
             return abs(t) < step * 1e-9 ? 0 : t
         }
-        return AxisScale(lower: extended ? first : lo, upper: extended ? last : hi, ticks: ticks, step: step,
-                         isLogarithmic: false)
+        return AxisScale(
+            lower: extended ? first : lo, upper: extended ? last : hi, ticks: ticks, step: step,
+            isLogarithmic: false)
     }
 
     /// A log₁₀ axis over positive data: decade ticks, with 2 and 5 multiples when decades are few.

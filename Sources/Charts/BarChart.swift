@@ -109,13 +109,16 @@ extension BarChart {
             var end = barStart
             if barWidth >= 2 && isDrawable(v) {
                 let length = max(0, min(1, fraction(v))) * Double(barWidth)
-                end = buffer.write(Glyphs.horizontalBar(length: max(length, 0.125), profile: profile), x: barStart, y: y,
-                                   style: style(s, profile))
+                end = buffer.write(
+                    Glyphs.horizontalBar(length: max(length, 0.125), profile: profile), x: barStart, y: y,
+                    style: style(s, profile))
             }
             buffer.write(formatted(v), x: end + 1, y: y)
         }
         if shown < rowCount {
-            buffer.write(String(Glyphs.ellipsis(profile)) + " \(labels.count - shown / series.count) more", x: 0, y: top + shown, style: .dim)
+            buffer.write(
+                String(Glyphs.ellipsis(profile)) + " \(labels.count - shown / series.count) more", x: 0, y: top + shown,
+                style: .dim)
         } else if logScale && barWidth >= 8 {
             drawLogAxis(into: &buffer, x: barStart, y: top + shown, width: barWidth)
         }

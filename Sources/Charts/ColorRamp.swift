@@ -8,10 +8,11 @@ public struct ColorRamp: Sendable, Hashable {
     public let levels: [UInt8]
 
     /// Viridis (van der Walt & Smith 2015): perceptually uniform, readable in gray.
-    public static let viridis = ColorRamp(stops: [
-        RGB(68, 1, 84), RGB(72, 40, 120), RGB(62, 73, 137), RGB(49, 104, 142), RGB(38, 130, 142),
-        RGB(31, 158, 137), RGB(53, 183, 121), RGB(109, 205, 89), RGB(253, 231, 37),
-    ], levels: 64)
+    public static let viridis = ColorRamp(
+        stops: [
+            RGB(68, 1, 84), RGB(72, 40, 120), RGB(62, 73, 137), RGB(49, 104, 142), RGB(38, 130, 142),
+            RGB(31, 158, 137), RGB(53, 183, 121), RGB(109, 205, 89), RGB(253, 231, 37),
+        ], levels: 64)
 
     /// Interpolates `stops` evenly to `levels` (at most 64) colours, each the nearest palette entry.
     public init(stops: [RGB], levels: Int) {

@@ -110,8 +110,10 @@ public struct DotCanvas: Sendable {
     }
 
     /// Copies set cells into `buffer` at `origin`, styled by `style(layer)`.
-    public func draw(into buffer: inout CellBuffer, x: Int, y: Int, markers: [Unicode.Scalar] = [],
-                     style: (Int) -> CellStyle) {
+    public func draw(
+        into buffer: inout CellBuffer, x: Int, y: Int, markers: [Unicode.Scalar] = [],
+        style: (Int) -> CellStyle
+    ) {
         for row in 0..<rows {
             for column in 0..<columns {
                 guard let g = glyph(column: column, row: row, markers: markers) else { continue }

@@ -48,11 +48,13 @@ public struct Heatmap: Sendable, Equatable {
     /// Names for classes (legend); class digits when empty.
     public var classNames: [String]
 
-    public init(title: String? = nil, columns: Int, rows: Int, values: [Double],
-                xMin: Double = 0, xMax: Double = 1, yMin: Double = 0, yMax: Double = 1,
-                xLabel: String? = nil, yLabel: String? = nil, coloring: Coloring = .ramp, logScale: Bool = false,
-                contourLevels: Int = 0, points: [OverlayPoint] = [], path: [PlotPoint] = [],
-                marksMinimum: Bool = false, classNames: [String] = []) {
+    public init(
+        title: String? = nil, columns: Int, rows: Int, values: [Double],
+        xMin: Double = 0, xMax: Double = 1, yMin: Double = 0, yMax: Double = 1,
+        xLabel: String? = nil, yLabel: String? = nil, coloring: Coloring = .ramp, logScale: Bool = false,
+        contourLevels: Int = 0, points: [OverlayPoint] = [], path: [PlotPoint] = [],
+        marksMinimum: Bool = false, classNames: [String] = []
+    ) {
         self.title = title
         self.columns = max(0, columns)
         self.rows = max(0, rows)
@@ -136,7 +138,9 @@ struct GridSampler {
         let c1 = min(c0 + 1, columns - 1), r1 = min(r0 + 1, rows - 1)
         let fx = x - Double(c0), fy = y - Double(r0)
         var sum = 0.0, weight = 0.0
-        for (v, w) in [(at(c0, r0), (1 - fx) * (1 - fy)), (at(c1, r0), fx * (1 - fy)), (at(c0, r1), (1 - fx) * fy), (at(c1, r1), fx * fy)]
+        for (v, w) in [
+            (at(c0, r0), (1 - fx) * (1 - fy)), (at(c1, r0), fx * (1 - fy)), (at(c0, r1), (1 - fx) * fy), (at(c1, r1), fx * fy),
+        ]
         where v.isFinite && w > 0 {  // NaN corners drop out, the rest are renormalized
             sum += v * w
             weight += w

@@ -8,7 +8,8 @@ extension Heatmap {
         var canvas = DotCanvas(columns: plot.width, rows: plot.height, resolution: profile.isUnicode ? .braille : .markers)
         // Contours only over colour: on shade glyphs the bands already are the levels.
         if coloring == .ramp && contourLevels > 0 && profile.usesRamps, let (lo, hi) = bounds, hi > lo {
-            drawContours(on: &canvas, levels: AxisScale.linear(min: lo, max: hi, targetTicks: contourLevels + 2, extended: false).ticks)
+            drawContours(
+                on: &canvas, levels: AxisScale.linear(min: lo, max: hi, targetTicks: contourLevels + 2, extended: false).ticks)
         }
         if path.count >= 1 {
             let dotAxes = Axes(plot: plot, x: axes.x, y: axes.y, dots: canvas.dotsPerCell)
@@ -19,7 +20,9 @@ extension Heatmap {
         }
         let contourStyle = CellStyle(foreground: profile.adapted(.indexed(252)))
         let pathStyle = CellStyle(foreground: profile.adapted(.indexed(15)), attributes: .bold)
-        canvas.draw(into: &buffer, x: plot.x, y: plot.y, markers: [profile.glyph("·", "."), "*"]) { $0 == 1 ? pathStyle : contourStyle }
+        canvas.draw(into: &buffer, x: plot.x, y: plot.y, markers: [profile.glyph("·", "."), "*"]) {
+            $0 == 1 ? pathStyle : contourStyle
+        }
         if let end = path.last, end.x.isFinite, end.y.isFinite {
             let (c, r) = (axes.column(end.x), axes.row(end.y))
             if c >= 0, c < plot.width, r >= 0, r < plot.height {
@@ -73,8 +76,10 @@ extension Heatmap {
 
     func colorBar(bounds: (Double, Double)?, rows: Int) -> ColorBar? {
         guard coloring == .ramp, let (lo, hi) = bounds else { return nil }
-        return ColorBar(lower: lo, upper: hi, logScale: logScale, ticks: AxisScale.linear(
-            min: lo, max: hi, targetTicks: max(2, rows / 3 + 1), extended: false))
+        return ColorBar(
+            lower: lo, upper: hi, logScale: logScale,
+            ticks: AxisScale.linear(
+                min: lo, max: hi, targetTicks: max(2, rows / 3 + 1), extended: false))
     }
 }
 
@@ -93,8 +98,9 @@ struct ColorBar {
     var labels: [(Double, String)] {
         guard upper > lower else { return [(lower, label(lower))] }
         guard logScale else { return ticks.ticks.map { ($0, label($0)) } }
-        let decades = AxisScale.logarithmic(min: power10Fractional(lower), max: power10Fractional(upper),
-                                            targetTicks: ticks.ticks.count)
+        let decades = AxisScale.logarithmic(
+            min: power10Fractional(lower), max: power10Fractional(upper),
+            targetTicks: ticks.ticks.count)
         let inside = decades.ticks.map { log10($0) }.filter { $0 >= lower - 1e-9 && $0 <= upper + 1e-9 }
         let values = inside.count >= 2 ? inside : [lower, upper]
         return values.map { ($0, label($0)) }
@@ -111,8 +117,11 @@ struct ColorBar {
             let upperT = 1 - Double(half ? 2 * row : row) / pixels, lowerT = 1 - Double(2 * row + 1) / pixels
             let cell: Cell
             if half {
-                cell = Cell("▀", style: CellStyle(foreground: ColorRamp.viridis.color(at: upperT) ?? .default,
-                                                  background: ColorRamp.viridis.color(at: lowerT) ?? .default))
+                cell = Cell(
+                    "▀",
+                    style: CellStyle(
+                        foreground: ColorRamp.viridis.color(at: upperT) ?? .default,
+                        background: ColorRamp.viridis.color(at: lowerT) ?? .default))
             } else if profile.usesRamps {
                 cell = Cell(" ", style: CellStyle(background: ColorRamp.viridis.color(at: upperT) ?? .default))
             } else {

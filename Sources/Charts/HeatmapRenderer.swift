@@ -18,10 +18,11 @@ extension Heatmap {
         let area = Rect(x: 0, y: headRows, width: buffer.width, height: buffer.height - headRows)
         let bar = colorBar(bounds: bounds, rows: area.height - 2)
         let dots = (x: 1, y: halfBlocks(profile) ? 2 : 1)
-        guard let axes = Axes.layout(
-            in: area, rightReserve: bar.map { $0.width + 1 } ?? 0, dots: dots,
-            yScale: { .linear(min: yMin, max: yMax, targetTicks: $0, extended: false) },
-            xScale: { w, _ in .linear(min: xMin, max: xMax, targetTicks: max(2, w / 9), extended: false) })
+        guard
+            let axes = Axes.layout(
+                in: area, rightReserve: bar.map { $0.width + 1 } ?? 0, dots: dots,
+                yScale: { .linear(min: yMin, max: yMax, targetTicks: $0, extended: false) },
+                xScale: { w, _ in .linear(min: xMin, max: xMax, targetTicks: max(2, w / 9), extended: false) })
         else {
             drawCells(into: &buffer, plot: buffer.bounds, bounds: bounds, profile: profile)
             return buffer
@@ -50,13 +51,17 @@ extension Heatmap {
         if coloring == .classes && (profile.hasColor || !classNames.isEmpty) {
             for k in 0..<classCount() {
                 let name = k < classNames.count ? classNames[k] : String(k)
-                entries.append(LegendEntry(sample: String(CategoricalColors.classGlyph(k, profile: profile)),
-                                           style: CategoricalColors.style(k, bright: true, profile: profile), name: name))
+                entries.append(
+                    LegendEntry(
+                        sample: String(CategoricalColors.classGlyph(k, profile: profile)),
+                        style: CategoricalColors.style(k, bright: true, profile: profile), name: name))
             }
         }
         if marksMinimum, let m = minimum() {
-            entries.append(LegendEntry(sample: String(minimumGlyph(profile)), style: minimumStyle(profile),
-                                       name: "min " + NumberFormat.compact(m.value)))
+            entries.append(
+                LegendEntry(
+                    sample: String(minimumGlyph(profile)), style: minimumStyle(profile),
+                    name: "min " + NumberFormat.compact(m.value)))
         }
         return entries
     }
@@ -81,8 +86,11 @@ extension Heatmap {
         for row in 0..<plot.height {
             for column in 0..<plot.width {
                 let upper = grid.sampleAt(column: column, dotRow: half ? 2 * row : row, plotWidth: plot.width, dotRows: dotRows)
-                let lower = half ? grid.sampleAt(column: column, dotRow: 2 * row + 1, plotWidth: plot.width, dotRows: dotRows) : upper
-                let cell = half ? halfBlockCell(upper, lower, bounds: bounds, profile: profile)
+                let lower =
+                    half ? grid.sampleAt(column: column, dotRow: 2 * row + 1, plotWidth: plot.width, dotRows: dotRows) : upper
+                let cell =
+                    half
+                    ? halfBlockCell(upper, lower, bounds: bounds, profile: profile)
                     : singleCell(upper, at: (column, row), plot: plot, grid: grid, bounds: bounds, profile: profile)
                 buffer[x: plot.x + column, y: plot.y + row] = cell
             }
@@ -108,12 +116,16 @@ extension Heatmap {
 
     /// One sample per cell: a coloured space (ASCII with colour), a shade glyph, a tinted class
     /// shade, or — classes without colour — a dot where the class changes.
-    func singleCell(_ v: Double, at cell: (column: Int, row: Int), plot: Rect, grid: GridSampler,
-                    bounds: (Double, Double)?, profile: RenderProfile) -> Cell {
+    func singleCell(
+        _ v: Double, at cell: (column: Int, row: Int), plot: Rect, grid: GridSampler,
+        bounds: (Double, Double)?, profile: RenderProfile
+    ) -> Cell {
         let (column, row) = cell
         guard v.isFinite else { return .blank }
         if coloring == .ramp {
-            if profile.usesRamps { return Cell(" ", style: CellStyle(background: pixelColor(v, bounds: bounds, profile: profile) ?? .default)) }
+            if profile.usesRamps {
+                return Cell(" ", style: CellStyle(background: pixelColor(v, bounds: bounds, profile: profile) ?? .default))
+            }
             return Cell(ShadeRamp.glyph(at: position(v, bounds), profile: profile))
         }
         if profile.hasColor {

@@ -21,8 +21,10 @@ public struct Histogram: Sendable, Equatable {
 
     /// Bins `values` into `bins` equal bins over the given range (default: the finite data's).
     /// Non-finite values and values outside the range are not counted.
-    public init(title: String? = nil, binning values: [Double], bins: Int, lower: Double? = nil, upper: Double? = nil,
-                color: Int? = nil) {
+    public init(
+        title: String? = nil, binning values: [Double], bins: Int, lower: Double? = nil, upper: Double? = nil,
+        color: Int? = nil
+    ) {
         let finite = values.filter(\.isFinite)
         var lo = lower ?? finite.min() ?? 0, hi = upper ?? finite.max() ?? 1
         if !(lo.isFinite && hi.isFinite) { (lo, hi) = (0, 1) }

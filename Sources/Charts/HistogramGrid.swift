@@ -15,8 +15,10 @@ public struct HistogramGrid: Sendable, Equatable {
 
     /// Bins each named value set; with `sharedRange` all panels use the union of the ranges,
     /// so widths compare directly across layers.
-    public init(title: String? = nil, binning sets: [(name: String, values: [Double])], bins: Int, sharedRange: Bool,
-                columns: Int? = nil) {
+    public init(
+        title: String? = nil, binning sets: [(name: String, values: [Double])], bins: Int, sharedRange: Bool,
+        columns: Int? = nil
+    ) {
         let finite = sets.flatMap { $0.values.filter(\.isFinite) }
         let lo = sharedRange ? finite.min() : nil, hi = sharedRange ? finite.max() : nil
         let panels = sets.map { Histogram(title: $0.name, binning: $0.values, bins: bins, lower: lo, upper: hi) }
@@ -57,8 +59,9 @@ public struct HistogramGrid: Sendable, Equatable {
         for (i, panel) in panels.enumerated() {
             let gridRow = i / perRow
             guard gridRow < fitting else { break }
-            let area = Rect(x: (i % perRow) * (panelWidth + Self.gap), y: titleRows + gridRow * (panelHeight + 1),
-                            width: panelWidth, height: panelHeight)
+            let area = Rect(
+                x: (i % perRow) * (panelWidth + Self.gap), y: titleRows + gridRow * (panelHeight + 1),
+                width: panelWidth, height: panelHeight)
             panel.draw(into: &buffer, area: area, profile: profile)
         }
         let hidden = panels.count - fitting * perRow

@@ -37,8 +37,10 @@ public struct LineChart: Sendable, Equatable {
         }
 
         /// A series over x = `xStart`, `xStart + xStep`, … (steps or epochs).
-        public init(name: String, values: [Double], xStart: Double = 0, xStep: Double = 1,
-                    emphasis: Emphasis = .bright, color: Int? = nil) {
+        public init(
+            name: String, values: [Double], xStart: Double = 0, xStep: Double = 1,
+            emphasis: Emphasis = .bright, color: Int? = nil
+        ) {
             let points = values.enumerated().map { Point(x: xStart + Double($0.offset) * xStep, y: $0.element) }
             self.init(name: name, points: points, emphasis: emphasis, color: color)
         }
@@ -79,9 +81,11 @@ public struct LineChart: Sendable, Equatable {
     public var markers: [VerticalMarker]
     public var marks: [MarkedPoint]
 
-    public init(title: String? = nil, series: [Series], xLabel: String? = nil, yLabel: String? = nil,
-                logY: Bool = false, yMin: Double? = nil, yMax: Double? = nil,
-                markers: [VerticalMarker] = [], marks: [MarkedPoint] = []) {
+    public init(
+        title: String? = nil, series: [Series], xLabel: String? = nil, yLabel: String? = nil,
+        logY: Bool = false, yMin: Double? = nil, yMax: Double? = nil,
+        markers: [VerticalMarker] = [], marks: [MarkedPoint] = []
+    ) {
         self.title = title
         self.series = series
         self.xLabel = xLabel

@@ -20,8 +20,9 @@ extension LineChart {
         let area = Rect(x: 0, y: headRows, width: buffer.width, height: buffer.height - headRows)
         let resolution = DotCanvas.resolution(for: profile, distinguishSeries: series.count > 1)
         let probe = DotCanvas(columns: 1, rows: 1, resolution: resolution)
-        guard buffer.width >= 16, let axes = Axes.layout(
-            in: area, dots: probe.dotsPerCell, yScale: yScale, xScale: { w, _ in xScale(plotWidth: w) })
+        guard buffer.width >= 16,
+            let axes = Axes.layout(
+                in: area, dots: probe.dotsPerCell, yScale: yScale, xScale: { w, _ in xScale(plotWidth: w) })
         else {
             drawCompact(into: &buffer, profile: profile)
             return buffer
@@ -38,8 +39,9 @@ extension LineChart {
         drawMarks(into: &buffer, canvas: canvas, axes: axes, profile: profile)
         if !series.contains(where: { $0.points.contains(where: isDrawable) }) {
             let note = "no data"
-            buffer.write(note, x: axes.plot.x + (axes.plot.width - note.count) / 2, y: axes.plot.y + axes.plot.height / 2,
-                         style: .dim, clip: axes.plot)
+            buffer.write(
+                note, x: axes.plot.x + (axes.plot.width - note.count) / 2, y: axes.plot.y + axes.plot.height / 2,
+                style: .dim, clip: axes.plot)
         }
         return buffer
     }
@@ -48,7 +50,9 @@ extension LineChart {
         let resolution = DotCanvas.resolution(for: profile, distinguishSeries: series.count > 1)
         let markers = markerGlyphs(profile)
         let entries = series.indices.filter { !series[$0].name.isEmpty }.map { i -> LegendEntry in
-            let sample = resolution == .markers ? String(markers[i % markers.count])
+            let sample =
+                resolution == .markers
+                ? String(markers[i % markers.count])
                 : profile.isUnicode ? "──" : "--"
             let style = CategoricalColors.style(colorIndex(i), bright: series[i].emphasis == .bright, profile: profile)
             return LegendEntry(sample: sample, style: style, name: series[i].name)
@@ -62,7 +66,8 @@ extension LineChart {
     func markGlyph(_ mark: MarkedPoint, profile: RenderProfile) -> Unicode.Scalar {
         let dot = profile.glyph("●", "o")
         guard !profile.hasColor, series.count > 1, let c = mark.color,
-              let i = series.indices.first(where: { colorIndex($0) == c && series[$0].points.isEmpty }) else { return dot }
+            let i = series.indices.first(where: { colorIndex($0) == c && series[$0].points.isEmpty })
+        else { return dot }
         let markers = markerGlyphs(profile)
         return markers[i % markers.count]
     }
@@ -79,7 +84,8 @@ extension LineChart {
         var lo = values.min() ?? (logY ? 0.1 : 0), hi = values.max() ?? 1
         if let yMin, yMin.isFinite, !logY || yMin > 0 { lo = yMin }
         if let yMax, yMax.isFinite, yMax > lo { hi = yMax }
-        return logY ? .logarithmic(min: lo, max: hi, targetTicks: targetTicks)
+        return logY
+            ? .logarithmic(min: lo, max: hi, targetTicks: targetTicks)
             : .linear(min: lo, max: hi, targetTicks: targetTicks)
     }
 
@@ -96,7 +102,8 @@ extension LineChart {
 
     /// Series in order dim first, bright last, so validation curves sit on top.
     func drawSeries(on canvas: inout DotCanvas, axes: Axes) {
-        let order = series.indices.filter { series[$0].emphasis == .dim } + series.indices.filter { series[$0].emphasis == .bright }
+        let order =
+            series.indices.filter { series[$0].emphasis == .dim } + series.indices.filter { series[$0].emphasis == .bright }
         for i in order {
             let points = series[i].points
             for (k, p) in points.enumerated() where isDrawable(p) {
@@ -128,8 +135,9 @@ extension LineChart {
             let column = axes.column(marker.x)
             guard column >= 0, column < axes.plot.width else { continue }
             let text = clipped(marker.label, to: max(1, axes.plot.width / 2), profile: profile)
-            placeLabel(text, beside: column, rows: Array(0..<axes.plot.height), into: &buffer, canvas: canvas,
-                       axes: axes, style: CellStyle(attributes: .bold))
+            placeLabel(
+                text, beside: column, rows: Array(0..<axes.plot.height), into: &buffer, canvas: canvas,
+                axes: axes, style: CellStyle(attributes: .bold))
         }
     }
 
@@ -143,15 +151,18 @@ extension LineChart {
             buffer.put(markGlyph(mark, profile: profile), x: axes.plot.x + column, y: axes.plot.y + row, style: style)
             guard !mark.label.isEmpty else { continue }
             let candidates = [row, row - 1, row + 1].filter { $0 >= 0 && $0 < axes.plot.height }
-            placeLabel(mark.label, beside: column, rows: candidates, into: &buffer, canvas: canvas, axes: axes,
-                       style: style, avoidColumn: column)
+            placeLabel(
+                mark.label, beside: column, rows: candidates, into: &buffer, canvas: canvas, axes: axes,
+                style: style, avoidColumn: column)
         }
     }
 
     /// Writes a label next to plot column `column` (right, else left) in the first candidate row
     /// where it covers no curve; in the first candidate row when none is free.
-    func placeLabel(_ text: String, beside column: Int, rows: [Int], into buffer: inout CellBuffer,
-                    canvas: DotCanvas, axes: Axes, style: CellStyle, avoidColumn: Int? = nil) {
+    func placeLabel(
+        _ text: String, beside column: Int, rows: [Int], into buffer: inout CellBuffer,
+        canvas: DotCanvas, axes: Axes, style: CellStyle, avoidColumn: Int? = nil
+    ) {
         let length = text.unicodeScalars.count
         let gap = avoidColumn == nil ? 1 : 2
         let right = column + gap, left = column - length - (gap - 1)

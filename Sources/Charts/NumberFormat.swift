@@ -17,8 +17,12 @@ public enum NumberFormat {
         let magnitude = abs(v)
         let safeStep = step.isFinite && step > 0 ? step : magnitude / 100
         if magnitude >= 1e3 && magnitude < 1e15 {
-            let (unit, suffix) = magnitude >= 1e12 ? (1e12, "T") : magnitude >= 1e9 ? (1e9, "G")
-                : magnitude >= 1e6 ? (1e6, "M") : (1e3, "k")
+            let (unit, suffix) =
+                magnitude >= 1e12
+                ? (1e12, "T")
+                : magnitude >= 1e9
+                    ? (1e9, "G")
+                    : magnitude >= 1e6 ? (1e6, "M") : (1e3, "k")
             return trimmed(fixed(v / unit, decimals: decimals(for: safeStep / unit))) + suffix
         }
         if magnitude < 0.01 || magnitude >= 1e15 { return scientific(v, step: safeStep) }

@@ -53,8 +53,9 @@ public struct RenderProfile: Sendable, Hashable {
     }
 
     public func adapted(_ style: CellStyle) -> CellStyle {
-        CellStyle(foreground: adapted(style.foreground), background: adapted(style.background),
-                  attributes: style.attributes)
+        CellStyle(
+            foreground: adapted(style.foreground), background: adapted(style.background),
+            attributes: style.attributes)
     }
 
     /// Picks the Unicode or ASCII variant of a glyph.

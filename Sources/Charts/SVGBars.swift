@@ -15,8 +15,9 @@ extension BarChart {
             if s == 0 { svg.text(labels[i], x: labelWidth - 8, y: y + rowHeight * 0.7, anchor: "end", size: 12) }
             let v = value(s, i)
             let length = isDrawable(v) ? max(0, min(1, fraction(v))) * barWidth : 0
-            svg.rect(x: labelWidth, y: y + 2, width: max(length, isDrawable(v) ? 1 : 0), height: rowHeight - 4,
-                     fill: SVG.categorical(series[s].color ?? s))
+            svg.rect(
+                x: labelWidth, y: y + 2, width: max(length, isDrawable(v) ? 1 : 0), height: rowHeight - 4,
+                fill: SVG.categorical(series[s].color ?? s))
             svg.text(formatted(v), x: labelWidth + length + 6, y: y + rowHeight * 0.7, size: 11)
         }
         if series.count > 1 {
@@ -37,16 +38,18 @@ extension Histogram {
         let binWidth = width / Double(max(1, counts.count))
         for (i, c) in counts.enumerated() where c.isFinite && c > 0 && peak > 0 {
             let h = c / peak * plotHeight
-            svg.rect(x: x + Double(i) * binWidth, y: top + plotHeight - h, width: binWidth - 0.5, height: h,
-                     fill: SVG.categorical(color ?? 0))
+            svg.rect(
+                x: x + Double(i) * binWidth, y: top + plotHeight - h, width: binWidth - 0.5, height: h,
+                fill: SVG.categorical(color ?? 0))
         }
         svg.line(x, top + plotHeight, x + width, top + plotHeight, stroke: "#333333")
         let step = AxisScale.niceStep(abs(upper - lower) / 10)
         guard lower.isFinite, upper.isFinite else { return }
         svg.text(NumberFormat.compact(lower, step: step), x: x, y: top + plotHeight + 14, size: 10)
         svg.text(NumberFormat.compact(upper, step: step), x: x + width, y: top + plotHeight + 14, anchor: "end", size: 10)
-        svg.text("peak " + NumberFormat.compact(peak), x: x + width, y: y + 14, anchor: "end", size: 10,
-                 extra: [("fill", "#666666")])
+        svg.text(
+            "peak " + NumberFormat.compact(peak), x: x + width, y: y + 14, anchor: "end", size: 10,
+            extra: [("fill", "#666666")])
     }
 }
 
@@ -59,8 +62,9 @@ extension HistogramGrid {
         let gridRows = (panels.count + perRow - 1) / perRow
         let cellWidth = (svg.width - 20) / Double(perRow), cellHeight = (svg.height - titleHeight - 10) / Double(gridRows)
         for (i, panel) in panels.enumerated() {
-            panel.drawSVG(into: &svg, x: 10 + Double(i % perRow) * cellWidth, y: titleHeight + Double(i / perRow) * cellHeight,
-                          width: cellWidth - 16, height: cellHeight - 8)
+            panel.drawSVG(
+                into: &svg, x: 10 + Double(i % perRow) * cellWidth, y: titleHeight + Double(i / perRow) * cellHeight,
+                width: cellWidth - 16, height: cellHeight - 8)
         }
     }
 }

@@ -37,19 +37,33 @@ struct SVGWriter {
     }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, extra: [(String, String)] = []) {
-        element("rect", [("x", Self.number(x)), ("y", Self.number(y)), ("width", Self.number(max(0, width))),
-                         ("height", Self.number(max(0, height))), ("fill", fill)] + extra)
+        element(
+            "rect",
+            [
+                ("x", Self.number(x)), ("y", Self.number(y)), ("width", Self.number(max(0, width))),
+                ("height", Self.number(max(0, height))), ("fill", fill),
+            ] + extra)
     }
 
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, extra: [(String, String)] = []) {
-        element("line", [("x1", Self.number(x1)), ("y1", Self.number(y1)), ("x2", Self.number(x2)), ("y2", Self.number(y2)),
-                         ("stroke", stroke)] + extra)
+        element(
+            "line",
+            [
+                ("x1", Self.number(x1)), ("y1", Self.number(y1)), ("x2", Self.number(x2)), ("y2", Self.number(y2)),
+                ("stroke", stroke),
+            ] + extra)
     }
 
-    mutating func text(_ text: String, x: Double, y: Double, anchor: String = "start", size: Double = 12,
-                       extra: [(String, String)] = []) {
-        element("text", [("x", Self.number(x)), ("y", Self.number(y)), ("text-anchor", anchor),
-                         ("font-size", Self.number(size))] + extra, text: text)
+    mutating func text(
+        _ text: String, x: Double, y: Double, anchor: String = "start", size: Double = 12,
+        extra: [(String, String)] = []
+    ) {
+        element(
+            "text",
+            [
+                ("x", Self.number(x)), ("y", Self.number(y)), ("text-anchor", anchor),
+                ("font-size", Self.number(size)),
+            ] + extra, text: text)
     }
 
     mutating func circle(x: Double, y: Double, r: Double, fill: String, extra: [(String, String)] = []) {
@@ -66,17 +80,23 @@ struct SVGWriter {
             penDown = true
         }
         guard !d.isEmpty else { return }
-        element("path", [("d", String(d.dropFirst())), ("fill", "none"), ("stroke", stroke),
-                         ("stroke-width", Self.number(strokeWidth)), ("stroke-opacity", Self.number(opacity)),
-                         ("stroke-linejoin", "round")])
+        element(
+            "path",
+            [
+                ("d", String(d.dropFirst())), ("fill", "none"), ("stroke", stroke),
+                ("stroke-width", Self.number(strokeWidth)), ("stroke-opacity", Self.number(opacity)),
+                ("stroke-linejoin", "round"),
+            ])
     }
 
     var document: String {
         let w = Self.number(width), h = Self.number(height)
-        return ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" font-family=\"sans-serif\">",
-                "<rect x=\"0\" y=\"0\" width=\"\(w)\" height=\"\(h)\" fill=\"#ffffff\"/>"]
-            .joined(separator: "\n") + "\n" + body.joined(separator: "\n") + "\n</svg>\n"
+        return [
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" font-family=\"sans-serif\">",
+            "<rect x=\"0\" y=\"0\" width=\"\(w)\" height=\"\(h)\" fill=\"#ffffff\"/>",
+        ]
+        .joined(separator: "\n") + "\n" + body.joined(separator: "\n") + "\n</svg>\n"
     }
 }
 
@@ -105,11 +125,14 @@ public enum SVG {
     /// Charts without a vector form: their monochrome cell rendering as monospace text lines.
     static func drawText(of chart: Chart, into svg: inout SVGWriter) {
         let columns = Int(svg.width / 8)
-        let lines = chart.rendered(width: columns, height: max(1, min(chart.preferredHeight(width: columns), Int(svg.height / 16))),
-                                   profile: .monochrome).lines()
+        let lines = chart.rendered(
+            width: columns, height: max(1, min(chart.preferredHeight(width: columns), Int(svg.height / 16))),
+            profile: .monochrome
+        ).lines()
         for (i, line) in lines.enumerated() {
-            svg.text(line, x: 8, y: 20 + Double(i) * 16, size: 13,
-                     extra: [("font-family", "monospace"), ("xml:space", "preserve")])
+            svg.text(
+                line, x: 8, y: 20 + Double(i) * 16, size: 13,
+                extra: [("font-family", "monospace"), ("xml:space", "preserve")])
         }
     }
 }

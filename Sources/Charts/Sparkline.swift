@@ -89,7 +89,9 @@ public struct ProgressBar: Sendable, Equatable {
         buffer.write(bar, x: column, y: y, style: style)
         let rest = profile.isUnicode ? (profile.hasColor ? "─" : "░") : "-"
         let restStyle = CellStyle(foreground: profile.adapted(.gray))
-        for c in stride(from: column + bar.unicodeScalars.count, to: column + inner, by: 1) { buffer.write(rest, x: c, y: y, style: restStyle) }
+        for c in stride(from: column + bar.unicodeScalars.count, to: column + inner, by: 1) {
+            buffer.write(rest, x: c, y: y, style: restStyle)
+        }
         column += inner
         if !profile.isUnicode { column = buffer.write("]", x: column, y: y) }
         return column

@@ -78,8 +78,9 @@ public struct Table: Sendable, Equatable {
         drawRow(columns.map(\.header), y: y, widths: widths, style: .bold, into: &buffer, profile: profile)
         y += 1
         let ruleLength = min(buffer.width, widths.reduce(0, +) + Self.gap * max(0, widths.count - 1))
-        buffer.write(String(repeating: String(Glyphs.horizontalLine(profile)), count: max(0, ruleLength)), x: 0, y: y,
-                     style: CellStyle(foreground: profile.adapted(.gray)))
+        buffer.write(
+            String(repeating: String(Glyphs.horizontalLine(profile)), count: max(0, ruleLength)), x: 0, y: y,
+            style: CellStyle(foreground: profile.adapted(.gray)))
         y += 1
         let room = buffer.height - y
         let shown = rows.count <= room ? rows.count : max(0, room - 1)
@@ -93,8 +94,10 @@ public struct Table: Sendable, Equatable {
         return buffer
     }
 
-    func drawRow(_ texts: [String], y: Int, widths: [Int], style: CellStyle, into buffer: inout CellBuffer,
-                 profile: RenderProfile) {
+    func drawRow(
+        _ texts: [String], y: Int, widths: [Int], style: CellStyle, into buffer: inout CellBuffer,
+        profile: RenderProfile
+    ) {
         var x = 0
         for (c, width) in widths.enumerated() {
             let text = clipped(texts[c], to: width, profile: profile)

@@ -47,8 +47,10 @@ public struct Augmenter: Sendable {
     private var rng: RNG
     private var scratch: [Float]
 
-    public init(_ augmentation: Augmentation, sampleShape: [Int], isSignal: Bool = true,
-                seed: UInt64) throws(DataError) {
+    public init(
+        _ augmentation: Augmentation, sampleShape: [Int], isSignal: Bool = true,
+        seed: UInt64
+    ) throws(DataError) {
         try augmentation.validate(for: sampleShape, isSignal: isSignal)
         self.augmentation = augmentation
         featureCount = sampleShape.reduce(1, &*)

@@ -92,8 +92,10 @@ public struct Batcher: Sendable {
 extension Batcher {
     /// Fills `inputs` (batchSize × featureCount) and `labels` (batchSize) with the next batch
     /// of a classification dataset; returns the number of rows written.
-    public mutating func fill(from data: Dataset, inputs: UnsafeMutablePointer<Float>,
-                              labels: UnsafeMutablePointer<Int32>) throws(DataError) -> Int {
+    public mutating func fill(
+        from data: Dataset, inputs: UnsafeMutablePointer<Float>,
+        labels: UnsafeMutablePointer<Int32>
+    ) throws(DataError) -> Int {
         try checkRows(data)
         guard case let .classes(source, _) = data.targets else {
             throw .needsClasses(operation: "a label batch", dataset: data.name)
@@ -108,8 +110,10 @@ extension Batcher {
 
     /// Fills `inputs` (batchSize × featureCount) and `values` (batchSize × outputs) with the
     /// next batch of a regression dataset; returns the number of rows written.
-    public mutating func fill(from data: Dataset, inputs: UnsafeMutablePointer<Float>,
-                              values: UnsafeMutablePointer<Float>) throws(DataError) -> Int {
+    public mutating func fill(
+        from data: Dataset, inputs: UnsafeMutablePointer<Float>,
+        values: UnsafeMutablePointer<Float>
+    ) throws(DataError) -> Int {
         try checkRows(data)
         guard case let .values(source, outputs) = data.targets else {
             throw .invalidArgument(name: "targets", value: "class labels", allowed: "regression values for a value batch")

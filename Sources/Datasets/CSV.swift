@@ -104,8 +104,9 @@ public enum CSV {
     /// The dataset of a parsed table with `target` as the target column.
     public static func dataset(_ table: CSVTable, target: String, path: String) throws(DataError) -> Dataset {
         guard let t = table.columns.firstIndex(of: target) else {
-            throw .csv(path: path, row: 1, column: 0,
-                       problem: .missingTargetColumn(name: target, available: table.columns))
+            throw .csv(
+                path: path, row: 1, column: 0,
+                problem: .missingTargetColumn(name: target, available: table.columns))
         }
         let width = table.columns.count, features = width - 1
         guard features > 0 else { throw .csv(path: path, row: 1, column: 0, problem: .noFeatureColumns) }
@@ -114,8 +115,8 @@ public enum CSV {
         var y: [Float] = []
         y.reserveCapacity(table.rowCount)
         for r in 0..<table.rowCount {
-            let row = table.values[r * width ..< (r + 1) * width]
-            inputs.append(contentsOf: row[row.startIndex ..< row.startIndex + t])
+            let row = table.values[r * width..<(r + 1) * width]
+            inputs.append(contentsOf: row[row.startIndex..<row.startIndex + t])
             inputs.append(contentsOf: row[(row.startIndex + t + 1)...])
             y.append(row[row.startIndex + t])
         }

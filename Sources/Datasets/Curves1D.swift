@@ -3,12 +3,13 @@
 // i-th draw is uniform on [i/n, (i+1)/n), so small n still covers the interval; rows are then
 // shuffled like every other generator's.
 
+import Kernels
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Kernels
 
 /// The built-in 1D regression curves, each defined on x ∈ [0, 1].
 public enum Curve1D: String, CaseIterable, Sendable {
@@ -52,8 +53,10 @@ public enum Curve1D: String, CaseIterable, Sendable {
 
 extension Dataset {
     /// `count` noisy samples of a 1D curve: inputs shape [1], targets one value per sample.
-    public static func curve(_ curve: Curve1D, count: Int, noise: Float,
-                             seed: UInt64) throws(DataError) -> Dataset {
+    public static func curve(
+        _ curve: Curve1D, count: Int, noise: Float,
+        seed: UInt64
+    ) throws(DataError) -> Dataset {
         try checkCount(count)
         try checkNoise(noise)
         var rng = RNG(seed: seed, stream: "curve.\(curve.rawValue)")
@@ -64,7 +67,8 @@ extension Dataset {
             rows.add([x], value: curve(x) + noise * rng.normal())
         }
         rows.shuffle(rng: &rng, features: 1)
-        return try Dataset(name: curve.rawValue, inputs: rows.inputs, sampleShape: [1],
-                           targets: .values(rows.values, outputs: 1))
+        return try Dataset(
+            name: curve.rawValue, inputs: rows.inputs, sampleShape: [1],
+            targets: .values(rows.values, outputs: 1))
     }
 }

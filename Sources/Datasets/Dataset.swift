@@ -32,10 +32,13 @@ public struct Dataset: Sendable, Equatable {
     public var isSignal: Bool
 
     /// Checks that inputs, shape and targets agree; labels must lie in `0..<classes`.
-    public init(name: String, inputs: [Float], sampleShape: [Int], targets: Targets,
-                isSignal: Bool = false) throws(DataError) {
+    public init(
+        name: String, inputs: [Float], sampleShape: [Int], targets: Targets,
+        isSignal: Bool = false
+    ) throws(DataError) {
         guard !sampleShape.isEmpty, sampleShape.allSatisfy({ $0 > 0 }),
-              let features = checkedProduct(sampleShape) else {
+            let features = checkedProduct(sampleShape)
+        else {
             throw .shapeMismatch(what: "\(name) sample shape", expected: [1], got: sampleShape)
         }
         let n = inputs.count / features
@@ -109,7 +112,7 @@ public struct Dataset: Sendable, Equatable {
     public func subset(_ rows: [Int32], name: String? = nil) -> Dataset {
         let f = featureCount, w = targetWidth
         var x = [Float](); x.reserveCapacity(rows.count * f)
-        for r in rows { x.append(contentsOf: inputs[Int(r) * f ..< (Int(r) + 1) * f]) }
+        for r in rows { x.append(contentsOf: inputs[Int(r) * f..<(Int(r) + 1) * f]) }
         var copy = self
         copy.name = name ?? self.name
         copy.inputs = x
@@ -124,7 +127,7 @@ public struct Dataset: Sendable, Equatable {
             return .classes(rows.map { labels[Int($0)] }, count: classes)
         case let .values(values, outputs):
             var y = [Float](); y.reserveCapacity(rows.count * w)
-            for r in rows { y.append(contentsOf: values[Int(r) * w ..< (Int(r) + 1) * w]) }
+            for r in rows { y.append(contentsOf: values[Int(r) * w..<(Int(r) + 1) * w]) }
             return .values(y, outputs: outputs)
         }
     }
@@ -139,9 +142,11 @@ public struct Dataset: Sendable, Equatable {
     public func permutingFeatures(_ permutation: [Int32]) throws(DataError) -> Dataset {
         let f = featureCount
         guard permutation.count == f, Set(permutation).count == f,
-              permutation.allSatisfy({ $0 >= 0 && Int($0) < f }) else {
-            throw .invalidArgument(name: "permutation", value: "\(permutation.count) entries",
-                                   allowed: "a permutation of 0..<\(f)")
+            permutation.allSatisfy({ $0 >= 0 && Int($0) < f })
+        else {
+            throw .invalidArgument(
+                name: "permutation", value: "\(permutation.count) entries",
+                allowed: "a permutation of 0..<\(f)")
         }
         var x = inputs
         for row in 0..<count {

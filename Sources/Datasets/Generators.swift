@@ -14,8 +14,9 @@ public enum GeneratorLimits {
 
 func checkCount(_ n: Int, name: String = "n", minimum: Int = 1) throws(DataError) {
     guard n >= minimum, n <= GeneratorLimits.maxSamples else {
-        throw .invalidArgument(name: name, value: "\(n)",
-                               allowed: "an integer from \(minimum) to \(GeneratorLimits.maxSamples)")
+        throw .invalidArgument(
+            name: name, value: "\(n)",
+            allowed: "an integer from \(minimum) to \(GeneratorLimits.maxSamples)")
     }
 }
 
@@ -28,8 +29,9 @@ func checkClasses(_ classes: Int, allowed: ClosedRange<Int> = 2...GeneratorLimit
 
 func checkNoise(_ noise: Float, name: String = "noise") throws(DataError) {
     guard noise.isFinite, noise >= 0, noise <= GeneratorLimits.maxNoise else {
-        throw .invalidArgument(name: name, value: "\(noise)",
-                               allowed: "a finite number from 0 to \(GeneratorLimits.maxNoise)")
+        throw .invalidArgument(
+            name: name, value: "\(noise)",
+            allowed: "a finite number from 0 to \(GeneratorLimits.maxNoise)")
     }
 }
 
@@ -66,7 +68,7 @@ struct RowBuilder {
         let n = max(labels.count, values.count)
         let order = rng.permutation(n)
         var x = [Float](); x.reserveCapacity(inputs.count)
-        for r in order { x.append(contentsOf: inputs[Int(r) * features ..< (Int(r) + 1) * features]) }
+        for r in order { x.append(contentsOf: inputs[Int(r) * features..<(Int(r) + 1) * features]) }
         inputs = x
         if !labels.isEmpty { labels = order.map { labels[Int($0)] } }
         if !values.isEmpty { values = order.map { values[Int($0)] } }
@@ -89,23 +91,30 @@ public struct BuiltInData: Sendable, Equatable {
     public let summary: String
 
     /// Every built-in, in the order `help data` lists them.
-    public static let all: [BuiltInData] = toys + curves + [
-        BuiltInData(name: "mnist1d", defaultCount: 5000, defaultClasses: nil, defaultNoise: nil,
-                    summary: "MNIST-1D (Greydanus 2020): 40-point signals, 10 classes"),
-    ]
+    public static let all: [BuiltInData] =
+        toys + curves + [
+            BuiltInData(
+                name: "mnist1d", defaultCount: 5000, defaultClasses: nil, defaultNoise: nil,
+                summary: "MNIST-1D (Greydanus 2020): 40-point signals, 10 classes")
+        ]
 
     static let toys: [BuiltInData] = [
         .init(name: "spiral", defaultCount: 600, defaultClasses: 3, defaultNoise: 0.2, summary: "interleaved spiral arms"),
         .init(name: "moons", defaultCount: 600, defaultClasses: 2, defaultNoise: 0.1, summary: "two interleaved half circles"),
         .init(name: "circles", defaultCount: 600, defaultClasses: 2, defaultNoise: 0.05, summary: "concentric rings"),
         .init(name: "xor", defaultCount: 600, defaultClasses: 2, defaultNoise: 0.05, summary: "quadrants, class by sign of x·y"),
-        .init(name: "blobs", defaultCount: 600, defaultClasses: 3, defaultNoise: 0.15, summary: "gaussian clusters at random centres"),
-        .init(name: "gauss", defaultCount: 600, defaultClasses: 2, defaultNoise: 0.3, summary: "gaussian clusters on the unit circle"),
+        .init(
+            name: "blobs", defaultCount: 600, defaultClasses: 3, defaultNoise: 0.15,
+            summary: "gaussian clusters at random centres"),
+        .init(
+            name: "gauss", defaultCount: 600, defaultClasses: 2, defaultNoise: 0.3,
+            summary: "gaussian clusters on the unit circle"),
     ]
 
     static let curves: [BuiltInData] = Curve1D.allCases.map {
-        BuiltInData(name: $0.rawValue, defaultCount: 60, defaultClasses: nil, defaultNoise: 0.3,
-                    summary: "1D regression: \($0.rawValue) on [0, 1]")
+        BuiltInData(
+            name: $0.rawValue, defaultCount: 60, defaultClasses: nil, defaultNoise: 0.3,
+            summary: "1D regression: \($0.rawValue) on [0, 1]")
     }
 
     public static var names: [String] { all.map(\.name) }
@@ -116,8 +125,10 @@ public struct BuiltInData: Sendable, Equatable {
 
     /// Generates `name`, filling omitted arguments from the defaults. Arguments a generator does
     /// not take (classes for a curve, noise for MNIST-1D) are errors, not silently ignored.
-    public static func make(_ name: String, count: Int? = nil, classes: Int? = nil, noise: Float? = nil,
-                            seed: UInt64) throws(DataError) -> Dataset {
+    public static func make(
+        _ name: String, count: Int? = nil, classes: Int? = nil, noise: Float? = nil,
+        seed: UInt64
+    ) throws(DataError) -> Dataset {
         guard let entry = named(name) else {
             throw .invalidArgument(name: "dataset", value: name, allowed: "one of " + names.joined(separator: ", "))
         }
@@ -129,8 +140,9 @@ public struct BuiltInData: Sendable, Equatable {
         }
         let n = count ?? entry.defaultCount
         if let toy = Toy2D(rawValue: name) {
-            return try Dataset.toy(toy, count: n, classes: classes ?? entry.defaultClasses ?? 2,
-                                   noise: noise ?? entry.defaultNoise ?? 0, seed: seed)
+            return try Dataset.toy(
+                toy, count: n, classes: classes ?? entry.defaultClasses ?? 2,
+                noise: noise ?? entry.defaultNoise ?? 0, seed: seed)
         }
         if let curve = Curve1D(rawValue: name) {
             return try Dataset.curve(curve, count: n, noise: noise ?? entry.defaultNoise ?? 0, seed: seed)

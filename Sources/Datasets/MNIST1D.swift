@@ -69,8 +69,10 @@ public enum MNIST1D {
 
     /// The whole standardised set: `count` rows, shape [length], labels 0–9, rows shuffled.
     /// `isCancelled` is asked every `cancelCheckInterval` examples (Ctrl-C on a large set).
-    public static func generate(_ options: MNIST1DOptions = MNIST1DOptions(),
-                                isCancelled: () -> Bool = { false }) throws(DataError) -> Dataset {
+    public static func generate(
+        _ options: MNIST1DOptions = MNIST1DOptions(),
+        isCancelled: () -> Bool = { false }
+    ) throws(DataError) -> Dataset {
         try validate(options)
         var rng = RNG(seed: options.seed, stream: "mnist1d")
         var transform = MNIST1DTransform(options: options)
@@ -87,8 +89,9 @@ public enum MNIST1D {
             }
         }
         rows.shuffle(rng: &rng, features: options.length)
-        var data = try Dataset(name: "mnist1d", inputs: standardized(rows.inputs), sampleShape: [options.length],
-                               targets: .classes(rows.labels, count: classCount), isSignal: true)
+        var data = try Dataset(
+            name: "mnist1d", inputs: standardized(rows.inputs), sampleShape: [options.length],
+            targets: .classes(rows.labels, count: classCount), isSignal: true)
         if options.shuffleSequence {
             data = try data.permutingFeatures(sequencePermutation(length: options.length, seed: options.seed))
         }
@@ -135,8 +138,10 @@ public enum MNIST1D {
 
 extension Dataset {
     /// MNIST-1D with the reference arguments, `count` samples (500 per class for 5000).
-    public static func mnist1D(count: Int = 5000, seed: UInt64 = 42,
-                               shuffleSequence: Bool = false) throws(DataError) -> Dataset {
+    public static func mnist1D(
+        count: Int = 5000, seed: UInt64 = 42,
+        shuffleSequence: Bool = false
+    ) throws(DataError) -> Dataset {
         var options = MNIST1DOptions()
         options.count = count
         options.seed = seed

@@ -3,12 +3,13 @@
 // shift, `stretched` normals for the correlated noise, `stretched` normals for the iid noise,
 // shear.
 
+import Kernels
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Kernels
 
 struct MNIST1DTransform {
     let options: MNIST1DOptions
@@ -74,7 +75,6 @@ struct MNIST1DTransform {
 // gaussian smoothing filter (scipy.ndimage.gaussian_filter1d: truncate 4σ, mode "reflect"), a
 // circular shift (np.roll) and a linear shear. All work in Double on caller-owned buffers.
 
-
 enum SignalOps {
     /// Resamples `source` (M points on linspace(0, 1, M)) to `target.count` points on
     /// linspace(0, 1, N) by linear interpolation. M ≥ 2, N ≥ 2.
@@ -113,8 +113,10 @@ enum SignalOps {
 
     /// target[i] = Σ_k kernel[k] · source[reflect(i + k − r)]: a symmetric kernel, so
     /// correlation and convolution agree.
-    static func smooth(_ source: UnsafeBufferPointer<Double>, kernel: [Double],
-                       into target: UnsafeMutableBufferPointer<Double>) {
+    static func smooth(
+        _ source: UnsafeBufferPointer<Double>, kernel: [Double],
+        into target: UnsafeMutableBufferPointer<Double>
+    ) {
         let n = source.count, radius = kernel.count / 2
         for i in 0..<n {
             var sum = 0.0
@@ -124,8 +126,10 @@ enum SignalOps {
     }
 
     /// np.roll(x, shift): target[(i + shift) mod n] = source[i].
-    static func roll(_ source: UnsafeBufferPointer<Double>, by shift: Int,
-                     into target: UnsafeMutableBufferPointer<Double>) {
+    static func roll(
+        _ source: UnsafeBufferPointer<Double>, by shift: Int,
+        into target: UnsafeMutableBufferPointer<Double>
+    ) {
         let n = source.count
         let s = ((shift % n) + n) % n
         for i in 0..<n { target[(i + s) % n] = source[i] }

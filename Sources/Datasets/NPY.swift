@@ -77,11 +77,12 @@ public enum NPY {
         if major > 1 { length |= Int(b[10]) << 16 | Int(b[11]) << 24 }
         guard length <= maxHeaderLength else { throw .headerTooLong(length: length, limit: maxHeaderLength) }
         guard start + length <= b.count else { throw .truncatedHeader(needed: start + length, available: b.count) }
-        var parser = NPYHeaderParser(UnsafeBufferPointer(rebasing: b[start ..< start + length]))
+        var parser = NPYHeaderParser(UnsafeBufferPointer(rebasing: b[start..<start + length]))
         let header = try parser.parse()
         let type = try elementType(header.descr)
         guard let count = checkedProduct(header.shape),
-              case let (bytes, overflow) = count.multipliedReportingOverflow(by: type.byteSize), !overflow else {
+            case let (bytes, overflow) = count.multipliedReportingOverflow(by: type.byteSize), !overflow
+        else {
             throw .shapeOverflow(shape: header.shape)
         }
         let data = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[(start + length)...])
@@ -137,7 +138,9 @@ public enum NPY {
     }
 
     /// Little-endian elements → Float or Int64 storage. `data.count == count · byteSize`.
-    static func elements(_ data: UnsafeRawBufferPointer, type: NPYElementType, count: Int, asFloats: Bool = false) -> NPYArray.Storage {
+    static func elements(
+        _ data: UnsafeRawBufferPointer, type: NPYElementType, count: Int, asFloats: Bool = false
+    ) -> NPYArray.Storage {
         func load<T: FixedWidthInteger>(_: T.Type, _ k: Int) -> T {
             T(littleEndian: data.loadUnaligned(fromByteOffset: k * MemoryLayout<T>.size, as: T.self))
         }
@@ -182,8 +185,9 @@ extension Dataset {
         let inputs = x.floats
         if let bad = inputs.firstIndex(where: { !$0.isFinite }) { throw .npy(path: xPath, problem: .nonFinite(index: bad)) }
         let sampleShape = x.shape.count == 1 ? [1] : Array(x.shape.dropFirst())
-        return try Dataset(name: baseName(xPath), inputs: inputs, sampleShape: sampleShape,
-                           targets: targets(y, rows: n, path: yPath), isSignal: true)
+        return try Dataset(
+            name: baseName(xPath), inputs: inputs, sampleShape: sampleShape,
+            targets: targets(y, rows: n, path: yPath), isSignal: true)
     }
 
     private static func targets(_ y: NPYArray, rows n: Int, path: String) throws(DataError) -> Targets {

@@ -43,8 +43,10 @@ public struct Split: Sendable, Equatable {
 
     /// A seeded random split. With `stratifiedBy` labels, each class is split separately by
     /// the same fractions, so every part keeps the class proportions (to within rounding).
-    public static func random(count: Int, fractions: SplitFractions, seed: UInt64,
-                              stratifiedBy labels: [Int32]? = nil) throws(DataError) -> Split {
+    public static func random(
+        count: Int, fractions: SplitFractions, seed: UInt64,
+        stratifiedBy labels: [Int32]? = nil
+    ) throws(DataError) -> Split {
         guard count >= 1, count <= Int(Int32.max) else {
             throw .invalidArgument(name: "rows", value: "\(count)", allowed: "1 to \(Int32.max)")
         }
@@ -65,14 +67,16 @@ public struct Split: Sendable, Equatable {
             throw .invalidArgument(name: "train+val", value: "\(train)+\(validation)", allowed: "at most \(count) rows")
         }
         let rows = (0..<count).map { Int32($0) }
-        return Split(train: Array(rows[0..<train]), validation: Array(rows[train..<train + validation]),
-                     test: Array(rows[(train + validation)...]))
+        return Split(
+            train: Array(rows[0..<train]), validation: Array(rows[train..<train + validation]),
+            test: Array(rows[(train + validation)...]))
     }
 
     private static func divided(_ order: [Int32], fractions: SplitFractions) -> Split {
         let (t, v) = fractions.counts(order.count)
-        return Split(train: order[0..<t].sorted(), validation: order[t..<t + v].sorted(),
-                     test: order[(t + v)...].sorted())
+        return Split(
+            train: order[0..<t].sorted(), validation: order[t..<t + v].sorted(),
+            test: order[(t + v)...].sorted())
     }
 
     private static func stratified(_ labels: [Int32], fractions: SplitFractions, rng: inout RNG) -> Split {

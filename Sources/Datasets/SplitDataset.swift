@@ -50,8 +50,9 @@ public struct SplitDataset: Sendable {
         var seen = [Bool](repeating: false, count: data.count)
         for row in split.train + split.validation + split.test {
             guard row >= 0, Int(row) < data.count, !seen[Int(row)] else {
-                throw .invalidArgument(name: "split row", value: "\(row)",
-                                       allowed: "each row of 0..<\(data.count) in at most one part")
+                throw .invalidArgument(
+                    name: "split row", value: "\(row)",
+                    allowed: "each row of 0..<\(data.count) in at most one part")
             }
             seen[Int(row)] = true
         }
@@ -65,10 +66,13 @@ public struct SplitDataset: Sendable {
     }
 
     /// Splits `data` at random by `fractions` (see `Split.random`).
-    public init(_ data: Dataset, fractions: SplitFractions, seed: UInt64,
-                stratified: Bool = false) throws(DataError) {
-        let split = try Split.random(count: data.count, fractions: fractions, seed: seed,
-                                     stratifiedBy: stratified ? data.labels : nil)
+    public init(
+        _ data: Dataset, fractions: SplitFractions, seed: UInt64,
+        stratified: Bool = false
+    ) throws(DataError) {
+        let split = try Split.random(
+            count: data.count, fractions: fractions, seed: seed,
+            stratifiedBy: stratified ? data.labels : nil)
         try self.init(data, split: split)
     }
 
@@ -112,7 +116,6 @@ public struct SplitDataset: Sendable {
 // different class drawn uniformly from the other K − 1, so the realised noise rate is the
 // requested one. What was changed is recorded so it can be shown and undone.
 
-
 /// The record of one application of label noise.
 public struct LabelNoise: Sendable, Equatable {
     public let fraction: Double
@@ -145,9 +148,10 @@ extension Dataset {
         }
         var copy = self
         copy.replaceLabels(noisy)
-        let record = LabelNoise(fraction: fraction, seed: seed, rows: rows,
-                                originalLabels: rows.map { labels[Int($0)] },
-                                noisyLabels: rows.map { noisy[Int($0)] })
+        let record = LabelNoise(
+            fraction: fraction, seed: seed, rows: rows,
+            originalLabels: rows.map { labels[Int($0)] },
+            noisyLabels: rows.map { noisy[Int($0)] })
         return (copy, record)
     }
 }

@@ -3,12 +3,13 @@
 // points over the classes as evenly as possible (`classSizes`), draws everything from one RNG
 // stream named after the toy, and shuffles the rows at the end. Points lie roughly in [-1.5, 1.5]².
 
+import Kernels
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Kernels
 
 /// The built-in 2D classification toys.
 public enum Toy2D: String, CaseIterable, Sendable {
@@ -41,8 +42,10 @@ public enum Toy2D: String, CaseIterable, Sendable {
 extension Dataset {
     /// A 2D toy with `count` points. Throws on n outside 1…5M, unsupported class counts, or a
     /// noise that is negative or not finite.
-    public static func toy(_ toy: Toy2D, count: Int, classes: Int = 2, noise: Float,
-                           seed: UInt64) throws(DataError) -> Dataset {
+    public static func toy(
+        _ toy: Toy2D, count: Int, classes: Int = 2, noise: Float,
+        seed: UInt64
+    ) throws(DataError) -> Dataset {
         try checkCount(count)
         try checkClasses(classes, allowed: toy.allowedClasses)
         try checkNoise(noise)
@@ -52,14 +55,16 @@ extension Dataset {
         let centres = toy.centres(classes: classes, rng: &rng)
         for (k, size) in classSizes(count, classes: classes).enumerated() {
             for i in 0..<size {
-                let (x, y) = toy.point(klass: k, index: i, of: size, classes: classes,
-                                       centres: centres, noise: noise, rng: &rng)
+                let (x, y) = toy.point(
+                    klass: k, index: i, of: size, classes: classes,
+                    centres: centres, noise: noise, rng: &rng)
                 rows.add([x, y], label: k)
             }
         }
         rows.shuffle(rng: &rng, features: 2)
-        return try Dataset(name: toy.rawValue, inputs: rows.inputs, sampleShape: [2],
-                           targets: .classes(rows.labels, count: classes))
+        return try Dataset(
+            name: toy.rawValue, inputs: rows.inputs, sampleShape: [2],
+            targets: .classes(rows.labels, count: classes))
     }
 }
 
@@ -80,8 +85,10 @@ extension Toy2D {
     }
 
     /// Point `index` of `size` in class `klass`.
-    func point(klass k: Int, index i: Int, of size: Int, classes: Int,
-               centres: [(Float, Float)], noise: Float, rng: inout RNG) -> (Float, Float) {
+    func point(
+        klass k: Int, index i: Int, of size: Int, classes: Int,
+        centres: [(Float, Float)], noise: Float, rng: inout RNG
+    ) -> (Float, Float) {
         // Position along the class's curve: 0…1 inclusive, like numpy's linspace.
         let s = size > 1 ? Float(i) / Float(size - 1) : 0.5
         switch self {

@@ -43,8 +43,10 @@ public struct Diagnostic: Hashable, Sendable {
     public var help: String?
     public var fixIt: FixIt?
 
-    public init(_ severity: Severity = .error, _ message: String, at span: SourceSpan,
-                notes: [DiagnosticNote] = [], help: String? = nil, fixIt: FixIt? = nil) {
+    public init(
+        _ severity: Severity = .error, _ message: String, at span: SourceSpan,
+        notes: [DiagnosticNote] = [], help: String? = nil, fixIt: FixIt? = nil
+    ) {
         self.severity = severity
         self.message = message
         self.span = span
@@ -54,8 +56,10 @@ public struct Diagnostic: Hashable, Sendable {
     }
 
     /// An error diagnostic.
-    public static func error(_ message: String, at span: SourceSpan, notes: [DiagnosticNote] = [],
-                             help: String? = nil, fixIt: FixIt? = nil) -> Diagnostic {
+    public static func error(
+        _ message: String, at span: SourceSpan, notes: [DiagnosticNote] = [],
+        help: String? = nil, fixIt: FixIt? = nil
+    ) -> Diagnostic {
         Diagnostic(.error, message, at: span, notes: notes, help: help, fixIt: fixIt)
     }
 }

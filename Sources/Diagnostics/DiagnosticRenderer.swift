@@ -60,8 +60,10 @@ public struct DiagnosticRenderer: Sendable {
     public func render(_ diagnostic: Diagnostic, source: SourceFile?) -> String {
         let spans = [diagnostic.span] + diagnostic.notes.compactMap(\.span)
         let width = String(spans.map(\.line).max() ?? 1).count
-        var lines = [style.severity(diagnostic.severity, diagnostic.severity.rawValue + ":")
-                     + " " + style.message(TerminalSafe.text(diagnostic.message))]
+        var lines = [
+            style.severity(diagnostic.severity, diagnostic.severity.rawValue + ":")
+                + " " + style.message(TerminalSafe.text(diagnostic.message))
+        ]
         if let source, !source.name.isEmpty {
             let span = diagnostic.span
             lines.append(pad(width) + style.gutter("-->") + " \(TerminalSafe.text(source.name)):\(span.line):\(span.column)")
@@ -93,8 +95,10 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// `N | source line` and the caret line under `span`, optionally labelled.
-    private func snippet(_ span: SourceSpan, label: String?, severity: Severity,
-                         source: SourceFile?, width: Int) -> [String] {
+    private func snippet(
+        _ span: SourceSpan, label: String?, severity: Severity,
+        source: SourceFile?, width: Int
+    ) -> [String] {
         guard let text = source?.line(span.line) else { return [] }
         var scalars = Array(text.unicodeScalars).map(Self.displayable)
         var start = max(0, span.column - 1)
@@ -114,8 +118,10 @@ public struct DiagnosticRenderer: Sendable {
         let lead = pad(width - number.count) + style.gutter(number + " |")
         var caret = pad(start) + String(repeating: "^", count: count)
         caret = style.caret(severity, caret) + (label.map { " " + TerminalSafe.text($0) } ?? "")
-        return [lead + (scalars.isEmpty ? "" : " " + String(String.UnicodeScalarView(scalars))),
-                pad(width) + " " + style.gutter("|") + " " + caret]
+        return [
+            lead + (scalars.isEmpty ? "" : " " + String(String.UnicodeScalarView(scalars))),
+            pad(width) + " " + style.gutter("|") + " " + caret,
+        ]
     }
 
     /// Columns of a source line shown at most (a window around the span beyond that).

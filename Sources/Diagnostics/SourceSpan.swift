@@ -22,8 +22,10 @@ public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
     /// UTF-8 byte offset one past the last character.
     public var endOffset: Int
 
-    public init(file: String = "", line: Int, column: Int, endLine: Int? = nil, endColumn: Int,
-                startOffset: Int, endOffset: Int) {
+    public init(
+        file: String = "", line: Int, column: Int, endLine: Int? = nil, endColumn: Int,
+        startOffset: Int, endOffset: Int
+    ) {
         self.file = file
         self.line = line
         self.column = column
@@ -42,15 +44,17 @@ public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
     public func through(_ other: SourceSpan) -> SourceSpan {
         let (first, last) = startOffset <= other.startOffset ? (self, other) : (other, self)
         let end = endOffset >= other.endOffset ? self : other
-        return SourceSpan(file: first.file, line: first.line, column: first.column,
-                          endLine: end.endLine, endColumn: end.endColumn,
-                          startOffset: first.startOffset, endOffset: max(end.endOffset, last.startOffset))
+        return SourceSpan(
+            file: first.file, line: first.line, column: first.column,
+            endLine: end.endLine, endColumn: end.endColumn,
+            startOffset: first.startOffset, endOffset: max(end.endOffset, last.startOffset))
     }
 
     /// A zero-width span just after this one, for "expected X after Y" messages.
     public var afterEnd: SourceSpan {
-        SourceSpan(file: file, line: endLine, column: endColumn, endColumn: endColumn,
-                   startOffset: endOffset, endOffset: endOffset)
+        SourceSpan(
+            file: file, line: endLine, column: endColumn, endColumn: endColumn,
+            startOffset: endOffset, endOffset: endOffset)
     }
 
     /// Whether the span covers no text.

@@ -119,9 +119,11 @@ struct Declaration<C: RunnableCommand> {
     /// Whether it may run long: the journal syncs before it starts.
     let runsLong: Bool
 
-    init(_ name: String, aliases: [String] = [], category: String, summary: String, form: CommandForm = .plain,
-         block: BlockUse = .none, replayable: Bool = true, runsLong: Bool = false,
-         examples: [String], details: String = "", _ fields: Field<C>...) {
+    init(
+        _ name: String, aliases: [String] = [], category: String, summary: String, form: CommandForm = .plain,
+        block: BlockUse = .none, replayable: Bool = true, runsLong: Bool = false,
+        examples: [String], details: String = "", _ fields: Field<C>...
+    ) {
         var slots: [Slot] = [], arguments: [ArgumentSpec] = []
         for field in fields {
             switch field.place {
@@ -129,16 +131,20 @@ struct Declaration<C: RunnableCommand> {
             case .argument(let a): arguments.append(a)
             }
         }
-        spec = CommandSpec(name, aliases: aliases, category: category, summary: summary, form: form, slots: slots,
-                           arguments: arguments, block: block, examples: examples, details: details)
+        spec = CommandSpec(
+            name, aliases: aliases, category: category, summary: summary, form: form, slots: slots,
+            arguments: arguments, block: block, examples: examples, details: details)
         self.fields = fields
         self.isReplayable = replayable
         self.runsLong = runsLong
     }
 
     /// The command's value from its bound operands, `$variables` resolved in `scope`.
-    func make(_ binding: Binding, syntax: Language.Command, scope: any VariableScope, source: SourceFile, next: String?)
-        throws(RuntimeError) -> (C, Context<C>) {
+    func make(
+        _ binding: Binding, syntax: Language.Command, scope: any VariableScope, source: SourceFile, next: String?
+    )
+        throws(RuntimeError) -> (C, Context<C>)
+    {
         var value = C()
         var spans: [PartialKeyPath<C>: SourceSpan] = [:]
         for field in fields {
@@ -167,8 +173,10 @@ struct Declaration<C: RunnableCommand> {
 extension Field {
     /// Resolves one written value against its type and converts it (types are checked already
     /// for literals; `$variables` are checked here).
-    private static func convert<V: OperandValue>(_ value: Value, _ type: ValueType, _ subject: Subject,
-                                                 in scope: any VariableScope) throws(RuntimeError) -> V {
+    private static func convert<V: OperandValue>(
+        _ value: Value, _ type: ValueType, _ subject: Subject,
+        in scope: any VariableScope
+    ) throws(RuntimeError) -> V {
         let literal: Literal
         do { literal = try value.resolved(in: scope, as: type, subject: subject) } catch { throw RuntimeError(error) }
         guard let converted = V(operand: literal) else {
@@ -177,15 +185,18 @@ extension Field {
         return converted
     }
 
-    private static func bounded<V: OperandValue>(_ v: V, _ name: String, _ limit: Int?, at span: SourceSpan) throws(RuntimeError) {
+    private static func bounded<V: OperandValue>(_ v: V, _ name: String, _ limit: Int?, at span: SourceSpan) throws(RuntimeError)
+    {
         guard let limit, let n = v as? Int, n > limit else { return }
         throw RuntimeError("\(name)=\(n) is too large", at: span, hint: "use at most \(limit)")
     }
 
     /// A positional operand holding at most one value; absent leaves the property as it is.
-    static func slot<V: OperandValue>(_ key: WritableKeyPath<C, V?>, _ name: String, _ type: ValueType,
-                                      keyword: String? = nil, required: Bool = false, placeholder: String? = nil,
-                                      max limit: Int? = nil, help: String) -> Field {
+    static func slot<V: OperandValue>(
+        _ key: WritableKeyPath<C, V?>, _ name: String, _ type: ValueType,
+        keyword: String? = nil, required: Bool = false, placeholder: String? = nil,
+        max limit: Int? = nil, help: String
+    ) -> Field {
         let slot = Slot(name, type, keyword: keyword, required: required, placeholder: placeholder, help: help)
         return Field(place: .slot(slot), key: key) { (command: inout C, written, scope) throws(RuntimeError) in
             guard let value = written.first else { return }
@@ -197,11 +208,14 @@ extension Field {
 
     /// A positional operand that must be written, or one with a default: the property's
     /// initial value, shown in `help`.
-    static func slot<V: OperandValue>(_ key: WritableKeyPath<C, V>, _ name: String, _ type: ValueType,
-                                      keyword: String? = nil, required: Bool = false, placeholder: String? = nil,
-                                      max limit: Int? = nil, help: String) -> Field {
-        let slot = Slot(name, type, keyword: keyword, required: required, placeholder: placeholder,
-                        default: required ? nil : C()[keyPath: key].literal, help: help)
+    static func slot<V: OperandValue>(
+        _ key: WritableKeyPath<C, V>, _ name: String, _ type: ValueType,
+        keyword: String? = nil, required: Bool = false, placeholder: String? = nil,
+        max limit: Int? = nil, help: String
+    ) -> Field {
+        let slot = Slot(
+            name, type, keyword: keyword, required: required, placeholder: placeholder,
+            default: required ? nil : C()[keyPath: key].literal, help: help)
         return Field(place: .slot(slot), key: key) { (command: inout C, written, scope) throws(RuntimeError) in
             guard let value = written.first else { return }
             let v: V = try convert(value, type, .positional(of: C.declaration.spec.name), in: scope)
@@ -211,20 +225,26 @@ extension Field {
     }
 
     /// A positional choice from a fixed set of words, with no default.
-    static func slot<V: OperandChoice>(_ key: WritableKeyPath<C, V?>, _ name: String, keyword: String? = nil,
-                                       required: Bool = false, placeholder: String? = nil, help: String) -> Field {
+    static func slot<V: OperandChoice>(
+        _ key: WritableKeyPath<C, V?>, _ name: String, keyword: String? = nil,
+        required: Bool = false, placeholder: String? = nil, help: String
+    ) -> Field {
         slot(key, name, V.valueType, keyword: keyword, required: required, placeholder: placeholder, help: help)
     }
 
     /// A positional choice that must be written, or with a default (the property's initial value).
-    static func slot<V: OperandChoice>(_ key: WritableKeyPath<C, V>, _ name: String, required: Bool = false,
-                                       placeholder: String? = nil, help: String) -> Field {
+    static func slot<V: OperandChoice>(
+        _ key: WritableKeyPath<C, V>, _ name: String, required: Bool = false,
+        placeholder: String? = nil, help: String
+    ) -> Field {
         slot(key, name, V.valueType, required: required, placeholder: placeholder, help: help)
     }
 
     /// A positional operand taking every remaining value (`compare a b c`).
-    static func slots<V: OperandValue>(_ key: WritableKeyPath<C, [V]>, _ name: String, _ type: ValueType,
-                                       placeholder: String? = nil, help: String) -> Field {
+    static func slots<V: OperandValue>(
+        _ key: WritableKeyPath<C, [V]>, _ name: String, _ type: ValueType,
+        placeholder: String? = nil, help: String
+    ) -> Field {
         let slot = Slot(name, type, variadic: true, placeholder: placeholder, help: help)
         return Field(place: .slot(slot), key: key) { (command: inout C, written, scope) throws(RuntimeError) in
             var values: [V] = []
@@ -239,9 +259,11 @@ extension Field {
     }
 
     /// A `key=value` argument with no fixed default; `defaultText` says what happens without it.
-    static func option<V: OperandValue>(_ key: WritableKeyPath<C, V?>, _ name: String, _ type: ValueType,
-                                        required: Bool = false, max limit: Int? = nil, default defaultText: String? = nil,
-                                        help: String) -> Field {
+    static func option<V: OperandValue>(
+        _ key: WritableKeyPath<C, V?>, _ name: String, _ type: ValueType,
+        required: Bool = false, max limit: Int? = nil, default defaultText: String? = nil,
+        help: String
+    ) -> Field {
         let argument = ArgumentSpec(name, type, required: required, defaultText: defaultText, help: help)
         return Field(place: .argument(argument), key: key) { (command: inout C, written, scope) throws(RuntimeError) in
             guard let value = written.first else { return }
@@ -253,10 +275,13 @@ extension Field {
 
     /// A `key=value` argument that must be written, or one whose default is the property's
     /// initial value.
-    static func option<V: OperandValue>(_ key: WritableKeyPath<C, V>, _ name: String, _ type: ValueType,
-                                        required: Bool = false, max limit: Int? = nil, help: String) -> Field {
-        let argument = ArgumentSpec(name, type, default: required ? nil : C()[keyPath: key].literal, required: required,
-                                    help: help)
+    static func option<V: OperandValue>(
+        _ key: WritableKeyPath<C, V>, _ name: String, _ type: ValueType,
+        required: Bool = false, max limit: Int? = nil, help: String
+    ) -> Field {
+        let argument = ArgumentSpec(
+            name, type, default: required ? nil : C()[keyPath: key].literal, required: required,
+            help: help)
         return Field(place: .argument(argument), key: key) { (command: inout C, written, scope) throws(RuntimeError) in
             guard let value = written.first else { return }
             let v: V = try convert(value, type, .argument(name), in: scope)
@@ -266,8 +291,10 @@ extension Field {
     }
 
     /// A `key=WORD` choice with no fixed default.
-    static func option<V: OperandChoice>(_ key: WritableKeyPath<C, V?>, _ name: String, default defaultText: String? = nil,
-                                         help: String) -> Field {
+    static func option<V: OperandChoice>(
+        _ key: WritableKeyPath<C, V?>, _ name: String, default defaultText: String? = nil,
+        help: String
+    ) -> Field {
         option(key, name, V.valueType, default: defaultText, help: help)
     }
 
@@ -278,7 +305,8 @@ extension Field {
 
     /// A bare word that switches something on (`nesterov`, `log`, `plan`).
     static func flag(_ key: WritableKeyPath<C, Bool>, _ name: String, help: String) -> Field {
-        Field(place: .argument(ArgumentSpec(name, .flag, help: help)), key: key) { (command: inout C, written, _) throws(RuntimeError) in
+        Field(place: .argument(ArgumentSpec(name, .flag, help: help)), key: key) {
+            (command: inout C, written, _) throws(RuntimeError) in
             if !written.isEmpty { command[keyPath: key] = true }
         }
     }

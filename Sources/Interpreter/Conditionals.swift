@@ -30,8 +30,9 @@ enum IfEvaluation {
             guard op.orders else { return equal(subject, other) == (op == .equal) }
             guard case .number(let x) = subject, case .number(let y) = other else {
                 let word = if case .number = subject { value } else { test.subject }
-                throw RuntimeError("'\(op.rawValue)' orders numbers, but \(word.text) is \(shown(word == value ? other : subject))",
-                                   at: word.span, hint: "use == or != for words, or 'in (a, b, …)'")
+                throw RuntimeError(
+                    "'\(op.rawValue)' orders numbers, but \(word.text) is \(shown(word == value ? other : subject))",
+                    at: word.span, hint: "use == or != for words, or 'in (a, b, …)'")
             }
             switch op {
             case .less: return x < y
@@ -46,7 +47,8 @@ enum IfEvaluation {
         if let own = value.literal { return own }
         guard case .variable(let name) = value.kind, let found = scope.value(of: name) else {
             let name = if case .variable(let n) = value.kind { n } else { value.text }
-            throw RuntimeError(LanguageError(.undefinedVariable(name, suggestion: suggest(name, among: scope.variableNames)), at: value.span))
+            throw RuntimeError(
+                LanguageError(.undefinedVariable(name, suggestion: suggest(name, among: scope.variableNames)), at: value.span))
         }
         return found
     }
@@ -54,7 +56,9 @@ enum IfEvaluation {
     static func equal(_ a: Literal, _ b: Literal) -> Bool {
         switch (a, b) {
         case (.number(let x), .number(let y)): x == y
-        case (.word(let x), .word(let y)), (.word(let x), .string(let y)), (.string(let x), .word(let y)), (.string(let x), .string(let y)): x == y
+        case (.word(let x), .word(let y)), (.word(let x), .string(let y)), (.string(let x), .word(let y)),
+            (.string(let x), .string(let y)):
+            x == y
         default: false
         }
     }

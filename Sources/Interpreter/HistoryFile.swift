@@ -5,6 +5,7 @@
 // temporary file and a rename — so two sessions at once keep both their entries and a crash
 // never leaves half a file.
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif

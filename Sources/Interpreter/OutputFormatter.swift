@@ -28,7 +28,8 @@ public struct OutputFormatter: Sendable {
             let buffer = chart.rendered(width: environment.width, profile: environment.profile)
             return TextRenderer(environment: environment).render(buffer)
         case .diagnostic(let d, let source):
-            let style: any DiagnosticStyle = environment.usesEscapes && environment.profile.colors != .none ? ANSIStyle() : PlainStyle()
+            let style: any DiagnosticStyle =
+                environment.usesEscapes && environment.profile.colors != .none ? ANSIStyle() : PlainStyle()
             return DiagnosticRenderer(style: style).render(d, source: source)
         }
     }
@@ -54,8 +55,9 @@ public struct OutputFormatter: Sendable {
     func countingLine(_ u: LiveUpdate) -> String {
         let p = u.progress
         let detail = [u.detail, "\(Table.number(p.elapsed, significant: 2)) s"].compactMap { $0 }.joined(separator: " · ")
-        let bar = ProgressBar(fraction: p.fraction, label: "\(u.title) " + u.unit.counter(done: p.done, planned: p.planned),
-                              eta: p.done < p.planned ? p.eta : nil, detail: detail)
+        let bar = ProgressBar(
+            fraction: p.fraction, label: "\(u.title) " + u.unit.counter(done: p.done, planned: p.planned),
+            eta: p.done < p.planned ? p.eta : nil, detail: detail)
         let buffer = Chart.progress(bar).rendered(width: environment.width, height: 1, profile: environment.profile)
         return TextRenderer(environment: environment).render(buffer)
     }

@@ -23,9 +23,13 @@ public struct ReferenceDocs: Sendable {
     }
 
     func command(_ spec: CommandSpec) -> [String] {
-        var lines = ["### \(spec.name)", "", spec.summary.prefix(1).uppercased() + spec.summary.dropFirst() + ".", "",
-                     "    " + spec.usage, ""]
-        if !spec.aliases.isEmpty { lines += ["Also written: " + spec.aliases.map { "`\($0)`" }.joined(separator: ", ") + ".", ""] }
+        var lines = [
+            "### \(spec.name)", "", spec.summary.prefix(1).uppercased() + spec.summary.dropFirst() + ".", "",
+            "    " + spec.usage, "",
+        ]
+        if !spec.aliases.isEmpty {
+            lines += ["Also written: " + spec.aliases.map { "`\($0)`" }.joined(separator: ", ") + ".", ""]
+        }
         lines += table(spec.signature)
         if !spec.details.isEmpty { lines += [spec.details, ""] }
         lines += ["```"] + spec.examples + ["```", ""]
@@ -57,14 +61,18 @@ public struct ReferenceDocs: Sendable {
     }
 
     func layers() -> [String] {
-        var lines = ["## Layers", "", "Written inside `net NAME = …`, separated by commas. `xN` after a layer or a `res { … }`",
-                     "block repeats it N times.", "",
-                     "| layer | meaning | example |", "|---|---|---|"]
+        var lines = [
+            "## Layers", "", "Written inside `net NAME = …`, separated by commas. `xN` after a layer or a `res { … }`",
+            "block repeats it N times.", "",
+            "| layer | meaning | example |", "|---|---|---|",
+        ]
         for layer in registry.layers where !layer.isActivation {
             lines.append(row(layer.usage, layer.summary, layer.examples.first.map { "`\($0)`" } ?? ""))
         }
-        lines.append(row("res { … }", "residual block x + f(x); a learned projection when f changes the shape",
-                         "`res { dense 32 relu, dense 32 } x8`"))
+        lines.append(
+            row(
+                "res { … }", "residual block x + f(x); a learned projection when f changes the shape",
+                "`res { dense 32 relu, dense 32 } x8`"))
         let activations = registry.layers.filter(\.isActivation)
         lines += ["", "Activations, as a layer of their own or as a trailing word (`dense 32 relu`):", ""]
         lines += activations.map { "- `\($0.name)`: \($0.summary)" }

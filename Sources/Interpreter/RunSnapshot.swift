@@ -14,8 +14,10 @@ public struct RunSnapshot: Sendable, Equatable {
         public var trainAccuracy: Double?
         public var validationAccuracy: Double?
 
-        public init(step: Int, trainLoss: Double, validationLoss: Double? = nil,
-                    trainAccuracy: Double? = nil, validationAccuracy: Double? = nil) {
+        public init(
+            step: Int, trainLoss: Double, validationLoss: Double? = nil,
+            trainAccuracy: Double? = nil, validationAccuracy: Double? = nil
+        ) {
             self.step = step
             self.trainLoss = trainLoss
             self.validationLoss = validationLoss
@@ -70,8 +72,9 @@ public struct RunSnapshot: Sendable, Equatable {
         }
         lossStride = stride
         evaluations = run.history.evals.suffix(Self.maxEvaluations).map {
-            Evaluation(step: $0.step, trainLoss: $0.trainLoss, validationLoss: $0.validationLoss,
-                       trainAccuracy: $0.trainAccuracy, validationAccuracy: $0.validationAccuracy)
+            Evaluation(
+                step: $0.step, trainLoss: $0.trainLoss, validationLoss: $0.validationLoss,
+                trainAccuracy: $0.trainAccuracy, validationAccuracy: $0.validationAccuracy)
         }
         layers = Self.layers(of: run)
     }
@@ -90,10 +93,11 @@ public struct RunSnapshot: Sendable, Equatable {
                 counts[bins / 2] = Double(histogram.total)
                 (lo, hi) = (lo - 0.5, hi + 0.5)
             }
-            return Layer(name: "\(i + 1) \(network.layers[i].summary)",
-                         weightNorm: k < stats.weightNorms.count ? stats.weightNorms[k] : .nan,
-                         gradientNorm: k < stats.gradientNorms.count ? stats.gradientNorms[k] : .nan,
-                         histogram: counts, lower: lo, upper: hi)
+            return Layer(
+                name: "\(i + 1) \(network.layers[i].summary)",
+                weightNorm: k < stats.weightNorms.count ? stats.weightNorms[k] : .nan,
+                gradientNorm: k < stats.gradientNorms.count ? stats.gradientNorms[k] : .nan,
+                histogram: counts, lower: lo, upper: hi)
         }
     }
 }

@@ -17,13 +17,15 @@ extension Session {
         let path = resolvePath(file)
         guard let confinement = settings.confinement else { return path }
         if writing && !confinement.allowWrites {
-            throw RuntimeError("this trial may not write files or run scripts ('\(file)')", at: span,
-                               hint: "basin trial --allow-writes lets a trusted config do so")
+            throw RuntimeError(
+                "this trial may not write files or run scripts ('\(file)')", at: span,
+                hint: "basin trial --allow-writes lets a trusted config do so")
         }
         // The resolved path is the one opened: what was checked is what is read or written.
         guard let resolved = confinement.resolve(path) else {
-            throw RuntimeError("'\(file)' is outside the trial's directory \(confinement.root)", at: span,
-                               hint: "a trial reads and writes only below the directory basin trial runs in")
+            throw RuntimeError(
+                "'\(file)' is outside the trial's directory \(confinement.root)", at: span,
+                hint: "a trial reads and writes only below the directory basin trial runs in")
         }
         return resolved
     }
@@ -44,7 +46,9 @@ extension Session {
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard !isDirectory.boolValue, size <= limit else {
-            throw RuntimeError("cannot read '\(file)': \(isDirectory.boolValue ? "it is a directory" : "it is over \(formatBytes(limit))")", at: span)
+            throw RuntimeError(
+                "cannot read '\(file)': \(isDirectory.boolValue ? "it is a directory" : "it is over \(formatBytes(limit))")",
+                at: span)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw RuntimeError("cannot read '\(file)': permission denied", at: span)
@@ -72,7 +76,8 @@ extension Session {
             throw cannotWrite(file, EISDIR, at: span)
         }
         let directory = (path as NSString).deletingLastPathComponent
-        var template = Array((directory.isEmpty ? "." : directory).utf8CString.dropLast()) + Array(("/.basin-export-XXXXXX").utf8CString)
+        var template =
+            Array((directory.isEmpty ? "." : directory).utf8CString.dropLast()) + Array(("/.basin-export-XXXXXX").utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw cannotWrite(file, errno, at: span) }
         let temporary = String(cString: template)
@@ -94,7 +99,9 @@ extension Session {
 
     func cannotWrite(_ file: String, _ code: Int32, at span: SourceSpan) -> RuntimeError {
         let reason = String(cString: strerror(code)).lowercased()
-        let hint = code == ENOENT ? "the directory must exist; relative paths start at \(settings.directory)"
+        let hint =
+            code == ENOENT
+            ? "the directory must exist; relative paths start at \(settings.directory)"
             : code == EISDIR ? "give a file name, not a directory" : "check the path and its permissions"
         return RuntimeError("cannot write '\(file)': \(reason)", at: span, hint: hint)
     }

@@ -34,11 +34,13 @@ extension Session {
     /// The net's current weights and the dataset it trained on (or was built for).
     func looked(_ net: NetEntry, at span: SourceSpan) throws(RuntimeError) -> LookedNet {
         guard let network = net.currentNetwork else {
-            throw RuntimeError("\(net.name) has no weights yet: its input size comes from the first dataset it meets",
-                               at: span, hint: "train it first: train \(net.name) on DATA")
+            throw RuntimeError(
+                "\(net.name) has no weights yet: its input size comes from the first dataset it meets",
+                at: span, hint: "train it first: train \(net.name) on DATA")
         }
         guard let name = net.dataName, let data = workspace.datasets[name] else {
-            throw RuntimeError("\(net.name) has not met any data yet", at: span, hint: "train it first: train \(net.name) on DATA")
+            throw RuntimeError(
+                "\(net.name) has not met any data yet", at: span, hint: "train it first: train \(net.name) on DATA")
         }
         let loss = net.run?.loss ?? net.setup.loss ?? (data.isClassification ? .crossEntropy : .meanSquared)
         try checkFits(net.name, network, data, loss, at: span)
@@ -49,19 +51,22 @@ extension Session {
     /// (imported, say) have none to measure.
     func requireFiniteWeights(_ n: LookedNet, at span: SourceSpan) throws(RuntimeError) {
         guard let bad = TrainingRun.firstNonFiniteLayer(of: n.network) else { return }
-        throw RuntimeError("\(n.entry.name)'s weights are not finite in layer \(bad.layer) (\(bad.summary)): there is no loss around them to measure",
-                           at: span, hint: "reset \(n.entry.name), or rewind it to a step before the weights broke")
+        throw RuntimeError(
+            "\(n.entry.name)'s weights are not finite in layer \(bad.layer) (\(bad.summary)): there is no loss around them to measure",
+            at: span, hint: "reset \(n.entry.name), or rewind it to a step before the weights broke")
     }
 
     /// The data may have been redefined since the net was built: its shapes must still match.
-    func checkFits(_ name: String, _ network: Network, _ data: DataEntry, _ loss: Loss, at span: SourceSpan) throws(RuntimeError) {
+    func checkFits(_ name: String, _ network: Network, _ data: DataEntry, _ loss: Loss, at span: SourceSpan) throws(RuntimeError)
+    {
         let wanted = data.full.classCount ?? data.full.targetWidth
         let outputsFit = network.outputCount == wanted || (loss == .binaryCrossEntropy && network.outputCount == 1 && wanted <= 2)
         guard network.inputShape == data.sampleShape, outputsFit else {
-            throw RuntimeError("\(name) was built for \(describeShape(network.inputShape)) → \(network.outputCount) outputs, "
-                               + "but \(data.name) now has \(describeShape(data.sampleShape)) → "
-                               + (data.full.classCount.map { "\($0) classes" } ?? "\(wanted) targets"),
-                               at: span, hint: "define \(name) again for \(data.name)'s data")
+            throw RuntimeError(
+                "\(name) was built for \(describeShape(network.inputShape)) → \(network.outputCount) outputs, "
+                    + "but \(data.name) now has \(describeShape(data.sampleShape)) → "
+                    + (data.full.classCount.map { "\($0) classes" } ?? "\(wanted) targets"),
+                at: span, hint: "define \(name) again for \(data.name)'s data")
         }
     }
 
@@ -101,8 +106,10 @@ struct SharpnessRecord {
 extension Session {
     /// Runs `measure` on the net's full-data gradient as a cancellable command whose progress is
     /// counted in iterations (`report(i, value)` when `live`); the last update is kept on screen.
-    func iterating<R>(_ n: LookedNet, title: String, iterations: Int, live: Bool, detail: @escaping (Double) -> String,
-                      _ measure: (FullGradient, RunControl, @escaping (Int, Double) -> Void) -> R) -> R {
+    func iterating<R>(
+        _ n: LookedNet, title: String, iterations: Int, live: Bool, detail: @escaping (Double) -> String,
+        _ measure: (FullGradient, RunControl, @escaping (Int, Double) -> Void) -> R
+    ) -> R {
         let control = RunControl()
         activeRun.begin(control)
         defer { activeRun.end(control) }
@@ -111,9 +118,10 @@ extension Session {
         var last: LiveUpdate?
         let r = measure(gradient, control) { [host] i, value in
             guard live else { return }
-            let update = LiveUpdate(title: "\(title) \(n.entry.name)", netName: n.entry.name,
-                                    progress: .counting(done: i, planned: iterations, elapsed: Self.seconds(clock.now - start), value: value),
-                                    unit: .counted("iterations"), detail: detail(value))
+            let update = LiveUpdate(
+                title: "\(title) \(n.entry.name)", netName: n.entry.name,
+                progress: .counting(done: i, planned: iterations, elapsed: Self.seconds(clock.now - start), value: value),
+                unit: .counted("iterations"), detail: detail(value))
             last = update
             host.progress(update)
         }
@@ -128,9 +136,12 @@ extension Session {
     /// Runs the power iteration (cancellable; progress per iteration when `live`) and caches a
     /// finished result on the net.
     func measureSharpness(_ n: LookedNet, iterations: Int, tolerance: Double, seed: UInt64 = 0, live: Bool) -> SharpnessResult {
-        let r = iterating(n, title: "sharpness", iterations: iterations, live: live,
-                          detail: { "λ ≈ \(Table.number($0, significant: 4))" }) { gradient, control, report in
-            Sharpness.topEigenvalue(gradient, iterations: iterations, tolerance: tolerance, seed: seed, cancel: control, onIteration: report)
+        let r = iterating(
+            n, title: "sharpness", iterations: iterations, live: live,
+            detail: { "λ ≈ \(Table.number($0, significant: 4))" }
+        ) { gradient, control, report in
+            Sharpness.topEigenvalue(
+                gradient, iterations: iterations, tolerance: tolerance, seed: seed, cancel: control, onIteration: report)
         }
         if !r.cancelled, r.eigenvalue.isFinite {
             n.entry.sharpness = SharpnessRecord(value: r.eigenvalue, fingerprint: fingerprint(n.network))
@@ -149,8 +160,9 @@ extension Session {
     func compareSharpness(_ net: NetEntry, at span: SourceSpan) -> (value: Double, cached: Bool)? {
         guard let n = try? looked(net, at: span) else { return nil }
         if let s = net.sharpness, s.fingerprint == fingerprint(n.network) { return (s.value, true) }
-        let r = measureSharpness(n, iterations: SharpnessCommand.defaultIterations, tolerance: SharpnessCommand.defaultTolerance,
-                                 live: false)
+        let r = measureSharpness(
+            n, iterations: SharpnessCommand.defaultIterations, tolerance: SharpnessCommand.defaultTolerance,
+            live: false)
         return r.cancelled || !r.eigenvalue.isFinite ? nil : (r.eigenvalue, false)
     }
 }

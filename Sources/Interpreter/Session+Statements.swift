@@ -26,8 +26,9 @@ extension Session {
                 throw error.errors.first.map(RuntimeError.init) ?? RuntimeError("cannot run this command", at: command.span)
             }
             guard let type = Commands.byName[invocation.name] else {
-                throw RuntimeError("'\(invocation.name)' is registered but has no command type (a bug in Basin)", at: command.verb.span,
-                                   hint: "please report it; 'help' lists the commands")
+                throw RuntimeError(
+                    "'\(invocation.name)' is registered but has no command type (a bug in Basin)", at: command.verb.span,
+                    hint: "please report it; 'help' lists the commands")
             }
             return try perform(type, invocation, source: source, next: next)
         }
@@ -35,10 +36,14 @@ extension Session {
     }
 
     /// Binds a typed command's operands (`$variables` resolved in the workspace) and runs it.
-    func perform<C: RunnableCommand>(_ type: C.Type, _ invocation: Invocation, source: SourceFile, next: String?)
-        throws(RuntimeError) -> ExecutionStatus {
-        let (command, context) = try C.declaration.make(invocation.binding, syntax: invocation.command, scope: workspace,
-                                                        source: source, next: next)
+    func perform<C: RunnableCommand>(
+        _ type: C.Type, _ invocation: Invocation, source: SourceFile, next: String?
+    )
+        throws(RuntimeError) -> ExecutionStatus
+    {
+        let (command, context) = try C.declaration.make(
+            invocation.binding, syntax: invocation.command, scope: workspace,
+            source: source, next: next)
         return try command.run(self, context)
     }
 
@@ -61,8 +66,9 @@ extension Session {
         case .value(let value):
             workspace.variables[binding.name.name] = try anyLiteral(value)
         case .distribution(let d):
-            throw RuntimeError("'let \(binding.name.name) ~ …' samples a value, which only a sweep body does", at: d.span,
-                               hint: "use 'let \(binding.name.name) = VALUE' here, or put this line inside 'sweep s { … }'")
+            throw RuntimeError(
+                "'let \(binding.name.name) ~ …' samples a value, which only a sweep body does", at: d.span,
+                hint: "use 'let \(binding.name.name) = VALUE' here, or put this line inside 'sweep s { … }'")
         }
     }
 
@@ -78,8 +84,9 @@ extension Session {
     func defineNet(_ definition: NetworkDefinition, source: SourceFile) throws(RuntimeError) {
         let specs = try layerSpecs(definition.layers, at: definition.span)
         let name = definition.name.name
-        let entry = NetEntry(name: name, specs: specs, definitionText: source.text(of: definition.span),
-                             seed: workspace.seed)
+        let entry = NetEntry(
+            name: name, specs: specs, definitionText: source.text(of: definition.span),
+            seed: workspace.seed)
         var misfit: String?
         if let dataName = workspace.currentData, let data = workspace.datasets[dataName] {
             switch try fit(specs, to: data, name: name, at: definition.span) {
@@ -94,8 +101,12 @@ extension Session {
         if entry.network == nil { try checkSize(specs, at: definition.span) }
         workspace.nets[name] = entry
         workspace.currentNet = name
-        say(netSummaryLine(entry) + (misfit.map { "\n\(name) does not fit \(workspace.currentData ?? "the data") ("
-            + $0 + "): it is built for the data it first trains on" } ?? ""))
+        say(
+            netSummaryLine(entry)
+                + (misfit.map {
+                    "\n\(name) does not fit \(workspace.currentData ?? "the data") ("
+                        + $0 + "): it is built for the data it first trains on"
+                } ?? ""))
     }
 
     /// A net built for a dataset, or why the two do not fit (the net can wait for other data).
@@ -120,13 +131,17 @@ extension Session {
         let wanted = data.full.classCount ?? data.full.targetWidth
         guard outputs == wanted else {
             let what = data.isClassification ? "\(wanted) classes" : "\(wanted) target value(s)"
-            return .misfit(RuntimeError("\(name) ends with \(outputs) outputs but \(data.name) has \(what)", at: span,
-                                        hint: "make the last layer 'dense \(wanted)'"))
+            return .misfit(
+                RuntimeError(
+                    "\(name) ends with \(outputs) outputs but \(data.name) has \(what)", at: span,
+                    hint: "make the last layer 'dense \(wanted)'"))
         }
         return .built(network)
     }
 
-    func buildNetwork(_ specs: [LayerSpec], for data: DataEntry, name: String, at span: SourceSpan) throws(RuntimeError) -> Network {
+    func buildNetwork(
+        _ specs: [LayerSpec], for data: DataEntry, name: String, at span: SourceSpan
+    ) throws(RuntimeError) -> Network {
         switch try fit(specs, to: data, name: name, at: span) {
         case .built(let network): return network
         case .misfit(let error): throw error
@@ -156,9 +171,10 @@ extension Session {
     func layerSpecs(_ items: [LayerItem], at span: SourceSpan) throws(RuntimeError) -> [LayerSpec] {
         let total = try expandedCount(items)
         guard total <= Self.maxLayers else {
-            throw RuntimeError("this net has \(total >= Self.maxLayers * 1000 ? "over \(Self.maxLayers * 1000)" : "\(total)") layers "
-                               + "after its repeats; at most \(Self.maxLayers) are allowed", at: span,
-                               hint: "use smaller repeat counts (nested repeats multiply)")
+            throw RuntimeError(
+                "this net has \(total >= Self.maxLayers * 1000 ? "over \(Self.maxLayers * 1000)" : "\(total)") layers "
+                    + "after its repeats; at most \(Self.maxLayers) are allowed", at: span,
+                hint: "use smaller repeat counts (nested repeats multiply)")
         }
         return try expandedSpecs(items)
     }
@@ -190,10 +206,11 @@ extension Session {
             case .layer(let layer):
                 if count > 1, let lone = Self.loneRepeat(layer.kind), items.count > 1 {
                     let written = lone + (layer.activation.map { " " + $0.text } ?? "")
-                    throw RuntimeError("x\(count) repeats only '\(written)', the item it follows: \(count) of them in a row",
-                                       at: item.repeatCount?.span ?? item.span,
-                                       hint: "to repeat a block, repeat one layer with its activation ('dense 32 relu x\(count)') "
-                                           + "or a residual block ('res { dense 32, batchnorm relu } x\(count)')")
+                    throw RuntimeError(
+                        "x\(count) repeats only '\(written)', the item it follows: \(count) of them in a row",
+                        at: item.repeatCount?.span ?? item.span,
+                        hint: "to repeat a block, repeat one layer with its activation ('dense 32 relu x\(count)') "
+                            + "or a residual block ('res { dense 32, batchnorm relu } x\(count)')")
                 }
                 one = try layerSpec(layer)
             case .residual(let body): one = [.residual(try expandedSpecs(body))]
@@ -254,9 +271,13 @@ extension Session {
         case .dense(let units):
             out = [.dense(units: try integer(units, "dense width"))]
         case .conv(let channels, let k, let s, let pad):
-            out = [.conv(channels: try integer(channels, "conv channels"), kernel: try k.map { v throws(RuntimeError) in try integer(v, "k") } ?? 3,
-                         stride: try s.map { v throws(RuntimeError) in try integer(v, "s") } ?? 1,
-                         padding: try pad.map { v throws(RuntimeError) in try integer(v, "pad") } ?? 0)]
+            out = [
+                .conv(
+                    channels: try integer(channels, "conv channels"),
+                    kernel: try k.map { v throws(RuntimeError) in try integer(v, "k") } ?? 3,
+                    stride: try s.map { v throws(RuntimeError) in try integer(v, "s") } ?? 1,
+                    padding: try pad.map { v throws(RuntimeError) in try integer(v, "pad") } ?? 0)
+            ]
         case .pool(let mode, let size):
             let m = try word(mode, "pool")
             guard let kind = PoolKind(rawValue: m) else {
@@ -266,7 +287,9 @@ extension Session {
         case .flatten: out = [.flatten]
         case .dropout(let rate):
             let p = try real(rate, "dropout")
-            guard p >= 0, p < 1 else { throw RuntimeError("dropout takes a probability in [0, 1), got \(rate.text)", at: rate.span) }
+            guard p >= 0, p < 1 else {
+                throw RuntimeError("dropout takes a probability in [0, 1), got \(rate.text)", at: rate.span)
+            }
             out = [.dropout(Float(p))]
         case .batchNorm: out = [.batchnorm]
         case .layerNorm: out = [.layernorm]
@@ -280,8 +303,9 @@ extension Session {
 
     func activation(_ name: String, at span: SourceSpan) throws(RuntimeError) -> ActivationFunction {
         guard let f = ActivationFunction(rawValue: name) else {
-            throw RuntimeError("unknown activation '\(name)'", at: span,
-                               hint: suggest(name, among: ActivationFunction.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" })
+            throw RuntimeError(
+                "unknown activation '\(name)'", at: span,
+                hint: suggest(name, among: ActivationFunction.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" })
         }
         return f
     }

@@ -41,14 +41,17 @@ extension Session {
             var settings = TrainingSettings()
             settings.batchSize = net.setup.batchSize
             run = try rethrow(at: span) { () throws -> TrainingRun in
-                try TrainingRun(network: network, train: data.parts.train, validation: data.validation,
-                                optimizer: net.setup.optimizer, loss: loss, settings: settings, seed: net.seed)
+                try TrainingRun(
+                    network: network, train: data.parts.train, validation: data.validation,
+                    optimizer: net.setup.optimizer, loss: loss, settings: settings, seed: net.seed)
             }
         }
         run.loss = loss
         run.schedule = stepSchedule(net.setup.schedule, run)
         run.augmenter = try data.augmentation.map { a throws(RuntimeError) in
-            try rethrow(at: span) { () throws -> Augmenter in try Augmenter(a, sampleShape: data.sampleShape, isSignal: data.full.isSignal, seed: net.seed) }
+            try rethrow(at: span) { () throws -> Augmenter in
+                try Augmenter(a, sampleShape: data.sampleShape, isSignal: data.full.isSignal, seed: net.seed)
+            }
         }
         if let every = net.checkpointEvery { run.checkpoints.every = every }
         run.checkpoints.limit = net.checkpointKeep
@@ -63,7 +66,8 @@ extension Session {
     /// continues (a copy of it, so the earlier round's record stays as it was).
     func resumePromoted(_ net: NetEntry) -> (net: NetEntry, epochs: Double)? {
         guard let trial, let prior = trial.resume, prior.name == net.name, net.run == nil, let run = prior.run,
-              prior.specs == net.specs, prior.setup == net.setup, prior.seed == net.seed else { return nil }
+            prior.specs == net.specs, prior.setup == net.setup, prior.seed == net.seed
+        else { return nil }
         trial.resume = nil
         let resumed = prior.duplicate(named: net.name)
         workspace.nets[net.name] = resumed
@@ -93,7 +97,9 @@ extension Session {
         var parts = ["\(net.name): step \(run.step)" + (run.restoredStep.map { ", weights of step \($0)" } ?? "")]
         if let e = run.currentEvaluation ?? run.history.evals.last {
             parts.append("train loss \(fmt(e.trainLoss))" + (e.trainAccuracy.map { " acc \(pct($0))" } ?? ""))
-            if let v = e.validationLoss { parts.append("val loss \(fmt(v))" + (e.validationAccuracy.map { " acc \(pct($0))" } ?? "")) }
+            if let v = e.validationLoss {
+                parts.append("val loss \(fmt(v))" + (e.validationAccuracy.map { " acc \(pct($0))" } ?? ""))
+            }
         } else if let l = run.history.stepLosses.last {
             parts.append("loss \(fmt(Double(l)))")
         }
@@ -103,7 +109,8 @@ extension Session {
         case .cancelled: line += "\nstopped by Ctrl-C after \(r.steps) steps; the weights reached are kept"
         case .earlyStopped(let best): line += "\nearly stopping: no better val loss since step \(best); restored its weights"
         case .diverged(let step, let cause):
-            line += "\nstopped at step \(step): \(cause.wording)\n= help: lower the learning rate (opt \(net.name) … lr=…) or clip gradients"
+            line +=
+                "\nstopped at step \(step): \(cause.wording)\n= help: lower the learning rate (opt \(net.name) … lr=…) or clip gradients"
         }
         return line + thinningNote(net, run)
     }
@@ -114,9 +121,9 @@ extension Session {
         run.checkpoints.thinnedTo = nil
         net.checkpointEvery = every
         let why = run.checkpoints.limit.map { "keep=\($0)" } ?? formatBytes(run.checkpoints.budgetBytes)
-        return "\nsnapshots: \(run.checkpoints.snapshots.count) kept (\(why) was full): every other one dropped, one every \(every) steps from now on"
+        return
+            "\nsnapshots: \(run.checkpoints.snapshots.count) kept (\(why) was full): every other one dropped, one every \(every) steps from now on"
     }
-
 
     /// Fresh weights with the net's scheme and seed; the run (and its history) starts over.
     func reinitialize(_ net: NetEntry, at span: SourceSpan) throws(RuntimeError) {
@@ -167,8 +174,9 @@ extension Session {
         if n == net.replicas.count + 1 { return net.replicas }
         if let run = net.run, run.step > 0 {
             let had = net.replicas.count + 1
-            throw RuntimeError("\(net.name) has trained with \(had) seed\(had == 1 ? "" : "s"); seeds= cannot change that now",
-                               at: span, hint: "reset \(net.name), then: train \(net.name) … seeds=\(n)")
+            throw RuntimeError(
+                "\(net.name) has trained with \(had) seed\(had == 1 ? "" : "s"); seeds= cannot change that now",
+                at: span, hint: "reset \(net.name), then: train \(net.name) … seeds=\(n)")
         }
         net.replicas = (1..<n).map { net.replica(seed: net.seed &+ UInt64($0)) }
         return net.replicas
@@ -181,8 +189,11 @@ extension Session {
         copy.checkpointKeep = net.checkpointKeep
         guard let run = copy.run else { return }
         let s = net.setup.optimizer
-        if run.optimizer.settings.kind == s.kind { run.optimizer.settings = s }
-        else { run.optimizer = Optimizer(settings: s, parameterCount: run.network.parameterCount) }
+        if run.optimizer.settings.kind == s.kind {
+            run.optimizer.settings = s
+        } else {
+            run.optimizer = Optimizer(settings: s, parameterCount: run.network.parameterCount)
+        }
         if let primary = net.run {
             run.loss = primary.loss
             run.schedule = stepSchedule(net.setup.schedule, run)
@@ -194,14 +205,17 @@ extension Session {
         guard !net.replicas.isEmpty else { return }
         let count = net.replicas.count
         net.replicas = []
-        say("\(net.name): its \(count) other seed\(count == 1 ? "" : "s") dropped — \(command) acts on one net; train \(net.name) … seeds=N trains several again")
+        say(
+            "\(net.name): its \(count) other seed\(count == 1 ? "" : "s") dropped — \(command) acts on one net; train \(net.name) … seeds=N trains several again"
+        )
     }
 
     /// Trains every run for `budget`, `settings.workers` at a time; one progress line for all
     /// (steps done over steps planned, the first seed's curves on a dashboard). Reports by seed.
     func driveSeeds(_ runs: [(net: NetEntry, run: TrainingRun)], budget: Budget, title: String, early: Int?) -> [RunReport] {
-        let shared = SeedsProgress(count: runs.count, host: host, title: title, netName: runs[0].net.name,
-                                   unit: ProgressUnit(budget, stepsPerEpoch: runs[0].run.stepsPerEpoch), snapshots: host.wantsRunSnapshots)
+        let shared = SeedsProgress(
+            count: runs.count, host: host, title: title, netName: runs[0].net.name,
+            unit: ProgressUnit(budget, stepsPerEpoch: runs[0].run.stepsPerEpoch), snapshots: host.wantsRunSnapshots)
         let next = Atomic<Int>(0)
         let box = UncheckedRuns(runs: runs, active: activeRun)
         DispatchQueue.concurrentPerform(iterations: min(runs.count, settings.workers)) { _ in
@@ -216,7 +230,8 @@ extension Session {
             }
         }
         shared.end()
-        trial?.lastStop = shared.reports.compactMap { $0?.reason }.first { if case .finished = $0 { false } else { true } } ?? .finished
+        trial?.lastStop =
+            shared.reports.compactMap { $0?.reason }.first { if case .finished = $0 { false } else { true } } ?? .finished
         return shared.reports.compactMap { $0 }  // every index ran: one report per seed
     }
 
@@ -238,12 +253,14 @@ extension Session {
             case .earlyStopped: status = "early stop"
             case .diverged: status = "diverged"
             }
-            return ["\(entry.net.seed)", "\(entry.run.step)"] + columns.map { c in evals[i].flatMap(c.1).map { show($0, c.2) } ?? "–" } + [status]
+            return ["\(entry.net.seed)", "\(entry.run.step)"]
+                + columns.map { c in evals[i].flatMap(c.1).map { show($0, c.2) } ?? "–" } + [status]
         }
-        return Table(title: "\(runs[0].net.name): \(runs.count) seeds",
-                     columns: [.init("seed", alignment: .right), .init("step", alignment: .right)]
-                        + columns.map { .init($0.0, alignment: .right) } + [.init("")],
-                     rows: rows)
+        return Table(
+            title: "\(runs[0].net.name): \(runs.count) seeds",
+            columns: [.init("seed", alignment: .right), .init("step", alignment: .right)]
+                + columns.map { .init($0.0, alignment: .right) } + [.init("")],
+            rows: rows)
     }
 }
 

@@ -33,8 +33,10 @@ public struct SessionSettings: Sendable {
     public var workers: Int
     /// Where files may be read and written (nil: anywhere the user names). See Confinement.swift.
     public var confinement: Confinement?
-    public init(directory: String = FileManager.default.currentDirectoryPath, journalPath: String? = nil,
-                sessionsDirectory: String? = nil, workers: Int = Engine.threads(), confinement: Confinement? = nil) {
+    public init(
+        directory: String = FileManager.default.currentDirectoryPath, journalPath: String? = nil,
+        sessionsDirectory: String? = nil, workers: Int = Engine.threads(), confinement: Confinement? = nil
+    ) {
         self.directory = directory
         self.journalPath = journalPath
         self.sessionsDirectory = sessionsDirectory ?? directory + "/sessions"
@@ -108,8 +110,11 @@ public final class Session: @unchecked Sendable {
             if parsed.diagnostics.count > Self.maxDiagnostics {
                 let next = parsed.diagnostics[Self.maxDiagnostics]
                 let rest = parsed.diagnostics.count - Self.maxDiagnostics
-                host.emit(.diagnostic(Diagnostic(.note, "… and \(rest) more errors not shown, from here on (fix the first ones)",
-                                                 at: next.span), source))
+                host.emit(
+                    .diagnostic(
+                        Diagnostic(
+                            .note, "… and \(rest) more errors not shown, from here on (fix the first ones)",
+                            at: next.span), source))
             }
             return .syntaxError
         }

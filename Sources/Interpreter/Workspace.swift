@@ -137,7 +137,8 @@ final class Workspace: VariableScope {
         if let other = datasets[name] != nil ? "dataset" : (nets[name] != nil ? "net" : nil) {
             return RuntimeError("'\(name)' is a \(other), not a \(kind)", at: span)
         }
-        let hint = suggest(name, among: names).map { "did you mean '\($0)'?" }
+        let hint =
+            suggest(name, among: names).map { "did you mean '\($0)'?" }
             ?? (names.isEmpty ? nil : "\(kind)s: \(names.sorted().joined(separator: ", "))")
         return RuntimeError("no \(kind) named '\(name)'", at: span, hint: hint)
     }

@@ -19,8 +19,9 @@ public enum BLAS {
         beta: Float = 0,
         c: UnsafeMutablePointer<Float>, ldc: Int? = nil
     ) {
-        gemm(using: gemmKernel, transA: transA, transB: transB, m: m, n: n, k: k,
-             alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+        gemm(
+            using: gemmKernel, transA: transA, transB: transB, m: m, n: n, k: k,
+            alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
     }
 
     /// `gemm` on a kernel chosen by the caller — for tests that check one kernel against the
@@ -54,8 +55,10 @@ public enum BLAS {
 
     /// Double-precision C[m×n] = A[m×k]·B[k×n], row-major, for the GP surrogate: one fixed
     /// order of operations, so the same bits on every CPU.
-    public static func dgemm(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
-                             c: UnsafeMutablePointer<Double>) {
+    public static func dgemm(
+        m: Int, n: Int, k: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
+        c: UnsafeMutablePointer<Double>
+    ) {
         if m == 0 || n == 0 { return }
         basin_dgemm_nn(m, n, k, a, b, c)
     }

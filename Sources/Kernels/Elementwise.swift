@@ -6,14 +6,18 @@ public enum Elementwise {
     public static func reluForward(_ n: Int, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>) {
         basin_relu_forward(n, x, y)
     }
-    public static func reluBackward(_ n: Int, _ x: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>) {
+    public static func reluBackward(
+        _ n: Int, _ x: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>
+    ) {
         basin_relu_backward(n, x, dy, dx)
     }
     public static func leakyForward(_ n: Int, _ slope: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>) {
         basin_leaky_forward(n, slope, x, y)
     }
-    public static func leakyBackward(_ n: Int, _ slope: Float, _ x: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
-                                     _ dx: UnsafeMutablePointer<Float>) {
+    public static func leakyBackward(
+        _ n: Int, _ slope: Float, _ x: UnsafePointer<Float>, _ dy: UnsafePointer<Float>,
+        _ dx: UnsafeMutablePointer<Float>
+    ) {
         basin_leaky_backward(n, slope, x, dy, dx)
     }
 }
@@ -21,9 +25,11 @@ public enum Elementwise {
 extension Elementwise {
     /// Fused, vectorized softmax cross-entropy: the SUM of row losses and the number of correct
     /// argmax predictions; writes (softmax − onehot)·invBatch into `gradient` if given.
-    public static func softmaxCrossEntropy(rows: Int, classes: Int, logits: UnsafePointer<Float>,
-                                           labels: UnsafePointer<Int32>, gradient: UnsafeMutablePointer<Float>?,
-                                           invBatch: Float) -> (sum: Double, correct: Int) {
+    public static func softmaxCrossEntropy(
+        rows: Int, classes: Int, logits: UnsafePointer<Float>,
+        labels: UnsafePointer<Int32>, gradient: UnsafeMutablePointer<Float>?,
+        invBatch: Float
+    ) -> (sum: Double, correct: Int) {
         var correct = 0
         let sum = basin_softmax_xent(rows, classes, logits, labels, gradient, invBatch, &correct)
         return (sum, correct)
@@ -35,22 +41,30 @@ public enum UpdateKernels {
     public static func sgd(_ n: Int, lr: Float, _ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>) {
         basin_sgd(n, lr, p, g)
     }
-    public static func sgdMomentum(_ n: Int, lr: Float, momentum: Float, nesterov: Bool, _ p: UnsafeMutablePointer<Float>,
-                                   _ g: UnsafePointer<Float>, _ buffer: UnsafeMutablePointer<Float>) {
+    public static func sgdMomentum(
+        _ n: Int, lr: Float, momentum: Float, nesterov: Bool, _ p: UnsafeMutablePointer<Float>,
+        _ g: UnsafePointer<Float>, _ buffer: UnsafeMutablePointer<Float>
+    ) {
         basin_sgd_momentum(n, lr, momentum, nesterov ? 1 : 0, p, g, buffer)
     }
-    public static func adam(_ n: Int, stepSize: Float, beta1: Float, beta2: Float, invSqrtBiasCorrection2: Float, epsilon: Float,
-                            _ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>,
-                            _ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>) {
+    public static func adam(
+        _ n: Int, stepSize: Float, beta1: Float, beta2: Float, invSqrtBiasCorrection2: Float, epsilon: Float,
+        _ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>,
+        _ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>
+    ) {
         basin_adam(n, stepSize, beta1, beta2, invSqrtBiasCorrection2, epsilon, p, g, m, v)
     }
-    public static func rmsprop(_ n: Int, lr: Float, alpha: Float, epsilon: Float, momentum: Float,
-                               _ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>,
-                               _ v: UnsafeMutablePointer<Float>, _ buffer: UnsafeMutablePointer<Float>) {
+    public static func rmsprop(
+        _ n: Int, lr: Float, alpha: Float, epsilon: Float, momentum: Float,
+        _ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>,
+        _ v: UnsafeMutablePointer<Float>, _ buffer: UnsafeMutablePointer<Float>
+    ) {
         basin_rmsprop(n, lr, alpha, epsilon, momentum, p, g, v, buffer)
     }
-    public static func penalties(_ n: Int, l2: Float, l1: Float, _ p: UnsafePointer<Float>, mask: UnsafePointer<Float>?,
-                                 _ g: UnsafeMutablePointer<Float>) {
+    public static func penalties(
+        _ n: Int, l2: Float, l1: Float, _ p: UnsafePointer<Float>, mask: UnsafePointer<Float>?,
+        _ g: UnsafeMutablePointer<Float>
+    ) {
         basin_penalties(n, l2, l1, p, mask, g)
     }
     public static func decay(_ n: Int, _ decay: Float, mask: UnsafePointer<Float>?, _ p: UnsafeMutablePointer<Float>) {

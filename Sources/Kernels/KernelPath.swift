@@ -55,7 +55,8 @@ public enum KernelPath: Int, Sendable, CaseIterable, Comparable, CustomStringCon
     public static var summary: String {
         let path = current
         let why = path == cpu ? "this CPU's best" : "set by BASIN_ISA; this CPU's best is \(cpu)"
-        let promise = path.isReproducible
+        let promise =
+            path.isReproducible
             ? "results are the same bits on every AVX2 or AVX-512 CPU"
             : "no FMA: results may differ in the last bits from AVX2/AVX-512 machines"
         return "kernels: \(path) (\(why)); \(promise)"

@@ -14,35 +14,44 @@ public struct Conv1DGeometry: Sendable, Equatable {
     }
 
     @usableFromInline var c: basin_conv1d_geometry {
-        basin_conv1d_geometry(length: length, channels: channels, kernel: kernel, stride: stride,
-                              padding: padding, out_length: outputLength)
+        basin_conv1d_geometry(
+            length: length, channels: channels, kernel: kernel, stride: stride,
+            padding: padding, out_length: outputLength)
     }
 }
 
 public enum Layout {
     /// dst[b, j, i] = src[b, i, j]: `batch` matrices [rows × cols] → [cols × rows].
-    public static func transpose(batch: Int, rows: Int, cols: Int, _ src: UnsafePointer<Float>,
-                                 into dst: UnsafeMutablePointer<Float>) {
+    public static func transpose(
+        batch: Int, rows: Int, cols: Int, _ src: UnsafePointer<Float>,
+        into dst: UnsafeMutablePointer<Float>
+    ) {
         basin_transpose_batch(batch, rows, cols, src, dst)
     }
 
     /// dst[b, j, i] += src[b, i, j].
-    public static func transposeAdd(batch: Int, rows: Int, cols: Int, _ src: UnsafePointer<Float>,
-                                    into dst: UnsafeMutablePointer<Float>) {
+    public static func transposeAdd(
+        batch: Int, rows: Int, cols: Int, _ src: UnsafePointer<Float>,
+        into dst: UnsafeMutablePointer<Float>
+    ) {
         basin_transpose_add_batch(batch, rows, cols, src, dst)
     }
 
     /// cols[b·Lo + t, k·C + c] = x[b, t·S − P + k, c] (0 outside the signal):
     /// x [B × L × C] → cols [B·Lo × K·C], one contiguous run per output position.
-    public static func im2col(batch: Int, _ g: Conv1DGeometry, _ x: UnsafePointer<Float>,
-                              into cols: UnsafeMutablePointer<Float>) {
+    public static func im2col(
+        batch: Int, _ g: Conv1DGeometry, _ x: UnsafePointer<Float>,
+        into cols: UnsafeMutablePointer<Float>
+    ) {
         basin_im2col_cl(batch, g.c, x, cols)
     }
 
     /// dx[b, t·S − P + k, c] = Σ_{t,k} dcols[b·Lo + t, k·C + c]: the adjoint of `im2col`
     /// (OVERWRITES dx [B × L × C]).
-    public static func col2im(batch: Int, _ g: Conv1DGeometry, _ dcols: UnsafePointer<Float>,
-                              into dx: UnsafeMutablePointer<Float>) {
+    public static func col2im(
+        batch: Int, _ g: Conv1DGeometry, _ dcols: UnsafePointer<Float>,
+        into dx: UnsafeMutablePointer<Float>
+    ) {
         basin_col2im_cl(batch, g.c, dcols, dx)
     }
 }

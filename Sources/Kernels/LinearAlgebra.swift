@@ -12,7 +12,9 @@ extension BLAS {
         var column = [Double](repeating: 0, count: n)
         l.withUnsafeBufferPointer { lp in
             b.withUnsafeMutableBufferPointer { bp in
-                column.withUnsafeMutableBufferPointer { basin_dpotrs_lower(n, nrhs, lp.baseAddress!, bp.baseAddress!, $0.baseAddress!) }
+                column.withUnsafeMutableBufferPointer {
+                    basin_dpotrs_lower(n, nrhs, lp.baseAddress!, bp.baseAddress!, $0.baseAddress!)
+                }
             }
         }
         return true

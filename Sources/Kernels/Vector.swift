@@ -13,8 +13,10 @@ public enum Vec {
     }
 
     /// y = a + beta·b + gamma·c, elementwise over n (c may alias b).
-    public static func combine(_ n: Int, _ a: UnsafePointer<Float>, _ beta: Float, _ b: UnsafePointer<Float>,
-                               _ gamma: Float, _ c: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+    public static func combine(
+        _ n: Int, _ a: UnsafePointer<Float>, _ beta: Float, _ b: UnsafePointer<Float>,
+        _ gamma: Float, _ c: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>
+    ) {
         basin_combine3(n, a, beta, b, gamma, c, y)
     }
 
@@ -64,7 +66,9 @@ public enum Vec {
     }
 
     /// out[cols] += Σ_rows x[r, cols] (column sums, each formed from 0 in row order, then added to out).
-    public static func accumulateColumnSums(_ rows: Int, _ cols: Int, _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
+    public static func accumulateColumnSums(
+        _ rows: Int, _ cols: Int, _ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>
+    ) {
         basin_accumulate_column_sums(rows, cols, x, out)
     }
 

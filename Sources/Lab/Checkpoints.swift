@@ -52,8 +52,9 @@ public struct CheckpointLog: Sendable {
 extension TrainingRun {
     /// Captures the run's full state now.
     public func snapshot() -> Snapshot {
-        Snapshot(step: step, parameters: network.parameters.array, state: network.state.array,
-                 optimizer: optimizer, batcher: batcher, rng: rng)
+        Snapshot(
+            step: step, parameters: network.parameters.array, state: network.state.array,
+            optimizer: optimizer, batcher: batcher, rng: rng)
     }
 
     /// Restores a snapshot: weights, state, optimizer, batch order and history up to its step.
@@ -83,7 +84,8 @@ extension TrainingRun {
         if let s = checkpoints.snapshots.first(where: { $0.step == step }) { return s }
         let have = [0] + checkpoints.steps
         let nearest = have.min { abs($0 - step) < abs($1 - step) } ?? 0
-        let hint = checkpoints.every == nil
+        let hint =
+            checkpoints.every == nil
             ? "turn on snapshots first, e.g. 'checkpoint NET every=100'"
             : "snapshots exist at steps \(Self.describe(have)); the nearest is \(nearest)"
         throw .invalid("no snapshot at step \(step); \(hint)")
@@ -97,7 +99,8 @@ extension TrainingRun {
     }
 
     static func describe(_ steps: [Int]) -> String {
-        steps.count <= 8 ? steps.map(String.init).joined(separator: ", ")
+        steps.count <= 8
+            ? steps.map(String.init).joined(separator: ", ")
             : "\(steps.prefix(4).map(String.init).joined(separator: ", ")), … \(steps.last ?? 0)"
     }
 }

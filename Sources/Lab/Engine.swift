@@ -22,8 +22,10 @@ public enum Engine {
     /// Threads Basin may keep busy with independent work (trials, seeds, grid points): the
     /// number of cores, capped by BASIN_THREADS (a shared classroom server sets 1 per student).
     /// An unusable BASIN_THREADS is refused at start (`threadsProblem`); here it is ignored.
-    public static func threads(environment: [String: String] = ProcessInfo.processInfo.environment,
-                               processors: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int {
+    public static func threads(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        processors: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> Int {
         let cores = max(1, processors)
         guard let text = environment["BASIN_THREADS"], let cap = Int(text), cap >= 1 else { return cores }
         return min(cores, cap)

@@ -27,8 +27,10 @@ public struct EpsilonSharpnessResult: Sendable, Equatable {
 }
 
 public enum EpsilonSharpness {
-    public static func measure(_ gradient: FullGradient, epsilon: Double, iterations: Int = 20,
-                               cancel: RunControl? = nil, progress: (Int, Double) -> Void = { _, _ in }) -> EpsilonSharpnessResult {
+    public static func measure(
+        _ gradient: FullGradient, epsilon: Double, iterations: Int = 20,
+        cancel: RunControl? = nil, progress: (Int, Double) -> Void = { _, _ in }
+    ) -> EpsilonSharpnessResult {
         let w = gradient.network.parameters.array
         let box = w.map { epsilon * (Double(abs($0)) + 1) }
         var (g, base, _) = gradient.gradient()
@@ -48,7 +50,8 @@ public enum EpsilonSharpness {
             maximum = max(maximum, at.loss)
             progress(k + 1, 100 * (maximum - base) / (1 + base))
         }
-        return EpsilonSharpnessResult(value: 100 * (maximum - base) / (1 + base), epsilon: epsilon, loss: base,
-                                      maximum: maximum, losses: losses, cancelled: cancelled)
+        return EpsilonSharpnessResult(
+            value: 100 * (maximum - base) / (1 + base), epsilon: epsilon, loss: base,
+            maximum: maximum, losses: losses, cancelled: cancelled)
     }
 }

@@ -13,7 +13,8 @@ extension TrainingRun {
     public func evaluate(_ data: Dataset) -> Evaluation {
         let chunk = min(Self.evaluationChunk, data.count)
         if let b = evaluationBuffers, b.capacity >= chunk, b.features == data.featureCount,
-           b.isClassification == (data.classCount != nil), b.outputs == data.targetWidth {
+            b.isClassification == (data.classCount != nil), b.outputs == data.targetWidth
+        {
             return Self.evaluate(network, on: data, loss: loss, buffers: b)
         }
         let b = BatchBuffers(network: network, data: data, capacity: Swift.max(chunk, Self.evaluationChunk / 4))
@@ -57,8 +58,9 @@ extension TrainingRun {
     func recordEvaluation() -> EvalRecord {
         let t = evaluate(train)
         let v = validation.map { evaluate($0) }
-        let record = EvalRecord(step: step, epoch: epoch, trainLoss: t.loss, trainAccuracy: t.accuracy,
-                                validationLoss: v?.loss, validationAccuracy: v?.accuracy)
+        let record = EvalRecord(
+            step: step, epoch: epoch, trainLoss: t.loss, trainAccuracy: t.accuracy,
+            validationLoss: v?.loss, validationAccuracy: v?.accuracy)
         history.evals.append(record)
         history.layerStats.append(layerStatistics())
         return record
@@ -73,9 +75,10 @@ extension TrainingRun {
             w.append(Vec.norm(n, network.parameters.base + off))
             g.append(Vec.norm(n, network.gradients.base + off))
         }
-        return LayerStats(step: step, weightNorms: w, gradientNorms: g,
-                          weightHistograms: layerHistograms(of: network.parameters),
-                          gradientHistograms: layerHistograms(of: network.gradients))
+        return LayerStats(
+            step: step, weightNorms: w, gradientNorms: g,
+            weightHistograms: layerHistograms(of: network.parameters),
+            gradientHistograms: layerHistograms(of: network.gradients))
     }
 
     /// "layer 3 (dense 100)" for the first top-level layer of `network` with a NaN or ±∞ in

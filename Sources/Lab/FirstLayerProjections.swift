@@ -18,8 +18,9 @@ struct FirstLayerProjections: @unchecked Sendable {
     /// nil unless the network starts with a dense layer, has more layers, and the data fits.
     init?(network: Network, data: Dataset, d1: [Float], d2: [Float]?) {
         guard let dense = network.layers.first as? Dense, network.layers.count > 1,
-              d1.count == network.parameterCount, d2.map({ $0.count == network.parameterCount }) ?? true,
-              data.count * dense.units * 3 * 4 <= Self.limitBytes else { return nil }
+            d1.count == network.parameterCount, d2.map({ $0.count == network.parameterCount }) ?? true,
+            data.count * dense.units * 3 * 4 <= Self.limitBytes
+        else { return nil }
         units = dense.units
         let x = FloatBuffer(data.inputs)
         base = Self.product(x, data.count, dense, network.parameters.base)

@@ -50,8 +50,9 @@ public final class FullGradient: @unchecked Sendable {
                 let lane = lanes[l]
                 lane.reset()
                 for k in stride(from: l, to: chunks, by: laneCount) {
-                    worker.accumulate(start: k * chunk, count: min(chunk, n - k * chunk), total: n, loss: loss,
-                                      data: data, into: lane)
+                    worker.accumulate(
+                        start: k * chunk, count: min(chunk, n - k * chunk), total: n, loss: loss,
+                        data: data, into: lane)
                 }
             }
         }

@@ -46,8 +46,10 @@ public enum Landscape {
     /// The training (and validation) loss along the line from `start` (a flat weight vector laid
     /// out like `network`'s) to `network`'s current weights. Evaluation mode. The end points
     /// are evaluated at exactly those weights, as `eval` would.
-    public static func line(from start: [Float], to network: Network, train: Dataset, validation: Dataset?,
-                            loss: Loss, alphas: [Float], cancel: RunControl? = nil) -> LineSlice {
+    public static func line(
+        from start: [Float], to network: Network, train: Dataset, validation: Dataset?,
+        loss: Loss, alphas: [Float], cancel: RunControl? = nil
+    ) -> LineSlice {
         let now = network.parameters.array
         let direction = zip(now, start).map { $0 - $1 }
         // Centred at the current weights: w(α) = w_now + (α − 1)·d.
@@ -71,8 +73,9 @@ public enum Landscape {
             if let v = validationEnds { validationLosses?[i] = a == 0 ? v.0 : v.1 }
         }
         let complete = !(cancel?.isCancelled ?? false)
-        return LineSlice(alphas: alphas, train: trainLosses, validation: validationLosses,
-                         endpoints: (trainEnds, validationEnds), isComplete: complete)
+        return LineSlice(
+            alphas: alphas, train: trainLosses, validation: validationLosses,
+            endpoints: (trainEnds, validationEnds), isComplete: complete)
     }
 
     /// Two filter-normalized random directions for `network`, from `seed`.

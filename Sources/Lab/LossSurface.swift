@@ -43,8 +43,10 @@ public final class LossSurface: @unchecked Sendable {
     /// Losses on the grid alphas × betas along d1, d2 (d2 may be nil for a 1D line: betas = [0]).
     /// `onProgress` receives the partial grid after each refinement level; `cancel` stops early
     /// (the points computed so far are kept).
-    public func grid(d1: [Float], d2: [Float]?, alphas: [Float], betas: [Float],
-                     cancel: RunControl? = nil, onProgress: ((SurfaceGrid) -> Void)? = nil) -> SurfaceGrid {
+    public func grid(
+        d1: [Float], d2: [Float]?, alphas: [Float], betas: [Float],
+        cancel: RunControl? = nil, onProgress: ((SurfaceGrid) -> Void)? = nil
+    ) -> SurfaceGrid {
         let nA = alphas.count, nB = betas.count
         let results = Mutex([Double](repeating: .nan, count: nA * nB))
         let first = data.count > 0 ? FirstLayerProjections(network: network, data: data, d1: d1, d2: d2) : nil
@@ -78,8 +80,10 @@ public final class LossSurface: @unchecked Sendable {
     }
 
     /// The loss at each point, computed on `threads` threads.
-    func evaluate(points: [(Int, Int)], d1: [Float], d2: [Float]?, alphas: [Float], betas: [Float],
-                  first: FirstLayerProjections?, cancel: RunControl?) -> [Double] {
+    func evaluate(
+        points: [(Int, Int)], d1: [Float], d2: [Float]?, alphas: [Float], betas: [Float],
+        first: FirstLayerProjections?, cancel: RunControl?
+    ) -> [Double] {
         let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: points.count)
         buffer.initialize(repeating: .nan)
         defer { buffer.deallocate() }
@@ -151,8 +155,9 @@ final class PointEvaluator {
             first.combine(start: start, count: b, alpha: alpha, beta: beta, into: firstOutput.base)
             return net.forward(firstOutput.base, batch: b, workspace: workspace, fromLayer: 1, rng: &rng)
         }
-        return net.forward(inputs.base + start * surface.data.featureCount, batch: b, workspace: workspace,
-                           training: false, rng: &rng)
+        return net.forward(
+            inputs.base + start * surface.data.featureCount, batch: b, workspace: workspace,
+            training: false, rng: &rng)
     }
 
     func meanLoss(alpha: Float = 0, beta: Float = 0) -> Double {
@@ -163,7 +168,8 @@ final class PointEvaluator {
             let b = min(chunk, data.count - start)
             let out = outputs(start: start, count: b, alpha: alpha, beta: beta, rng: &rng)
             let r = labels.withUnsafeBufferPointer { y in
-                let targets: LossTargets = y.baseAddress.map { .labels($0 + start) }
+                let targets: LossTargets =
+                    y.baseAddress.map { .labels($0 + start) }
                     ?? .values(values.base + start * data.targetWidth)
                 return surface.loss.evaluate(logits: out, targets: targets, batch: b, outputs: k, gradient: nil)
             }

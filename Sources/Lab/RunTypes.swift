@@ -97,8 +97,9 @@ public struct Progress: Sendable, Equatable {
     /// Progress of work counted in other units (grid points, power iterations): `value` is the
     /// quantity the work tracks (the lowest loss so far, the eigenvalue estimate).
     public static func counting(done: Int, planned: Int, elapsed: Double, value: Double) -> Progress {
-        Progress(step: 0, done: done, planned: planned, epoch: 0, loss: value, learningRate: 0, lastEval: nil,
-                 stepsPerSecond: elapsed > 0 ? Double(done) / elapsed : 0, elapsed: elapsed)
+        Progress(
+            step: 0, done: done, planned: planned, epoch: 0, loss: value, learningRate: 0, lastEval: nil,
+            stepsPerSecond: elapsed > 0 ? Double(done) / elapsed : 0, elapsed: elapsed)
     }
 }
 

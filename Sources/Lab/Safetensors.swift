@@ -54,7 +54,8 @@ public enum Safetensors {
         for t in sorted {
             let bytes = t.values.count * 4
             let shape = t.shape.map(String.init).joined(separator: ",")
-            entries.append("\(JSON.quoted(t.name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + bytes)]}")
+            entries.append(
+                "\(JSON.quoted(t.name)):{\"dtype\":\"F32\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + bytes)]}")
             offset += bytes
         }
         var header = Array("{\(entries.joined(separator: ","))}".utf8)

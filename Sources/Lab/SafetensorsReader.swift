@@ -23,7 +23,8 @@ public enum SafetensorsError: Error, Equatable, Sendable, CustomStringConvertibl
         case .missing(let names): return "the file has no tensor \(Self.list(names)) for this net"
         case .unexpected(let names): return "the file has tensor \(Self.list(names)), which this net does not have"
         case .shapeMismatch(let t, let e, let g):
-            return "tensor '\(t)' has shape [\(g.map(String.init).joined(separator: ", "))], the net needs [\(e.map(String.init).joined(separator: ", "))]"
+            return
+                "tensor '\(t)' has shape [\(g.map(String.init).joined(separator: ", "))], the net needs [\(e.map(String.init).joined(separator: ", "))]"
         }
     }
 
@@ -37,8 +38,11 @@ extension Safetensors {
     /// The tensors (as Float) and the `__metadata__` strings of a safetensors file's bytes.
     /// With `network`, the header's names and shapes are checked against it first, so a file
     /// for another net is refused before any of its data is converted.
-    public static func decode(_ bytes: [UInt8], expecting network: Network? = nil)
-        throws(SafetensorsError) -> (tensors: [String: Tensor], metadata: [String: String]) {
+    public static func decode(
+        _ bytes: [UInt8], expecting network: Network? = nil
+    )
+        throws(SafetensorsError) -> (tensors: [String: Tensor], metadata: [String: String])
+    {
         guard bytes.count >= 8 else { throw .malformed("it is \(bytes.count) bytes long, shorter than its 8-byte header length") }
         let length = bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
         guard length <= UInt64(bytes.count - 8) else {
@@ -72,16 +76,21 @@ extension Safetensors {
 
     static func tensor(_ name: String, _ value: JSONValue, _ data: ArraySlice<UInt8>) throws(SafetensorsError) -> Tensor {
         guard case .object(let entry) = value, case .string(let dtype)? = entry["dtype"],
-              case .array(let shapeValues)? = entry["shape"], case .array(let offsets)? = entry["data_offsets"], offsets.count == 2 else {
+            case .array(let shapeValues)? = entry["shape"], case .array(let offsets)? = entry["data_offsets"], offsets.count == 2
+        else {
             throw .malformed("tensor '\(name)' needs dtype, shape and data_offsets")
         }
         var shape: [Int] = []
         for v in shapeValues {
-            guard case .number(let d) = v, d >= 0, d == d.rounded(), d < 1e12 else { throw .malformed("tensor '\(name)' has a bad shape") }
+            guard case .number(let d) = v, d >= 0, d == d.rounded(), d < 1e12 else {
+                throw .malformed("tensor '\(name)' has a bad shape")
+            }
             shape.append(Int(d))
         }
-        guard case .number(let b) = offsets[0], case .number(let e) = offsets[1], b >= 0, e >= b, b == b.rounded(), e == e.rounded(),
-              e <= Double(data.count) else {
+        guard case .number(let b) = offsets[0], case .number(let e) = offsets[1], b >= 0, e >= b, b == b.rounded(),
+            e == e.rounded(),
+            e <= Double(data.count)
+        else {
             throw .malformed("tensor '\(name)' has data offsets outside the file")
         }
         let size: Int
@@ -186,14 +195,18 @@ struct JSONReader {
         skipSpace()
         guard i < bytes.count else { throw .malformed("the header's JSON ends early") }
         switch bytes[i] {
-        case UInt8(ascii: "{"): return try container(close: UInt8(ascii: "}")) { r throws(SafetensorsError) in
+        case UInt8(ascii: "{"):
+            return try container(close: UInt8(ascii: "}")) { r throws(SafetensorsError) in
                 let key = try r.string()
                 r.skipSpace()
-                guard r.i < r.bytes.count, r.bytes[r.i] == UInt8(ascii: ":") else { throw .malformed("expected ':' in the header") }
+                guard r.i < r.bytes.count, r.bytes[r.i] == UInt8(ascii: ":") else {
+                    throw .malformed("expected ':' in the header")
+                }
                 r.i += 1
                 return (key, try r.value())
             }
-        case UInt8(ascii: "["): return try container(close: UInt8(ascii: "]")) { r throws(SafetensorsError) in ("", try r.value()) }
+        case UInt8(ascii: "["):
+            return try container(close: UInt8(ascii: "]")) { r throws(SafetensorsError) in ("", try r.value()) }
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "t"): return try literal("true", .bool(true))
         case UInt8(ascii: "f"): return try literal("false", .bool(false))
@@ -203,21 +216,27 @@ struct JSONReader {
     }
 
     /// An object (pairs with keys) or an array (pairs with empty keys), by `close`.
-    mutating func container(close: UInt8, _ element: (inout JSONReader) throws(SafetensorsError) -> (String, JSONValue)) throws(SafetensorsError) -> JSONValue {
+    mutating func container(
+        close: UInt8, _ element: (inout JSONReader) throws(SafetensorsError) -> (String, JSONValue)
+    ) throws(SafetensorsError) -> JSONValue {
         depth += 1
         guard depth <= 64 else { throw .malformed("the header's JSON is nested too deeply") }
         defer { depth -= 1 }
         i += 1
         var pairs: [(String, JSONValue)] = []
         skipSpace()
-        if i < bytes.count, bytes[i] == close { i += 1 } else {
+        if i < bytes.count, bytes[i] == close {
+            i += 1
+        } else {
             while true {
                 skipSpace()
                 pairs.append(try element(&self))
                 skipSpace()
                 guard i < bytes.count else { throw .malformed("the header's JSON ends early") }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                guard bytes[i] == close else { throw .malformed("expected ',' or '\(Character(UnicodeScalar(close)))' in the header") }
+                guard bytes[i] == close else {
+                    throw .malformed("expected ',' or '\(Character(UnicodeScalar(close)))' in the header")
+                }
                 i += 1
                 break
             }
@@ -228,7 +247,9 @@ struct JSONReader {
 
     mutating func literal(_ word: String, _ v: JSONValue) throws(SafetensorsError) -> JSONValue {
         let w = Array(word.utf8)
-        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { throw .malformed("unexpected text in the header") }
+        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else {
+            throw .malformed("unexpected text in the header")
+        }
         i += w.count
         return v
     }
@@ -262,7 +283,8 @@ struct JSONReader {
             case UInt8(ascii: "b"): out.append(0x08)
             case UInt8(ascii: "f"): out.append(0x0C)
             case UInt8(ascii: "u"):
-                guard i + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16) else {
+                guard i + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16)
+                else {
                     throw .malformed("a bad \\u escape in the header")
                 }
                 i += 4

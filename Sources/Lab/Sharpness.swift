@@ -48,24 +48,30 @@ public enum Sharpness {
     public static let relativeStep = 1e-3
 
     /// λ_max of the Hessian of `gradient`'s loss at its network's current weights.
-    public static func topEigenvalue(_ gradient: FullGradient, iterations: Int = 100, tolerance: Double = 1e-3,
-                                     seed: UInt64 = 0, relativeStep: Double = relativeStep, cancel: RunControl? = nil,
-                                     onIteration: ((Int, Double) -> Void)? = nil) -> SharpnessResult {
+    public static func topEigenvalue(
+        _ gradient: FullGradient, iterations: Int = 100, tolerance: Double = 1e-3,
+        seed: UInt64 = 0, relativeStep: Double = relativeStep, cancel: RunControl? = nil,
+        onIteration: ((Int, Double) -> Void)? = nil
+    ) -> SharpnessResult {
         let n = gradient.parameterCount
         let scale = max(Vec.norm(n, gradient.network.parameters.base), 1)
         var rng = RNG(seed: seed, stream: "sharpness")
         var v = DoubleVector.unit((0..<n).map { _ in Double(rng.normal()) })
-        var result = SharpnessResult(eigenvalue: .nan, estimates: [], converged: false, cancelled: false,
-                                     step: relativeStep * scale, loss: gradient.gradient().loss)
+        var result = SharpnessResult(
+            eigenvalue: .nan, estimates: [], converged: false, cancelled: false,
+            step: relativeStep * scale, loss: gradient.gradient().loss)
         var h = relativeStep
         while true {
             result.step = h * scale
             v = iterate(gradient, from: v, limit: iterations, tolerance: tolerance, into: &result, cancel: cancel, onIteration)
             guard result.converged, !result.cancelled else { return result }
             var check = result
-            _ = iterate(gradient, from: v, epsilon: check.step / 2, limit: 10, tolerance: tolerance, into: &check, cancel: cancel, nil)
+            _ = iterate(
+                gradient, from: v, epsilon: check.step / 2, limit: 10, tolerance: tolerance, into: &check, cancel: cancel, nil)
             result.stepAgreement = abs(check.eigenvalue - result.eigenvalue) / max(abs(result.eigenvalue), 1e-30)
-            if (result.stepAgreement ?? 0) <= stepAgreementLimit || h / 10 < minimumRelativeStep || check.cancelled { return result }
+            if (result.stepAgreement ?? 0) <= stepAgreementLimit || h / 10 < minimumRelativeStep || check.cancelled {
+                return result
+            }
             h /= 10
             result.stepChanges.append(result.estimates.count)
         }
@@ -76,9 +82,11 @@ public enum Sharpness {
     static let minimumRelativeStep = 1e-5
 
     /// Power iteration from v at `result.step` (or `epsilon`); appends estimates, returns the last vector.
-    static func iterate(_ gradient: FullGradient, from start: [Double], epsilon: Double? = nil, limit: Int, tolerance: Double,
-                        into result: inout SharpnessResult, cancel: RunControl?,
-                        _ onIteration: ((Int, Double) -> Void)?) -> [Double] {
+    static func iterate(
+        _ gradient: FullGradient, from start: [Double], epsilon: Double? = nil, limit: Int, tolerance: Double,
+        into result: inout SharpnessResult, cancel: RunControl?,
+        _ onIteration: ((Int, Double) -> Void)?
+    ) -> [Double] {
         var v = start, previous: Double?
         result.converged = false
         for _ in 0..<max(limit, 1) {
@@ -100,13 +108,17 @@ public enum Sharpness {
     /// (u, Hu) by central differences with step ε along v (unit norm). u is the direction the
     /// Float32 weights really moved in, (δ₊ − δ₋)/2ε with δ± the rounded offsets ±εv: close to v,
     /// but using it keeps the weights' rounding out of the product.
-    public static func hessianVectorProduct(_ gradient: FullGradient, _ v: [Double],
-                                            epsilon: Double) -> (direction: [Double], product: [Double]) {
+    public static func hessianVectorProduct(
+        _ gradient: FullGradient, _ v: [Double],
+        epsilon: Double
+    ) -> (direction: [Double], product: [Double]) {
         let direction = v.map(Float.init)
         let plus = gradient.gradient(along: direction, step: Float(epsilon))
         let minus = gradient.gradient(along: direction, step: Float(-epsilon))
         let scale = 1 / (2 * epsilon)
-        return (zip(plus.offset, minus.offset).map { ($0 - $1) * scale },
-                zip(plus.gradient, minus.gradient).map { ($0 - $1) * scale })
+        return (
+            zip(plus.offset, minus.offset).map { ($0 - $1) * scale },
+            zip(plus.gradient, minus.gradient).map { ($0 - $1) * scale }
+        )
     }
 }

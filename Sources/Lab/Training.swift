@@ -9,8 +9,10 @@ extension TrainingRun {
     /// validation loss and restores the best weights. `onProgress` is called at most ~20 times a
     /// second and once at the end, on the training thread.
     @discardableResult
-    public func train(_ budget: Budget, earlyStopping patience: Int? = nil,
-                      onProgress: ((Progress) -> Void)? = nil) -> RunReport {
+    public func train(
+        _ budget: Budget, earlyStopping patience: Int? = nil,
+        onProgress: ((Progress) -> Void)? = nil
+    ) -> RunReport {
         let planned = plannedSteps(budget)
         history.reserve(steps: planned)
         let evalEvery = evaluationInterval(planned: planned)
@@ -48,8 +50,9 @@ extension TrainingRun {
         }
         let elapsed = seconds(clock.now - start)
         publish(done, planned, elapsed, onProgress)
-        return RunReport(reason: reason, steps: done, seconds: elapsed,
-                         finalLoss: Double(history.stepLosses.last ?? .nan), lastEval: history.evals.last)
+        return RunReport(
+            reason: reason, steps: done, seconds: elapsed,
+            finalLoss: Double(history.stepLosses.last ?? .nan), lastEval: history.evals.last)
     }
 
     /// Evaluations happen every `evalEvery` steps if set; otherwise once per epoch, but at most
@@ -82,8 +85,9 @@ extension TrainingRun {
         let ws = buffers.workspace
         let out = network.forward(buffers.x.base, batch: b, workspace: ws, training: true, rng: &rng)
         let grad = network.outputGradient(batch: b, workspace: ws)
-        let result = loss.evaluate(logits: out, targets: buffers.targets, batch: b,
-                                   outputs: network.outputCount, gradient: grad)
+        let result = loss.evaluate(
+            logits: out, targets: buffers.targets, batch: b,
+            outputs: network.outputCount, gradient: grad)
         guard result.loss.isFinite else { throw nonFiniteForward(batch: b, loss: result.loss) }
         network.gradients.zero()
         network.backward(buffers.x.base, batch: b, workspace: ws, training: true, rng: &rng)
@@ -95,8 +99,9 @@ extension TrainingRun {
             let bad = firstNonFinite(network.gradients)
             throw .nonFiniteGradient(layer: bad.layer, summary: bad.summary)
         }
-        optimizer.update(params: network.parameters.base, grads: network.gradients.base, count: n,
-                         lr: lr, decayMask: decayMask.base)
+        optimizer.update(
+            params: network.parameters.base, grads: network.gradients.base, count: n,
+            lr: lr, decayMask: decayMask.base)
         guard Vec.allFinite(n, network.parameters.base) else {
             let bad = firstNonFinite(network.parameters)
             throw .nonFiniteUpdate(layer: bad.layer, summary: bad.summary)

@@ -36,20 +36,25 @@ public final class TrainingRun: @unchecked Sendable {
     /// 1 for weights, 0 for biases and normalization parameters (penalties apply to weights).
     let decayMask: FloatBuffer
 
-    public convenience init(network: Network, train: Dataset, validation: Dataset?, optimizer: OptimizerSettings,
-                            loss: Loss, schedule: Schedule = .constant, settings: TrainingSettings = TrainingSettings(),
-                            seed: UInt64 = 0) throws(LabError) {
+    public convenience init(
+        network: Network, train: Dataset, validation: Dataset?, optimizer: OptimizerSettings,
+        loss: Loss, schedule: Schedule = .constant, settings: TrainingSettings = TrainingSettings(),
+        seed: UInt64 = 0
+    ) throws(LabError) {
         try Self.check(network, train, validation, loss)
         guard settings.batchSize >= 1 else { throw .invalid("batch must be a positive integer, got \(settings.batchSize)") }
         let batcher = try Self.makeBatcher(train, settings, seed: seed)
-        self.init(network: network, train: train, validation: validation,
-                  optimizer: Optimizer(settings: optimizer, parameterCount: network.parameterCount),
-                  loss: loss, schedule: schedule, settings: settings, seed: seed, batcher: batcher)
+        self.init(
+            network: network, train: train, validation: validation,
+            optimizer: Optimizer(settings: optimizer, parameterCount: network.parameterCount),
+            loss: loss, schedule: schedule, settings: settings, seed: seed, batcher: batcher)
     }
 
     /// The designated initializer: everything already checked.
-    init(network: Network, train: Dataset, validation: Dataset?, optimizer: Optimizer, loss: Loss,
-         schedule: Schedule, settings: TrainingSettings, seed: UInt64, batcher: Batcher) {
+    init(
+        network: Network, train: Dataset, validation: Dataset?, optimizer: Optimizer, loss: Loss,
+        schedule: Schedule, settings: TrainingSettings, seed: UInt64, batcher: Batcher
+    ) {
         self.network = network
         self.train = train
         self.validation = validation
@@ -62,8 +67,9 @@ public final class TrainingRun: @unchecked Sendable {
         rng = RNG(seed: seed, stream: "dropout")
         buffers = BatchBuffers(network: network, data: train, capacity: min(settings.batchSize, train.count))
         decayMask = Self.weightMask(network)
-        initial = Snapshot(step: 0, parameters: network.parameters.array, state: network.state.array,
-                           optimizer: optimizer, batcher: batcher, rng: rng)
+        initial = Snapshot(
+            step: 0, parameters: network.parameters.array, state: network.state.array,
+            optimizer: optimizer, batcher: batcher, rng: rng)
     }
 
     /// The number of batches in one pass over the training data.
@@ -130,8 +136,9 @@ extension TrainingRun {
     static func check(_ net: Network, _ train: Dataset, _ val: Dataset?, _ loss: Loss) throws(LabError) {
         for data in [train] + (val.map { [$0] } ?? []) {
             guard data.featureCount == net.inputCount else {
-                throw .shape("\(data.name) has \(data.featureCount) inputs per example \(describeShape(data.sampleShape)) "
-                    + "but the network takes \(net.inputCount) \(describeShape(net.inputShape))")
+                throw .shape(
+                    "\(data.name) has \(data.featureCount) inputs per example \(describeShape(data.sampleShape)) "
+                        + "but the network takes \(net.inputCount) \(describeShape(net.inputShape))")
             }
             guard data.count > 0 else { throw .invalid("\(data.name) has no examples") }
             try checkTargets(net, data, loss)
@@ -165,8 +172,9 @@ extension TrainingRun {
     }
 
     private convenience init(copying o: TrainingRun) {
-        self.init(network: o.network.copy(), train: o.train, validation: o.validation, optimizer: o.optimizer,
-                  loss: o.loss, schedule: o.schedule, settings: o.settings, seed: o.seed, batcher: o.batcher)
+        self.init(
+            network: o.network.copy(), train: o.train, validation: o.validation, optimizer: o.optimizer,
+            loss: o.loss, schedule: o.schedule, settings: o.settings, seed: o.seed, batcher: o.batcher)
         history = o.history
         rng = o.rng
         augmenter = o.augmenter

@@ -136,8 +136,10 @@ public struct Command: Hashable, Sendable {
     /// (nil for a command built by hand, or one with errors).
     public var bound: Binding?
 
-    public init(verb: Identifier, binding: Identifier? = nil, operands: [Operand], block: Block? = nil,
-                span: SourceSpan) {
+    public init(
+        verb: Identifier, binding: Identifier? = nil, operands: [Operand], block: Block? = nil,
+        span: SourceSpan
+    ) {
         self.verb = verb
         self.binding = binding
         self.operands = operands

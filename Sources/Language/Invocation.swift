@@ -39,7 +39,8 @@ extension Value {
         }
         guard type.accepts(literal) else {
             let suggestion: String? = if case .word(let word) = literal { suggest(word, among: type.choices) } else { nil }
-            throw LanguageError(.typeMismatch(subject, expected: type, got: literal.description, suggestion: suggestion), at: span)
+            throw LanguageError(
+                .typeMismatch(subject, expected: type, got: literal.description, suggestion: suggestion), at: span)
         }
         return literal
     }

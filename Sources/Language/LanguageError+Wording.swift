@@ -56,8 +56,8 @@ extension LanguageError: DiagnosticConvertible {
         case .misplacedNarrative: return "'>' starts narrative text only at the start of a line"
         case .unclosedBlock: return "add '}' after the last line of the block"
         case .unknownCommand(_, let suggestion?), .unknownArgument(_, _, let suggestion?, _),
-             .unknownLayer(_, let suggestion?), .unknownDistribution(_, let suggestion?),
-             .typeMismatch(_, _, _, let suggestion?):
+            .unknownLayer(_, let suggestion?), .unknownDistribution(_, let suggestion?),
+            .typeMismatch(_, _, _, let suggestion?):
             return "did you mean '\(suggestion)'?"
         case .undefinedVariable(_, let suggestion?): return "did you mean '$\(suggestion)'?"
         case .unknownCommand: return "type 'help' to list the commands"
@@ -77,7 +77,7 @@ extension LanguageError: DiagnosticConvertible {
         case .unclosedBlock(let opening): return [DiagnosticNote("the block opened here", span: opening)]
         case .duplicateArgument(_, let first): return [DiagnosticNote("first given here", span: first)]
         case .unknownArgument(_, _, _, let usage), .missingPositional(_, _, let usage),
-             .missingArgument(_, _, let usage), .extraOperand(_, _, let usage):
+            .missingArgument(_, _, let usage), .extraOperand(_, _, let usage):
             return [DiagnosticNote("usage: \(usage)")]
         case .unknownLayer(_, nil):
             return [DiagnosticNote("layers: " + CommandRegistry.standardLayers.map(\.name).joined(separator: ", "))]
@@ -89,7 +89,7 @@ extension LanguageError: DiagnosticConvertible {
     var replacement: String? {
         switch kind {
         case .unknownCommand(_, let suggestion?), .unknownLayer(_, let suggestion?),
-             .unknownDistribution(_, let suggestion?), .typeMismatch(_, _, _, let suggestion?):
+            .unknownDistribution(_, let suggestion?), .typeMismatch(_, _, _, let suggestion?):
             return suggestion
         case .undefinedVariable(_, let suggestion?): return "$" + suggestion
         default: return nil

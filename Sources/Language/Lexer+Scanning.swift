@@ -50,8 +50,9 @@ extension Lexer {
     }
 
     func span(from start: Mark) -> SourceSpan {
-        SourceSpan(file: file, line: start.line, column: start.column, endColumn: column,
-                   startOffset: start.offset, endOffset: offset)
+        SourceSpan(
+            file: file, line: start.line, column: start.column, endColumn: column,
+            startOffset: start.offset, endOffset: offset)
     }
 
     func token(_ kind: TokenKind, from start: Mark) -> Token {
@@ -69,8 +70,9 @@ extension Lexer {
     /// token for everything consumed since `start`.
     mutating func fail(_ kind: LanguageError.Kind, from start: Mark, through end: Int) -> Token {
         let width = String(decoding: bytes[start.offset..<min(end, bytes.count)], as: UTF8.self).unicodeScalars.count
-        let errorSpan = SourceSpan(file: file, line: start.line, column: start.column,
-                                   endColumn: start.column + width, startOffset: start.offset, endOffset: end)
+        let errorSpan = SourceSpan(
+            file: file, line: start.line, column: start.column,
+            endColumn: start.column + width, startOffset: start.offset, endOffset: end)
         errors.append(LanguageError(kind, at: errorSpan))
         return token(.invalid, from: start)
     }

@@ -176,7 +176,7 @@ public struct Lexer {
 
     private func startsNoToken(_ byte: UInt8) -> Bool {
         !(isWordStart(byte) || isDigit(byte) || isBlank(byte) || punctuation(byte) != nil
-          || byte == ascii("\n") || byte == ascii("\"") || byte == ascii("$") || byte == ascii("#")
-          || byte == ascii(".") || byte == ascii("-"))
+            || byte == ascii("\n") || byte == ascii("\"") || byte == ascii("$") || byte == ascii("#")
+            || byte == ascii(".") || byte == ascii("-"))
     }
 }

@@ -36,8 +36,10 @@ extension Parser {
             let token = advance()
             count = repeatValue(repetition, token: token)
             if let count, let literal = count.literal, !ValueType.positiveInteger.accepts(literal) {
-                record(.typeMismatch(.argument("the repeat count"), expected: .positiveInteger,
-                                     got: count.shown, suggestion: nil), at: count.span)
+                record(
+                    .typeMismatch(
+                        .argument("the repeat count"), expected: .positiveInteger,
+                        got: count.shown, suggestion: nil), at: count.span)
             }
         }
         return kind.map { LayerItem($0, repeatCount: count, span: spanned(from: start)) }
@@ -68,7 +70,9 @@ extension Parser {
         let nameToken = advance()
         let name = Identifier(word, span: nameToken.span)
         var operands = try self.operands(inLayer: true)
-        if let softmax = operands.firstIndex(where: { if case .positional(let value) = $0 { value.word == "softmax" } else { false } }) {
+        if let softmax = operands.firstIndex(where: {
+            if case .positional(let value) = $0 { value.word == "softmax" } else { false }
+        }) {
             record(.softmaxLayer, at: operands[softmax].span)
             operands.remove(at: softmax)
         }

@@ -142,8 +142,9 @@ public struct Parser {
         commandBlocks += 1
         defer { commandBlocks -= 1 }
         let block = current.kind == .leftBrace ? try self.block() : nil
-        var command = Command(verb: verb, binding: binding, operands: operands, block: block,
-                              span: spanned(from: verbToken))
+        var command = Command(
+            verb: verb, binding: binding, operands: operands, block: block,
+            span: spanned(from: verbToken))
         // Bound once, here: the interpreter runs the binding the parser checked.
         do { command.bound = try registry.bind(command).binding } catch { errors += error.errors }
         return command
@@ -152,7 +153,9 @@ public struct Parser {
     mutating func ifStatement() throws -> IfStatement {
         advance()
         let test = try ifTest()
-        guard current.kind == .leftBrace else { throw fail(.expected(.openingBrace(after: "if …"), found: current.quoted), at: current.span) }
+        guard current.kind == .leftBrace else {
+            throw fail(.expected(.openingBrace(after: "if …"), found: current.quoted), at: current.span)
+        }
         let then = try block()
         guard current.word == "else" else { return IfStatement(test: test, then: then, otherwise: nil) }
         advance()

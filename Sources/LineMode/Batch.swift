@@ -7,8 +7,10 @@ import Interpreter
 public enum Batch {
 
     /// Runs `source` (a file's contents or standard input) and returns the exit code.
-    public static func run(source: SourceFile, seed: Int?, environment: TerminalEnvironment,
-                           settings: SessionSettings) -> Int32 {
+    public static func run(
+        source: SourceFile, seed: Int?, environment: TerminalEnvironment,
+        settings: SessionSettings
+    ) -> Int32 {
         let host = TextHost(environment: environment, diagnosticsToStderr: true)
         let session = Session(host: host, settings: settings)
         Interrupts.install { session.cancel() }

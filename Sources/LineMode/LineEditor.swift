@@ -83,7 +83,8 @@ final class LineEditor {
 /// Basin's state directory: `$XDG_STATE_HOME/basin`, else `~/.local/state/basin`.
 public enum StateDirectory {
     public static func path(environment: [String: String]) -> String {
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        let base =
+            environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.local/state"
         return base + "/basin"
     }
@@ -92,8 +93,9 @@ public enum StateDirectory {
     public static func ensure(environment: [String: String]) -> String? {
         let directory = path(environment: environment)
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
             return directory
         } catch {
             return nil

@@ -54,8 +54,10 @@ enum TabCompletion {
     static func matchArray(_ candidates: [String]) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         guard !candidates.isEmpty else { return nil }
         let items = [commonPrefix(candidates)] + candidates
-        guard let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (items.count + 1))?
-            .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: items.count + 1) else { return nil }
+        guard
+            let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (items.count + 1))?
+                .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: items.count + 1)
+        else { return nil }
         for (index, item) in items.enumerated() { array[index] = strdup(item) }
         array[items.count] = nil
         return array
@@ -68,17 +70,18 @@ enum TabCompletion {
 }
 
 /// The callback libedit calls on Tab: `start`/`end` delimit the word in characters.
-private let complete: @convention(c) (UnsafePointer<CChar>?, Int32, Int32)
-    -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { _, start, end in
-    basin_rl_set_completion_over(1)
-    guard let buffer = basin_rl_line_buffer() else { return nil }
-    let line = String(cString: buffer)
-    let wordStart = TabCompletion.byteOffset(line, scalars: Int(start))
-    let cursor = TabCompletion.byteOffset(line, scalars: Int(end))
-    let candidates = TabCompletion.candidates(line: line, wordStart: wordStart, cursor: cursor)
-    // A single `key=` or `name(` continues at once; a finished word gets a space.
-    let single = candidates.count == 1 ? candidates[0] : nil
-    let joins = single.map { $0.hasSuffix("=") || $0.hasSuffix("(") } ?? false
-    basin_rl_set_completion_append(joins ? 0 : Int32(UInt8(ascii: " ")))
-    return TabCompletion.matchArray(candidates)
-}
+private let complete:
+    @convention(c) (UnsafePointer<CChar>?, Int32, Int32)
+        -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { _, start, end in
+            basin_rl_set_completion_over(1)
+            guard let buffer = basin_rl_line_buffer() else { return nil }
+            let line = String(cString: buffer)
+            let wordStart = TabCompletion.byteOffset(line, scalars: Int(start))
+            let cursor = TabCompletion.byteOffset(line, scalars: Int(end))
+            let candidates = TabCompletion.candidates(line: line, wordStart: wordStart, cursor: cursor)
+            // A single `key=` or `name(` continues at once; a finished word gets a space.
+            let single = candidates.count == 1 ? candidates[0] : nil
+            let joins = single.map { $0.hasSuffix("=") || $0.hasSuffix("(") } ?? false
+            basin_rl_set_completion_append(joins ? 0 : Int32(UInt8(ascii: " ")))
+            return TabCompletion.matchArray(candidates)
+        }

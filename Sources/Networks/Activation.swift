@@ -1,6 +1,7 @@
 // Elementwise activations as layers. Each backward reads whichever of x (input) or y (output)
 // gives the cheapest exact derivative.
 import Kernels
+
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -30,13 +30,17 @@ public struct BatchNorm: Layer {
 
     public var parameters: [ParameterTensor] {
         let c = view.channels
-        return [ParameterTensor(name: "weight", offset: 0, shape: [c], role: .normalization),
-                ParameterTensor(name: "bias", offset: c, shape: [c], role: .normalization)]
+        return [
+            ParameterTensor(name: "weight", offset: 0, shape: [c], role: .normalization),
+            ParameterTensor(name: "bias", offset: c, shape: [c], role: .normalization),
+        ]
     }
 
     /// γ = 1, β = 0, running mean 0, running variance 1, whatever the scheme (as PyTorch).
-    public func initialize(params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
-                           scheme: Initializer, rng: inout RNG) {
+    public func initialize(
+        params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
+        scheme: Initializer, rng: inout RNG
+    ) {
         let c = view.channels
         params.update(repeating: 1, count: c); (params + c).update(repeating: 0, count: c)
         state.update(repeating: 0, count: c); (state + c).update(repeating: 1, count: c)
@@ -96,8 +100,10 @@ public struct BatchNorm: Layer {
     /// Batch mean and 1/√(biased var + eps) per column of x [rows × C] (two passes, for
     /// accuracy), and the running estimates moved toward them: r ← (1 − m)·r + m·stat, with the
     /// unbiased variance n/(n − 1)·σ² (the biased one when n = 1, where PyTorch would refuse to train).
-    func batchStatistics(_ x: UnsafePointer<Float>, rows n: Int, mean: UnsafeMutablePointer<Float>,
-                         invStd: UnsafeMutablePointer<Float>, running: UnsafeMutablePointer<Float>) {
+    func batchStatistics(
+        _ x: UnsafePointer<Float>, rows n: Int, mean: UnsafeMutablePointer<Float>,
+        invStd: UnsafeMutablePointer<Float>, running: UnsafeMutablePointer<Float>
+    ) {
         let c = view.channels
         let variance = invStd  // holds Σ(x − μ)² until the last loop
         mean.update(repeating: 0, count: c); variance.update(repeating: 0, count: c)

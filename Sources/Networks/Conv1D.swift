@@ -49,8 +49,9 @@ public struct Conv1D: Layer {
         self.hasBias = bias
         self.outputLength = slidingOutputLength(length: input.length, kernel: kernel, stride: stride, padding: padding)
         self.outputShape = [channels, outputLength]
-        self.geometry = Conv1DGeometry(length: input.length, channels: input.channels, kernel: kernel, stride: stride,
-                                       padding: padding, outputLength: outputLength)
+        self.geometry = Conv1DGeometry(
+            length: input.length, channels: input.channels, kernel: kernel, stride: stride,
+            padding: padding, outputLength: outputLength)
     }
 
     public var kind: String { "conv" }
@@ -74,8 +75,10 @@ public struct Conv1D: Layer {
     }
 
     /// fan_in = C·K and fan_out = O·K, as PyTorch computes them for convolutions.
-    public func initialize(params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
-                           scheme: Initializer, rng: inout RNG) {
+    public func initialize(
+        params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
+        scheme: Initializer, rng: inout RNG
+    ) {
         let n = channels * patchSize
         scheme.fillWeights(params, count: n, fanIn: patchSize, fanOut: channels * kernel, rng: &rng)
         if hasBias { scheme.fillBiases(params + n, count: channels, fanIn: patchSize, rng: &rng) }

@@ -43,8 +43,10 @@ public struct Dense: Layer {
         return [w, ParameterTensor(name: "bias", offset: units * inputCount, shape: [units], role: .bias)]
     }
 
-    public func initialize(params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
-                           scheme: Initializer, rng: inout RNG) {
+    public func initialize(
+        params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
+        scheme: Initializer, rng: inout RNG
+    ) {
         let n = units * inputCount
         scheme.fillWeights(params, count: n, fanIn: inputCount, fanOut: units, rng: &rng)
         if hasBias { scheme.fillBiases(params + n, count: units, fanIn: inputCount, rng: &rng) }

@@ -100,8 +100,9 @@ public protocol Layer: Sendable {
     var children: [any Layer] { get }
 
     /// Writes initial parameters (and state) for this layer.
-    func initialize(params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
-                    scheme: Initializer, rng: inout RNG)
+    func initialize(
+        params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
+        scheme: Initializer, rng: inout RNG)
     func forward(_ io: LayerIO)
     func backward(_ io: LayerIO)
 }
@@ -114,8 +115,10 @@ extension Layer {
     public var scratch: ScratchSize { .none }
     public var parameters: [ParameterTensor] { [] }
     public var children: [any Layer] { [] }
-    public func initialize(params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
-                           scheme: Initializer, rng: inout RNG) {}
+    public func initialize(
+        params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
+        scheme: Initializer, rng: inout RNG
+    ) {}
 }
 
 /// Formats a shape as users read it: `[40]`, `[25×19]`.

@@ -25,13 +25,17 @@ public struct LayerNorm: Layer {
     public var scratch: ScratchSize { ScratchSize(perExample: 2, fixed: permuted == nil ? 0 : 4 * inputCount) }
 
     public var parameters: [ParameterTensor] {
-        [ParameterTensor(name: "weight", offset: 0, shape: inputShape, role: .normalization),
-         ParameterTensor(name: "bias", offset: inputCount, shape: inputShape, role: .normalization)]
+        [
+            ParameterTensor(name: "weight", offset: 0, shape: inputShape, role: .normalization),
+            ParameterTensor(name: "bias", offset: inputCount, shape: inputShape, role: .normalization),
+        ]
     }
 
     /// γ = 1, β = 0 whatever the scheme (as PyTorch).
-    public func initialize(params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
-                           scheme: Initializer, rng: inout RNG) {
+    public func initialize(
+        params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
+        scheme: Initializer, rng: inout RNG
+    ) {
         params.update(repeating: 1, count: inputCount)
         (params + inputCount).update(repeating: 0, count: inputCount)
     }

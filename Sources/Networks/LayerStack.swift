@@ -75,8 +75,10 @@ public struct LayerStack: Sendable {
 
     /// The buffers of layer `i` for batch `b`, wired to its input `x` and input gradient `dx`.
     @inlinable
-    func io(_ i: Int, batch b: Int, x: UnsafeMutablePointer<Float>, dx: UnsafeMutablePointer<Float>?,
-            buffers: StackBuffers) -> LayerIO {
+    func io(
+        _ i: Int, batch b: Int, x: UnsafeMutablePointer<Float>, dx: UnsafeMutablePointer<Float>?,
+        buffers: StackBuffers
+    ) -> LayerIO {
         let y = buffers.workspace + yOffsetsAt(i, b)
         let n = outputCounts[i] * b
         return LayerIO(
@@ -118,7 +120,9 @@ public struct LayerStack: Sendable {
     /// Runs layers `from…` forward, with `x` as the input of layer `from` (the output of the
     /// layer before it). Loss-surface evaluation computes the first layer itself.
     @discardableResult
-    public func forward(x: UnsafeMutablePointer<Float>, batch b: Int, buffers: StackBuffers, from start: Int) -> UnsafeMutablePointer<Float> {
+    public func forward(
+        x: UnsafeMutablePointer<Float>, batch b: Int, buffers: StackBuffers, from start: Int
+    ) -> UnsafeMutablePointer<Float> {
         var input = x
         if start == 0, let v = inputConversion {
             v.toChannelsLast(batch: b, x, into: buffers.workspace)
@@ -167,16 +171,19 @@ public struct StackBuffers {
     public var training: Bool
     public var rng: UnsafeMutablePointer<RNG>
 
-    public init(params: UnsafeMutablePointer<Float>, grads: UnsafeMutablePointer<Float>,
-                state: UnsafeMutablePointer<Float>, workspace: UnsafeMutablePointer<Float>,
-                training: Bool, rng: UnsafeMutablePointer<RNG>) {
+    public init(
+        params: UnsafeMutablePointer<Float>, grads: UnsafeMutablePointer<Float>,
+        state: UnsafeMutablePointer<Float>, workspace: UnsafeMutablePointer<Float>,
+        training: Bool, rng: UnsafeMutablePointer<RNG>
+    ) {
         self.params = params; self.grads = grads; self.state = state
         self.workspace = workspace; self.training = training; self.rng = rng
     }
 
     /// The same storage seen from inside a layer: its own params/grads/state and a scratch region.
     public init(layer io: LayerIO, workspace: UnsafeMutablePointer<Float>) {
-        self.init(params: io.params, grads: io.grads, state: io.state, workspace: workspace,
-                  training: io.training, rng: io.rng)
+        self.init(
+            params: io.params, grads: io.grads, state: io.state, workspace: workspace,
+            training: io.training, rng: io.rng)
     }
 }

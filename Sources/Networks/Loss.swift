@@ -1,6 +1,7 @@
 // Losses over a batch of network outputs. Each returns the mean loss and, when asked, writes
 // dLoss/dOutput (already divided by the batch size) for the backward pass.
 import Kernels
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,8 +30,10 @@ public struct LossResult: Sendable, Equatable {
 
 extension Loss {
     /// Mean loss of `logits` [B × K] against `targets`; writes dL/dlogits into `gradient` if given.
-    public func evaluate(logits: UnsafePointer<Float>, targets: LossTargets, batch b: Int, outputs k: Int,
-                         gradient: UnsafeMutablePointer<Float>?) -> LossResult {
+    public func evaluate(
+        logits: UnsafePointer<Float>, targets: LossTargets, batch b: Int, outputs k: Int,
+        gradient: UnsafeMutablePointer<Float>?
+    ) -> LossResult {
         switch (self, targets) {
         case (.crossEntropy, .labels(let y)):
             return softmaxCrossEntropy(logits, y, b, k, gradient)
@@ -51,14 +54,18 @@ extension Loss {
     /// NOTE: fused softmax + cross-entropy (CKernels), each row shifted by its max so exp never
     /// overflows; the gradient is (softmax − onehot)/B, exact and stable. Labels outside 0..<K
     /// cannot reach here: datasets validate them.
-    private func softmaxCrossEntropy(_ z: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, _ b: Int, _ k: Int,
-                                     _ g: UnsafeMutablePointer<Float>?) -> LossResult {
+    private func softmaxCrossEntropy(
+        _ z: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, _ b: Int, _ k: Int,
+        _ g: UnsafeMutablePointer<Float>?
+    ) -> LossResult {
         let r = Elementwise.softmaxCrossEntropy(rows: b, classes: k, logits: z, labels: y, gradient: g, invBatch: 1 / Float(b))
         return LossResult(loss: r.sum / Double(b), correct: r.correct)
     }
 
-    private func softCrossEntropy(_ z: UnsafePointer<Float>, _ t: UnsafePointer<Float>, _ b: Int, _ k: Int,
-                                  _ g: UnsafeMutablePointer<Float>?) -> LossResult {
+    private func softCrossEntropy(
+        _ z: UnsafePointer<Float>, _ t: UnsafePointer<Float>, _ b: Int, _ k: Int,
+        _ g: UnsafeMutablePointer<Float>?
+    ) -> LossResult {
         var total = 0.0
         var correct = 0
         let invB = 1 / Float(b)
@@ -79,8 +86,10 @@ extension Loss {
     }
 
     /// Mean over all B·K elements of (z − t)², as PyTorch's MSELoss.
-    private func meanSquaredError(_ z: UnsafePointer<Float>, _ t: UnsafePointer<Float>, _ b: Int, _ k: Int,
-                                  _ g: UnsafeMutablePointer<Float>?) -> LossResult {
+    private func meanSquaredError(
+        _ z: UnsafePointer<Float>, _ t: UnsafePointer<Float>, _ b: Int, _ k: Int,
+        _ g: UnsafeMutablePointer<Float>?
+    ) -> LossResult {
         let n = b * k
         var total = 0.0
         let scale = 2 / Float(n)
@@ -93,8 +102,10 @@ extension Loss {
     }
 
     /// Squared error against one-hot labels (the "MSE for classification" of UDL chapter 5).
-    private func oneHotSquaredError(_ z: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, _ b: Int, _ k: Int,
-                                    _ g: UnsafeMutablePointer<Float>?) -> LossResult {
+    private func oneHotSquaredError(
+        _ z: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, _ b: Int, _ k: Int,
+        _ g: UnsafeMutablePointer<Float>?
+    ) -> LossResult {
         var total = 0.0
         var correct = 0
         let scale = 2 / Float(b * k)
@@ -112,8 +123,10 @@ extension Loss {
 
     /// NOTE: written in logits as max(z,0) − z·t + log(1 + e^−|z|), which never overflows;
     /// the gradient is (σ(z) − t)/(B·K).
-    private func binaryCrossEntropy(_ z: UnsafePointer<Float>, _ b: Int, _ k: Int,
-                                    _ g: UnsafeMutablePointer<Float>?, target: (Int, Int) -> Float) -> LossResult {
+    private func binaryCrossEntropy(
+        _ z: UnsafePointer<Float>, _ b: Int, _ k: Int,
+        _ g: UnsafeMutablePointer<Float>?, target: (Int, Int) -> Float
+    ) -> LossResult {
         var total = 0.0
         var correct = 0
         let scale = 1 / Float(b * k)

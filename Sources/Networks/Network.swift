@@ -79,21 +79,27 @@ public final class Workspace: @unchecked Sendable {
 extension Network {
     /// Forward pass of `batch` examples x [B × inputCount]; returns the outputs [B × outputCount].
     @discardableResult
-    public func forward(_ x: UnsafePointer<Float>, batch: Int, workspace: Workspace, training: Bool,
-                        rng: inout RNG) -> UnsafeMutablePointer<Float> {
+    public func forward(
+        _ x: UnsafePointer<Float>, batch: Int, workspace: Workspace, training: Bool,
+        rng: inout RNG
+    ) -> UnsafeMutablePointer<Float> {
         withUnsafeMutablePointer(to: &rng) { r in
-            stack.forward(x: UnsafeMutablePointer(mutating: x), batch: batch,
-                          buffers: buffers(workspace, training: training, rng: r))
+            stack.forward(
+                x: UnsafeMutablePointer(mutating: x), batch: batch,
+                buffers: buffers(workspace, training: training, rng: r))
         }
     }
 
     /// Forward pass of layers `from…` (evaluation mode), `x` being layer `from`'s input.
     @discardableResult
-    public func forward(_ x: UnsafePointer<Float>, batch: Int, workspace: Workspace, fromLayer start: Int,
-                        rng: inout RNG) -> UnsafeMutablePointer<Float> {
+    public func forward(
+        _ x: UnsafePointer<Float>, batch: Int, workspace: Workspace, fromLayer start: Int,
+        rng: inout RNG
+    ) -> UnsafeMutablePointer<Float> {
         withUnsafeMutablePointer(to: &rng) { r in
-            stack.forward(x: UnsafeMutablePointer(mutating: x), batch: batch,
-                          buffers: buffers(workspace, training: false, rng: r), from: start)
+            stack.forward(
+                x: UnsafeMutablePointer(mutating: x), batch: batch,
+                buffers: buffers(workspace, training: false, rng: r), from: start)
         }
     }
 
@@ -103,16 +109,20 @@ extension Network {
     }
 
     /// Backward pass after `forward` on the same x; ACCUMULATES into `gradients`.
-    public func backward(_ x: UnsafePointer<Float>, batch: Int, workspace: Workspace, training: Bool,
-                         rng: inout RNG) {
+    public func backward(
+        _ x: UnsafePointer<Float>, batch: Int, workspace: Workspace, training: Bool,
+        rng: inout RNG
+    ) {
         withUnsafeMutablePointer(to: &rng) { r in
-            stack.backward(x: UnsafeMutablePointer(mutating: x), dx: nil, batch: batch,
-                           buffers: buffers(workspace, training: training, rng: r))
+            stack.backward(
+                x: UnsafeMutablePointer(mutating: x), dx: nil, batch: batch,
+                buffers: buffers(workspace, training: training, rng: r))
         }
     }
 
     private func buffers(_ ws: Workspace, training: Bool, rng: UnsafeMutablePointer<RNG>) -> StackBuffers {
-        StackBuffers(params: parameters.base, grads: gradients.base, state: state.base,
-                     workspace: ws.buffer.base, training: training, rng: rng)
+        StackBuffers(
+            params: parameters.base, grads: gradients.base, state: state.base,
+            workspace: ws.buffer.base, training: training, rng: rng)
     }
 }

@@ -121,7 +121,9 @@ public enum NetworkBuilder {
     static func build(_ spec: LayerSpec, input: [Int], index: Int) throws(NetworkError) -> any Layer {
         switch spec {
         case .dense(let units, let bias):
-            guard units > 0 else { throw .invalidSetting(layer: index, message: "dense width must be a positive integer, got \(units)") }
+            guard units > 0 else {
+                throw .invalidSetting(layer: index, message: "dense width must be a positive integer, got \(units)")
+            }
             // The parameter count first, so a refusal can say how much memory it would need.
             guard let n = product(units, input.reduce(1, *) + (bias ? 1 : 0)) else {
                 throw .tooLarge(parameters: -1, bytes: -1, limit: memoryLimit)

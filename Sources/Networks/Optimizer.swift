@@ -1,6 +1,7 @@
 // Optimizers over the flat parameter vector: each is one commented loop. The optimizer's state
 // (moments, step count) is a value, so forking a run copies it.
 import Kernels
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -70,8 +71,10 @@ public struct Optimizer: Sendable {
 
     /// One update of `params` from `grads` (n floats) at learning rate `lr`.
     /// `decayMask` marks which entries are weights (penalties and decay apply to those only).
-    public mutating func update(params p: UnsafeMutablePointer<Float>, grads g: UnsafeMutablePointer<Float>,
-                                count n: Int, lr: Float, decayMask: UnsafePointer<Float>?) {
+    public mutating func update(
+        params p: UnsafeMutablePointer<Float>, grads g: UnsafeMutablePointer<Float>,
+        count n: Int, lr: Float, decayMask: UnsafePointer<Float>?
+    ) {
         step += 1
         addPenalties(p, g, n, decayMask)
         let s = settings, t = step
@@ -88,15 +91,19 @@ public struct Optimizer: Sendable {
     }
 
     /// Coupled penalties: g += λ₂·w + λ₁·sign(w), on weights only.
-    private func addPenalties(_ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>, _ n: Int,
-                              _ mask: UnsafePointer<Float>?) {
+    private func addPenalties(
+        _ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>, _ n: Int,
+        _ mask: UnsafePointer<Float>?
+    ) {
         guard settings.l2 != 0 || settings.l1 != 0 else { return }
         UpdateKernels.penalties(n, l2: settings.l2, l1: settings.l1, p, mask: mask, g)
     }
 
     /// SGD with momentum μ (PyTorch form): b = μb + g; step along b, or along g + μb for Nesterov.
-    private static func sgd(_ s: OptimizerSettings, _ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>,
-                            _ b: UnsafeMutablePointer<Float>, _ n: Int, _ lr: Float) {
+    private static func sgd(
+        _ s: OptimizerSettings, _ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>,
+        _ b: UnsafeMutablePointer<Float>, _ n: Int, _ lr: Float
+    ) {
         if s.momentum == 0 {
             UpdateKernels.sgd(n, lr: lr, p, g)
         } else {
@@ -107,21 +114,26 @@ public struct Optimizer: Sendable {
     /// Adam (Kingma & Ba 2015) in PyTorch's arrangement: m = β₁m + (1−β₁)g, v = β₂v + (1−β₂)g²,
     /// p −= (lr/bc₁)·m / (√v/√bc₂ + ε) with bcᵢ = 1 − βᵢᵗ.
     /// AdamW first decays weights, decoupled from the gradient: p −= lr·wd·p.
-    private static func adam(_ s: OptimizerSettings, _ step: Int, _ p: UnsafeMutablePointer<Float>,
-                             _ g: UnsafeMutablePointer<Float>, _ m: UnsafeMutablePointer<Float>,
-                             _ v: UnsafeMutablePointer<Float>, _ n: Int, _ lr: Float, _ mask: UnsafePointer<Float>?) {
+    private static func adam(
+        _ s: OptimizerSettings, _ step: Int, _ p: UnsafeMutablePointer<Float>,
+        _ g: UnsafeMutablePointer<Float>, _ m: UnsafeMutablePointer<Float>,
+        _ v: UnsafeMutablePointer<Float>, _ n: Int, _ lr: Float, _ mask: UnsafePointer<Float>?
+    ) {
         let t = Float(step)
         let bc1 = 1 - powf(s.beta1, t), bc2 = 1 - powf(s.beta2, t)
         if s.kind == .adamw && s.weightDecay != 0 {
             UpdateKernels.decay(n, lr * s.weightDecay, mask: mask, p)
         }
-        UpdateKernels.adam(n, stepSize: lr / bc1, beta1: s.beta1, beta2: s.beta2,
-                           invSqrtBiasCorrection2: 1 / bc2.squareRoot(), epsilon: s.epsilon, p, g, m, v)
+        UpdateKernels.adam(
+            n, stepSize: lr / bc1, beta1: s.beta1, beta2: s.beta2,
+            invSqrtBiasCorrection2: 1 / bc2.squareRoot(), epsilon: s.epsilon, p, g, m, v)
     }
 
     /// RMSProp (Hinton 2012; PyTorch form): v = αv + (1−α)g²; p −= lr·g/(√v + ε), with optional momentum.
-    private static func rmsprop(_ s: OptimizerSettings, _ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>,
-                                _ b: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>, _ n: Int, _ lr: Float) {
+    private static func rmsprop(
+        _ s: OptimizerSettings, _ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>,
+        _ b: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>, _ n: Int, _ lr: Float
+    ) {
         UpdateKernels.rmsprop(n, lr: lr, alpha: s.alpha, epsilon: s.epsilon, momentum: s.momentum, p, g, v, b)
     }
 }

@@ -78,15 +78,19 @@ public struct Residual: Layer {
     }
 
     /// Every layer inside gets `scheme` (an explicit choice applies throughout).
-    public func initialize(params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
-                           scheme: Initializer, rng: inout RNG) {
+    public func initialize(
+        params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
+        scheme: Initializer, rng: inout RNG
+    ) {
         body.initialize(params: params, state: state, scheme: scheme, rng: &rng)
         projection?.initialize(params: params + body.parameterCount, state: state, scheme: scheme, rng: &rng)
     }
 
     /// Default initialization: the branch picks per layer as a network does; P gets `scheme`.
-    func initializeDefault(params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
-                           projectionScheme scheme: Initializer, rng: inout RNG) {
+    func initializeDefault(
+        params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
+        projectionScheme scheme: Initializer, rng: inout RNG
+    ) {
         body.initialize(params: params, state: state, scheme: nil, rng: &rng)
         projection?.initialize(params: params + body.parameterCount, state: state, scheme: scheme, rng: &rng)
     }
@@ -136,8 +140,10 @@ extension LayerStack {
     /// Initializes every layer of the stack. `scheme` nil picks per layer (He before ReLU-like
     /// activations, Xavier otherwise — `NetworkBuilder.defaultSchemes`), also inside residual
     /// branches; an explicit scheme applies to every layer at every depth.
-    public func initialize(params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
-                           scheme: Initializer?, rng: inout RNG) {
+    public func initialize(
+        params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
+        scheme: Initializer?, rng: inout RNG
+    ) {
         let defaults = NetworkBuilder.defaultSchemes(layers)
         for (i, layer) in layers.enumerated() {
             let (p, s) = (params + parameterOffsets[i], state + stateOffsets[i])

@@ -20,7 +20,9 @@ extension NetworkBuilder {
         case .dropout(let p):
             // NOTE: written so that NaN fails too.
             guard p >= 0 && p < 1 else {
-                throw .invalidSetting(layer: index, message: "dropout probability must be in [0, 1), got \(p)", hint: "p = 0.5 drops half the inputs")
+                throw .invalidSetting(
+                    layer: index, message: "dropout probability must be in [0, 1), got \(p)",
+                    hint: "p = 0.5 drops half the inputs")
             }
             layer = Dropout(inputShape: input, rate: p)
         case .batchnorm:
@@ -42,8 +44,10 @@ extension NetworkBuilder {
         let (floats, o2) = twice.addingReportingOverflow(layer.scratch.perExample)
         guard o1 || o2 || floats > maxWorkspacePerExample else { return }
         let size = o1 || o2 ? "more than 8 EiB" : formatBytes(floats * 4)
-        throw .invalidSetting(layer: index, message: "\(layer.kind) would need \(size) of activations per example; "
-            + "the limit is \(formatBytes(maxWorkspacePerExample * 4))", hint: "use fewer channels or a larger stride")
+        throw .invalidSetting(
+            layer: index,
+            message: "\(layer.kind) would need \(size) of activations per example; "
+                + "the limit is \(formatBytes(maxWorkspacePerExample * 4))", hint: "use fewer channels or a larger stride")
     }
 
     static func positive(_ value: Int, _ what: String, index: Int) throws(NetworkError) {
@@ -56,14 +60,17 @@ extension NetworkBuilder {
     /// [L] or [C × L], or a shape mismatch naming what was found.
     static func signal(_ input: [Int], _ kind: String, index: Int) throws(NetworkError) -> SignalShape {
         guard let s = SignalShape(input), s.channels > 0, s.length > 0, s.length <= maxDimension else {
-            throw .shapeMismatch(layer: index, message: "\(kind) expects examples of shape [L] or [C×L], got \(describeShape(input))",
-                                 hint: "convolutions and pooling run along a signal, so remove a flatten before them")
+            throw .shapeMismatch(
+                layer: index, message: "\(kind) expects examples of shape [L] or [C×L], got \(describeShape(input))",
+                hint: "convolutions and pooling run along a signal, so remove a flatten before them")
         }
         return s
     }
 
-    static func conv(_ channels: Int, _ kernel: Int, _ stride: Int, _ padding: Int,
-                     input: [Int], index: Int) throws(NetworkError) -> any Layer {
+    static func conv(
+        _ channels: Int, _ kernel: Int, _ stride: Int, _ padding: Int,
+        input: [Int], index: Int
+    ) throws(NetworkError) -> any Layer {
         try positive(channels, "conv channels", index: index)
         try positive(kernel, "conv kernel size", index: index)
         try positive(stride, "conv stride", index: index)
@@ -73,8 +80,11 @@ extension NetworkBuilder {
         let s = try signal(input, "conv", index: index)
         let padded = s.length + 2 * padding  // ≤ 3·2²⁴: cannot overflow
         guard kernel <= padded else {
-            throw .invalidSetting(layer: index, message: "conv kernel \(kernel) is longer than the padded input "
-                + "(length \(s.length) + 2×\(padding) padding = \(padded))", hint: "use a kernel of at most \(padded) or more padding")
+            throw .invalidSetting(
+                layer: index,
+                message: "conv kernel \(kernel) is longer than the padded input "
+                    + "(length \(s.length) + 2×\(padding) padding = \(padded))",
+                hint: "use a kernel of at most \(padded) or more padding")
         }
         guard let weights = product(channels, s.channels, kernel) else {
             throw .tooLarge(parameters: -1, bytes: -1, limit: memoryLimit)
@@ -88,8 +98,10 @@ extension NetworkBuilder {
         if let stride { try positive(stride, "\(kind.rawValue) pool stride", index: index) }
         let s = try signal(input, "\(kind.rawValue) pool", index: index)
         guard size <= s.length else {
-            throw .invalidSetting(layer: index, message: "\(kind.rawValue) pool size \(size) is longer than the input "
-                + "(length \(s.length))", hint: "use a size of at most \(s.length)")
+            throw .invalidSetting(
+                layer: index,
+                message: "\(kind.rawValue) pool size \(size) is longer than the input "
+                    + "(length \(s.length))", hint: "use a size of at most \(s.length)")
         }
         return Pool1D(inputShape: input, pool: kind, size: size, stride: stride)
     }
@@ -98,7 +110,8 @@ extension NetworkBuilder {
     /// branch layer ("layer 3: in the residual branch, layer 2: …").
     static func residual(_ specs: [LayerSpec], input: [Int], index: Int) throws(NetworkError) -> any Layer {
         guard !specs.isEmpty else {
-            throw .invalidSetting(layer: index, message: "a residual block needs at least one layer in its branch", hint: "res { dense 100 relu }")
+            throw .invalidSetting(
+                layer: index, message: "a residual block needs at least one layer in its branch", hint: "res { dense 100 relu }")
         }
         let body: LayerStack
         do {

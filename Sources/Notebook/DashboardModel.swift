@@ -23,9 +23,11 @@ public struct DashboardModel: Sendable, Equatable {
     /// The sweep this run is a trial of: its best-so-far curves replace the layer views.
     public var sweep: SweepSnapshot?
 
-    public init(title: String, netName: String, step: Int, done: Int, planned: Int, unit: ProgressUnit = .steps,
-                loss: Double, learningRate: Double, stepsPerSecond: Double,
-                snapshot: RunSnapshot) {
+    public init(
+        title: String, netName: String, step: Int, done: Int, planned: Int, unit: ProgressUnit = .steps,
+        loss: Double, learningRate: Double, stepsPerSecond: Double,
+        snapshot: RunSnapshot
+    ) {
         self.title = title
         self.netName = netName
         self.step = step
@@ -41,9 +43,10 @@ public struct DashboardModel: Sendable, Equatable {
     /// A live update as the dashboard reads it (an empty snapshot when it carries none).
     public init(_ u: LiveUpdate) {
         let p = u.progress
-        self.init(title: u.title, netName: u.netName, step: p.step, done: p.done, planned: p.planned, unit: u.unit,
-                  loss: p.loss, learningRate: Double(p.learningRate),
-                  stepsPerSecond: p.stepsPerSecond, snapshot: u.snapshot ?? RunSnapshot(losses: [], evaluations: [], layers: []))
+        self.init(
+            title: u.title, netName: u.netName, step: p.step, done: p.done, planned: p.planned, unit: u.unit,
+            loss: p.loss, learningRate: Double(p.learningRate),
+            stepsPerSecond: p.stepsPerSecond, snapshot: u.snapshot ?? RunSnapshot(losses: [], evaluations: [], layers: []))
         sweep = u.sweep
     }
 

@@ -56,11 +56,16 @@ struct DashboardView {
     func drawCompact(into buffer: inout CellBuffer, in r: Rect) {
         var rows: [(inout CellBuffer, Int) -> Void] = [
             { b, y in b.write(metricsText(width: r.width), x: r.x, y: y, clip: r) },
-            { b, y in sparkline("loss", model.snapshot.losses, color: 0).draw(into: &b, x: r.x, y: y, width: r.width, profile: profile) },
+            { b, y in
+                sparkline("loss", model.snapshot.losses, color: 0).draw(into: &b, x: r.x, y: y, width: r.width, profile: profile)
+            },
         ]
         let evals = model.snapshot.evaluations
         if evals.contains(where: { $0.validationLoss != nil }) {
-            rows.append { b, y in sparkline("val ", evals.map { $0.validationLoss ?? .nan }, color: 1).draw(into: &b, x: r.x, y: y, width: r.width, profile: profile) }
+            rows.append { b, y in
+                sparkline("val ", evals.map { $0.validationLoss ?? .nan }, color: 1).draw(
+                    into: &b, x: r.x, y: y, width: r.width, profile: profile)
+            }
         }
         let accuracy = evals.compactMap { $0.validationAccuracy ?? $0.trainAccuracy }
         if let last = accuracy.last {
@@ -75,7 +80,10 @@ struct DashboardView {
         if let sweep = model.sweep {
             rows.insert({ b, y in b.write(sweep.summary, x: r.x, y: y, style: .bold, clip: r) }, at: 0)
         } else if !model.snapshot.layers.isEmpty {
-            rows.append { b, y in sparkline("grad", model.snapshot.layers.map(\.gradientNorm), color: 2).draw(into: &b, x: r.x, y: y, width: r.width, profile: profile) }
+            rows.append { b, y in
+                sparkline("grad", model.snapshot.layers.map(\.gradientNorm), color: 2).draw(
+                    into: &b, x: r.x, y: y, width: r.width, profile: profile)
+            }
         }
         for (i, row) in rows.prefix(r.height).enumerated() { row(&buffer, r.y + i) }
     }
@@ -91,8 +99,11 @@ struct DashboardView {
         }
         let tight = right.height < barsHeight + 4
         let bars = tight ? min(model.snapshot.layers.count, right.height / 2) : barsHeight
-        (tight ? compactGradientChart : gradientChart).render(into: &buffer, in: Rect(x: right.x, y: right.y, width: right.width, height: bars), profile: profile)
-        histogram.render(into: &buffer, in: Rect(x: right.x, y: right.y + bars, width: right.width, height: right.height - bars), profile: profile)
+        (tight ? compactGradientChart : gradientChart).render(
+            into: &buffer, in: Rect(x: right.x, y: right.y, width: right.width, height: bars), profile: profile)
+        histogram.render(
+            into: &buffer, in: Rect(x: right.x, y: right.y + bars, width: right.width, height: right.height - bars),
+            profile: profile)
     }
 
     func drawStacked(into buffer: inout CellBuffer, in r: Rect) {
@@ -128,7 +139,8 @@ struct DashboardView {
         // Hyperband: the bracket table filling in, then the best so far by trial below it.
         if let table = sweep.brackets {
             let rows = min(Chart.table(table).preferredHeight(width: rest.width), max(0, rest.height - 6))
-            Chart.table(table).render(into: &buffer, in: Rect(x: rest.x, y: rest.y, width: rest.width, height: rows), profile: profile)
+            Chart.table(table).render(
+                into: &buffer, in: Rect(x: rest.x, y: rest.y, width: rest.width, height: rows), profile: profile)
             rest = Rect(x: rest.x, y: rest.y + rows, width: rest.width, height: rest.height - rows)
             Chart.line(sweep.byTrial).render(into: &buffer, in: rest, profile: profile)
             return
@@ -139,7 +151,8 @@ struct DashboardView {
         }
         let top = Rect(x: rest.x, y: rest.y, width: rest.width, height: rest.height / 2)
         Chart.line(sweep.byTrial).render(into: &buffer, in: top, profile: profile)
-        Chart.line(sweep.byEpochs).render(into: &buffer, in: Rect(x: rest.x, y: top.maxY, width: rest.width, height: rest.maxY - top.maxY), profile: profile)
+        Chart.line(sweep.byEpochs).render(
+            into: &buffer, in: Rect(x: rest.x, y: top.maxY, width: rest.width, height: rest.maxY - top.maxY), profile: profile)
     }
 
     // MARK: charts
@@ -148,11 +161,17 @@ struct DashboardView {
 
     var lossChart: Chart {
         let s = model.snapshot
-        var series = [LineChart.Series(name: "batch", values: s.losses, xStart: Double(s.lossStride),
-                                       xStep: Double(s.lossStride), emphasis: .dim, color: 0)]
+        var series = [
+            LineChart.Series(
+                name: "batch", values: s.losses, xStart: Double(s.lossStride),
+                xStep: Double(s.lossStride), emphasis: .dim, color: 0)
+        ]
         let evals = s.evaluations
         if evals.contains(where: { $0.validationLoss != nil }) {
-            series.append(.init(name: "val", points: evals.compactMap { e in e.validationLoss.map { PlotPoint(x: Double(e.step), y: $0) } }, color: 1))
+            series.append(
+                .init(
+                    name: "val", points: evals.compactMap { e in e.validationLoss.map { PlotPoint(x: Double(e.step), y: $0) } },
+                    color: 1))
         } else if !evals.isEmpty {
             series.append(.init(name: "train", points: evals.map { PlotPoint(x: Double($0.step), y: $0.trainLoss) }, color: 1))
         }
@@ -181,8 +200,10 @@ struct DashboardView {
 
     var gradientChart: Chart {
         let layers = model.snapshot.layers
-        return .bars(BarChart(title: "gradient norm by layer", labels: layers.map(\.name),
-                              values: layers.map(\.gradientNorm), logScale: true))
+        return .bars(
+            BarChart(
+                title: "gradient norm by layer", labels: layers.map(\.name),
+                values: layers.map(\.gradientNorm), logScale: true))
     }
 
     var histogram: Chart {
@@ -190,7 +211,8 @@ struct DashboardView {
         guard !layers.isEmpty else { return .histogram(Histogram(title: "weights", counts: [], lower: 0, upper: 1)) }
         let l = layers[((layer % layers.count) + layers.count) % layers.count]
         let hint = layers.count > 1 ? "  (F2: next layer)" : ""
-        return .histogram(Histogram(title: "weights of \(l.name)\(hint)", counts: l.histogram, lower: l.lower, upper: l.upper, color: 2))
+        return .histogram(
+            Histogram(title: "weights of \(l.name)\(hint)", counts: l.histogram, lower: l.lower, upper: l.upper, color: 2))
     }
 
     func sparkline(_ label: String, _ values: [Double], color: Int) -> Sparkline {

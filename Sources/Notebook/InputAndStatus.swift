@@ -21,7 +21,8 @@ extension NotebookState {
         let firstRow = max(0, min(input.cursorRow - r.height + 1, lines.count - r.height))
         for row in 0..<r.height where firstRow + row < lines.count {
             let index = firstRow + row
-            let lead = index == 0 ? prompt : String(repeating: " ", count: max(0, prompt.count - 2)) + (profile.isUnicode ? "… " : ". ")
+            let lead =
+                index == 0 ? prompt : String(repeating: " ", count: max(0, prompt.count - 2)) + (profile.isUnicode ? "… " : ". ")
             buffer.write(lead, x: r.x, y: r.y + row, style: promptStyle, clip: r)
             let room = max(1, r.width - lead.count - 1)
             let column = index == input.cursorRow ? input.cursorColumn : 0
@@ -34,7 +35,8 @@ extension NotebookState {
 
     func drawSearch(_ s: ReverseSearch, into buffer: inout CellBuffer, _ r: Rect) {
         let label = s.failed ? "failing search: " : "search: "
-        var x = buffer.write(label, x: r.x, y: r.y, style: CellStyle(foreground: profile.adapted(.blue), attributes: .bold), clip: r)
+        var x = buffer.write(
+            label, x: r.x, y: r.y, style: CellStyle(foreground: profile.adapted(.blue), attributes: .bold), clip: r)
         x = buffer.write(fold(s.query), x: x, y: r.y, style: .bold, clip: r)
         let match = s.match.map { history.entries[$0].replacingNewlines } ?? ""
         buffer.write("   " + fold(match), x: x, y: r.y, style: .dim, clip: r)
@@ -57,7 +59,8 @@ extension NotebookState {
         if let notice { return notice }
         switch waiting {
         case .question: return "type your answer, Enter · Ctrl-C skips"
-        case .pause(let next): return next == nil ? "tutorial paused · Enter continues" : "tutorial paused · Enter runs it, or edit it first"
+        case .pause(let next):
+            return next == nil ? "tutorial paused · Enter continues" : "tutorial paused · Enter runs it, or edit it first"
         case nil: break
         }
         if zoomed != nil { return "Esc or q returns" + (live != nil ? " · F2 next layer" : "") }
@@ -76,7 +79,9 @@ extension NotebookState {
         let place = [status.net.map { "net " + $0 }, status.data.map { "data " + $0 }].compactMap { $0 }
         if running {
             parts += [step].compactMap { $0 }
-            if let rate = status.stepsPerSecond, live != nil, !rateDescription(rate).isEmpty { parts.append(rateDescription(rate)) }
+            if let rate = status.stepsPerSecond, live != nil, !rateDescription(rate).isEmpty {
+                parts.append(rateDescription(rate))
+            }
             if live != nil { parts.append("Ctrl-C stops") }
             parts += place + [lr].compactMap { $0 }
         } else {

@@ -37,10 +37,12 @@ public struct NotebookApp {
         host.session = session
         let worker = CommandWorker(session: session, mailbox: host.mailbox)
         worker.start()
-        var loop = RunLoopState(terminal: terminal, host: host, worker: worker, historyPath: historyPath,
-                                state: NotebookState(width: terminal.size.width, height: terminal.size.height,
-                                                     profile: terminal.profile(unicode: unicode),
-                                                     history: HistoryFile.load(historyPath)))
+        var loop = RunLoopState(
+            terminal: terminal, host: host, worker: worker, historyPath: historyPath,
+            state: NotebookState(
+                width: terminal.size.width, height: terminal.size.height,
+                profile: terminal.profile(unicode: unicode),
+                history: HistoryFile.load(historyPath)))
         if let firstCommand { loop.apply(loop.state.enter(firstCommand)) }
         loop.run()
         terminal.close()
@@ -134,7 +136,9 @@ struct RunLoopState {
             case .answer(let text): host.reply(.answer(text))
             case .resume: host.reply(.resume)
             case .saveHistory:
-                if let entry = state.history.entries.last { HistoryFile.append(entry, to: historyPath, limit: CommandHistory.limit) }
+                if let entry = state.history.entries.last {
+                    HistoryFile.append(entry, to: historyPath, limit: CommandHistory.limit)
+                }
             case .redraw:
                 terminal.invalidate()
                 previous = CellBuffer(width: 0, height: 0)
@@ -150,4 +154,3 @@ struct RunLoopState {
         host.width = state.layout().cells.width - CellRenderer.indent
     }
 }
-

@@ -135,8 +135,9 @@ final class CommandWorker: @unchecked Sendable {
             submitted.wait()
             guard let text = lock.withLock({ queue.isEmpty ? nil : queue.removeFirst() }) else { continue }
             let status = session.execute(text)
-            let result = CommandResult(status: status, names: session.workspaceNames,
-                                       currentNet: session.currentNetName, currentData: session.currentDataName)
+            let result = CommandResult(
+                status: status, names: session.workspaceNames,
+                currentNet: session.currentNetName, currentData: session.currentDataName)
             lock.withLock { busy = !queue.isEmpty }
             mailbox.post(.finished(result))
         }

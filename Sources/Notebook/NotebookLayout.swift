@@ -61,7 +61,8 @@ extension NotebookState {
 
     mutating func renderedCell(_ i: Int, width: Int) -> CellBuffer {
         let c = cells[i]
-        let key = CellRenderKey(width: width, chartHeight: chartHeight, collapsed: c.collapsed, running: c.running, failed: c.failed)
+        let key = CellRenderKey(
+            width: width, chartHeight: chartHeight, collapsed: c.collapsed, running: c.running, failed: c.failed)
         if let cache = c.cache, cache.key == key { return cache.buffer }
         let buffer = CellRenderer(profile: profile, chartHeight: chartHeight).render(c, width: width)
         cells[i].cache = CellCache(key: key, buffer: buffer)

@@ -92,7 +92,9 @@ extension NotebookState {
         let offsets = cellOffsets(width: area.width)
         let top = offsets[index], bottom = offsets[index + 1]
         let shown = scrollTop ?? max(0, offsets[cells.count] - area.height)
-        if top < shown { scrollTop = top } else if min(bottom, top + area.height) > shown + area.height {
+        if top < shown {
+            scrollTop = top
+        } else if min(bottom, top + area.height) > shown + area.height {
             scrollTop = min(top, bottom - area.height)
         }
         clampScroll()

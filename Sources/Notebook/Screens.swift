@@ -41,7 +41,8 @@ enum HelpScreen {
     static func entry(_ name: String, _ text: String, column: Int, width: Int) -> [(String, CellStyle)] {
         let lead = "  " + name.padded(to: column)
         let wrapped = StyledText.wrapped(text, width: max(10, width - lead.count - 2))
-        return wrapped.enumerated().map { i, line in ((i == 0 ? lead : String(repeating: " ", count: lead.count)) + line, .plain) }
+        return wrapped.enumerated().map { i, line in ((i == 0 ? lead : String(repeating: " ", count: lead.count)) + line, .plain)
+        }
     }
 }
 
@@ -74,7 +75,8 @@ extension NotebookState {
                 buffer.blit(renderedCell(index, width: width), x: 0, y: cell.input == nil ? 1 : 0)
             }
         }
-        footerLine("zoom · Esc or q returns" + (live != nil || cell.zoomable.isDashboard ? " · F2 next layer" : ""), into: &buffer)
+        footerLine(
+            "zoom · Esc or q returns" + (live != nil || cell.zoomable.isDashboard ? " · F2 next layer" : ""), into: &buffer)
     }
 
     func footerLine(_ text: String, into buffer: inout CellBuffer) {

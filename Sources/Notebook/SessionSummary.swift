@@ -44,8 +44,9 @@ public struct SessionSummary: Sendable, Equatable {
     mutating func noteRun(_ model: DashboardModel) {
         guard model.unit.isTraining, !model.title.hasPrefix("sweep ") else { return }
         let e = model.lastEvaluation
-        let net = TrainedNet(name: model.netName, step: model.step, loss: e?.trainLoss ?? model.loss,
-                             validationLoss: e?.validationLoss, validationAccuracy: e?.validationAccuracy)
+        let net = TrainedNet(
+            name: model.netName, step: model.step, loss: e?.trainLoss ?? model.loss,
+            validationLoss: e?.validationLoss, validationAccuracy: e?.validationAccuracy)
         if let i = trained.firstIndex(where: { $0.name == model.netName }) { trained[i] = net } else { trained.append(net) }
     }
 

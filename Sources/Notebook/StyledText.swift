@@ -60,7 +60,8 @@ enum StyledText {
     static func writeMarked(_ line: String, row: Int, into buffer: inout CellBuffer, profile: RenderProfile) {
         var style = CellStyle.plain, column = 0, text = ""
         func flush() {
-            column = buffer.write(profile.isUnicode ? text : ASCIIFallback.text(text, oneForOne: true), x: column, y: row, style: style)
+            column = buffer.write(
+                profile.isUnicode ? text : ASCIIFallback.text(text, oneForOne: true), x: column, y: row, style: style)
             text = ""
         }
         for scalar in line.unicodeScalars {

@@ -43,7 +43,8 @@ final class Terminal {
 
     /// The profile this terminal can show: Unicode when the locale is UTF-8, colours as it has.
     func profile(unicode: Bool) -> RenderProfile {
-        RenderProfile(glyphs: unicode ? .unicode : .ascii, colors: colors.map { RenderProfile.Colors(colorCount: $0.colorCount) } ?? .none)
+        RenderProfile(
+            glyphs: unicode ? .unicode : .ascii, colors: colors.map { RenderProfile.Colors(colorCount: $0.colorCount) } ?? .none)
     }
 
     var size: (width: Int, height: Int) {

@@ -9,6 +9,7 @@
 // the best final objective wins. Simple, derivative-exact and robust to a failed factorization
 // (that step is rejected and the learning rate halved).
 import Kernels
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -50,7 +51,10 @@ enum GPFit {
             }
         }
         // Phase 3: the priors.
-        for k in 0..<d { value += logNormal(theta[k], lengthPrior); grad[k] -= (theta[k] - lengthPrior.mean) / (lengthPrior.sd * lengthPrior.sd) }
+        for k in 0..<d {
+            value += logNormal(theta[k], lengthPrior);
+            grad[k] -= (theta[k] - lengthPrior.mean) / (lengthPrior.sd * lengthPrior.sd)
+        }
         value += logNormal(theta[d], signalPrior)
         grad[d] -= (theta[d] - signalPrior.mean) / (signalPrior.sd * signalPrior.sd)
         return (value, grad)
@@ -62,19 +66,26 @@ enum GPFit {
     }
 
     /// Maximizes `objective` by Adam from each start; returns the best θ found.
-    static func fit(points: [[Double]], values: [Double], starts: [GPHyperparameters], iterations: Int = 60) -> GPHyperparameters? {
+    static func fit(points: [[Double]], values: [Double], starts: [GPHyperparameters], iterations: Int = 60) -> GPHyperparameters?
+    {
         guard let d = points.first?.count else { return nil }
         let x = points.flatMap { $0 }, n = points.count
         var best: (Double, [Double])?
         for start in starts where start.logLengthScales.count == d {
             let theta0 = start.logLengthScales + [start.logSignalVariance, start.logNoiseVariance]
-            if let (v, theta) = adam(x, values, n, d, clamped(theta0, d), iterations), v > (best?.0 ?? -.infinity) { best = (v, theta) }
+            if let (v, theta) = adam(x, values, n, d, clamped(theta0, d), iterations), v > (best?.0 ?? -.infinity) {
+                best = (v, theta)
+            }
         }
-        return best.map { GPHyperparameters(logLengthScales: Array($0.1[0..<d]), logSignalVariance: $0.1[d], logNoiseVariance: $0.1[d + 1]) }
+        return best.map {
+            GPHyperparameters(logLengthScales: Array($0.1[0..<d]), logSignalVariance: $0.1[d], logNoiseVariance: $0.1[d + 1])
+        }
     }
 
     /// Adam ascent with box clamping; a step whose factorization fails is undone and the rate halved.
-    static func adam(_ x: [Double], _ y: [Double], _ n: Int, _ d: Int, _ start: [Double], _ iterations: Int) -> (Double, [Double])? {
+    static func adam(
+        _ x: [Double], _ y: [Double], _ n: Int, _ d: Int, _ start: [Double], _ iterations: Int
+    ) -> (Double, [Double])? {
         guard var (value, grad) = objective(x, y, n, d, start) else { return nil }
         var theta = start, best = (value, theta)
         var m = [Double](repeating: 0, count: d + 2), v = m
@@ -107,16 +118,20 @@ enum GPFit {
 extension GaussianProcess {
     /// The fit's objective — log marginal likelihood plus the log priors — and its gradient with
     /// respect to (log ℓ₁ … log ℓ_D, log σ², log σₙ²); nil if K is not positive definite.
-    public static func fitObjective(points: [[Double]], values: [Double], hyperparameters h: GPHyperparameters) -> (value: Double, gradient: [Double])? {
+    public static func fitObjective(
+        points: [[Double]], values: [Double], hyperparameters h: GPHyperparameters
+    ) -> (value: Double, gradient: [Double])? {
         guard let d = points.first?.count, d == h.logLengthScales.count, points.count == values.count else { return nil }
-        return GPFit.objective(points.flatMap { $0 }, values, points.count, d,
-                               h.logLengthScales + [h.logSignalVariance, h.logNoiseVariance])
+        return GPFit.objective(
+            points.flatMap { $0 }, values, points.count, d,
+            h.logLengthScales + [h.logSignalVariance, h.logNoiseVariance])
     }
 
     /// A GP with hyperparameters fitted to the data (from the default starting points).
     public static func fitted(points: [[Double]], values: [Double]) -> GaussianProcess? {
         guard let d = points.first?.count else { return nil }
-        let start = GPHyperparameters(logLengthScales: Array(repeating: log(0.5), count: d), logSignalVariance: 0, logNoiseVariance: log(1e-3))
+        let start = GPHyperparameters(
+            logLengthScales: Array(repeating: log(0.5), count: d), logSignalVariance: 0, logNoiseVariance: log(1e-3))
         guard let h = GPFit.fit(points: points, values: values, starts: [start]) else { return nil }
         return GaussianProcess(points: points, values: values, hyperparameters: h)
     }

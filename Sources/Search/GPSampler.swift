@@ -12,6 +12,7 @@
 //   that many plus an even spread of the rest (the posterior still uses every trial), which
 //   keeps a proposal under 100 ms at 200 trials.
 import Kernels
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -49,7 +50,9 @@ public struct GPSampler: Sampler {
 
     public mutating func propose(history: [Trial]) -> Configuration? {
         let done = history.filter(\.isComplete)
-        guard done.count >= max(options.startupTrials, 2), let model = fitModel(done) else { return prior.propose(history: history) }
+        guard done.count >= max(options.startupTrials, 2), let model = fitModel(done) else {
+            return prior.propose(history: history)
+        }
         let ys = model.values
         let best = ys.min() ?? 0
         var candidates = screen(done, ys)
@@ -73,12 +76,20 @@ public struct GPSampler: Sampler {
         let ys = raw.map { ($0 - mean) / (sd > 1e-12 ? sd : 1) }
         let subset = fitSubset(ys)
         let d = encoding.dimension
-        var starts = [GPHyperparameters(logLengthScales: Array(repeating: log(0.5), count: d), logSignalVariance: 0, logNoiseVariance: log(1e-3))]
-        if let last = lastHyperparameters { starts.insert(last, at: 0) } else {
-            starts.append(GPHyperparameters(logLengthScales: Array(repeating: log(0.15), count: d), logSignalVariance: 0, logNoiseVariance: log(1e-4)))
+        var starts = [
+            GPHyperparameters(
+                logLengthScales: Array(repeating: log(0.5), count: d), logSignalVariance: 0, logNoiseVariance: log(1e-3))
+        ]
+        if let last = lastHyperparameters {
+            starts.insert(last, at: 0)
+        } else {
+            starts.append(
+                GPHyperparameters(
+                    logLengthScales: Array(repeating: log(0.15), count: d), logSignalVariance: 0, logNoiseVariance: log(1e-4)))
         }
         guard let h = GPFit.fit(points: subset.map { points[$0] }, values: subset.map { ys[$0] }, starts: starts),
-              let gp = GaussianProcess(points: points, values: ys, hyperparameters: h) else { return nil }
+            let gp = GaussianProcess(points: points, values: ys, hyperparameters: h)
+        else { return nil }
         lastHyperparameters = h
         return (gp, ys)
     }
@@ -119,7 +130,9 @@ public struct GPSampler: Sampler {
     }
 
     /// Phase 2: accept improving random steps, halving the step every 10 tries.
-    mutating func refine(_ gp: GaussianProcess, _ start: [Double], _ score: Double, _ best: Double) -> (score: Double, point: [Double]) {
+    mutating func refine(
+        _ gp: GaussianProcess, _ start: [Double], _ score: Double, _ best: Double
+    ) -> (score: Double, point: [Double]) {
         var current = (score: score, point: start), scale = 0.05
         for step in 0..<options.refinementSteps {
             if step > 0, step % 10 == 0 { scale *= 0.5 }

@@ -5,6 +5,7 @@
 //   L = chol(K + σₙ² I),  α = K⁻¹y,  μ(x*) = k*ᵀα,  var(x*) = σ² − k*ᵀ K⁻¹ k*   (latent f, no noise).
 // Shapes: N training points, D dimensions, M query points; matrices are row-major [Double].
 import Kernels
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -37,10 +38,10 @@ let sqrt5 = 5.0.squareRoot()
 /// The fitted model: training inputs, the Cholesky factor of K + σₙ²I, α and K⁻¹.
 public struct GaussianProcess: Sendable {
     public let hyperparameters: GPHyperparameters
-    let x: [Double]            // N×D
+    let x: [Double]  // N×D
     let n: Int, d: Int
-    let alpha: [Double]        // N
-    let inverse: [Double]      // N×N, (K + σₙ²I)⁻¹
+    let alpha: [Double]  // N
+    let inverse: [Double]  // N×N, (K + σₙ²I)⁻¹
     let inverseLengths: [Double]
     let signal: Double
 
@@ -98,7 +99,9 @@ public struct GaussianProcess: Sendable {
 /// Cholesky factor of K + (σₙ² + jitter)·I for N×D inputs `x`, and the noise-free K.
 /// NOTE: Matérn matrices of nearby points are ill-conditioned; if the factorization fails the
 /// jitter grows tenfold from 1e-8 up to 1e-2 (relative to σ²) before giving up.
-func covarianceFactor(_ x: [Double], _ n: Int, _ d: Int, _ inverseLengths: [Double], _ signal: Double, _ noise: Double) -> ([Double], [Double])? {
+func covarianceFactor(
+    _ x: [Double], _ n: Int, _ d: Int, _ inverseLengths: [Double], _ signal: Double, _ noise: Double
+) -> ([Double], [Double])? {
     var kf = [Double](repeating: 0, count: n * n)
     for i in 0..<n {
         kf[i * n + i] = signal

@@ -32,7 +32,9 @@ public struct GridSampler: Sampler {
         var product = 1
         for axis in axes {
             let (p, overflow) = product.multipliedReportingOverflow(by: axis.count)
-            guard !overflow, p <= Self.limit else { throw SearchError.gridTooLarge(size: overflow ? Int.max : p, limit: Self.limit) }
+            guard !overflow, p <= Self.limit else {
+                throw SearchError.gridTooLarge(size: overflow ? Int.max : p, limit: Self.limit)
+            }
             product = p
         }
         configurations = Self.enumerate(space, axes)
@@ -105,4 +107,3 @@ public struct GridSampler: Sampler {
     /// The grid is fixed in advance.
     public func proposalIgnoresResults(trialsBefore count: Int) -> Bool { true }
 }
-

@@ -87,15 +87,19 @@ public struct HyperbandPlan: Sendable, Hashable {
 
     /// The `sweep … plan` table: one line per round, a blank line between brackets.
     public var text: String {
-        var lines = ["hyperband max=\(maxBudget) eta=\(eta): \(brackets.count) bracket\(brackets.count == 1 ? "" : "s"), "
-                     + "\(totalConfigurations) configurations, \(formatBudget(totalBudget)) epochs in all "
-                     + "(\(formatBudget(continuedBudget)) when promoted configurations continue)",
-                     "bracket  round  configs  budget each"]
+        var lines = [
+            "hyperband max=\(maxBudget) eta=\(eta): \(brackets.count) bracket\(brackets.count == 1 ? "" : "s"), "
+                + "\(totalConfigurations) configurations, \(formatBudget(totalBudget)) epochs in all "
+                + "(\(formatBudget(continuedBudget)) when promoted configurations continue)",
+            "bracket  round  configs  budget each",
+        ]
         for (b, bracket) in brackets.enumerated() {
             if b > 0 { lines.append("") }
             for (i, round) in bracket.rounds.enumerated() {
-                lines.append(pad(i == 0 ? "s=\(bracket.s)" : "", 7) + "  " + pad("\(i)", 5, right: true) + "  "
-                             + pad("\(round.configurations)", 7, right: true) + "  " + pad(formatBudget(round.budget), 11, right: true))
+                lines.append(
+                    pad(i == 0 ? "s=\(bracket.s)" : "", 7) + "  " + pad("\(i)", 5, right: true) + "  "
+                        + pad("\(round.configurations)", 7, right: true) + "  " + pad(formatBudget(round.budget), 11, right: true)
+                )
             }
         }
         return lines.joined(separator: "\n")

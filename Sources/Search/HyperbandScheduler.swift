@@ -64,8 +64,10 @@ public struct HyperbandScheduler {
     public mutating func report(_ jobID: Int, objective: Double?, status: TrialStatus = .done) -> Bool {
         guard let job = outstanding.removeValue(forKey: jobID) else { return false }
         let usable = status != .failed && (objective?.isFinite ?? false)
-        history.append(Trial(number: history.count, configuration: job.configuration, objective: objective,
-                             status: usable ? status : .failed, budget: job.budget))
+        history.append(
+            Trial(
+                number: history.count, configuration: job.configuration, objective: objective,
+                status: usable ? status : .failed, budget: job.budget))
         roundResults.append((job, usable ? objective : nil))
         var p = progress[bracketIndex][job.round]
         p.finished += 1
@@ -110,8 +112,10 @@ public struct HyperbandScheduler {
 
     mutating func enqueue(_ c: Configuration, configurationID: Int, round: Int) {
         let b = plan.brackets[bracketIndex]
-        queue.append(HyperbandJob(id: nextJobID, configurationID: configurationID, configuration: c,
-                                  budget: b.rounds[round].budget, bracket: b.s, round: round))
+        queue.append(
+            HyperbandJob(
+                id: nextJobID, configurationID: configurationID, configuration: c,
+                budget: b.rounds[round].budget, bracket: b.s, round: round))
         nextJobID += 1
     }
 }

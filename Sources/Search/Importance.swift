@@ -28,7 +28,8 @@ public enum Importance {
         let result = space.parameters.map { p -> ParameterImportance in
             let active = complete.filter { $0.configuration[p.name] != nil }
             let groups = binned(p.domain, active.map { $0.configuration[p.name]! }, max(bins, 2))
-            return ParameterImportance(name: p.name, share: epsilonSquared(ranks(active.map { $0.objective! }), groups), trials: active.count)
+            return ParameterImportance(
+                name: p.name, share: epsilonSquared(ranks(active.map { $0.objective! }), groups), trials: active.count)
         }
         return result.enumerated().sorted { ($1.element.share, $0.offset) < ($0.element.share, $1.offset) }.map(\.element)
     }
@@ -68,7 +69,9 @@ public enum Importance {
         let k = sums.count
         guard k >= 2, n > k else { return 0 }
         let total = ys.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        let between = sums.values.reduce(0) { acc, s in let m = s.0 / Double(s.1); return acc + Double(s.1) * (m - mean) * (m - mean) }
+        let between = sums.values.reduce(0) { acc, s in
+            let m = s.0 / Double(s.1); return acc + Double(s.1) * (m - mean) * (m - mean)
+        }
         let msWithin = (total - between) / Double(n - k)
         guard total > 0 else { return 0 }
         return min(max((between - Double(k - 1) * msWithin) / total, 0), 1)

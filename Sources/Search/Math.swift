@@ -21,7 +21,7 @@ let logSqrt2Pi = 0.5 * log(2 * Double.pi)
 /// Φ(z) ≈ φ(z)/|z| · (1 − 1/z² + 3/z⁴ − 15/z⁶) (Abramowitz & Stegun 26.2.12) replaces erfc,
 /// which underflows near z = −38.
 func logNormalCDF(_ z: Double) -> Double {
-    if z > 6 { return -normalCDF(-z) }          // log(1 − ε) ≈ −ε
+    if z > 6 { return -normalCDF(-z) }  // log(1 − ε) ≈ −ε
     if z > -20 { return log(normalCDF(z)) }
     let w = 1 / (z * z)
     return -0.5 * z * z - logSqrt2Pi - log(-z) + log(1 - w + 3 * w * w - 15 * w * w * w)

@@ -46,16 +46,23 @@ public struct Objective: Sendable {
         name: "branin",
         space: SearchSpace(constant: [.uniform("x1", -5, 10), .uniform("x2", 0, 15)]),
         minimum: 0.397887,
-        minimizers: [["x1": .number(-.pi), "x2": .number(12.275)], ["x1": .number(.pi), "x2": .number(2.275)],
-                     ["x1": .number(9.42478), "x2": .number(2.475)]],
+        minimizers: [
+            ["x1": .number(-.pi), "x2": .number(12.275)], ["x1": .number(.pi), "x2": .number(2.275)],
+            ["x1": .number(9.42478), "x2": .number(2.475)],
+        ],
         function: braninFunction)
 
     public static let hartmann6 = Objective(
         name: "hartmann6",
         space: SearchSpace(constant: (1...6).map { .uniform("x\($0)", 0, 1) }),
         minimum: -3.32237,
-        minimizers: [Configuration(Dictionary(uniqueKeysWithValues: zip((1...6).map { "x\($0)" },
-            [0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573].map(ParameterValue.number))))],
+        minimizers: [
+            Configuration(
+                Dictionary(
+                    uniqueKeysWithValues: zip(
+                        (1...6).map { "x\($0)" },
+                        [0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573].map(ParameterValue.number))))
+        ],
         function: hartmann6Function)
 }
 

@@ -109,7 +109,9 @@ public struct Condition: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ parent: String, _ test: Test) { self.parent = parent; self.test = test }
     /// `parent >= k` — the per-layer pattern: width k exists when depth ≥ k.
-    public static func atLeast(_ parent: String, _ k: Double) -> Condition { .init(parent, .compare(.greaterOrEqual, .number(k))) }
+    public static func atLeast(_ parent: String, _ k: Double) -> Condition {
+        .init(parent, .compare(.greaterOrEqual, .number(k)))
+    }
     /// `parent == value`.
     public static func equals(_ parent: String, _ value: ParameterValue) -> Condition { .init(parent, .compare(.equal, value)) }
 
@@ -151,10 +153,18 @@ public struct Parameter: Sendable, Hashable {
         self.name = name; self.domain = domain; self.conditions = conditions
     }
 
-    public static func uniform(_ name: String, _ a: Double, _ b: Double, when c: [Condition] = []) -> Parameter { .init(name, .uniform(low: a, high: b), when: c) }
-    public static func log(_ name: String, _ a: Double, _ b: Double, when c: [Condition] = []) -> Parameter { .init(name, .logUniform(low: a, high: b), when: c) }
-    public static func int(_ name: String, _ a: Int, _ b: Int, log: Bool = false, when c: [Condition] = []) -> Parameter { .init(name, .integer(low: a, high: b, log: log), when: c) }
-    public static func choice(_ name: String, _ values: [ParameterValue], when c: [Condition] = []) -> Parameter { .init(name, .choice(values), when: c) }
+    public static func uniform(_ name: String, _ a: Double, _ b: Double, when c: [Condition] = []) -> Parameter {
+        .init(name, .uniform(low: a, high: b), when: c)
+    }
+    public static func log(_ name: String, _ a: Double, _ b: Double, when c: [Condition] = []) -> Parameter {
+        .init(name, .logUniform(low: a, high: b), when: c)
+    }
+    public static func int(_ name: String, _ a: Int, _ b: Int, log: Bool = false, when c: [Condition] = []) -> Parameter {
+        .init(name, .integer(low: a, high: b, log: log), when: c)
+    }
+    public static func choice(_ name: String, _ values: [ParameterValue], when c: [Condition] = []) -> Parameter {
+        .init(name, .choice(values), when: c)
+    }
 
     /// Per-layer parameters `prefix1 … prefixN`, the k-th active only when `depth >= k`:
     /// what `for i in 1..$depth { let w$i ~ … }` in a sweep body expands to.

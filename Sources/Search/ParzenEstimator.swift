@@ -13,6 +13,7 @@
 // - mixture weights: Optuna's default — 1 for each of the newest 25 observations, a linear ramp
 //   from 1/n up to 1 for older ones — plus the prior weight, normalized.
 import Kernels
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -64,7 +65,8 @@ struct ParzenEstimator {
 
     init(points: [[Double]], domains: [Domain], settings: Settings) {
         let priorWeight = settings.priorWeight
-        var w = settings.observationWeights
+        var w =
+            settings.observationWeights
             ?? (settings.flatWeights ? Array(repeating: 1.0, count: points.count) : Self.observationWeights(points.count))
         w.append(points.isEmpty ? 1 : priorWeight)
         let total = w.reduce(0, +)
@@ -78,7 +80,9 @@ struct ParzenEstimator {
     static func observationWeights(_ n: Int) -> [Double] {
         guard n >= 25 else { return Array(repeating: 1, count: n) }
         let ramp = n - 25
-        return (0..<ramp).map { i in ramp == 1 ? 1.0 / Double(n) : 1.0 / Double(n) + (1 - 1.0 / Double(n)) * Double(i) / Double(ramp - 1) }
+        return (0..<ramp).map { i in
+            ramp == 1 ? 1.0 / Double(n) : 1.0 / Double(n) + (1 - 1.0 / Double(n)) * Double(i) / Double(ramp - 1)
+        }
             + Array(repeating: 1, count: 25)
     }
 
@@ -88,10 +92,12 @@ struct ParzenEstimator {
         var integerLog: Bool?
         if case .integer(_, _, let log) = domain { integerLog = log }
         let mus = xs.map { integerLog == nil ? $0 : domain.scaled($0) }
-        var sigmas = settings.scottBandwidth
+        var sigmas =
+            settings.scottBandwidth
             ? scottBandwidths(mus.count, dimensionCount, low, high)
-            : neighbourBandwidths(mus, low, high, considerEndpoints: settings.considerEndpoints,
-                                  clipExponent: settings.magicClipExponent, minFactor: settings.minBandwidthFactor)
+            : neighbourBandwidths(
+                mus, low, high, considerEndpoints: settings.considerEndpoints,
+                clipExponent: settings.magicClipExponent, minFactor: settings.minBandwidthFactor)
         let all = mus + [0.5 * (low + high)]
         sigmas.append(high - low)
         // NOTE: a degenerate range (low == high) would make every σ zero; keep them positive.
@@ -109,12 +115,17 @@ struct ParzenEstimator {
             return row
         }
         rows.append(Array(repeating: 1, count: c))
-        return .choice(rows.map { r in let s = r.reduce(0, +); return r.map { $0 / s } })
+        return .choice(
+            rows.map { r in
+                let s = r.reduce(0, +); return r.map { $0 / s }
+            })
     }
 
     /// σᵢ from the gaps between sorted neighbours (bounds included), clipped (Optuna, `consider_endpoints=False`).
-    static func neighbourBandwidths(_ mus: [Double], _ low: Double, _ high: Double, considerEndpoints: Bool = false,
-                                    clipExponent: Double = 1, minFactor: Double = 0.01) -> [Double] {
+    static func neighbourBandwidths(
+        _ mus: [Double], _ low: Double, _ high: Double, considerEndpoints: Bool = false,
+        clipExponent: Double = 1, minFactor: Double = 0.01
+    ) -> [Double] {
         let n = mus.count
         guard n > 0 else { return [] }
         let order = mus.indices.sorted { mus[$0] < mus[$1] }

@@ -52,7 +52,8 @@ public struct SearchSpace: Sendable, Hashable {
 
     static func validate(_ c: Condition, of name: String, declared: [String: Domain]) throws {
         guard let parent = declared[c.parent] else {
-            throw c.parent == name ? SearchError.parentDeclaredLater(parameter: name, parent: c.parent)
+            throw c.parent == name
+                ? SearchError.parentDeclaredLater(parameter: name, parent: c.parent)
                 : SearchError.unknownParent(parameter: name, parent: c.parent)
         }
         if case .compare(let op, let v) = c.test, op != .equal, op != .notEqual {
@@ -112,9 +113,10 @@ public struct SearchSpace: Sendable, Hashable {
     /// Exactly the active parameters, each inside its domain.
     public func contains(_ configuration: Configuration) -> Bool {
         let rebuilt = build { _, p, _ in configuration[p.name] ?? .word("") }
-        return rebuilt == configuration && parameters.allSatisfy { p in
-            configuration[p.name].map { p.domain.contains($0) } ?? true
-        }
+        return rebuilt == configuration
+            && parameters.allSatisfy { p in
+                configuration[p.name].map { p.domain.contains($0) } ?? true
+            }
     }
 
     /// `name=value` pairs in declaration order.
@@ -127,7 +129,11 @@ public struct SearchSpace: Sendable, Hashable {
     public var groups: [[Int]] {
         var order: [[Condition]] = [], members: [[Int]] = []
         for (i, p) in parameters.enumerated() {
-            if let g = order.firstIndex(of: p.conditions) { members[g].append(i) } else { order.append(p.conditions); members.append([i]) }
+            if let g = order.firstIndex(of: p.conditions) {
+                members[g].append(i)
+            } else {
+                order.append(p.conditions); members.append([i])
+            }
         }
         return members
     }

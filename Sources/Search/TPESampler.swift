@@ -128,9 +128,12 @@ public struct TPESampler: Sampler {
         let pruned = history.filter { $0.status == .pruned && $0.usableObjective != nil }
             .sorted { (-($0.budget ?? 0), $0.objective!, $0.number) < (-($1.budget ?? 0), $1.objective!, $1.number) }
         let ranked = done + pruned
-        let k = options.hyperoptGamma ? Self.hyperoptGoodCount(ranked.count)
-            : options.gammaBeta == 0.1 ? Self.goodCount(ranked.count)
-            : min(Int((options.gammaBeta * Double(ranked.count)).rounded(.up)), 25)
+        let k =
+            options.hyperoptGamma
+            ? Self.hyperoptGoodCount(ranked.count)
+            : options.gammaBeta == 0.1
+                ? Self.goodCount(ranked.count)
+                : min(Int((options.gammaBeta * Double(ranked.count)).rounded(.up)), 25)
         var bad = Array(ranked.dropFirst(k))
         if options.failedTrialsAreBad { bad += history.filter { $0.usableObjective == nil } }
         return (ranked.prefix(k).sorted { $0.number < $1.number }, bad.sorted { $0.number < $1.number })

@@ -53,7 +53,8 @@ public struct Trial: Sendable, Hashable {
     /// Epochs (or any resource) the trial used; nil when the sweep has no budget.
     public var budget: Double?
 
-    public init(number: Int, configuration: Configuration, objective: Double?, status: TrialStatus = .done, budget: Double? = nil) {
+    public init(number: Int, configuration: Configuration, objective: Double?, status: TrialStatus = .done, budget: Double? = nil)
+    {
         self.number = number; self.configuration = configuration
         self.objective = objective; self.status = status; self.budget = budget
     }

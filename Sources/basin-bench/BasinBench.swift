@@ -13,6 +13,8 @@ struct BasinBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "basin-bench",
         abstract: "Measure Basin's engine on the MNIST-1D reference workloads.",
-        subcommands: [TrainBench.self, GridBench.self, GemmBench.self, SearchBench.self, NotebookBench.self,
-                      SharpnessBench.self, GalleryBench.self])
+        subcommands: [
+            TrainBench.self, GridBench.self, GemmBench.self, SearchBench.self, NotebookBench.self,
+            SharpnessBench.self, GalleryBench.self,
+        ])
 }

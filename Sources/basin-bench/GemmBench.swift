@@ -55,8 +55,9 @@ struct GemmBench: ParsableCommand {
             for kernel in GemmKernel.allCases {
                 let (cpu, wall) = timed {
                     for _ in 0..<reps {
-                        BLAS.gemm(using: kernel, transA: ta, transB: tb, m: m, n: n, k: k,
-                                  a: a.base, b: b.base, c: c.base)
+                        BLAS.gemm(
+                            using: kernel, transA: ta, transB: tb, m: m, n: n, k: k,
+                            a: a.base, b: b.base, c: c.base)
                     }
                 }
                 let old = best[kernel] ?? (.infinity, .infinity)
@@ -65,13 +66,15 @@ struct GemmBench: ParsableCommand {
         }
         let gf = { (t: Double) in flops / t * 1e-9 }
         let basin = best[.basin]!, openblas = best[.openblas]!
-        print(jsonLine([
-            ("bench", "gemm"), ("shape", what), ("trans", (ta ? "T" : "N") + (tb ? "T" : "N")),
-            ("m", m), ("n", n), ("k", k),
-            ("basin_gflops", gf(basin.cpu)), ("openblas_gflops", gf(openblas.cpu)),
-            ("speedup", openblas.cpu / basin.cpu),
-            ("basin_gflops_wall", gf(basin.wall)), ("openblas_gflops_wall", gf(openblas.wall)),
-        ] + gemmFields()))
+        print(
+            jsonLine(
+                [
+                    ("bench", "gemm"), ("shape", what), ("trans", (ta ? "T" : "N") + (tb ? "T" : "N")),
+                    ("m", m), ("n", n), ("k", k),
+                    ("basin_gflops", gf(basin.cpu)), ("openblas_gflops", gf(openblas.cpu)),
+                    ("speedup", openblas.cpu / basin.cpu),
+                    ("basin_gflops_wall", gf(basin.wall)), ("openblas_gflops_wall", gf(openblas.wall)),
+                ] + gemmFields()))
     }
 
     /// The MNIST-1D MLP's step (batch 100, Adam lr 1e-2, batches in order) with each matrix
@@ -81,8 +84,10 @@ struct GemmBench: ParsableCommand {
     /// step time per kernel counts.
     func benchMLPStep() throws {
         let (train, _) = try referenceData(directory: nil, shuffleInputs: false)
-        let layers: [LayerSpec] = [.dense(units: 100), .activation(.relu), .dense(units: 100), .activation(.relu),
-                                   .dense(units: 10)]
+        let layers: [LayerSpec] = [
+            .dense(units: 100), .activation(.relu), .dense(units: 100), .activation(.relu),
+            .dense(units: 10),
+        ]
         defer { BLAS.gemmKernel = .basin }
         let policies: [GemmKernel] = [.openblas, .basin]
         var runs: [TrainingRun] = []
@@ -92,8 +97,10 @@ struct GemmBench: ParsableCommand {
             var settings = TrainingSettings()
             settings.batchSize = 100
             settings.order = .sequential
-            runs.append(try TrainingRun(network: net, train: train, validation: nil, optimizer: .adam(lr: 1e-2),
-                                        loss: .crossEntropy, settings: settings, seed: 42))
+            runs.append(
+                try TrainingRun(
+                    network: net, train: train, validation: nil, optimizer: .adam(lr: 1e-2),
+                    loss: .crossEntropy, settings: settings, seed: 42))
         }
         var cpuTimes = [[Double]](repeating: [], count: policies.count)
         var wallTimes = cpuTimes
@@ -103,7 +110,9 @@ struct GemmBench: ParsableCommand {
                 BLAS.gemmKernel = policy
                 for s in start..<min(start + block, steps + warmup) {
                     var problem: Divergence?
-                    let (cpu, wall) = timed { do { try runs[i].takeStep(learningRate: 1e-2) } catch { problem = error as? Divergence } }
+                    let (cpu, wall) = timed {
+                        do { try runs[i].takeStep(learningRate: 1e-2) } catch { problem = error as? Divergence }
+                    }
                     if let problem { throw BenchError(description: "diverged: \(problem)") }
                     if s >= warmup { cpuTimes[i].append(cpu); wallTimes[i].append(wall) }
                 }
@@ -111,12 +120,14 @@ struct GemmBench: ParsableCommand {
         }
         for (i, policy) in policies.enumerated() {
             BLAS.gemmKernel = policy
-            print(jsonLine([
-                ("bench", "mlp_step"), ("gemm", policy.rawValue), ("steps", cpuTimes[i].count),
-                ("step_us_median", median(cpuTimes[i]) * 1e6), ("steps_per_s", 1 / median(cpuTimes[i])),
-                ("step_us_median_wall", median(wallTimes[i]) * 1e6),
-                ("final_loss", Double(runs[i].history.stepLosses.last ?? .nan)),
-            ] + gemmFields()))
+            print(
+                jsonLine(
+                    [
+                        ("bench", "mlp_step"), ("gemm", policy.rawValue), ("steps", cpuTimes[i].count),
+                        ("step_us_median", median(cpuTimes[i]) * 1e6), ("steps_per_s", 1 / median(cpuTimes[i])),
+                        ("step_us_median_wall", median(wallTimes[i]) * 1e6),
+                        ("final_loss", Double(runs[i].history.stepLosses.last ?? .nan)),
+                    ] + gemmFields()))
         }
     }
 

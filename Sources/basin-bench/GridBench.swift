@@ -2,8 +2,8 @@
 // a res×res grid over [-1, 1]² along two filter-normalized random directions, over all 4000
 // training samples, on two threads. Reports the whole grid's time and the first coarse picture's.
 import ArgumentParser
-import Foundation
 import Datasets
+import Foundation
 import Kernels
 import Lab
 import Networks
@@ -44,13 +44,15 @@ struct GridBench: ParsableCommand {
         let centre = grid[res / 2, res / 2]
         let macsPerExample = 40 * 100 + 100 * 100 + 100 * 10
         let gflop = 2 * Double(macsPerExample) * Double(train.count) * Double(res * res) / 1e9
-        print(jsonLine([
-            ("bench", "grid"), ("res", res), ("points", res * res), ("samples", train.count),
-            ("seconds", total), ("first_picture_seconds", firstPicture ?? .nan), ("gflop", gflop),
-            ("cpu_seconds", cpu), ("gflop_per_cpu_s", gflop / cpu),
-            ("gflop_per_s", gflop / total), ("threads", threads), ("centre_loss", centre),
-            ("min_loss", grid.losses.min() ?? .nan), ("peak_rss_mib", peakRSSMiB()),
-        ] + environmentFields()))
+        print(
+            jsonLine(
+                [
+                    ("bench", "grid"), ("res", res), ("points", res * res), ("samples", train.count),
+                    ("seconds", total), ("first_picture_seconds", firstPicture ?? .nan), ("gflop", gflop),
+                    ("cpu_seconds", cpu), ("gflop_per_cpu_s", gflop / cpu),
+                    ("gflop_per_s", gflop / total), ("threads", threads), ("centre_loss", centre),
+                    ("min_loss", grid.losses.min() ?? .nan), ("peak_rss_mib", peakRSSMiB()),
+                ] + environmentFields()))
     }
 }
 

@@ -13,8 +13,9 @@ import Networks
 import Notebook
 
 struct NotebookBench: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "notebook-frame",
-                                                    abstract: "Time one notebook frame with the live dashboard.")
+    static let configuration = CommandConfiguration(
+        commandName: "notebook-frame",
+        abstract: "Time one notebook frame with the live dashboard.")
 
     @Option(help: "Columns") var width = 200
     @Option(help: "Rows") var height = 60
@@ -28,8 +29,9 @@ struct NotebookBench: ParsableCommand {
         net.initialize(scheme: .pytorchDefault, seed: 42)
         var settings = TrainingSettings()
         settings.batchSize = 100
-        let run = try TrainingRun(network: net, train: train, validation: nil, optimizer: .adam(lr: 1e-2),
-                                  loss: .crossEntropy, settings: settings, seed: 42)
+        let run = try TrainingRun(
+            network: net, train: train, validation: nil, optimizer: .adam(lr: 1e-2),
+            loss: .crossEntropy, settings: settings, seed: 42)
         var state = NotebookState(width: width, height: height, profile: .standard)
         fillSession(&state, run: run)
         var frameTimes: [Double] = [], diffTimes: [Double] = [], snapshotTimes: [Double] = [], changed: [Double] = []
@@ -48,12 +50,14 @@ struct NotebookBench: ParsableCommand {
             previous = frame
         }
         if show { print(previous.text) }
-        print(jsonLine([
-            ("bench", "notebook-frame"), ("width", width), ("height", height), ("frames", frames),
-            ("frame_ms_median", median(frameTimes) * 1e3), ("frame_ms_p99", percentile(frameTimes, 0.99) * 1e3),
-            ("diff_ms_median", median(diffTimes) * 1e3), ("snapshot_ms_median", median(snapshotTimes) * 1e3),
-            ("cells_changed_median", median(changed)), ("cells", width * height),
-        ] + environmentFields()))
+        print(
+            jsonLine(
+                [
+                    ("bench", "notebook-frame"), ("width", width), ("height", height), ("frames", frames),
+                    ("frame_ms_median", median(frameTimes) * 1e3), ("frame_ms_p99", percentile(frameTimes, 0.99) * 1e3),
+                    ("diff_ms_median", median(diffTimes) * 1e3), ("snapshot_ms_median", median(snapshotTimes) * 1e3),
+                    ("cells_changed_median", median(changed)), ("cells", width * height),
+                ] + environmentFields()))
     }
 
     /// Three finished commands and a `train` in flight, as a person would have them.
@@ -72,9 +76,10 @@ struct NotebookBench: ParsableCommand {
     }
 
     func model(_ run: TrainingRun, snapshot: RunSnapshot, done: Int) -> DashboardModel {
-        DashboardModel(title: "train b", netName: "b", step: run.step, done: done, planned: 100_000,
-                       loss: Double(run.history.stepLosses.last ?? .nan), learningRate: 1e-2,
-                       stepsPerSecond: 7000, snapshot: snapshot)
+        DashboardModel(
+            title: "train b", netName: "b", step: run.step, done: done, planned: 100_000,
+            loss: Double(run.history.stepLosses.last ?? .nan), learningRate: 1e-2,
+            stepsPerSecond: 7000, snapshot: snapshot)
     }
 
     func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }

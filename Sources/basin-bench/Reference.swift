@@ -16,13 +16,17 @@ enum ReferenceModel: String, CaseIterable, ExpressibleByArgument {
         switch self {
         case .logistic: return [.dense(units: 10)]
         case .mlp:
-            return [.dense(units: 100), .activation(.relu),
-                    .residual([.dense(units: 100), .activation(.relu)]), .dense(units: 10)]
+            return [
+                .dense(units: 100), .activation(.relu),
+                .residual([.dense(units: 100), .activation(.relu)]), .dense(units: 10),
+            ]
         case .cnn:
-            return [.conv(channels: 25, kernel: 5, stride: 2, padding: 1), .activation(.relu),
-                    .conv(channels: 25, kernel: 3, stride: 2, padding: 1), .activation(.relu),
-                    .conv(channels: 25, kernel: 3, stride: 2, padding: 1), .activation(.relu),
-                    .flatten, .dense(units: 10)]
+            return [
+                .conv(channels: 25, kernel: 5, stride: 2, padding: 1), .activation(.relu),
+                .conv(channels: 25, kernel: 3, stride: 2, padding: 1), .activation(.relu),
+                .conv(channels: 25, kernel: 3, stride: 2, padding: 1), .activation(.relu),
+                .flatten, .dense(units: 10),
+            ]
         }
     }
 }
@@ -58,8 +62,9 @@ func referenceRun(_ model: ReferenceModel, train: Dataset, seed: UInt64 = 42) th
     var settings = TrainingSettings()
     settings.batchSize = 100
     settings.order = .sequential
-    return try TrainingRun(network: net, train: train, validation: nil, optimizer: .adam(lr: 1e-2),
-                           loss: .crossEntropy, settings: settings, seed: seed)
+    return try TrainingRun(
+        network: net, train: train, validation: nil, optimizer: .adam(lr: 1e-2),
+        loss: .crossEntropy, settings: settings, seed: seed)
 }
 
 /// Peak resident set size of this process in MiB.
@@ -85,8 +90,10 @@ func jsonLine(_ fields: [(String, Any)]) -> String {
 
 /// Process facts reported with every result.
 func environmentFields() -> [(String, Any)] {
-    [("blas_core", BLAS.coreName), ("blas_threads", BLAS.threads), ("kernel_isa", Vec.isa), ("gemm", BLAS.gemmBackend),
-     ("openblas_coretype_env", ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "")]
+    [
+        ("blas_core", BLAS.coreName), ("blas_threads", BLAS.threads), ("kernel_isa", Vec.isa), ("gemm", BLAS.gemmBackend),
+        ("openblas_coretype_env", ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? ""),
+    ]
 }
 
 func median(_ xs: [Double]) -> Double {

@@ -27,7 +27,8 @@ struct SearchBench: ParsableCommand {
     @Flag(help: "TPE: equal weights for all observations") var tpeFlatWeights = false
     @Flag(help: "TPE: hyperopt's γ schedule min(⌈0.25·√n⌉, 25)") var tpeHyperoptGamma = false
     @Flag(help: "TPE: Latin-hypercube start-up design") var tpeLatin = false
-    @Flag(help: "TPE: Optuna 5.0's defaults (magic clip α=1, Δ=0.01; Optuna's weights); later flags apply on top") var tpeOptuna = false
+    @Flag(help: "TPE: Optuna 5.0's defaults (magic clip α=1, Δ=0.01; Optuna's weights); later flags apply on top") var tpeOptuna =
+        false
     @Option(help: "TPE: improvement (EI) weights for the good set (true/false)") var tpeEiWeights: Bool?
     @Option(help: "TPE magic-clip exponent α") var tpeClipExponent: Double?
     @Option(help: "TPE magic-clip floor Δ") var tpeClipFloor: Double?
@@ -78,7 +79,9 @@ struct SearchBench: ParsableCommand {
             bests.append(marks.map { curve[min($0, curve.count) - 1] })
             if ProcessInfo.processInfo.environment["BASIN_BENCH_VERBOSE"] != nil { print(seed, bests.last!) }
         }
-        var fields: [(String, Any)] = [("bench", "search"), ("method", method.rawValue), ("objective", objective.name), ("seeds", seeds)]
+        var fields: [(String, Any)] = [
+            ("bench", "search"), ("method", method.rawValue), ("objective", objective.name), ("seeds", seeds),
+        ]
         for (i, m) in marks.enumerated() { fields.append(("median_best_\(m)", median(bests.map { $0[i] }))) }
         fields.append(("seconds", seconds(clock.now - start)))
         print(jsonLine(fields))
@@ -95,7 +98,11 @@ struct SearchBench: ParsableCommand {
             _ = sampler.propose(history: trials)
             times.append(seconds(clock.now - start) * 1000)
         }
-        print(jsonLine([("bench", "search_propose"), ("method", method.rawValue), ("objective", objective.name),
-                        ("dimensions", objective.space.count), ("history", history), ("median_ms", median(times)), ("max_ms", times.max() ?? .nan)]))
+        print(
+            jsonLine([
+                ("bench", "search_propose"), ("method", method.rawValue), ("objective", objective.name),
+                ("dimensions", objective.space.count), ("history", history), ("median_ms", median(times)),
+                ("max_ms", times.max() ?? .nan),
+            ]))
     }
 }

@@ -3,8 +3,8 @@
 // products (Lab/Sharpness.swift), on two threads. With --check it also repeats the estimate at
 // half and twice the finite-difference step and reports the relative spread (the step's effect).
 import ArgumentParser
-import Foundation
 import Datasets
+import Foundation
 import Kernels
 import Lab
 import Networks
@@ -42,8 +42,10 @@ struct SharpnessBench: ParsableCommand {
             let half = Sharpness.topEigenvalue(gradient, iterations: iters, tolerance: tol / 10, relativeStep: relativeStep / 2)
             let twice = Sharpness.topEigenvalue(gradient, iterations: iters, tolerance: tol / 10, relativeStep: relativeStep * 2)
             let values = [r.eigenvalue, half.eigenvalue, twice.eigenvalue]
-            fields += [("eigenvalue_half_step", half.eigenvalue), ("eigenvalue_twice_step", twice.eigenvalue),
-                       ("relative_spread", ((values.max() ?? 0) - (values.min() ?? 0)) / abs(r.eigenvalue))]
+            fields += [
+                ("eigenvalue_half_step", half.eigenvalue), ("eigenvalue_twice_step", twice.eigenvalue),
+                ("relative_spread", ((values.max() ?? 0) - (values.min() ?? 0)) / abs(r.eigenvalue)),
+            ]
         }
         print(jsonLine(fields + [("peak_rss_mib", peakRSSMiB())] + environmentFields()))
     }

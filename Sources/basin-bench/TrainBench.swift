@@ -39,14 +39,16 @@ struct TrainBench: ParsableCommand {
         let timed = Array(times.dropFirst(warmup))
         let testEval = run.evaluate(test)
         let trainEval = run.evaluate(train)
-        print(jsonLine([
-            ("bench", "train"), ("model", model.rawValue), ("parameters", net.parameterCount),
-            ("steps_per_s_median", 1 / median(timed)), ("steps_per_s_mean", Double(timed.count) / timed.reduce(0, +)),
-            ("step_us_median", median(timed) * 1e6), ("updates", steps + 1),
-            ("final_train_loss", Double(run.history.stepLosses.last ?? .nan)), ("train_loss_full", trainEval.loss),
-            ("train_accuracy", trainEval.accuracy ?? .nan), ("test_loss", testEval.loss),
-            ("test_accuracy", testEval.accuracy ?? .nan), ("peak_rss_mib", peakRSSMiB()),
-            ("data", data ?? "generated"), ("shuffle_inputs", shuffleInputs),
-        ] + environmentFields()))
+        print(
+            jsonLine(
+                [
+                    ("bench", "train"), ("model", model.rawValue), ("parameters", net.parameterCount),
+                    ("steps_per_s_median", 1 / median(timed)), ("steps_per_s_mean", Double(timed.count) / timed.reduce(0, +)),
+                    ("step_us_median", median(timed) * 1e6), ("updates", steps + 1),
+                    ("final_train_loss", Double(run.history.stepLosses.last ?? .nan)), ("train_loss_full", trainEval.loss),
+                    ("train_accuracy", trainEval.accuracy ?? .nan), ("test_loss", testEval.loss),
+                    ("test_accuracy", testEval.accuracy ?? .nan), ("peak_rss_mib", peakRSSMiB()),
+                    ("data", data ?? "generated"), ("shuffle_inputs", shuffleInputs),
+                ] + environmentFields()))
     }
 }

@@ -61,8 +61,9 @@ struct Launcher {
             switch Self.readScript(FileHandle.standardInput, name: "<stdin>") {
             case .failure(let problem): return usageError(problem.message)
             case .success(let text):
-                return Batch.run(source: SourceFile(name: "<stdin>", text: text), seed: nil,
-                                 environment: environment(), settings: settings())
+                return Batch.run(
+                    source: SourceFile(name: "<stdin>", text: text), seed: nil,
+                    environment: environment(), settings: settings())
             }
         case .success(.line): return lineMode()
         case .success(.notebook):
@@ -86,10 +87,12 @@ struct Launcher {
         }
         let file = directory + "/\(name).basin"
         guard FileManager.default.fileExists(atPath: file) else {
-            return usageError("no tutorial named '\(name)'" + (have.isEmpty ? "" : " (tutorials: \(have.map(\.name).joined(separator: ", ")))"))
+            return usageError(
+                "no tutorial named '\(name)'" + (have.isEmpty ? "" : " (tutorials: \(have.map(\.name).joined(separator: ", ")))"))
         }
         if interactive, Self.isCapableTerminal(env["TERM"]),
-           let status = NotebookApp(environment: env, settings: settings(), firstCommand: "run \"\(file)\"").run() {
+            let status = NotebookApp(environment: env, settings: settings(), firstCommand: "run \"\(file)\"").run()
+        {
             return status
         }
         return runScript(file, seed: nil)
@@ -101,7 +104,9 @@ struct Launcher {
     static func tutorialDirectory(environment: [String: String]) -> String? {
         var candidates = environment["BASIN_TUTORIALS"].map { [$0] } ?? []
         var url = URL(fileURLWithPath: CommandLine.arguments.first.map { ($0 as NSString).resolvingSymlinksInPath } ?? "")
-        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { url = URL(fileURLWithPath: exe) }
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            url = URL(fileURLWithPath: exe)
+        }
         for _ in 0..<5 {
             url.deleteLastPathComponent()
             candidates.append(url.appendingPathComponent("tutorials").path)
@@ -115,7 +120,8 @@ struct Launcher {
 
     /// The tutorials in `directory`: name and the first line of each, without its "# ".
     static func tutorials(in directory: String) -> [(name: String, title: String)] {
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".basin") }.sorted()
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".basin") }
+            .sorted()
         return files.map { file in
             let text = (try? String(contentsOfFile: directory + "/" + file, encoding: .utf8)) ?? ""
             let first = text.split(separator: "\n").first.map(String.init) ?? ""
@@ -187,7 +193,8 @@ struct Launcher {
             FileHandle.standardError.write(Data("error: \(problem.message)\n".utf8))
             return ExitCode.usage
         case .success(let text):
-            return Batch.run(source: SourceFile(name: file, text: text), seed: seed, environment: environment(), settings: settings())
+            return Batch.run(
+                source: SourceFile(name: file, text: text), seed: seed, environment: environment(), settings: settings())
         }
     }
 
@@ -206,11 +213,13 @@ struct Launcher {
             if block.isEmpty { break }
             data.append(block)
             if data.count > maxScriptBytes {
-                return .failure(UsageError(message: "'\(name)' is larger than \(maxScriptBytes >> 20) MiB, the most a script may be"))
+                return .failure(
+                    UsageError(message: "'\(name)' is larger than \(maxScriptBytes >> 20) MiB, the most a script may be"))
             }
         }
         if let zero = data.firstIndex(of: 0) {
-            return .failure(UsageError(message: "'\(name)' is not a text script: it holds a NUL byte at offset \(zero - data.startIndex)"))
+            return .failure(
+                UsageError(message: "'\(name)' is not a text script: it holds a NUL byte at offset \(zero - data.startIndex)"))
         }
         return .success(String(decoding: data, as: UTF8.self))
     }

@@ -9,7 +9,8 @@ extension Launcher {
         let allowWrites = args.contains("--allow-writes")
         let rest = args.filter { $0 != "--allow-writes" }
         guard rest.count == 2, rest[0] == "--config" else {
-            return .failure(UsageError(message: "basin trial needs --config FILE.json (or --config - for stdin) [--allow-writes]"))
+            return .failure(
+                UsageError(message: "basin trial needs --config FILE.json (or --config - for stdin) [--allow-writes]"))
         }
         return .success(.trial(config: rest[1], allowWrites: allowWrites))
     }
@@ -20,8 +21,9 @@ extension Launcher {
             FileHandle.standardError.write(Data("error: cannot read '\(config)': no such file or not readable\n".utf8))
             return ScaleOut.usage
         }
-        return ScaleOut.runTrial(config: data, directory: FileManager.default.currentDirectoryPath, allowWrites: allowWrites,
-                                 line: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
-                                 error: { FileHandle.standardError.write(Data($0.utf8)) })
+        return ScaleOut.runTrial(
+            config: data, directory: FileManager.default.currentDirectoryPath, allowWrites: allowWrites,
+            line: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
+            error: { FileHandle.standardError.write(Data($0.utf8)) })
     }
 }

@@ -48,9 +48,10 @@ import Testing
     var after = before
     after.write("Z", x: 1, y: 0)
     after.put("q", x: 3, y: 1, style: .bold)
-    #expect(after.diff(from: before) == [
-        CellChange(x: 1, y: 0, cell: Cell("Z")), CellChange(x: 3, y: 1, cell: Cell("q", style: .bold)),
-    ])
+    #expect(
+        after.diff(from: before) == [
+            CellChange(x: 1, y: 0, cell: Cell("Z")), CellChange(x: 3, y: 1, cell: Cell("q", style: .bold)),
+        ])
     #expect(after.diff(from: after).isEmpty)
     #expect(after.diff(from: CellBuffer(width: 3, height: 2)).count == 8)  // resized: everything
 }

@@ -18,9 +18,11 @@ enum Degenerate {
             .line(LineChart(series: [.init(name: "huge", values: [-1e308, 1e308, 0, .greatestFiniteMagnitude])])),
             .line(LineChart(series: [.init(name: "tiny span", values: [1e15, 1e15 + 0.5, 1e15 + 1])])),
             .line(LineChart(series: [.init(name: "log", values: [0, -1, 1e-300, 1e300])], logY: true)),
-            .line(LineChart(series: [.init(name: "bad x", points: [.init(x: nan, y: 1), .init(x: inf, y: 2)])],
-                            yMin: nan, yMax: -inf, markers: [.init(x: nan, label: "m")],
-                            marks: [.init(x: inf, y: nan, label: "p")])),
+            .line(
+                LineChart(
+                    series: [.init(name: "bad x", points: [.init(x: nan, y: 1), .init(x: inf, y: 2)])],
+                    yMin: nan, yMax: -inf, markers: [.init(x: nan, label: "m")],
+                    marks: [.init(x: inf, y: nan, label: "p")])),
         ]
     }
 
@@ -36,10 +38,14 @@ enum Degenerate {
             .bars(BarChart(labels: ["a"], series: [.init(name: "x", values: []), .init(name: "y", values: [inf])])),
             .heatmap(Heatmap(columns: 0, rows: 0, values: [])),
             .heatmap(Heatmap(columns: 3, rows: 2, values: [nan, nan], xMin: inf, xMax: nan, contourLevels: 5)),
-            .heatmap(Heatmap(columns: 2, rows: 2, values: [1, 1, 1, 1], logScale: true, contourLevels: 3,
-                             path: [.init(x: nan, y: 0)], marksMinimum: true)),
-            .heatmap(Heatmap(columns: 2, rows: 2, values: [-3, 99, 1e300, 2], coloring: .classes,
-                             points: [.init(x: 0.5, y: 0.5, classIndex: -7), .init(x: nan, y: 0, classIndex: 1000)])),
+            .heatmap(
+                Heatmap(
+                    columns: 2, rows: 2, values: [1, 1, 1, 1], logScale: true, contourLevels: 3,
+                    path: [.init(x: nan, y: 0)], marksMinimum: true)),
+            .heatmap(
+                Heatmap(
+                    columns: 2, rows: 2, values: [-3, 99, 1e300, 2], coloring: .classes,
+                    points: [.init(x: 0.5, y: 0.5, classIndex: -7), .init(x: nan, y: 0, classIndex: 1000)])),
             .table(Table(columns: [], rows: [["x"]])),
             .table(Table(columns: [.init("a")], rows: [[], ["a", "extra"]], highlightedRow: -1)),
             .sparkline(Sparkline(values: [nan, inf, -inf])),

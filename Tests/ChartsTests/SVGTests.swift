@@ -2,8 +2,8 @@
 // reaches a coordinate. `basin-bench gallery --svg DIR` writes the sample charts as files for viewing.
 import Charts
 import Glibc
-import Testing
 import TestSupport
+import Testing
 
 @Test func svgDocumentsAreStandaloneAndFinite() {
     for chart in SampleCharts.all + Degenerate.lines + Degenerate.others {
@@ -28,4 +28,3 @@ import TestSupport
     #expect(paths.count == 1)
     #expect(paths.first.map { $0.split(separator: "M").count } == 3)  // "<path d=" + two runs
 }
-

@@ -12,26 +12,37 @@ struct EnvironmentCase: Sendable, CustomTestStringConvertible {
 }
 
 let environmentCases: [EnvironmentCase] = [
-    .init(testDescription: "modern terminal", environment: ["LANG": "en_US.UTF-8", "TERM": "xterm-256color"],
-          isTerminal: true, glyphs: .unicode, colors: .palette256, width: 80),
-    .init(testDescription: "NO_COLOR wins", environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color", "NO_COLOR": "1"],
-          isTerminal: true, glyphs: .unicode, colors: .none, width: 80),
-    .init(testDescription: "empty NO_COLOR is ignored", environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color", "NO_COLOR": ""],
-          isTerminal: true, glyphs: .unicode, colors: .palette256, width: 80),
-    .init(testDescription: "LANG=C gives ASCII", environment: ["LANG": "C", "TERM": "xterm"],
-          isTerminal: true, glyphs: .ascii, colors: .basic16, width: 80),
-    .init(testDescription: "LC_ALL overrides LANG", environment: ["LANG": "en_US.UTF-8", "LC_ALL": "POSIX", "TERM": "screen"],
-          isTerminal: true, glyphs: .ascii, colors: .basic16, width: 80),
-    .init(testDescription: "LC_CTYPE utf8 spelling", environment: ["LC_CTYPE": "de_DE.utf8", "TERM": "linux"],
-          isTerminal: true, glyphs: .unicode, colors: .basic8, width: 80),
-    .init(testDescription: "dumb terminal", environment: ["LANG": "C.UTF-8", "TERM": "dumb"],
-          isTerminal: true, glyphs: .unicode, colors: .none, width: 80),
-    .init(testDescription: "truecolor", environment: ["TERM": "xterm", "COLORTERM": "truecolor"],
-          isTerminal: true, glyphs: .ascii, colors: .palette256, width: 80),
-    .init(testDescription: "piped output has no colour", environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color", "COLUMNS": "120"],
-          isTerminal: false, glyphs: .unicode, colors: .none, width: 120),
-    .init(testDescription: "bad COLUMNS falls back to 80", environment: ["COLUMNS": "wide"],
-          isTerminal: false, glyphs: .ascii, colors: .none, width: 80),
+    .init(
+        testDescription: "modern terminal", environment: ["LANG": "en_US.UTF-8", "TERM": "xterm-256color"],
+        isTerminal: true, glyphs: .unicode, colors: .palette256, width: 80),
+    .init(
+        testDescription: "NO_COLOR wins", environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color", "NO_COLOR": "1"],
+        isTerminal: true, glyphs: .unicode, colors: .none, width: 80),
+    .init(
+        testDescription: "empty NO_COLOR is ignored", environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color", "NO_COLOR": ""],
+        isTerminal: true, glyphs: .unicode, colors: .palette256, width: 80),
+    .init(
+        testDescription: "LANG=C gives ASCII", environment: ["LANG": "C", "TERM": "xterm"],
+        isTerminal: true, glyphs: .ascii, colors: .basic16, width: 80),
+    .init(
+        testDescription: "LC_ALL overrides LANG", environment: ["LANG": "en_US.UTF-8", "LC_ALL": "POSIX", "TERM": "screen"],
+        isTerminal: true, glyphs: .ascii, colors: .basic16, width: 80),
+    .init(
+        testDescription: "LC_CTYPE utf8 spelling", environment: ["LC_CTYPE": "de_DE.utf8", "TERM": "linux"],
+        isTerminal: true, glyphs: .unicode, colors: .basic8, width: 80),
+    .init(
+        testDescription: "dumb terminal", environment: ["LANG": "C.UTF-8", "TERM": "dumb"],
+        isTerminal: true, glyphs: .unicode, colors: .none, width: 80),
+    .init(
+        testDescription: "truecolor", environment: ["TERM": "xterm", "COLORTERM": "truecolor"],
+        isTerminal: true, glyphs: .ascii, colors: .palette256, width: 80),
+    .init(
+        testDescription: "piped output has no colour",
+        environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color", "COLUMNS": "120"],
+        isTerminal: false, glyphs: .unicode, colors: .none, width: 120),
+    .init(
+        testDescription: "bad COLUMNS falls back to 80", environment: ["COLUMNS": "wide"],
+        isTerminal: false, glyphs: .ascii, colors: .none, width: 80),
 ]
 
 @Test(arguments: environmentCases)

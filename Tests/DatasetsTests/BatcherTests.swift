@@ -83,13 +83,23 @@ func batches(_ b: inout Batcher, steps: Int) -> [[Int32]] {
         }
         #expect(n == 5 && x == d.inputs && v == d.values!)
         var labels = [Int32](repeating: 0, count: 5)
-        #expect(dataError { try x.withUnsafeMutableBufferPointer { xs in
-            try labels.withUnsafeMutableBufferPointer { try b.fill(from: d, inputs: xs.baseAddress!, labels: $0.baseAddress!) }
-        } } == .needsClasses(operation: "a label batch", dataset: "sine"))
+        #expect(
+            dataError {
+                try x.withUnsafeMutableBufferPointer { xs in
+                    try labels.withUnsafeMutableBufferPointer {
+                        try b.fill(from: d, inputs: xs.baseAddress!, labels: $0.baseAddress!)
+                    }
+                }
+            } == .needsClasses(operation: "a label batch", dataset: "sine"))
         var other = try Batcher(rows: 6, batchSize: 5, order: .sequential)
-        #expect(dataError { try x.withUnsafeMutableBufferPointer { xs in
-            try v.withUnsafeMutableBufferPointer { try other.fill(from: d, inputs: xs.baseAddress!, values: $0.baseAddress!) }
-        } } != nil)
+        #expect(
+            dataError {
+                try x.withUnsafeMutableBufferPointer { xs in
+                    try v.withUnsafeMutableBufferPointer {
+                        try other.fill(from: d, inputs: xs.baseAddress!, values: $0.baseAddress!)
+                    }
+                }
+            } != nil)
     }
 }
 
@@ -130,19 +140,29 @@ func batches(_ b: inout Batcher, steps: Int) -> [[Int32]] {
     }
 
     @Test func splitDatasetStoresAValidatedAugmentation() throws {
-        var signals = try MNIST1D.generateSplit({ var o = MNIST1DOptions(); o.count = 100; return o }())
+        var signals = try MNIST1D.generateSplit(
+            {
+                var o = MNIST1DOptions(); o.count = 100; return o
+            }())
         try signals.setAugmentation(Augmentation(noise: 0.05, shift: 3, scale: 0.1))
         #expect(signals.augmentation?.shift == 3)
         try signals.setAugmentation(Augmentation())
         #expect(signals.augmentation == nil)
-        var points = try SplitDataset(Dataset.toy(.moons, count: 50, noise: 0.1, seed: 0),
-                                      fractions: SplitFractions(train: 1, validation: 0, test: 0), seed: 0)
-        #expect(dataError { try points.setAugmentation(Augmentation(shift: 1)) } == .needsSignal(operation: "shift", sampleShape: [2]))
+        var points = try SplitDataset(
+            Dataset.toy(.moons, count: 50, noise: 0.1, seed: 0),
+            fractions: SplitFractions(train: 1, validation: 0, test: 0), seed: 0)
+        #expect(
+            dataError { try points.setAugmentation(Augmentation(shift: 1)) } == .needsSignal(operation: "shift", sampleShape: [2])
+        )
     }
 
     @Test func invalidSettingsThrow() {
-        #expect(dataError { try Augmenter(Augmentation(shift: 1), sampleShape: [2, 3], seed: 0) } == .needsSignal(operation: "shift", sampleShape: [2, 3]))
-        #expect(dataError { try Augmenter(Augmentation(scale: 0.1), sampleShape: [1], seed: 0) } == .needsSignal(operation: "scale", sampleShape: [1]))
+        #expect(
+            dataError { try Augmenter(Augmentation(shift: 1), sampleShape: [2, 3], seed: 0) }
+                == .needsSignal(operation: "shift", sampleShape: [2, 3]))
+        #expect(
+            dataError { try Augmenter(Augmentation(scale: 0.1), sampleShape: [1], seed: 0) }
+                == .needsSignal(operation: "scale", sampleShape: [1]))
         #expect(dataError { try Augmenter(Augmentation(shift: 40), sampleShape: [40], seed: 0) } != nil)
         #expect(dataError { try Augmenter(Augmentation(shift: -1), sampleShape: [40], seed: 0) } != nil)
         #expect(dataError { try Augmenter(Augmentation(noise: .nan), sampleShape: [2], seed: 0) } != nil)

@@ -38,7 +38,8 @@ import Testing
     /// took 17 s, 1M never finished); past 65,536 columns the file is refused with the limit.
     @Test func wideHeadersLoadAndOverlyWideOnesAreRefused() throws {
         let dir = try ScratchDirectory()
-        let wide = (0..<60_000).map { "c\($0)" }.joined(separator: ",") + ",label\n"
+        let wide =
+            (0..<60_000).map { "c\($0)" }.joined(separator: ",") + ",label\n"
             + (0..<60_000).map { _ in "1" }.joined(separator: ",") + ",0\n"
         let d = try CSV.load(path: try dir.file("wide.csv", text: wide), target: "label")
         #expect(d.sampleShape == [60_000] && d.count == 1)
@@ -85,46 +86,66 @@ import Testing
     }
 
     static let malformed: [Malformed] = [
-        .init(description: "ragged row (too few)", text: "a,b,t\n1,2,0\n3,4\n",
-              expected: .csv(path: "m.csv", row: 3, column: 0, problem: .raggedRow(expected: 3, found: 2))),
-        .init(description: "ragged row (too many)", text: "a,b,t\n1,2,0,9,9\n",
-              expected: .csv(path: "m.csv", row: 2, column: 0, problem: .raggedRow(expected: 3, found: 5))),
-        .init(description: "quoted field", text: "a,t\n\"1.5\",0\n",
-              expected: .csv(path: "m.csv", row: 2, column: 1, problem: .quotedField("\"1.5\""))),
-        .init(description: "quoted field with a comma", text: "a,b,t\n1,\"2,5\",0\n",
-              expected: .csv(path: "m.csv", row: 2, column: 2, problem: .quotedField("\"2"))),
-        .init(description: "non-numeric field", text: "a,b,t\n1,2,0\n1,2,0\n9,abc,1\n",
-              expected: .csv(path: "m.csv", row: 4, column: 2, problem: .notANumber("abc"))),
-        .init(description: "trailing junk", text: "a,t\n1.5x,0\n",
-              expected: .csv(path: "m.csv", row: 2, column: 1, problem: .notANumber("1.5x"))),
-        .init(description: "NaN", text: "a,t\nNaN,0\n",
-              expected: .csv(path: "m.csv", row: 2, column: 1, problem: .nonFinite("NaN"))),
-        .init(description: "negative infinity", text: "a,t\n1,-inf\n",
-              expected: .csv(path: "m.csv", row: 2, column: 2, problem: .nonFinite("-inf"))),
-        .init(description: "Infinity", text: "a,t\nInfinity,0\n",
-              expected: .csv(path: "m.csv", row: 2, column: 1, problem: .nonFinite("Infinity"))),
-        .init(description: "hex float", text: "a,t\n0x1.8p1,0\n",
-              expected: .csv(path: "m.csv", row: 2, column: 1, problem: .hexFloat("0x1.8p1"))),
-        .init(description: "too large for Float32", text: "a,t\n1e39,0\n",
-              expected: .csv(path: "m.csv", row: 2, column: 1, problem: .outOfRange("1e39"))),
-        .init(description: "empty field", text: "a,b,t\n1,,0\n",
-              expected: .csv(path: "m.csv", row: 2, column: 2, problem: .emptyField)),
-        .init(description: "blank line between rows", text: "a,t\n1,0\n\n2,1\n",
-              expected: .csv(path: "m.csv", row: 3, column: 0, problem: .emptyLine(expected: 2))),
-        .init(description: "header only", text: "a,t\n",
-              expected: .csv(path: "m.csv", row: 2, column: 0, problem: .noDataRows)),
-        .init(description: "empty file", text: "",
-              expected: .file(path: "m.csv", problem: .empty)),
-        .init(description: "whitespace only", text: " \n\n",
-              expected: .file(path: "m.csv", problem: .empty)),
-        .init(description: "empty header line", text: "\n1,2\n",
-              expected: .csv(path: "m.csv", row: 1, column: 0, problem: .emptyHeader)),
-        .init(description: "missing target column", text: "a,b\n1,2\n",
-              expected: .csv(path: "m.csv", row: 1, column: 0, problem: .missingTargetColumn(name: "t", available: ["a", "b"]))),
-        .init(description: "duplicate column", text: "a,a,t\n1,2,0\n",
-              expected: .csv(path: "m.csv", row: 1, column: 2, problem: .duplicateColumn("a"))),
-        .init(description: "target only", text: "t\n1\n",
-              expected: .csv(path: "m.csv", row: 1, column: 0, problem: .noFeatureColumns)),
+        .init(
+            description: "ragged row (too few)", text: "a,b,t\n1,2,0\n3,4\n",
+            expected: .csv(path: "m.csv", row: 3, column: 0, problem: .raggedRow(expected: 3, found: 2))),
+        .init(
+            description: "ragged row (too many)", text: "a,b,t\n1,2,0,9,9\n",
+            expected: .csv(path: "m.csv", row: 2, column: 0, problem: .raggedRow(expected: 3, found: 5))),
+        .init(
+            description: "quoted field", text: "a,t\n\"1.5\",0\n",
+            expected: .csv(path: "m.csv", row: 2, column: 1, problem: .quotedField("\"1.5\""))),
+        .init(
+            description: "quoted field with a comma", text: "a,b,t\n1,\"2,5\",0\n",
+            expected: .csv(path: "m.csv", row: 2, column: 2, problem: .quotedField("\"2"))),
+        .init(
+            description: "non-numeric field", text: "a,b,t\n1,2,0\n1,2,0\n9,abc,1\n",
+            expected: .csv(path: "m.csv", row: 4, column: 2, problem: .notANumber("abc"))),
+        .init(
+            description: "trailing junk", text: "a,t\n1.5x,0\n",
+            expected: .csv(path: "m.csv", row: 2, column: 1, problem: .notANumber("1.5x"))),
+        .init(
+            description: "NaN", text: "a,t\nNaN,0\n",
+            expected: .csv(path: "m.csv", row: 2, column: 1, problem: .nonFinite("NaN"))),
+        .init(
+            description: "negative infinity", text: "a,t\n1,-inf\n",
+            expected: .csv(path: "m.csv", row: 2, column: 2, problem: .nonFinite("-inf"))),
+        .init(
+            description: "Infinity", text: "a,t\nInfinity,0\n",
+            expected: .csv(path: "m.csv", row: 2, column: 1, problem: .nonFinite("Infinity"))),
+        .init(
+            description: "hex float", text: "a,t\n0x1.8p1,0\n",
+            expected: .csv(path: "m.csv", row: 2, column: 1, problem: .hexFloat("0x1.8p1"))),
+        .init(
+            description: "too large for Float32", text: "a,t\n1e39,0\n",
+            expected: .csv(path: "m.csv", row: 2, column: 1, problem: .outOfRange("1e39"))),
+        .init(
+            description: "empty field", text: "a,b,t\n1,,0\n",
+            expected: .csv(path: "m.csv", row: 2, column: 2, problem: .emptyField)),
+        .init(
+            description: "blank line between rows", text: "a,t\n1,0\n\n2,1\n",
+            expected: .csv(path: "m.csv", row: 3, column: 0, problem: .emptyLine(expected: 2))),
+        .init(
+            description: "header only", text: "a,t\n",
+            expected: .csv(path: "m.csv", row: 2, column: 0, problem: .noDataRows)),
+        .init(
+            description: "empty file", text: "",
+            expected: .file(path: "m.csv", problem: .empty)),
+        .init(
+            description: "whitespace only", text: " \n\n",
+            expected: .file(path: "m.csv", problem: .empty)),
+        .init(
+            description: "empty header line", text: "\n1,2\n",
+            expected: .csv(path: "m.csv", row: 1, column: 0, problem: .emptyHeader)),
+        .init(
+            description: "missing target column", text: "a,b\n1,2\n",
+            expected: .csv(path: "m.csv", row: 1, column: 0, problem: .missingTargetColumn(name: "t", available: ["a", "b"]))),
+        .init(
+            description: "duplicate column", text: "a,a,t\n1,2,0\n",
+            expected: .csv(path: "m.csv", row: 1, column: 2, problem: .duplicateColumn("a"))),
+        .init(
+            description: "target only", text: "t\n1\n",
+            expected: .csv(path: "m.csv", row: 1, column: 0, problem: .noFeatureColumns)),
     ]
 
     @Test(arguments: malformed)
@@ -140,8 +161,9 @@ import Testing
         #expect(e.description == "points.csv:14:3: expected a number, got \"abc\"")
         let ragged = DataError.csv(path: "p.csv", row: 3, column: 0, problem: .raggedRow(expected: 3, found: 2))
         #expect(ragged.description == "p.csv:3: expected 3 fields like the header, found 2")
-        let missing = DataError.csv(path: "p.csv", row: 1, column: 0,
-                                    problem: .missingTargetColumn(name: "lable", available: ["x", "label"]))
+        let missing = DataError.csv(
+            path: "p.csv", row: 1, column: 0,
+            problem: .missingTargetColumn(name: "lable", available: ["x", "label"]))
         #expect(missing.hint == "the columns are: x, label")
     }
 

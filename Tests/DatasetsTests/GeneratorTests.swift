@@ -100,7 +100,7 @@ import Testing
         let d = try Dataset.curve(.linear, count: 1000, noise: 0, seed: 0)
         let s = d.summary()
         #expect(s.classCounts == nil)
-        #expect(abs(s.targetMean! - 1) < 1e-3)   // 0.5 + E[x], x uniform on [0, 1]
+        #expect(abs(s.targetMean! - 1) < 1e-3)  // 0.5 + E[x], x uniform on [0, 1]
         #expect(abs(s.inputStd - (1.0 / 12).squareRoot()) < 1e-3)
     }
 }

@@ -25,10 +25,15 @@ import Testing
         options.count = 20_000
         var asked = 0
         #expect(throws: DataError.cancelled(made: 8192, count: 20_000)) {
-            try MNIST1D.generate(options) { asked += 1; return asked == 2 }
+            try MNIST1D.generate(options) {
+                asked += 1; return asked == 2
+            }
         }
         asked = 0
-        #expect(try MNIST1D.generate(options) { asked += 1; return false }.count == 20_000)
+        #expect(
+            try MNIST1D.generate(options) {
+                asked += 1; return false
+            }.count == 20_000)
         #expect(asked == 20_000 / 4096)
     }
 

@@ -10,7 +10,9 @@ func npyBytes(_ header: String, data: [UInt8], major: UInt8 = 1, pad: Bool = tru
     let prefix = major == 1 ? 10 : 12
     if pad { h += [UInt8](repeating: 0x20, count: (64 - (prefix + h.count + 1) % 64) % 64) + [0x0A] }
     let n = h.count
-    let length: [UInt8] = major == 1 ? [UInt8(n & 0xFF), UInt8(n >> 8)]
+    let length: [UInt8] =
+        major == 1
+        ? [UInt8(n & 0xFF), UInt8(n >> 8)]
         : [UInt8(n & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 24)]
     return [0x93] + Array("NUMPY".utf8) + [major, 0] + length + h + data
 }
@@ -41,7 +43,9 @@ func littleEndian<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
         let headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
         #expect((10 + headerLength) % 64 == 0)
         #expect(bytes[10 + headerLength - 1] == 0x0A)
-        #expect(String(decoding: bytes[10..<10 + headerLength], as: UTF8.self).hasPrefix("{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }"))
+        #expect(
+            String(decoding: bytes[10..<10 + headerLength], as: UTF8.self).hasPrefix(
+                "{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }"))
         #expect(dataError { try NPY.encode(float32: [1, 2, 3], shape: [2, 2]) } != nil)
     }
 
@@ -95,8 +99,10 @@ func littleEndian<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
 
     @Test func floatTargetsRegressAndShapesCarryOver() throws {
         let dir = try ScratchDirectory()
-        let x = try dir.file("x.npy", bytes: npyBytes(dict("<f4", "(2, 2, 3)"), data: littleEndian((0..<12).map { Float($0).bitPattern })))
-        let y = try dir.file("y.npy", bytes: npyBytes(dict("<f8", "(2, 2)"), data: littleEndian([0.5, 1, 2, 3].map { Double($0).bitPattern })))
+        let x = try dir.file(
+            "x.npy", bytes: npyBytes(dict("<f4", "(2, 2, 3)"), data: littleEndian((0..<12).map { Float($0).bitPattern })))
+        let y = try dir.file(
+            "y.npy", bytes: npyBytes(dict("<f8", "(2, 2)"), data: littleEndian([0.5, 1, 2, 3].map { Double($0).bitPattern })))
         let d = try Dataset.loadNPY(inputs: x, targets: y)
         #expect(d.sampleShape == [2, 3] && d.featureCount == 6)
         #expect(d.targets == .values([0.5, 1, 2, 3], outputs: 2))
@@ -112,23 +118,55 @@ func littleEndian<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
 
     static let malformed: [Malformed] = [
         .init(description: "not NPY", bytes: Array("x,y\n1,2\n".utf8), expected: .notNPY),
-        .init(description: "version 4", bytes: npyBytes(dict("<f4", "(4,)"), data: four, major: 4), expected: .unsupportedVersion(major: 4, minor: 0)),
+        .init(
+            description: "version 4", bytes: npyBytes(dict("<f4", "(4,)"), data: four, major: 4),
+            expected: .unsupportedVersion(major: 4, minor: 0)),
         .init(description: "big-endian", bytes: npyBytes(dict(">f4", "(4,)"), data: four), expected: .bigEndian(descr: ">f4")),
         .init(description: "object array", bytes: npyBytes(dict("|O", "(4,)"), data: four), expected: .objectArray(descr: "|O")),
         .init(description: "float16", bytes: npyBytes(dict("<f2", "(4,)"), data: four), expected: .unsupportedType(descr: "<f2")),
-        .init(description: "structured dtype", bytes: npyBytes("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (4,), }", data: four), expected: .unsupportedType(descr: "structured dtype")),
-        .init(description: "shape larger than data", bytes: npyBytes(dict("<f4", "(5,)"), data: four), expected: .sizeMismatch(shape: [5], expectedBytes: 20, actualBytes: 16)),
-        .init(description: "shape smaller than data", bytes: npyBytes(dict("<f4", "(3,)"), data: four), expected: .sizeMismatch(shape: [3], expectedBytes: 12, actualBytes: 16)),
-        .init(description: "huge shape, tiny file", bytes: npyBytes(dict("<f4", "(1000000000, 1000000000)"), data: four), expected: .sizeMismatch(shape: [1_000_000_000, 1_000_000_000], expectedBytes: 4_000_000_000_000_000_000, actualBytes: 16)),
-        .init(description: "shape overflows", bytes: npyBytes(dict("<f8", "(4294967296, 4294967296)"), data: four), expected: .shapeOverflow(shape: [4_294_967_296, 4_294_967_296])),
-        .init(description: "dimension overflows", bytes: npyBytes(dict("<f4", "(99999999999999999999,)"), data: four), expected: .malformedHeader("dimension too large at byte 69")),
-        .init(description: "header too long", bytes: npyBytes(dict("<f4", "(4,)") + String(repeating: " ", count: 20_000), data: four), expected: .headerTooLong(length: 20_086, limit: 10_000)),
-        .init(description: "header longer than file", bytes: Array(npyBytes(dict("<f4", "(4,)"), data: []).prefix(40)), expected: .truncatedHeader(needed: 128, available: 40)),
-        .init(description: "header not a dict", bytes: npyBytes("[1, 2]", data: four), expected: .malformedHeader("expected '{' at byte 0")),
-        .init(description: "missing shape", bytes: npyBytes("{'descr': '<f4', 'fortran_order': False}", data: four), expected: .malformedHeader("missing key 'shape'")),
-        .init(description: "unknown key", bytes: npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (4,), 'x': 1}", data: four), expected: .malformedHeader("unexpected or repeated key 'x'")),
-        .init(description: "bad boolean", bytes: npyBytes(dict("<f4", "(4,)", fortran: "maybe"), data: four), expected: .malformedHeader("expected True or False at byte 34")),
-        .init(description: "unterminated string", bytes: npyBytes("{'descr': '<f4", data: four, pad: false), expected: .malformedHeader("unterminated string at byte 10")),
+        .init(
+            description: "structured dtype",
+            bytes: npyBytes("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (4,), }", data: four),
+            expected: .unsupportedType(descr: "structured dtype")),
+        .init(
+            description: "shape larger than data", bytes: npyBytes(dict("<f4", "(5,)"), data: four),
+            expected: .sizeMismatch(shape: [5], expectedBytes: 20, actualBytes: 16)),
+        .init(
+            description: "shape smaller than data", bytes: npyBytes(dict("<f4", "(3,)"), data: four),
+            expected: .sizeMismatch(shape: [3], expectedBytes: 12, actualBytes: 16)),
+        .init(
+            description: "huge shape, tiny file", bytes: npyBytes(dict("<f4", "(1000000000, 1000000000)"), data: four),
+            expected: .sizeMismatch(
+                shape: [1_000_000_000, 1_000_000_000], expectedBytes: 4_000_000_000_000_000_000, actualBytes: 16)),
+        .init(
+            description: "shape overflows", bytes: npyBytes(dict("<f8", "(4294967296, 4294967296)"), data: four),
+            expected: .shapeOverflow(shape: [4_294_967_296, 4_294_967_296])),
+        .init(
+            description: "dimension overflows", bytes: npyBytes(dict("<f4", "(99999999999999999999,)"), data: four),
+            expected: .malformedHeader("dimension too large at byte 69")),
+        .init(
+            description: "header too long",
+            bytes: npyBytes(dict("<f4", "(4,)") + String(repeating: " ", count: 20_000), data: four),
+            expected: .headerTooLong(length: 20_086, limit: 10_000)),
+        .init(
+            description: "header longer than file", bytes: Array(npyBytes(dict("<f4", "(4,)"), data: []).prefix(40)),
+            expected: .truncatedHeader(needed: 128, available: 40)),
+        .init(
+            description: "header not a dict", bytes: npyBytes("[1, 2]", data: four),
+            expected: .malformedHeader("expected '{' at byte 0")),
+        .init(
+            description: "missing shape", bytes: npyBytes("{'descr': '<f4', 'fortran_order': False}", data: four),
+            expected: .malformedHeader("missing key 'shape'")),
+        .init(
+            description: "unknown key",
+            bytes: npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (4,), 'x': 1}", data: four),
+            expected: .malformedHeader("unexpected or repeated key 'x'")),
+        .init(
+            description: "bad boolean", bytes: npyBytes(dict("<f4", "(4,)", fortran: "maybe"), data: four),
+            expected: .malformedHeader("expected True or False at byte 34")),
+        .init(
+            description: "unterminated string", bytes: npyBytes("{'descr': '<f4", data: four, pad: false),
+            expected: .malformedHeader("unterminated string at byte 10")),
     ]
 
     @Test(arguments: malformed)
@@ -144,12 +182,14 @@ func littleEndian<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
         #expect(dataError { try NPY.read(path: empty) } == .file(path: empty, problem: .empty))
         let x = try dir.file("x.npy", bytes: npyBytes(dict("<f4", "(2, 2)"), data: Self.four))
         let y = try dir.file("y.npy", bytes: npyBytes(dict("<i8", "(2,)"), data: littleEndian([Int64(1), -3])))
-        #expect(dataError { try Dataset.loadNPY(inputs: x, targets: y) } == .npy(path: y, problem: .badLabel(index: 1, value: "-3")))
+        #expect(
+            dataError { try Dataset.loadNPY(inputs: x, targets: y) } == .npy(path: y, problem: .badLabel(index: 1, value: "-3")))
         let y3 = try dir.file("y3.npy", bytes: npyBytes(dict("<i8", "(3,)"), data: littleEndian([Int64(1), 0, 1])))
         guard case .shapeMismatch? = dataError({ try Dataset.loadNPY(inputs: x, targets: y3) }) else {
             Issue.record("expected a shape mismatch"); return
         }
-        let nan = try dir.file("nan.npy", bytes: npyBytes(dict("<f4", "(2, 2)"), data: littleEndian([Float(1), .nan, 3, 4].map(\.bitPattern))))
+        let nan = try dir.file(
+            "nan.npy", bytes: npyBytes(dict("<f4", "(2, 2)"), data: littleEndian([Float(1), .nan, 3, 4].map(\.bitPattern))))
         let y2 = try dir.file("y2.npy", bytes: npyBytes(dict("<i8", "(2,)"), data: littleEndian([Int64(1), 0])))
         #expect(dataError { try Dataset.loadNPY(inputs: nan, targets: y2) } == .npy(path: nan, problem: .nonFinite(index: 1)))
     }

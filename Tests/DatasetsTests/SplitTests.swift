@@ -36,8 +36,10 @@ import Testing
     }
 
     @Test func badFractionsThrow() {
-        for f in [SplitFractions(train: 0.7, validation: 0.2, test: 0.2), SplitFractions(train: -0.1, validation: 0.6, test: 0.5),
-                  SplitFractions(train: .nan, validation: 0, test: 0)] {
+        for f in [
+            SplitFractions(train: 0.7, validation: 0.2, test: 0.2), SplitFractions(train: -0.1, validation: 0.6, test: 0.5),
+            SplitFractions(train: .nan, validation: 0, test: 0),
+        ] {
             #expect(dataError { try Split.random(count: 10, fractions: f, seed: 0) } != nil)
         }
         #expect(dataError { try Split.leading(count: 10, train: 8, validation: 3) } != nil)
@@ -93,7 +95,9 @@ import Testing
 
     @Test func regressionDataAndBadFractionsThrow() throws {
         let curve = try Dataset.curve(.sine, count: 20, noise: 0.1, seed: 0)
-        #expect(dataError { try curve.withLabelNoise(fraction: 0.1, seed: 0) } == .needsClasses(operation: "label noise", dataset: "sine"))
+        #expect(
+            dataError { try curve.withLabelNoise(fraction: 0.1, seed: 0) }
+                == .needsClasses(operation: "label noise", dataset: "sine"))
         let toy = try Dataset.toy(.moons, count: 20, noise: 0.1, seed: 0)
         #expect(dataError { try toy.withLabelNoise(fraction: 1.5, seed: 0) } != nil)
         #expect(dataError { try toy.withLabelNoise(fraction: -0.1, seed: 0) } != nil)

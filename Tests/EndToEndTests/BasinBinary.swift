@@ -1,4 +1,3 @@
-import TestSupport
 // Where the real `basin` binary is, and scratch directories for a test.
 //
 // The binary next to this test bundle is preferred (same build configuration: `swift build -c
@@ -6,6 +5,7 @@ import TestSupport
 // root found from this file's path. scripts/test.sh builds release before `swift test`.
 import Foundation
 import Glibc
+import TestSupport
 
 enum BasinBinary {
     static let packageRoot: String = {

@@ -18,9 +18,10 @@ struct BatchTests {
     func basin(_ arguments: [String]) -> SpawnResult {
         let state = Scratch()
         defer { state.remove() }
-        return Spawn.run([BasinBinary.path] + arguments,
-                         environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_STATE_HOME": state.path],
-                         timeout: 60)
+        return Spawn.run(
+            [BasinBinary.path] + arguments,
+            environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_STATE_HOME": state.path],
+            timeout: 60)
     }
 
     @Test("a good script exits 0 and prints each command's output in order")
@@ -61,10 +62,12 @@ struct BatchTests {
         #expect(result.error.contains("nosuch"))
     }
 
-    @Test("usage errors exit 64", arguments: [
-        ["--bogus"], ["run"], ["run", "x.basin", "--fast"], ["run", "x.basin", "--seed", "-1"],
-        ["run", "/nonexistent/x.basin"],
-    ])
+    @Test(
+        "usage errors exit 64",
+        arguments: [
+            ["--bogus"], ["run"], ["run", "x.basin", "--fast"], ["run", "x.basin", "--seed", "-1"],
+            ["run", "/nonexistent/x.basin"],
+        ])
     func usageErrors(arguments: [String]) {
         guard EndToEnd.requireBinary() else { return }
         let result = basin(arguments)
@@ -78,8 +81,9 @@ struct BatchTests {
         let command = "echo 'data d = moons' | \(BasinBinary.shellQuoted(BasinBinary.path))"
         let state = Scratch()
         defer { state.remove() }
-        let result = Spawn.run(["/bin/sh", "-c", command],
-                               environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_STATE_HOME": state.path])
+        let result = Spawn.run(
+            ["/bin/sh", "-c", command],
+            environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_STATE_HOME": state.path])
         #expect(result.status == 0, "stderr: \(result.error)")
         #expect(result.output.contains("d: 600 examples"))
     }

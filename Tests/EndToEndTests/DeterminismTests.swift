@@ -29,7 +29,8 @@ struct DeterminismTests {
         let file = scratch.file("script.basin", script)
         var environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_STATE_HOME": scratch.path + "/state"]
         environment.merge(extra) { $1 }
-        let command = "cd \(BasinBinary.shellQuoted(scratch.path)) && exec \(BasinBinary.shellQuoted(BasinBinary.path)) run script.basin"
+        let command =
+            "cd \(BasinBinary.shellQuoted(scratch.path)) && exec \(BasinBinary.shellQuoted(BasinBinary.path)) run script.basin"
         return Spawn.run(["/bin/sh", "-c", command], environment: environment, timeout: 300)
     }
 
@@ -51,18 +52,20 @@ struct DeterminismTests {
         ("avx2", ["BASIN_ISA": "avx2", "OPENBLAS_CORETYPE": "Haswell"]),
     ]
 
-    @Test("the README tour prints the same numbers on the AVX-512 and AVX2 paths",
-          .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh, which builds it first"),
-          .enabled(if: Self.cpuHasAVX512, "this CPU has no AVX-512: only one FMA path can run here"))
+    @Test(
+        "the README tour prints the same numbers on the AVX-512 and AVX2 paths",
+        .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh, which builds it first"),
+        .enabled(if: Self.cpuHasAVX512, "this CPU has no AVX-512: only one FMA path can run here"))
     func readmeTour() throws {
         let script = try Self.tourScript()
         #expect(script.contains("train a on d"), "the README tour was not found")
         try compareAcrossPaths(script)
     }
 
-    @Test("a 27-trial sweep over MNIST-1D picks the same trials with the same losses on both paths",
-          .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh, which builds it first"),
-          .enabled(if: Self.cpuHasAVX512, "this CPU has no AVX-512: only one FMA path can run here"))
+    @Test(
+        "a 27-trial sweep over MNIST-1D picks the same trials with the same losses on both paths",
+        .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh, which builds it first"),
+        .enabled(if: Self.cpuHasAVX512, "this CPU has no AVX-512: only one FMA path can run here"))
     func scaleOutSweep() throws {
         let script = try String(contentsOfFile: BasinBinary.packageRoot + "/examples/scale-out/sweep.basin", encoding: .utf8)
         try compareAcrossPaths(script)
@@ -82,15 +85,17 @@ struct DeterminismTests {
     }
 
     func firstDifference(_ a: String, _ b: String) -> String {
-        let la = a.split(separator: "\n", omittingEmptySubsequences: false), lb = b.split(separator: "\n", omittingEmptySubsequences: false)
+        let la = a.split(separator: "\n", omittingEmptySubsequences: false),
+            lb = b.split(separator: "\n", omittingEmptySubsequences: false)
         for i in 0..<max(la.count, lb.count) where i >= la.count || i >= lb.count || la[i] != lb[i] {
             return "line \(i + 1):\n  avx512: \(i < la.count ? la[i] : "<end>")\n  avx2:   \(i < lb.count ? lb[i] : "<end>")"
         }
         return ""
     }
 
-    @Test("BASIN_ISA names a path this CPU has and BASIN_THREADS a count, or basin refuses to start and says what is valid",
-          .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh, which builds it first"))
+    @Test(
+        "BASIN_ISA names a path this CPU has and BASIN_THREADS a count, or basin refuses to start and says what is valid",
+        .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh, which builds it first"))
     func badISAIsRefused() {
         let foo = run("data d = moons\n", ["BASIN_ISA": "foo"])
         #expect(foo.status == 64)
@@ -108,12 +113,14 @@ struct DeterminismTests {
 struct TutorialLookupTests {
     func basin(_ arguments: String, in directory: String) -> SpawnResult {
         let command = "cd \(BasinBinary.shellQuoted(directory)) && exec \(BasinBinary.shellQuoted(BasinBinary.path)) \(arguments)"
-        return Spawn.run(["/bin/sh", "-c", command],
-                         environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_STATE_HOME": directory + "/state"], timeout: 120)
+        return Spawn.run(
+            ["/bin/sh", "-c", command],
+            environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_STATE_HOME": directory + "/state"], timeout: 120)
     }
 
-    @Test("basin tutorial lists the tutorials and runs one, started far from the repository",
-          .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh, which builds it first"))
+    @Test(
+        "basin tutorial lists the tutorials and runs one, started far from the repository",
+        .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh, which builds it first"))
     func fromAnotherDirectory() {
         let scratch = Scratch()
         defer { scratch.remove() }
@@ -125,6 +132,7 @@ struct TutorialLookupTests {
         #expect(run.output.contains("examples"), "\(run.output.prefix(400))")
         let missing = basin("tutorial nosuch", in: scratch.path)
         #expect(missing.status == 64)
-        #expect(missing.error.contains("no tutorial named 'nosuch' (tutorials: depth, regularization, search)"), "\(missing.error)")
+        #expect(
+            missing.error.contains("no tutorial named 'nosuch' (tutorials: depth, regularization, search)"), "\(missing.error)")
     }
 }

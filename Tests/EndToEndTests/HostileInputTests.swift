@@ -8,13 +8,16 @@ struct HostileInputTests {
     func basin(_ arguments: [String], stdin: String = "/dev/null") -> SpawnResult {
         let state = Scratch()
         defer { state.remove() }
-        return Spawn.run([BasinBinary.path] + arguments,
-                         environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_STATE_HOME": state.path],
-                         stdinPath: stdin, timeout: 60)
+        return Spawn.run(
+            [BasinBinary.path] + arguments,
+            environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_STATE_HOME": state.path],
+            stdinPath: stdin, timeout: 60)
     }
 
     /// It used to read until memory ran out (6.5 GiB in 10 s).
-    @Test("an endless file is refused at the script size limit", .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh"))
+    @Test(
+        "an endless file is refused at the script size limit",
+        .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh"))
     func endlessFile() {
         let result = basin(["run", "/dev/zero"])
         #expect(!result.timedOut && result.status == 64)
@@ -34,7 +37,9 @@ struct HostileInputTests {
     }
 
     /// 10 KB of '}' printed 150 MB: every error repeated the whole line.
-    @Test("thousands of syntax errors print a bounded report", .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh"))
+    @Test(
+        "thousands of syntax errors print a bounded report",
+        .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh"))
     func boundedErrors() {
         let scratch = Scratch()
         defer { scratch.remove() }
@@ -48,15 +53,22 @@ struct HostileInputTests {
 @Suite("Escape sequences from files never reach the terminal")
 struct EscapeSequenceTests {
     /// A crafted CSV changed the window title and hid the cursor through an error message.
-    @Test("a CSV field holding escape sequences is reported without them", .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh"))
+    @Test(
+        "a CSV field holding escape sequences is reported without them",
+        .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh"))
     func csvEscapes() {
         let scratch = Scratch()
         defer { scratch.remove() }
         _ = scratch.file("evil.csv", "x,label\n1,0\n\u{1B}]0;pwned\u{07}\u{1B}[?25l,1\n")
         let script = scratch.file("s.basin", "data c = csv \"evil.csv\" target=label\n")
-        let command = "cd \(BasinBinary.shellQuoted(scratch.path)) && exec \(BasinBinary.shellQuoted(BasinBinary.path)) run s.basin"
-        let result = Spawn.run(["/bin/sh", "-c", command], environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
-                                                                       "XDG_STATE_HOME": scratch.path + "/state"], timeout: 60)
+        let command =
+            "cd \(BasinBinary.shellQuoted(scratch.path)) && exec \(BasinBinary.shellQuoted(BasinBinary.path)) run s.basin"
+        let result = Spawn.run(
+            ["/bin/sh", "-c", command],
+            environment: [
+                "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
+                "XDG_STATE_HOME": scratch.path + "/state",
+            ], timeout: 60)
         #expect(result.status == 70, "\(result.error)")
         #expect(result.error.contains("evil.csv"), "\(result.error)")
         #expect(!result.error.contains("\u{1B}") && !result.error.contains("\u{07}"), "\(result.error.debugDescription)")

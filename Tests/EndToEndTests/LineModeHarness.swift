@@ -10,8 +10,10 @@ struct LineModeRun {
     let scratch: Scratch
 
     /// `stateDirectory`: reuse one to see what a previous launch left (history).
-    init(arguments: String = "--plain", environment: [String: String] = [:], width: Int = 100, height: Int = 30,
-         scratch: Scratch = Scratch()) {
+    init(
+        arguments: String = "--plain", environment: [String: String] = [:], width: Int = 100, height: Int = 30,
+        scratch: Scratch = Scratch()
+    ) {
         self.scratch = scratch
         let basin = BasinBinary.shellQuoted(BasinBinary.path)
         // `trap : INT` keeps the shell alive through Ctrl-C (basin gets the default action back
@@ -45,7 +47,7 @@ struct LineModeRun {
     /// The process id of basin itself: the child of the pane's shell.
     func basinPID() -> Int32? {
         guard let shell = tmux.panePID(),
-              let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+            let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
         else { return nil }
         return children.split(separator: " ").first.flatMap { Int32($0) }
     }

@@ -154,7 +154,9 @@ struct LineModeTests {
         guard EndToEnd.requireBinary() else { return }
         let basin = LineModeRun()
         defer { basin.finish() }
-        _ = basin.scratch.file("lesson.basin", """
+        _ = basin.scratch.file(
+            "lesson.basin",
+            """
             > Two moons, two classes.
             ask "What is 6 times 7?" answer=42 within=1
             pause
@@ -187,8 +189,9 @@ struct LineModeTests {
 
     /// SIGQUIT (Ctrl-\\) and a SIGSEGV sent with kill went to Swift's backtracer, which waited
     /// 30 s and let the prompt carry on; now every ending signal ends basin with its status.
-    @Test("SIGTERM, SIGHUP, SIGQUIT or SIGSEGV while a line is being edited restores the terminal, then ends basin",
-          arguments: [SIGTERM, SIGHUP, SIGQUIT, SIGSEGV])
+    @Test(
+        "SIGTERM, SIGHUP, SIGQUIT or SIGSEGV while a line is being edited restores the terminal, then ends basin",
+        arguments: [SIGTERM, SIGHUP, SIGQUIT, SIGSEGV])
     func endingSignalRestores(signal: Int32) {
         guard EndToEnd.requireBinary() else { return }
         let basin = LineModeRun()

@@ -7,8 +7,8 @@
 // terminal modes, so a test can see the terminal was restored.
 import Foundation
 import Glibc
-import Testing
 import TestSupport
+import Testing
 
 @Suite(.serialized, .enabled(if: NotebookTmux.available, NotebookTmux.unavailableReason))
 struct NotebookEndToEndTests {
@@ -34,8 +34,9 @@ struct NotebookEndToEndTests {
         t.type("train a steps=50000000")
         try #require(t.waitFor("Ctrl-C stops"), "\(t.capture())")
         let first = try #require(t.waitForValue { NotebookTmux.step(in: $0) })
-        let later = try #require(t.waitForValue { NotebookTmux.step(in: $0).flatMap { $0 > first ? $0 : nil } },
-                                 "the dashboard did not move past step \(first):\n\(t.capture())")
+        let later = try #require(
+            t.waitForValue { NotebookTmux.step(in: $0).flatMap { $0 > first ? $0 : nil } },
+            "the dashboard did not move past step \(first):\n\(t.capture())")
         #expect(later > first)
         #expect(t.capture().contains("gradient norm by layer"))
         t.keys("C-c")
@@ -51,10 +52,12 @@ struct NotebookEndToEndTests {
         t.type("data d = moons n=400")
         try #require(t.waitFor("examples"))
         t.resize(40, 12)
-        try #require(t.waitFor { screen in
-            let lines = screen.split(separator: "\n")
-            return lines.last?.hasSuffix("F1 help") == true && lines.allSatisfy { $0.count <= 40 } && screen.contains("[1] data")
-        }, "\(t.capture())")
+        try #require(
+            t.waitFor { screen in
+                let lines = screen.split(separator: "\n")
+                return lines.last?.hasSuffix("F1 help") == true && lines.allSatisfy { $0.count <= 40 }
+                    && screen.contains("[1] data")
+            }, "\(t.capture())")
         t.resize(20, 6)
         try #require(t.waitFor("need 30×8"), "\(t.capture())")
         t.resize(100, 30)
@@ -73,8 +76,9 @@ struct NotebookEndToEndTests {
         t.type("net t = dense 64 relu, dense 2")
         t.type("train t on d epochs=$budget }")
         // Two finished trials in the table ("#1     0.2345   done …"), then Ctrl-C mid-sweep.
-        try #require(t.waitFor(timeout: 60) { $0.range(of: #"#1 +[0-9.e-]+ +done"#, options: .regularExpression) != nil },
-                     "no finished trials:\n\(t.capture())")
+        try #require(
+            t.waitFor(timeout: 60) { $0.range(of: #"#1 +[0-9.e-]+ +done"#, options: .regularExpression) != nil },
+            "no finished trials:\n\(t.capture())")
         t.keys("C-c")
         try #require(t.waitFor("stopped by Ctrl-C; the finished trials are kept"), "\(t.capture())")
         let summary = t.capture().split(separator: "\n").first { $0.contains("s: ") && $0.contains(" trials (") } ?? ""
@@ -108,7 +112,8 @@ final class NotebookTmux {
     /// Whether tmux runs and the release binary exists (the suite is skipped otherwise).
     static let available = access(binary, X_OK) == 0 && run(["tmux", "-V"]).status == 0
     static var unavailableReason: Comment {
-        access(binary, X_OK) != 0 ? "no basin binary at \(binary): run scripts/test.sh, which builds it"
+        access(binary, X_OK) != 0
+            ? "no basin binary at \(binary): run scripts/test.sh, which builds it"
             : "tmux is not installed (scripts/setup.sh installs it)"
     }
 
@@ -117,9 +122,11 @@ final class NotebookTmux {
         let binary = Self.binary
         guard Self.available else { return nil }
         try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        let script = "cd '\(scratch)' && XDG_STATE_HOME='\(scratch)/state' TERM=xterm-256color LANG=C.UTF-8 '\(binary)'; "
+        let script =
+            "cd '\(scratch)' && XDG_STATE_HOME='\(scratch)/state' TERM=xterm-256color LANG=C.UTF-8 '\(binary)'; "
             + "echo EXITED $?; echo modes: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$'); sleep 600"
-        guard tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script]).status == 0 else {
+        guard tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script]).status == 0
+        else {
             return nil
         }
     }
@@ -147,7 +154,9 @@ final class NotebookTmux {
 
     func waitFor(_ text: String, timeout: Double = 30) -> Bool { waitFor(timeout: timeout) { $0.contains(text) } }
 
-    func waitFor(timeout: Double = 30, _ ok: (String) -> Bool) -> Bool { waitForValue(timeout: timeout) { ok($0) ? true : nil } != nil }
+    func waitFor(timeout: Double = 30, _ ok: (String) -> Bool) -> Bool {
+        waitForValue(timeout: timeout) { ok($0) ? true : nil } != nil
+    }
 
     func waitForValue<T>(timeout: Double = 30, _ value: (String) -> T?) -> T? {
         let deadline = Date().addingTimeInterval(timeout)
@@ -164,7 +173,8 @@ final class NotebookTmux {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         for entry in entries {
             guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { continue }
+                let close = stat.lastIndex(of: ")")
+            else { continue }
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             if fields.count > 1, Int32(fields[1]) == shell, stat.contains("(basin)") { return pid }
         }

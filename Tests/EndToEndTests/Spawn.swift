@@ -1,4 +1,3 @@
-import TestSupport
 // Running a program from a test without Foundation.Process (which hangs here, DESIGN.md):
 // posix_spawnp with standard input from a file, standard output and error to temporary files
 // (never pipes: a tmux server started by the child keeps inherited descriptors open, and a
@@ -8,6 +7,7 @@ import TestSupport
 // `kill-server`.
 import Foundation
 import Glibc
+import TestSupport
 
 struct SpawnResult {
     /// The exit code, or 128 + the signal number when a signal ended the program.
@@ -20,12 +20,15 @@ struct SpawnResult {
 
 enum Spawn {
     /// Runs `arguments[0]` (looked up in PATH) and waits for it, at most `timeout` seconds.
-    static func run(_ arguments: [String], environment: [String: String]? = nil, stdinPath: String = "/dev/null",
-                    timeout: Double = 30) -> SpawnResult {
+    static func run(
+        _ arguments: [String], environment: [String: String]? = nil, stdinPath: String = "/dev/null",
+        timeout: Double = 30
+    ) -> SpawnResult {
         let scratch = TestDirectories.make("spawn")
         let outPath = scratch + ".out", errPath = scratch + ".err"
         defer { unlink(outPath); unlink(errPath) }
-        guard let pid = start(arguments, environment: environment, stdinPath: stdinPath, outPath: outPath, errPath: errPath) else {
+        guard let pid = start(arguments, environment: environment, stdinPath: stdinPath, outPath: outPath, errPath: errPath)
+        else {
             return SpawnResult(status: 127, output: "", error: "could not start \(arguments.first ?? "")", timedOut: false)
         }
         let (status, timedOut) = wait(pid, timeout: timeout)
@@ -33,8 +36,10 @@ enum Spawn {
         return SpawnResult(status: status, output: read(outPath), error: read(errPath), timedOut: timedOut)
     }
 
-    static func start(_ arguments: [String], environment: [String: String]?, stdinPath: String,
-                      outPath: String, errPath: String) -> pid_t? {
+    static func start(
+        _ arguments: [String], environment: [String: String]?, stdinPath: String,
+        outPath: String, errPath: String
+    ) -> pid_t? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

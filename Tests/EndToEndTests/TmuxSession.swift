@@ -22,14 +22,18 @@ final class TmuxSession {
     /// Starts `command` (run by /bin/sh) in a new detached session of `width`×`height`.
     init(command: String, width: Int = 100, height: Int = 30, environment extra: [String: String]) {
         let inherited = ProcessInfo.processInfo.environment
-        var environment = ["PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/tmp",
-                           "SHELL": "/bin/sh", "LANG": "C.UTF-8", "TERM": "xterm-256color"]
+        var environment = [
+            "PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": inherited["HOME"] ?? "/tmp",
+            "SHELL": "/bin/sh", "LANG": "C.UTF-8", "TERM": "xterm-256color",
+        ]
         environment.merge(extra) { $1 }
         self.environment = environment
         // tmux sets a pane's TERM from `default-terminal` (ignoring `-e TERM=`), so the option
         // is set first, in the same client invocation that starts the server.
-        var arguments = ["start-server", ";", "set-option", "-g", "default-terminal", environment["TERM"] ?? "xterm-256color", ";",
-                         "new-session", "-d", "-x", "\(width)", "-y", "\(height)"]
+        var arguments = [
+            "start-server", ";", "set-option", "-g", "default-terminal", environment["TERM"] ?? "xterm-256color", ";",
+            "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
+        ]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) where key != "TERM" {
             arguments += ["-e", "\(key)=\(value)"]
         }
@@ -69,8 +73,10 @@ final class TmuxSession {
     /// Polls the screen every 30 ms until `condition` holds; on timeout records an issue with
     /// the last screen and returns nil.
     @discardableResult
-    func waitFor(_ what: String, timeout: Double = 20, sourceLocation: SourceLocation = #_sourceLocation,
-                 _ condition: ([String]) -> Bool) -> [String]? {
+    func waitFor(
+        _ what: String, timeout: Double = 20, sourceLocation: SourceLocation = #_sourceLocation,
+        _ condition: ([String]) -> Bool
+    ) -> [String]? {
         let deadline = Date().addingTimeInterval(timeout)
         var last: [String] = []
         repeat {
@@ -78,8 +84,9 @@ final class TmuxSession {
             if condition(last) { return last }
             usleep(30_000)
         } while Date() < deadline
-        Issue.record("timed out waiting for \(what); the screen was:\n\(last.joined(separator: "\n"))",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "timed out waiting for \(what); the screen was:\n\(last.joined(separator: "\n"))",
+            sourceLocation: sourceLocation)
         return nil
     }
 
@@ -91,8 +98,10 @@ final class TmuxSession {
 
     /// Waits until the last non-blank row is a prompt reading exactly `prompt + line`.
     @discardableResult
-    func waitForPrompt(_ line: String = "", prompt: String = "basin> ", timeout: Double = 20,
-                       sourceLocation: SourceLocation = #_sourceLocation) -> [String]? {
+    func waitForPrompt(
+        _ line: String = "", prompt: String = "basin> ", timeout: Double = 20,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> [String]? {
         waitFor("the prompt '\(prompt)\(line)'", timeout: timeout, sourceLocation: sourceLocation) {
             $0.last.map { Self.trimmed($0) == Self.trimmed(prompt + line) } ?? false
         }

@@ -20,10 +20,12 @@ struct TrialTests {
 
     /// basin started in `directory` (a trial is confined to the directory it runs in).
     func basin(_ arguments: [String], in directory: String = "/", stdin: String = "/dev/null") -> SpawnResult {
-        let command = "cd \(BasinBinary.shellQuoted(directory)) && exec "
+        let command =
+            "cd \(BasinBinary.shellQuoted(directory)) && exec "
             + ([BasinBinary.path] + arguments).map(BasinBinary.shellQuoted).joined(separator: " ")
-        return Spawn.run(["/bin/sh", "-c", command], environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"],
-                         stdinPath: stdin, timeout: 60)
+        return Spawn.run(
+            ["/bin/sh", "-c", command], environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"],
+            stdinPath: stdin, timeout: 60)
     }
 
     /// Every stdout line parsed as a JSON object (nil if any line is not one).
@@ -42,7 +44,9 @@ struct TrialTests {
         let scratch = Scratch()
         defer { scratch.remove() }
         let file = scratch.file("sweep.basin", Self.sweep)
-        let config = scratch.file("trial.json", """
+        let config = scratch.file(
+            "trial.json",
+            """
             {"file": "\((file as NSString).lastPathComponent)", "sweep": "s", "values": {"lr": 0.01, "depth": 2, "w1": 16, "w2": 32}, "budget": 3, "seed": 7}
             """)
         let result = basin(["trial", "--config", config], in: scratch.path)
@@ -60,7 +64,9 @@ struct TrialTests {
         guard EndToEnd.requireBinary() else { return }
         let scratch = Scratch()
         defer { scratch.remove() }
-        let config = scratch.file("trial.json", """
+        let config = scratch.file(
+            "trial.json",
+            """
             {"script": "data d = spiral n=300 classes=3\\nlet w ~ choice(0, 8)\\nnet t = dense $w relu, dense 3\\ntrain t on d epochs=$budget",
              "values": {"w": 0}, "budget": 1}
             """)
@@ -78,13 +84,17 @@ struct TrialTests {
         let scratch = Scratch()
         defer { scratch.remove() }
         let file = scratch.file("sweep.basin", Self.sweep)
-        let config = scratch.file("trial.json", """
+        let config = scratch.file(
+            "trial.json",
+            """
             {"file": "\((file as NSString).lastPathComponent)", "values": {"lr": 0.01, "depth": 1, "w1": 16, "w2": 32}}
             """)
         let inactive = basin(["trial", "--config", config], in: scratch.path)
         #expect(inactive.status == 64)
         #expect(inactive.output.isEmpty)
-        #expect(inactive.error.contains("'w2' is not an active parameter") && inactive.error.contains("it exists only when depth >= 2"))
+        #expect(
+            inactive.error.contains("'w2' is not an active parameter")
+                && inactive.error.contains("it exists only when depth >= 2"))
         #expect(basin(["trial", "--config", scratch.path + "/none.json"]).status == 64)
         #expect(basin(["trial"]).status == 64)
     }
@@ -97,9 +107,10 @@ struct OptunaWorkerTests {
     static let python = ProcessInfo.processInfo.environment["BASIN_TEST_PYTHON"] ?? "python3"
     static let hasOptuna = Spawn.run([python, "-c", "import optuna"], timeout: 60).status == 0
 
-    @Test("two workers share one study, propose different trials, and follow the sweep's direction",
-          .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh"),
-          .enabled(if: hasOptuna, "no Python with optuna (pip install optuna, or set BASIN_TEST_PYTHON)"))
+    @Test(
+        "two workers share one study, propose different trials, and follow the sweep's direction",
+        .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh"),
+        .enabled(if: hasOptuna, "no Python with optuna (pip install optuna, or set BASIN_TEST_PYTHON)"))
     func twoWorkersOnAJournal() throws {
         let scratch = Scratch()
         defer { scratch.remove() }
@@ -110,10 +121,13 @@ struct OptunaWorkerTests {
         let file = scratch.file("sweep.basin", sweep)
         let environment = ["PATH": "/usr/bin:/bin:/usr/local/bin", "BASIN": BasinBinary.path, "HOME": scratch.path]
         let pids = (0..<2).compactMap { w in
-            Spawn.start([Self.python, worker, "--trials", "2", "--budget", "1", "--seed", "1", "--worker", "\(w)",
-                         "--file", file, "--storage", "journal:\(scratch.path)/study.log"],
-                        environment: environment, stdinPath: "/dev/null",
-                        outPath: scratch.path + "/w\(w).out", errPath: scratch.path + "/w\(w).err")
+            Spawn.start(
+                [
+                    Self.python, worker, "--trials", "2", "--budget", "1", "--seed", "1", "--worker", "\(w)",
+                    "--file", file, "--storage", "journal:\(scratch.path)/study.log",
+                ],
+                environment: environment, stdinPath: "/dev/null",
+                outPath: scratch.path + "/w\(w).out", errPath: scratch.path + "/w\(w).err")
         }
         #expect(pids.count == 2)
         for pid in pids { #expect(Spawn.wait(pid, timeout: 300).0 == 0) }

@@ -1,11 +1,12 @@
-// A command is one type: a line binds into its stored properties (defaults from the property's
-// initial value, `$variables` resolved and type-checked at run time, bounds refused with the
-// operand's span), and the registry, help and docs are built from the same declarations.
-@testable import Interpreter
 import Diagnostics
 import Language
 import Networks
 import Testing
+
+// A command is one type: a line binds into its stored properties (defaults from the property's
+// initial value, `$variables` resolved and type-checked at run time, bounds refused with the
+// operand's span), and the registry, help and docs are built from the same declarations.
+@testable import Interpreter
 
 /// The command a one-line source binds to, with `$variables` from `scope`.
 private func typed<C: RunnableCommand>(_ type: C.Type, _ line: String, _ scope: VariableTable = VariableTable()) throws -> C {
@@ -84,7 +85,10 @@ struct CommandTypeTests {
         let grammar: Set = ["net", "let", "if"]
         #expect(Set(CommandRegistry.standard.commands.map(\.name)) == typed.union(grammar))
         // The order of LANGUAGE.md: categories as help lists them.
-        #expect(CommandRegistry.standard.categories.map(\.name)
-                == ["Data", "Networks", "Training setup", "Training", "Looking", "Hyperparameter search", "Sessions", "Tutorials"])
+        #expect(
+            CommandRegistry.standard.categories.map(\.name)
+                == [
+                    "Data", "Networks", "Training setup", "Training", "Looking", "Hyperparameter search", "Sessions", "Tutorials",
+                ])
     }
 }

@@ -4,8 +4,8 @@
 import Charts
 import Foundation
 import Interpreter
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Displays that tell the truth")
 struct DisplayFixTests {
@@ -16,10 +16,12 @@ struct DisplayFixTests {
         return numbers
     }
 
-    @Test("split without fractions keeps 15 % for val and for test; train= alone shares the rest", arguments: [
-        ("split d", [140, 30, 30]), ("split d seed=5", [140, 30, 30]), ("split d train=0.8", [160, 20, 20]),
-        ("split d val=0.25", [120, 50, 30]), ("split d train=0.6 test=0.1", [120, 60, 20]),
-    ])
+    @Test(
+        "split without fractions keeps 15 % for val and for test; train= alone shares the rest",
+        arguments: [
+            ("split d", [140, 30, 30]), ("split d seed=5", [140, 30, 30]), ("split d train=0.8", [160, 20, 20]),
+            ("split d val=0.25", [120, 50, 30]), ("split d train=0.6 test=0.1", [120, 60, 20]),
+        ])
     func splitDefaults(_ command: String, _ expected: [Int]) {
         let f = LookingFixture()
         #expect(f.run("data d = moons n=200\n" + command) == .ok)
@@ -52,24 +54,30 @@ struct DisplayFixTests {
     @Test("eval on an empty test part is refused and records no peek")
     func evalOnEmptyPart() {
         let f = LookingFixture()
-        #expect(f.run("data d = moons n=200\nsplit d train=0.8 val=0.2 test=0\nnet a = dense 8 relu, dense 2\ntrain a on d epochs=1") == .ok)
+        #expect(
+            f.run("data d = moons n=200\nsplit d train=0.8 val=0.2 test=0\nnet a = dense 8 relu, dense 2\ntrain a on d epochs=1")
+                == .ok)
         #expect(f.run("eval a on test") == .runtimeError)
         #expect(f.recorder.diagnostics.last?.message == "d has no test part (0 examples)")
         f.run("show d")
-        #expect(renderedLines(f).contains { $0.hasPrefix("test peeks") && $0.hasSuffix("0") } || !f.recorder.texts.joined().contains("peek 1"))
+        #expect(
+            renderedLines(f).contains { $0.hasPrefix("test peeks") && $0.hasSuffix("0") }
+                || !f.recorder.texts.joined().contains("peek 1"))
     }
 
     /// After early stopping restores the best weights, every display shows those weights.
     @Test("compare, eval and the train line agree after early stopping restores the best weights")
     func earlyStoppingAgrees() throws {
         let f = LookingFixture()
-        #expect(f.run("""
-            data d = spiral n=300 classes=3 noise=0.3
-            noise d labels=0.3
-            net b = dense 64 relu, dense 64 relu, dense 3
-            opt b adam lr=3e-2
-            train b on d epochs=300 early=3
-            """) == .ok)
+        #expect(
+            f.run(
+                """
+                data d = spiral n=300 classes=3 noise=0.3
+                noise d labels=0.3
+                net b = dense 64 relu, dense 64 relu, dense 3
+                opt b adam lr=3e-2
+                train b on d epochs=300 early=3
+                """) == .ok)
         let trainLine = try #require(f.recorder.texts.last { $0.hasPrefix("b: step") })
         #expect(trainLine.contains("early stopping"), "the run should stop early: \(trainLine)")
         #expect(trainLine.contains(", weights of step "), "\(trainLine)")
@@ -79,8 +87,11 @@ struct DisplayFixTests {
         let evalVal = try #require(lines.first { $0.hasPrefix("val ") }?.split(separator: " ").map(String.init))
         // eval's row: part, examples, loss, accuracy; compare's row names the net first.
         let compareRow = try #require(lines.last { $0.hasPrefix("b ") }?.split(separator: " ").map(String.init))
-        #expect(compareRow.contains { Double($0).map { abs($0 - Double(evalVal[2])!) < 5e-3 * max(1, Double(evalVal[2])!) } ?? false },
-                "compare \(compareRow) vs eval \(evalVal)")
+        #expect(
+            compareRow.contains {
+                Double($0).map { abs($0 - Double(evalVal[2])!) < 5e-3 * max(1, Double(evalVal[2])!) } ?? false
+            },
+            "compare \(compareRow) vs eval \(evalVal)")
         #expect(trainLine.contains("val loss \(evalVal[2])"), "train line \(trainLine) vs eval \(evalVal)")
     }
 
@@ -89,7 +100,8 @@ struct DisplayFixTests {
         let f = LookingFixture()
         f.run("data d = moons n=200\nnet a = dense 8 relu, dense 2\ntrain a on d epochs=2")
         let update = try #require(f.recorder.finished)
-        let formatter = OutputFormatter(environment: TerminalEnvironment(environment: ["LANG": "C", "NO_COLOR": "1", "COLUMNS": "120"], isTerminal: false))
+        let formatter = OutputFormatter(
+            environment: TerminalEnvironment(environment: ["LANG": "C", "NO_COLOR": "1", "COLUMNS": "120"], isTerminal: false))
         let line = formatter.progressLine(update)
         #expect(line.contains("batch loss "), "\(line)")
         #expect(line.contains(" val loss "), "\(line)")

@@ -2,8 +2,8 @@
 import Foundation
 import Interpreter
 import Language
-import Testing
 import TestSupport
+import Testing
 
 struct DocsTests {
     static let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

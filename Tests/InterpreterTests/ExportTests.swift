@@ -25,7 +25,7 @@ struct ParsedSafetensors {
         var entries: [(String, [Int], Int, Int)] = []
         for (name, value) in json where name != "__metadata__" {
             guard let info = value as? [String: Any], info["dtype"] as? String == "F32",
-                  let shape = info["shape"] as? [Int], let offsets = info["data_offsets"] as? [Int], offsets.count == 2
+                let shape = info["shape"] as? [Int], let offsets = info["data_offsets"] as? [Int], offsets.count == 2
             else { throw ParseFailure("bad entry \(name)") }
             entries.append((name, shape, offsets[0], offsets[1]))
         }
@@ -50,8 +50,12 @@ struct ParseFailure: Error, CustomStringConvertible {
 
 @Suite struct ExportTests {
     @Test func safetensorsRoundTripBitExactly() throws {
-        let network = try Network(inputShape: [2, 12], layers: [.conv(channels: 3, kernel: 5, stride: 1, padding: 0),
-                                                                .activation(.relu), .flatten, .batchnorm, .dense(units: 4)])
+        let network = try Network(
+            inputShape: [2, 12],
+            layers: [
+                .conv(channels: 3, kernel: 5, stride: 1, padding: 0),
+                .activation(.relu), .flatten, .batchnorm, .dense(units: 4),
+            ])
         network.initialize(seed: 3)
         let bytes = Safetensors.encode(Safetensors.tensors(of: network), metadata: ["net": "a \"quoted\"\nname"])
         let parsed = try ParsedSafetensors(bytes)
@@ -70,22 +74,28 @@ struct ParseFailure: Error, CustomStringConvertible {
     /// `export a` then `init b from` a net with the same layers: b evaluates exactly as a did.
     @Test func initFromLoadsWhatExportWrote() throws {
         let f = LookingFixture()
-        #expect(f.run("""
-            data d = spiral n=300 classes=3
-            net a = dense 16 relu, batchnorm, dense 3
-            train a on d epochs=5
-            eval a
-            export a "a.safetensors"
-            net b = dense 16 relu, batchnorm, dense 3
-            init b from "a.safetensors"
-            eval b
-            """) == .ok)
+        #expect(
+            f.run(
+                """
+                data d = spiral n=300 classes=3
+                net a = dense 16 relu, batchnorm, dense 3
+                train a on d epochs=5
+                eval a
+                export a "a.safetensors"
+                net b = dense 16 relu, batchnorm, dense 3
+                init b from "a.safetensors"
+                eval b
+                """) == .ok)
         let tables = f.recorder.charts.compactMap { if case .table(let t) = $0 { t } else { nil } }.suffix(2)
         #expect(tables.count == 2 && tables.first?.rows == tables.last?.rows)
-        #expect(f.recorder.texts.contains { $0.hasPrefix("b: 131 parameters from a.safetensors (step 35 of the run that wrote it); history cleared") },
-                "\(f.recorder.texts)")
+        #expect(
+            f.recorder.texts.contains {
+                $0.hasPrefix("b: 131 parameters from a.safetensors (step 35 of the run that wrote it); history cleared")
+            },
+            "\(f.recorder.texts)")
         #expect(f.run("net c = dense 8 relu, dense 3\ninit c from \"a.safetensors\"") == .runtimeError)
-        #expect(f.recorder.diagnostics.last?.message == "a.safetensors: tensor '0.weight' has shape [16, 2], the net needs [8, 2]")
+        #expect(
+            f.recorder.diagnostics.last?.message == "a.safetensors: tensor '0.weight' has shape [16, 2], the net needs [8, 2]")
         #expect(f.run("init c from \"missing.safetensors\"") == .runtimeError)
         #expect(f.recorder.diagnostics.last?.message == "cannot read 'missing.safetensors': no such file")
     }
@@ -97,14 +107,16 @@ struct ParseFailure: Error, CustomStringConvertible {
             return "\(x),\(y),\(x * y > 0 ? 1 : 0)"
         }
         try ("x0,x1,label\n" + points.joined(separator: "\n")).write(toFile: f.path("p.csv"), atomically: true, encoding: .utf8)
-        #expect(f.run("""
-            data p = csv "p.csv" target=label
-            split p train=1 val=0 test=0
-            net m = dense 8 relu, dense 2
-            train m epochs=5
-            eval m
-            export m "m.safetensors"
-            """) == .ok)
+        #expect(
+            f.run(
+                """
+                data p = csv "p.csv" target=label
+                split p train=1 val=0 test=0
+                net m = dense 8 relu, dense 2
+                train m epochs=5
+                eval m
+                export m "m.safetensors"
+                """) == .ok)
         guard case .table(let evalTable)? = f.recorder.charts.last, let printed = Double(evalTable.rows[0][2]) else {
             Issue.record("no eval table"); return
         }
@@ -120,7 +132,9 @@ struct ParseFailure: Error, CustomStringConvertible {
         func dense(_ x: [Double], _ layer: Int) -> [Double] {
             guard let w = p.tensors["\(layer).weight"], let b = p.tensors["\(layer).bias"] else { return [] }
             let inputs = w.shape[1]
-            return (0..<w.shape[0]).map { o in (0..<inputs).reduce(Double(b.values[o])) { $0 + Double(w.values[o * inputs + $1]) * x[$1] } }
+            return (0..<w.shape[0]).map { o in
+                (0..<inputs).reduce(Double(b.values[o])) { $0 + Double(w.values[o * inputs + $1]) * x[$1] }
+            }
         }
         let losses = rows.map { row -> Double in
             let logits = dense(dense(Array(row[0..<2]), 0).map { max(0, $0) }, 2)
@@ -133,13 +147,15 @@ struct ParseFailure: Error, CustomStringConvertible {
 
     @Test func metricsHaveOneRowPerEvaluation() throws {
         let f = LookingFixture()
-        #expect(f.run("""
-            data s = sine n=60
-            net r = dense 8 tanh, dense 1
-            train r epochs=4
-            export r metrics "r.csv"
-            export r "same.csv"
-            """) == .ok)
+        #expect(
+            f.run(
+                """
+                data s = sine n=60
+                net r = dense 8 tanh, dense 1
+                train r epochs=4
+                export r metrics "r.csv"
+                export r "same.csv"
+                """) == .ok)
         let text = try String(contentsOfFile: f.path("r.csv"), encoding: .utf8)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.first == "step,epoch,train_loss,train_acc,val_loss,val_acc")
@@ -161,13 +177,18 @@ struct ParseFailure: Error, CustomStringConvertible {
 
     @Test(arguments: [
         ("export plot \"x.svg\"", "nothing plotted yet"),
-        ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport a \"missing/dir/a.safetensors\"",
-         "cannot write 'missing/dir/a.safetensors': no such file or directory"),
+        (
+            "data d = spiral n=90\nnet a = dense 4, dense 3\nexport a \"missing/dir/a.safetensors\"",
+            "cannot write 'missing/dir/a.safetensors': no such file or directory"
+        ),
         ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport a \".\"", "is a directory"),
         ("net a = dense 4, dense 3\nexport a \"a.safetensors\"", "a has no weights yet"),
         ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport a metrics \"a.csv\"", "a has no evaluations to export yet"),
         ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport a grid \"g.csv\"", "a has no landscape to export yet"),
-        ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport a weights \"w.csv\"", "export weights writes safetensors, but 'w.csv' says .csv"),
+        (
+            "data d = spiral n=90\nnet a = dense 4, dense 3\nexport a weights \"w.csv\"",
+            "export weights writes safetensors, but 'w.csv' says .csv"
+        ),
         ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport a trials \"t.csv\"", "'a' is not a sweep: trials are a sweep's"),
         ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport b \"b.safetensors\"", "no net or sweep named 'b'"),
         ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport a plot \"p.svg\"", "it takes no net"),

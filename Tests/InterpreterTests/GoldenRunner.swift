@@ -13,8 +13,9 @@ import Language
 
 /// A host with no reader: `ask` records its question, `pause` records nothing (as batch does).
 final class RecordingHost: SessionHost {
-    let formatter = OutputFormatter(environment: TerminalEnvironment(
-        environment: ["LANG": "C", "NO_COLOR": "1", "COLUMNS": "80"], isTerminal: false))
+    let formatter = OutputFormatter(
+        environment: TerminalEnvironment(
+            environment: ["LANG": "C", "NO_COLOR": "1", "COLUMNS": "80"], isTerminal: false))
     var lines: [String] = []
 
     var width: Int { formatter.environment.width }

@@ -3,8 +3,8 @@
 // exactly. On a mismatch the test prints a unified diff; `BASIN_UPDATE_GOLDEN=1 swift test …`
 // rewrites the `.out` files instead (review the diff in git before committing).
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 struct GoldenTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
@@ -26,11 +26,15 @@ struct GoldenTests {
             if Self.updating {
                 try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
             } else {
-                failures.append(unifiedDiff(expected: expected, actual: actual,
-                                            expectedName: expectedURL.lastPathComponent, actualName: "actual"))
+                failures.append(
+                    unifiedDiff(
+                        expected: expected, actual: actual,
+                        expectedName: expectedURL.lastPathComponent, actualName: "actual"))
             }
         }
-        #expect(failures.isEmpty, "golden transcripts differ (BASIN_UPDATE_GOLDEN=1 rewrites them):\n\(failures.joined(separator: "\n\n"))")
+        #expect(
+            failures.isEmpty,
+            "golden transcripts differ (BASIN_UPDATE_GOLDEN=1 rewrites them):\n\(failures.joined(separator: "\n\n"))")
     }
 
     /// Runs one script in a fresh temporary directory holding copies of the fixtures.

@@ -1,8 +1,8 @@
 // The journal: every command is appended (and synced) before it runs, so a crash loses nothing.
 import Foundation
 import Interpreter
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Journal")
 struct JournalTests {
@@ -38,7 +38,8 @@ struct JournalTests {
         let blocker = directory + "/file"
         try "not a directory".write(toFile: blocker, atomically: true, encoding: .utf8)
         let recorder = LookingRecorder()
-        let session = Session(host: recorder, settings: SessionSettings(directory: directory, journalPath: blocker + "/journal.basin"))
+        let session = Session(
+            host: recorder, settings: SessionSettings(directory: directory, journalPath: blocker + "/journal.basin"))
         #expect(session.execute("data d = moons n=100\nseed 3") == .ok)
         #expect(recorder.texts.filter { $0.hasPrefix("note: the journal") }.count == 1, "\(recorder.texts)")
         #expect(recorder.texts.first?.contains("cannot be written (not a directory)") == true)

@@ -9,7 +9,8 @@ import Testing
 struct LandscapeCommandTests {
     static func trained(width: Int = 80) -> LookingFixture {
         let f = LookingFixture(width: width)
-        f.run("""
+        f.run(
+            """
             data d = spiral n=300 classes=3 noise=0.2
             net a = dense 16 relu, dense 16 relu, dense 3
             opt a adam lr=1e-2
@@ -82,7 +83,9 @@ struct LandscapeCommandTests {
         let f = Self.trained(width: 160)
         #expect(f.run("sharpness a eps=1e-3") == .ok)
         let summary = try #require(f.recorder.texts.last)
-        #expect(summary.hasPrefix("a: ε-sharpness ") && summary.contains("at ε = 0.001") && summary.contains("Keskar et al. 2017"), "\(summary)")
+        #expect(
+            summary.hasPrefix("a: ε-sharpness ") && summary.contains("at ε = 0.001") && summary.contains("Keskar et al. 2017"),
+            "\(summary)")
         // A larger box can only rise higher.
         #expect(f.run("sharpness a eps=1e-2") == .ok)
         func percent(_ s: String) -> Double? { s.split(separator: " ").dropFirst(2).first.flatMap { Double($0) } }

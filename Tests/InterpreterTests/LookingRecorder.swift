@@ -1,10 +1,10 @@
-import TestSupport
 // A session host for tests of the looking commands: it records every output, answers no
 // questions, and renders charts as plain text at a fixed width so tests can read them.
 import Charts
 import Diagnostics
 import Foundation
 import Interpreter
+import TestSupport
 
 final class LookingRecorder: SessionHost {
     var outputs: [Output] = []
@@ -64,7 +64,8 @@ struct LookingFixture {
     /// A spiral classifier trained for a few epochs.
     static func spiral(width: Int = 80, epochs: Int = 30) -> LookingFixture {
         let f = LookingFixture(width: width)
-        f.run("""
+        f.run(
+            """
             data d = spiral n=600 classes=3 noise=0.2
             net a = dense 32 relu, dense 32 relu, dense 3
             opt a adam lr=1e-2

@@ -32,7 +32,8 @@ import Testing
 
     @Test func fitDrawsTheCurveThroughTheData() {
         let f = LookingFixture()
-        f.run("""
+        f.run(
+            """
             data s = sine n=60 noise=0.3
             net r = dense 32 tanh, dense 1
             train r epochs=20
@@ -52,8 +53,10 @@ import Testing
         ("data d = spiral n=90\nnet a = dense 8 relu, dense 3\nnet b = dense 4, dense 3\nplot boundary a b", "one net at a time"),
         ("net a = dense 8 relu, dense 3\nplot boundary a", "has no weights yet"),
         ("plot fit", "there is no net yet"),
-        ("data d = spiral n=90\nnet a = dense 4, dense 3\ndata d = spiral n=90 classes=5\nhist a acts",
-         "a was built for [2] → 3 outputs, but d now has [2] → 5 classes"),
+        (
+            "data d = spiral n=90\nnet a = dense 4, dense 3\ndata d = spiral n=90 classes=5\nhist a acts",
+            "a was built for [2] → 3 outputs, but d now has [2] → 5 classes"
+        ),
         ("data d = spiral n=90\nnet a = dense 8, dense 3\nplot boundary zz", "no net named 'zz'"),
     ])
     func plotErrors(_ script: String, _ message: String) {
@@ -62,7 +65,8 @@ import Testing
 
     @Test func boundaryRefusesARegressionNet() throws {
         let f = LookingFixture()
-        let csv = "x0,x1,y\n" + (0..<40).map { "\(Double($0) / 40),\(Double($0 % 7) / 7),\(Double($0) * 0.37)" }.joined(separator: "\n")
+        let csv =
+            "x0,x1,y\n" + (0..<40).map { "\(Double($0) / 40),\(Double($0 % 7) / 7),\(Double($0) * 0.37)" }.joined(separator: "\n")
         try csv.write(toFile: f.path("reg.csv"), atomically: true, encoding: .utf8)
         f.run("data r = csv \"reg.csv\" target=y\nnet n = dense 4 tanh, dense 1\ntrain n epochs=1")
         #expect(f.run("plot boundary n") == .runtimeError)
@@ -112,12 +116,16 @@ import Testing
         #expect(f.run("hist a acts layer=1") == .ok)  // a pre-activation, asked for by number
     }
 
-    @Test(arguments: [
-        ("hist a weights layer=2", "layer 2 (relu) has no weights", "layers with weights: 1, 3, 5"),
-        ("hist a grads layer=9", "a has 5 layers; there is no layer 9", "'show a' numbers its layers"),
-        ("hist a acts over=time", "over=time covers weights and grads; activations are not recorded", "hist NET acts shows them now"),
-        ("hist zz", "no net named 'zz'", nil),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("hist a weights layer=2", "layer 2 (relu) has no weights", "layers with weights: 1, 3, 5"),
+            ("hist a grads layer=9", "a has 5 layers; there is no layer 9", "'show a' numbers its layers"),
+            (
+                "hist a acts over=time", "over=time covers weights and grads; activations are not recorded",
+                "hist NET acts shows them now"
+            ),
+            ("hist zz", "no net named 'zz'", nil),
+        ] as [(String, String, String?)])
     func histAndNormsErrors(_ line: String, _ message: String, _ hint: String?) {
         let f = LookingFixture.spiral(epochs: 1)
         #expect(f.run(line) == .runtimeError)
@@ -157,8 +165,11 @@ import Testing
         f.run("net b = dense 8 relu, dense 3\ntrain b epochs=2\nnet c = dense 4, dense 3")
         #expect(f.run("compare a b c") == .ok)
         guard case .table(let t)? = f.recorder.charts.last else { Issue.record("no table"); return }
-        #expect(t.columns.map(\.header) == ["net", "params", "steps", "train loss", "val loss", "train acc", "val acc",
-                                             "gap", "sharpness"])
+        #expect(
+            t.columns.map(\.header) == [
+                "net", "params", "steps", "train loss", "val loss", "train acc", "val acc",
+                "gap", "sharpness",
+            ])
         #expect(t.rows.map { $0[0] } == ["a", "b", "c"])
         #expect(t.rows.map { $0[2] } == ["42", "28", "0"])
         #expect(t.rows.allSatisfy { Double($0[8]) != nil })  // measured now (see LandscapeCommandTests)

@@ -1,8 +1,8 @@
 // Every tutorial and saved session that ships with Basin runs to the end in batch mode.
 import Foundation
 import Interpreter
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Shipped scripts")
 struct ShippedScriptsTests {

@@ -4,8 +4,8 @@
 import Charts
 import Foundation
 import Interpreter
-import Testing
 import TestSupport
+import Testing
 
 /// A sweep's exported trials: one dictionary per row, keyed by the CSV header.
 func trialRows(_ f: LookingFixture, _ sweep: String) -> [[String: String]] {
@@ -51,15 +51,17 @@ struct SweepTests {
     func gridSweep() {
         let f = LookingFixture()
         f.run(sweepData)
-        #expect(f.run("""
-            sweep g method=grid points=3 budget=1 {
-              let lr ~ log(1e-3, 1e-1)
-              let w ~ choice(4, 8)
-              net t = dense $w relu, dense 3
-              opt t sgd lr=$lr
-              train t on d epochs=$budget
-            }
-            """) == .ok)
+        #expect(
+            f.run(
+                """
+                sweep g method=grid points=3 budget=1 {
+                  let lr ~ log(1e-3, 1e-1)
+                  let w ~ choice(4, 8)
+                  net t = dense $w relu, dense 3
+                  opt t sgd lr=$lr
+                  train t on d epochs=$budget
+                }
+                """) == .ok)
         let rows = trialRows(f, "g")
         #expect(rows.count == 6)
         #expect(Set(rows.map { "\($0["lr"]!)/\($0["w"]!)" }).count == 6)
@@ -84,13 +86,15 @@ struct SweepTests {
     func failingTrial() {
         let f = LookingFixture()
         f.run(sweepData)
-        #expect(f.run("""
-            sweep s method=grid budget=1 {
-              let w ~ choice(0, 4, 8)
-              net t = dense $w relu, dense 3
-              train t on d epochs=$budget
-            }
-            """) == .ok)
+        #expect(
+            f.run(
+                """
+                sweep s method=grid budget=1 {
+                  let w ~ choice(0, 4, 8)
+                  net t = dense $w relu, dense 3
+                  train t on d epochs=$budget
+                }
+                """) == .ok)
         let rows = trialRows(f, "s")
         #expect(rows.map { $0["status"]! } == ["failed", "done", "done"])
         #expect(rows[0]["failure"]?.contains("positive integer") == true)
@@ -103,9 +107,15 @@ struct SweepTests {
         #expect(f.run("sweep s trials=3 budget=1 {\n  let lr ~ log(1e-3, 1e-1)\n  net t = dense 4, dense 3\n}") == .runtimeError)
         #expect(f.recorder.diagnostics.last?.message == "the sweep body trains no net, so a trial has nothing to measure")
         #expect(trialRows(f, "s").isEmpty)
-        #expect(f.run("sweep u method=grid budget=1 {\n  let w ~ choice(0, -1)\n  net t = dense $w relu, dense 3\n  train t on d epochs=$budget\n}") == .ok)
+        #expect(
+            f.run(
+                "sweep u method=grid budget=1 {\n  let w ~ choice(0, -1)\n  net t = dense $w relu, dense 3\n  train t on d epochs=$budget\n}"
+            ) == .ok)
         let summary = f.recorder.texts.last { $0.hasPrefix("u: 2 trials (2 failed)") } ?? ""
-        #expect(summary.contains("next: fix the body: the last failed with \"layer 1: dense width must be a positive integer, got -1\""), "\(summary)")
+        #expect(
+            summary.contains(
+                "next: fix the body: the last failed with \"layer 1: dense width must be a positive integer, got -1\""),
+            "\(summary)")
     }
 
     @Test("the test part is never read during a sweep; eval s.best on test is the one peek")
@@ -117,7 +127,9 @@ struct SweepTests {
         #expect(!renderedLines(f).contains { $0.hasPrefix("test peeks") })
         #expect(f.run("eval s.best on test") == .ok)
         #expect(f.recorder.texts.last?.hasPrefix("peek 1 at d's locked test part") == true)
-        #expect(f.run(sweepData + "\n" + mlpSweep("sweep u method=random trials=2 budget=1", extra: "eval t on test")) == .runtimeError)
+        #expect(
+            f.run(sweepData + "\n" + mlpSweep("sweep u method=random trials=2 budget=1", extra: "eval t on test"))
+                == .runtimeError)
         #expect(f.recorder.diagnostics.last?.message == "a sweep body may not look at the test part")
     }
 
@@ -147,8 +159,10 @@ struct SweepTests {
     func hyperbandRun() {
         let f = LookingFixture()
         f.run(sweepData)
-        #expect(f.run("sweep h method=hyperband max=4 eta=2 seed=1 {\n let lr ~ log(1e-3, 1e-1)\n net t = dense 4 relu, dense 3\n"
-                      + " opt t adam lr=$lr\n train t on d epochs=$budget\n}") == .ok)
+        #expect(
+            f.run(
+                "sweep h method=hyperband max=4 eta=2 seed=1 {\n let lr ~ log(1e-3, 1e-1)\n net t = dense 4 relu, dense 3\n"
+                    + " opt t adam lr=$lr\n train t on d epochs=$budget\n}") == .ok)
         let rows = trialRows(f, "h")
         #expect(rows.count == 4 + 2 + 1 + 3 + 1 + 3)
         #expect(Set(rows.map { $0["status"]! }) == ["done", "pruned"])
@@ -160,7 +174,9 @@ struct SweepTests {
         #expect(zip(epochs, budgets).filter { $0 < $1 }.count == 2 + 1 + 1)
         // `show h` ranks the final-round (done) jobs first: a pruned job's objective is at a smaller budget.
         #expect(f.run("show h") == .ok)
-        let table = f.recorder.charts.compactMap { if case .table(let t) = $0 { t } else { nil } }.last { $0.title?.hasPrefix("sweep h") == true }
+        let table = f.recorder.charts.compactMap { if case .table(let t) = $0 { t } else { nil } }.last {
+            $0.title?.hasPrefix("sweep h") == true
+        }
         let statuses = table?.rows.compactMap { $0.count > 3 ? $0[3] : nil } ?? []
         #expect(statuses.prefix(5).allSatisfy { $0 == "done" } && statuses.count > 5, "\(statuses)")
     }
@@ -178,7 +194,10 @@ struct SweepTests {
         #expect(last["budget"] == "4" && last["epochs"].flatMap(Double.init) == 2)
         let g = LookingFixture()
         g.run(sweepData)
-        #expect(g.run("seed \(seed)\nnet t = dense 4 relu, dense 3\nopt t adam lr=0.01\ntrain t on d epochs=4\nexport t metrics \"t.csv\"") == .ok)
+        #expect(
+            g.run(
+                "seed \(seed)\nnet t = dense 4 relu, dense 3\nopt t adam lr=0.01\ntrain t on d epochs=4\nexport t metrics \"t.csv\""
+            ) == .ok)
         let metrics = (try? String(contentsOfFile: g.path("t.csv"), encoding: .utf8)) ?? ""
         let lastRow = metrics.split(separator: "\n").last?.split(separator: ",").map(String.init) ?? []
         #expect(lastRow.first == "28" && lastRow.count == 6, "\(metrics)")
@@ -232,10 +251,12 @@ struct ParallelSweepTests {
     }
 
     /// Trials of different sizes (depth 1–3, widths 4–16) finish out of order on 2 or 3 workers.
-    @Test("2 and 3 workers give the same trials, table and best as one", arguments: [
-        "method=random trials=9 budget=2", "method=grid points=2 budget=1", "method=tpe trials=13 budget=1",
-        "method=bayes trials=12 budget=1", "method=hyperband max=9 eta=3", "method=bohb max=9 eta=3",
-    ])
+    @Test(
+        "2 and 3 workers give the same trials, table and best as one",
+        arguments: [
+            "method=random trials=9 budget=2", "method=grid points=2 budget=1", "method=tpe trials=13 budget=1",
+            "method=bayes trials=12 budget=1", "method=hyperband max=9 eta=3", "method=bohb max=9 eta=3",
+        ])
     func sameAsOneWorker(_ method: String) {
         let one = run("sweep s \(method) seed=5 workers=1")
         #expect(one.rows.count >= 8, "\(one.printed)")
@@ -293,13 +314,15 @@ struct IfTests {
     func topLevel() {
         let f = LookingFixture()
         f.run(sweepData)
-        #expect(f.run("""
-            let depth = 3
-            let act = relu
-            if $depth >= 3 { net deep = dense 4 relu, dense 3 } else { net shallow = dense 4, dense 3 }
-            if $act == "tanh" { net b1 = dense 3 } else if $act in (gelu, relu) { net b2 = dense 3 } else { net b3 = dense 3 }
-            if $depth < 3 { net c = dense 3 }
-            """) == .ok)
+        #expect(
+            f.run(
+                """
+                let depth = 3
+                let act = relu
+                if $depth >= 3 { net deep = dense 4 relu, dense 3 } else { net shallow = dense 4, dense 3 }
+                if $act == "tanh" { net b1 = dense 3 } else if $act in (gelu, relu) { net b2 = dense 3 } else { net b3 = dense 3 }
+                if $depth < 3 { net c = dense 3 }
+                """) == .ok)
         let names = Set(f.session.workspaceNames)
         #expect(names.isSuperset(of: ["deep", "b2"]))
         #expect(names.isDisjoint(with: ["shallow", "b1", "b3", "c"]))
@@ -309,14 +332,16 @@ struct IfTests {
     func joinedTests() {
         let f = LookingFixture()
         f.run(sweepData)
-        #expect(f.run("""
-            let depth = 3
-            let act = relu
-            if $depth >= 3 and $act == relu { net both = dense 3 }
-            if $depth >= 4 and $act == relu { net neither = dense 3 }
-            if $depth >= 4 or $act in (relu, gelu) { net one = dense 3 }
-            if $depth == 3 or $undefined == 1 { net early = dense 3 }
-            """) == .ok)
+        #expect(
+            f.run(
+                """
+                let depth = 3
+                let act = relu
+                if $depth >= 3 and $act == relu { net both = dense 3 }
+                if $depth >= 4 and $act == relu { net neither = dense 3 }
+                if $depth >= 4 or $act in (relu, gelu) { net one = dense 3 }
+                if $depth == 3 or $undefined == 1 { net early = dense 3 }
+                """) == .ok)
         let names = Set(f.session.workspaceNames)
         #expect(names.isSuperset(of: ["both", "one", "early"]) && !names.contains("neither"))
         // `or` stops at its first true clause, so `$undefined` above was never read; here it is.
@@ -328,22 +353,24 @@ struct IfTests {
     func joinedConditionsInSweeps() {
         let f = LookingFixture()
         f.run(sweepData)
-        #expect(f.run("""
-            sweep s method=random trials=24 budget=1 seed=5 {
-              let opt ~ choice(sgd, adam, rmsprop)
-              let depth ~ int(1, 3)
-              if $opt == sgd and $depth >= 2 {
-                let momentum ~ uniform(0, 0.9)
-              }
-              if $opt == adam or $opt == rmsprop {
-                let decay ~ log(1e-5, 1e-2)
-              } else {
-                let nesterov ~ choice(on, off)
-              }
-              net t = dense 4 relu x$depth, dense 3
-              train t on d epochs=$budget
-            }
-            """) == .ok)
+        #expect(
+            f.run(
+                """
+                sweep s method=random trials=24 budget=1 seed=5 {
+                  let opt ~ choice(sgd, adam, rmsprop)
+                  let depth ~ int(1, 3)
+                  if $opt == sgd and $depth >= 2 {
+                    let momentum ~ uniform(0, 0.9)
+                  }
+                  if $opt == adam or $opt == rmsprop {
+                    let decay ~ log(1e-5, 1e-2)
+                  } else {
+                    let nesterov ~ choice(on, off)
+                  }
+                  net t = dense 4 relu x$depth, dense 3
+                  train t on d epochs=$budget
+                }
+                """) == .ok)
         let rows = trialRows(f, "s")
         #expect(rows.count == 24)
         for row in rows {
@@ -352,18 +379,24 @@ struct IfTests {
             #expect(row["decay"]!.isEmpty == sgd, "\(row)")
             #expect(row["nesterov"]!.isEmpty == !sgd, "\(row)")
         }
-        #expect(rows.contains { !$0["momentum"]!.isEmpty } && rows.contains { !$0["decay"]!.isEmpty } && rows.contains { !$0["nesterov"]!.isEmpty })
+        #expect(
+            rows.contains { !$0["momentum"]!.isEmpty } && rows.contains { !$0["decay"]!.isEmpty }
+                && rows.contains { !$0["nesterov"]!.isEmpty })
         // The else of an 'and' on two parameters would be an 'or': refused when it samples.
-        #expect(f.run("""
-            sweep u trials=2 budget=1 {
-              let opt ~ choice(sgd, adam)
-              let depth ~ int(1, 3)
-              if $opt == sgd and $depth >= 2 { let m ~ uniform(0, 1) } else { let k ~ uniform(0, 1) }
-              net t = dense 4, dense 3
-              train t on d epochs=$budget
-            }
-            """) == .runtimeError)
-        #expect(f.recorder.diagnostics.last?.message == "the 'else' of an 'and' test is an 'or' of conditions, which a search space cannot hold")
+        #expect(
+            f.run(
+                """
+                sweep u trials=2 budget=1 {
+                  let opt ~ choice(sgd, adam)
+                  let depth ~ int(1, 3)
+                  if $opt == sgd and $depth >= 2 { let m ~ uniform(0, 1) } else { let k ~ uniform(0, 1) }
+                  net t = dense 4, dense 3
+                  train t on d epochs=$budget
+                }
+                """) == .runtimeError)
+        #expect(
+            f.recorder.diagnostics.last?.message
+                == "the 'else' of an 'and' test is an 'or' of conditions, which a search space cannot hold")
     }
 
     @Test("a failing test stops the script with its position; nothing in the branch runs")
@@ -381,26 +414,28 @@ struct IfTests {
     func conditionalSweep() {
         let f = LookingFixture()
         f.run(sweepData)
-        #expect(f.run("""
-            let wide = 0
-            sweep s method=tpe trials=14 budget=1 seed=3 {
-              let opt ~ choice(sgd, adam)
-              if $opt == sgd {
-                let momentum ~ uniform(0, 0.95)
-              } else {
-                let beta1 ~ uniform(0.8, 0.95)
-              }
-              if $wide == 1 { let never ~ uniform(0, 1) }
-              let lr ~ log(1e-3, 1e-1)
-              net t = dense 8 relu, dense 3
-              if $opt == sgd {
-                opt t sgd lr=$lr momentum=$momentum
-              } else {
-                opt t adam lr=$lr b1=$beta1
-              }
-              train t on d epochs=$budget
-            }
-            """) == .ok)
+        #expect(
+            f.run(
+                """
+                let wide = 0
+                sweep s method=tpe trials=14 budget=1 seed=3 {
+                  let opt ~ choice(sgd, adam)
+                  if $opt == sgd {
+                    let momentum ~ uniform(0, 0.95)
+                  } else {
+                    let beta1 ~ uniform(0.8, 0.95)
+                  }
+                  if $wide == 1 { let never ~ uniform(0, 1) }
+                  let lr ~ log(1e-3, 1e-1)
+                  net t = dense 8 relu, dense 3
+                  if $opt == sgd {
+                    opt t sgd lr=$lr momentum=$momentum
+                  } else {
+                    opt t adam lr=$lr b1=$beta1
+                  }
+                  train t on d epochs=$budget
+                }
+                """) == .ok)
         let rows = trialRows(f, "s")
         #expect(rows.count == 14)
         #expect(rows.first.map { $0["never"] == nil } == true)  // a branch no trial can take samples nothing
@@ -416,14 +451,16 @@ struct IfTests {
     func ifOnBudget() {
         let f = LookingFixture()
         f.run(sweepData)
-        #expect(f.run("""
-            sweep h method=halving max=4 eta=2 seed=1 {
-              let lr ~ log(1e-3, 1e-1)
-              net t = dense 4 relu, dense 3
-              if $budget >= 4 { opt t adam lr=$lr } else { opt t sgd lr=$lr }
-              train t on d epochs=$budget
-            }
-            """) == .ok)
+        #expect(
+            f.run(
+                """
+                sweep h method=halving max=4 eta=2 seed=1 {
+                  let lr ~ log(1e-3, 1e-1)
+                  net t = dense 4 relu, dense 3
+                  if $budget >= 4 { opt t adam lr=$lr } else { opt t sgd lr=$lr }
+                  train t on d epochs=$budget
+                }
+                """) == .ok)
         let rows = trialRows(f, "h")
         #expect(rows.count == 4 + 2 + 1 && rows.allSatisfy { $0["status"] != "failed" })
         // The 4-epoch job changes optimizer, so it cannot continue the 2-epoch net: from scratch.
@@ -435,14 +472,21 @@ struct IfTests {
         let f = LookingFixture()
         f.run(sweepData)
         let cases = [
-            ("if $later == 1 { let a ~ uniform(0, 1) }\n  let later ~ int(1, 2)", "an 'if' in a sweep body tests a parameter sampled on an earlier line"),
-            ("let o ~ choice(sgd, adam)\n  if $o == sgd { let lr ~ uniform(0, 1) } else { let lr ~ log(1e-3, 1) }", "'lr' is sampled twice in this sweep body"),
+            (
+                "if $later == 1 { let a ~ uniform(0, 1) }\n  let later ~ int(1, 2)",
+                "an 'if' in a sweep body tests a parameter sampled on an earlier line"
+            ),
+            (
+                "let o ~ choice(sgd, adam)\n  if $o == sgd { let lr ~ uniform(0, 1) } else { let lr ~ log(1e-3, 1) }",
+                "'lr' is sampled twice in this sweep body"
+            ),
             ("let o ~ choice(sgd, adam)\n  if $o > 1 { let lr ~ uniform(0, 1) }", "'>' orders numbers, but $o takes words"),
             ("let o ~ choice(sgd, adam)\n  if $o == sgd { eval t on test }", "a sweep body may not look at the test part"),
         ]
         for (body, message) in cases {
             #expect(f.run("sweep s trials=2 budget=1 {\n  \(body)\n}") == .runtimeError)
-            #expect(f.recorder.diagnostics.last?.message.hasPrefix(message) == true, "\(f.recorder.diagnostics.last?.message ?? "")")
+            #expect(
+                f.recorder.diagnostics.last?.message.hasPrefix(message) == true, "\(f.recorder.diagnostics.last?.message ?? "")")
         }
     }
 }
@@ -455,7 +499,9 @@ struct InterruptTests {
         let host = CancellingHost()
         let session = Session(host: host, settings: SessionSettings(directory: TestDirectories.make("interrupt")))
         host.cancelOn = { [weak session] _ in session?.cancel() }
-        let status = session.execute("data d = spiral n=300 classes=3\nnet a = dense 8 relu, dense 3\ntrain a on d epochs=50\nnet later = dense 4, dense 3")
+        let status = session.execute(
+            "data d = spiral n=300 classes=3\nnet a = dense 8 relu, dense 3\ntrain a on d epochs=50\nnet later = dense 4, dense 3"
+        )
         #expect(status == .interrupted)
         #expect(!session.workspaceNames.contains("later"))
         #expect(host.texts.contains("stopped by Ctrl-C: the 1 line after it did not run"), "\(host.texts)")
@@ -474,7 +520,9 @@ struct SeededSweepTests {
         var exported: [[[String: String]]] = []
         for workers in [1, 2] {
             let f = LookingFixture()
-            #expect(f.run(sweepData + "\n" + mlpSweep("sweep s method=random trials=3 budget=2 seeds=3 seed=4 workers=\(workers)")) == .ok)
+            #expect(
+                f.run(sweepData + "\n" + mlpSweep("sweep s method=random trials=3 budget=2 seeds=3 seed=4 workers=\(workers)"))
+                    == .ok)
             exported.append(trialRows(f, "s"))
         }
         let withoutTimes = exported.map { rows in rows.map { $0.filter { $0.key != "seconds" } } }
@@ -492,7 +540,9 @@ struct SeededSweepTests {
         let f = LookingFixture()
         f.run(sweepData)
         let depth = row["depth"]!, widths = (1...Int(Double(depth)!)).map { row["w\($0)"]! }
-        f.run("seed \(row["seed"]!)\nnet t = " + widths.map { "dense \($0) relu" }.joined(separator: ", ") + ", dense 3\nopt t adam lr=\(row["lr"]!)\ntrain t on d epochs=2")
+        f.run(
+            "seed \(row["seed"]!)\nnet t = " + widths.map { "dense \($0) relu" }.joined(separator: ", ")
+                + ", dense 3\nopt t adam lr=\(row["lr"]!)\ntrain t on d epochs=2")
         let line = f.recorder.texts.last { $0.hasPrefix("t: step") } ?? ""
         let val = line.components(separatedBy: "val loss ").last?.split(separator: " ").first.flatMap { Double($0) }
         let first = Double(row["objective_seed0"]!)!
@@ -511,16 +561,18 @@ struct SweepAgainstTests {
     @Test("train and val against a parameter: one point per value, mean over seeds, log axis when wide")
     func againstWidth() throws {
         let f = LookingFixture()
-        #expect(f.run(sweepData + """
+        #expect(
+            f.run(
+                sweepData + """
 
-            sweep s method=grid seeds=2 budget=2 {
-              let w ~ choice(2, 8, 64)
-              net t = dense $w relu, dense 3
-              opt t adam lr=1e-2
-              train t on d epochs=$budget
-            }
-            plot s x=w
-            """) == .ok)
+                    sweep s method=grid seeds=2 budget=2 {
+                      let w ~ choice(2, 8, 64)
+                      net t = dense $w relu, dense 3
+                      opt t adam lr=1e-2
+                      train t on d epochs=$budget
+                    }
+                    plot s x=w
+                    """) == .ok)
         guard case .line(let chart)? = f.recorder.charts.last else { Issue.record("no chart"); return }
         #expect(chart.series.map(\.name) == ["train loss", "val loss", "val ± sd"])
         #expect(chart.xLabel == "log10 w")

@@ -3,8 +3,8 @@
 import Charts
 import Foundation
 import Interpreter
-import Testing
 import TestSupport
+import Testing
 
 @Suite("train … seeds=N")
 struct TrainSeedsTests {
@@ -28,7 +28,9 @@ struct TrainSeedsTests {
             #expect(f.run(Self.setup + "\ntrain a on d epochs=3 seeds=3") == .ok)
             tables.append(seedRows(f))
             let summary = f.recorder.texts.last ?? ""
-            #expect(summary.hasPrefix("a over 3 seeds, mean ± sample sd: train loss ") && summary.contains(" · val acc "), "\(summary)")
+            #expect(
+                summary.hasPrefix("a over 3 seeds, mean ± sample sd: train loss ") && summary.contains(" · val acc "),
+                "\(summary)")
         }
         #expect(tables[0].count == 3)
         #expect(tables[1] == tables[0] && tables[2] == tables[0], "\(tables)")
@@ -58,7 +60,9 @@ struct TrainSeedsTests {
     @Test func stepDropsTheOtherSeeds() {
         let f = LookingFixture()
         f.run(Self.setup + "\ntrain a on d epochs=1 seeds=3\nstep a 2")
-        #expect(f.recorder.texts.contains { $0.hasPrefix("a: its 2 other seeds dropped — step acts on one net") }, "\(f.recorder.texts)")
+        #expect(
+            f.recorder.texts.contains { $0.hasPrefix("a: its 2 other seeds dropped — step acts on one net") },
+            "\(f.recorder.texts)")
         f.run("eval a")
         #expect(!f.recorder.lastChartText().contains("seeds"), "\(f.recorder.lastChartText())")
     }
@@ -96,22 +100,25 @@ struct SeedFigureTests {
     @Test("compare and eval show mean ± sd for nets trained with seeds, and say what is within the noise")
     func compareAndEvalOverSeeds() {
         let f = LookingFixture()
-        #expect(f.run("""
-            data d = spiral n=300 classes=3
-            net a = dense 16 relu, dense 3
-            opt a adam lr=1e-2
-            train a on d epochs=5 seeds=3
-            net b = dense 16 relu, dense 3
-            opt b adam lr=1e-2
-            train b on d epochs=5 seeds=3
-            net c = dense 2, dense 3
-            opt c sgd lr=1e-3
-            train c on d epochs=2 seeds=3
-            compare a b c
-            eval a
-            """) == .ok)
+        #expect(
+            f.run(
+                """
+                data d = spiral n=300 classes=3
+                net a = dense 16 relu, dense 3
+                opt a adam lr=1e-2
+                train a on d epochs=5 seeds=3
+                net b = dense 16 relu, dense 3
+                opt b adam lr=1e-2
+                train b on d epochs=5 seeds=3
+                net c = dense 2, dense 3
+                opt c sgd lr=1e-3
+                train c on d epochs=2 seeds=3
+                compare a b c
+                eval a
+                """) == .ok)
         let lines = f.recorder.charts.flatMap {
-            $0.rendered(width: 100, profile: RenderProfile(glyphs: .unicode, colors: .none)).text.split(separator: "\n").map(String.init)
+            $0.rendered(width: 100, profile: RenderProfile(glyphs: .unicode, colors: .none)).text.split(separator: "\n").map(
+                String.init)
         }
         #expect(lines.contains { $0.contains("a ×3") && $0.contains("b ×3") }, "\(lines)")
         #expect(lines.contains { $0.hasPrefix("val loss") && $0.contains("±") }, "\(lines)")
@@ -124,7 +131,9 @@ struct SeedFigureTests {
     @Test("plot loss of a net trained with seeds draws the mean curves and the val band")
     func plotLossOverSeeds() throws {
         let f = LookingFixture()
-        #expect(f.run("data d = spiral n=300 classes=3\nnet a = dense 16 relu, dense 3\ntrain a on d epochs=4 seeds=3\nplot loss a") == .ok)
+        #expect(
+            f.run("data d = spiral n=300 classes=3\nnet a = dense 16 relu, dense 3\ntrain a on d epochs=4 seeds=3\nplot loss a")
+                == .ok)
         guard case .line(let chart)? = f.recorder.charts.last else { Issue.record("no line chart"); return }
         #expect(chart.series.map(\.name) == ["a train (mean of 3)", "a val (mean of 3)", "a val ± sd"])
         // The band's two edges sit one sd either side of the mean, a gap between them.

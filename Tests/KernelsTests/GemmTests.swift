@@ -16,7 +16,7 @@ struct GemmCase: CustomStringConvertible, Sendable {
     var transA = false, transB = false
     var m: Int, n: Int, k: Int
     var alpha: Float = 1, beta: Float = 0
-    var pad = 0                      // extra elements at the end of every row (lda, ldb, ldc)
+    var pad = 0  // extra elements at the end of every row (lda, ldb, ldc)
     var description: String {
         "\(transA ? "T" : "N")\(transB ? "T" : "N") \(m)×\(n)×\(k) α\(alpha) β\(beta) pad\(pad)"
     }
@@ -33,8 +33,10 @@ let gemmCases: [GemmCase] = {
                     let k = sizes[(i + 2 * j + (ta ? 1 : 0) + (tb ? 3 : 0)) % sizes.count]
                     let alpha: Float = [1, 0.5, -2][(i + j) % 3]
                     let beta: Float = [0, 1, -0.75][(i + 2 * j) % 3]
-                    cases.append(GemmCase(transA: ta, transB: tb, m: m, n: n, k: k, alpha: alpha, beta: beta,
-                                          pad: (i + j) % 2 == 0 ? 0 : 5))
+                    cases.append(
+                        GemmCase(
+                            transA: ta, transB: tb, m: m, n: n, k: k, alpha: alpha, beta: beta,
+                            pad: (i + j) % 2 == 0 ? 0 : 5))
                 }
             }
             // k = 1, the MLP's shapes, a k > 256 (k blocking) and n > 480 (n blocking) case.
@@ -43,7 +45,7 @@ let gemmCases: [GemmCase] = {
             cases.append(GemmCase(transA: ta, transB: tb, m: 40, n: 530, k: 300, alpha: 0.25, beta: -1, pad: 1))
         }
     }
-    cases.append(GemmCase(transA: false, transB: false, m: 300, n: 700, k: 70))   // packed untransposed B
+    cases.append(GemmCase(transA: false, transB: false, m: 300, n: 700, k: 70))  // packed untransposed B
     return cases
 }()
 
@@ -58,9 +60,14 @@ func randomMatrix(_ rows: Int, _ cols: Int, pad: Int, _ rng: inout RNG) -> (valu
 
 /// Runs one case through `run` and checks it against the Double reference; returns C.
 @discardableResult
-func checkGemm(_ t: GemmCase, nanC: Bool = false, run: (UnsafePointer<Float>, Int, UnsafePointer<Float>, Int,
-                                                       UnsafeMutablePointer<Float>, Int) -> Void,
-               _ label: String, sourceLocation: SourceLocation = #_sourceLocation) -> [Float] {
+func checkGemm(
+    _ t: GemmCase, nanC: Bool = false,
+    run: (
+        UnsafePointer<Float>, Int, UnsafePointer<Float>, Int,
+        UnsafeMutablePointer<Float>, Int
+    ) -> Void,
+    _ label: String, sourceLocation: SourceLocation = #_sourceLocation
+) -> [Float] {
     var rng = RNG(seed: UInt64(t.m * 10_007 + t.n * 101 + t.k))
     let a = randomMatrix(t.transA ? t.k : t.m, t.transA ? t.m : t.k, pad: t.pad, &rng)
     let b = randomMatrix(t.transB ? t.n : t.k, t.transB ? t.k : t.n, pad: t.pad, &rng)
@@ -108,10 +115,13 @@ func checkGemm(_ t: GemmCase, nanC: Bool = false, run: (UnsafePointer<Float>, In
     @Test(arguments: gemmCases)
     func bothKernelsMatchTheReference(_ t: GemmCase) {
         for kernel in GemmKernel.allCases {
-            checkGemm(t, run: { a, lda, b, ldb, c, ldc in
-                BLAS.gemm(using: kernel, transA: t.transA, transB: t.transB, m: t.m, n: t.n, k: t.k, alpha: t.alpha,
-                          a: a, lda: lda, b: b, ldb: ldb, beta: t.beta, c: c, ldc: ldc)
-            }, kernel.rawValue)
+            checkGemm(
+                t,
+                run: { a, lda, b, ldb, c, ldc in
+                    BLAS.gemm(
+                        using: kernel, transA: t.transA, transB: t.transB, m: t.m, n: t.n, k: t.k, alpha: t.alpha,
+                        a: a, lda: lda, b: b, ldb: ldb, beta: t.beta, c: c, ldc: ldc)
+                }, kernel.rawValue)
         }
     }
 
@@ -126,21 +136,29 @@ func checkGemm(_ t: GemmCase, nanC: Bool = false, run: (UnsafePointer<Float>, In
             var out: [Float] = [0]
             supported = basin_sgemm_using(isa, 0, 0, 1, 1, 1, 1, probe, 1, probe, 1, 0, &out, 1) == 0
             guard supported else { continue }
-            checkGemm(t, run: { a, lda, b, ldb, c, ldc in
-                _ = basin_sgemm_using(isa, t.transA ? 1 : 0, t.transB ? 1 : 0, t.m, t.n, t.k, t.alpha,
-                                      a, lda, b, ldb, t.beta, c, ldc)
-            }, isa)
+            checkGemm(
+                t,
+                run: { a, lda, b, ldb, c, ldc in
+                    _ = basin_sgemm_using(
+                        isa, t.transA ? 1 : 0, t.transB ? 1 : 0, t.m, t.n, t.k, t.alpha,
+                        a, lda, b, ldb, t.beta, c, ldc)
+                }, isa)
         }
     }
 
-    @Test(arguments: [GemmCase(m: 17, n: 33, k: 5), GemmCase(transA: true, transB: true, m: 100, n: 100, k: 40),
-                      GemmCase(transB: true, m: 1, n: 1, k: 1)])
+    @Test(arguments: [
+        GemmCase(m: 17, n: 33, k: 5), GemmCase(transA: true, transB: true, m: 100, n: 100, k: 40),
+        GemmCase(transB: true, m: 1, n: 1, k: 1),
+    ])
     func betaZeroIgnoresNaNInC(_ t: GemmCase) {
         for kernel in GemmKernel.allCases {
-            let c = checkGemm(t, nanC: true, run: { a, lda, b, ldb, c, ldc in
-                BLAS.gemm(using: kernel, transA: t.transA, transB: t.transB, m: t.m, n: t.n, k: t.k,
-                          a: a, lda: lda, b: b, ldb: ldb, beta: 0, c: c, ldc: ldc)
-            }, kernel.rawValue)
+            let c = checkGemm(
+                t, nanC: true,
+                run: { a, lda, b, ldb, c, ldc in
+                    BLAS.gemm(
+                        using: kernel, transA: t.transA, transB: t.transB, m: t.m, n: t.n, k: t.k,
+                        a: a, lda: lda, b: b, ldb: ldb, beta: 0, c: c, ldc: ldc)
+                }, kernel.rawValue)
             for i in 0..<t.m {
                 #expect(c[(i * (t.n + t.pad))..<(i * (t.n + t.pad) + t.n)].allSatisfy { $0.isFinite }, "\(kernel) left NaN in C")
             }
@@ -159,8 +177,9 @@ func checkGemm(_ t: GemmCase, nanC: Bool = false, run: (UnsafePointer<Float>, In
     /// Same seed, same numbers: the AVX-512 and AVX2 kernels give the same bits for every case
     /// (each element accumulates over k in one order with FMA on both; see gemm.h). Exact
     /// comparison, no tolerance: any difference is a determinism bug.
-    @Test(.enabled(if: KernelPath.cpu == .avx512, "this CPU has no AVX-512, so there is only one FMA path to run"),
-          arguments: gemmCases)
+    @Test(
+        .enabled(if: KernelPath.cpu == .avx512, "this CPU has no AVX-512, so there is only one FMA path to run"),
+        arguments: gemmCases)
     func avx512AndAVX2GiveTheSameBits(_ t: GemmCase) {
         var rng = RNG(seed: 21)
         let a = randomMatrix(t.transA ? t.k : t.m, t.transA ? t.m : t.k, pad: t.pad, &rng)
@@ -169,8 +188,10 @@ func checkGemm(_ t: GemmCase, nanC: Bool = false, run: (UnsafePointer<Float>, In
         var results: [[UInt32]] = []
         for isa in ["avx512", "avx2"] {
             var c = c0.values
-            #expect(basin_sgemm_using(isa, t.transA ? 1 : 0, t.transB ? 1 : 0, t.m, t.n, t.k, t.alpha,
-                                      a.values, a.ld, b.values, b.ld, t.beta, &c, c0.ld) == 0)
+            #expect(
+                basin_sgemm_using(
+                    isa, t.transA ? 1 : 0, t.transB ? 1 : 0, t.m, t.n, t.k, t.alpha,
+                    a.values, a.ld, b.values, b.ld, t.beta, &c, c0.ld) == 0)
             results.append(c.map(\.bitPattern))
         }
         #expect(results[0] == results[1], "\(t): AVX-512 and AVX2 products differ")
@@ -185,10 +206,14 @@ func checkGemm(_ t: GemmCase, nanC: Bool = false, run: (UnsafePointer<Float>, In
         let b = randomMatrix(t.transB ? t.n : t.k, t.transB ? t.k : t.n, pad: t.pad, &rng)
         let c0 = randomMatrix(t.m, t.n, pad: t.pad, &rng)
         var vector = c0.values, elementwise = c0.values
-        #expect(basin_sgemm_using("avx2", t.transA ? 1 : 0, t.transB ? 1 : 0, t.m, t.n, t.k, t.alpha,
-                                  a.values, a.ld, b.values, b.ld, t.beta, &vector, c0.ld) == 0)
-        #expect(basin_sgemm_fma_elementwise(t.transA ? 1 : 0, t.transB ? 1 : 0, t.m, t.n, t.k, t.alpha,
-                                            a.values, a.ld, b.values, b.ld, t.beta, &elementwise, c0.ld) == 0)
+        #expect(
+            basin_sgemm_using(
+                "avx2", t.transA ? 1 : 0, t.transB ? 1 : 0, t.m, t.n, t.k, t.alpha,
+                a.values, a.ld, b.values, b.ld, t.beta, &vector, c0.ld) == 0)
+        #expect(
+            basin_sgemm_fma_elementwise(
+                t.transA ? 1 : 0, t.transB ? 1 : 0, t.m, t.n, t.k, t.alpha,
+                a.values, a.ld, b.values, b.ld, t.beta, &elementwise, c0.ld) == 0)
         #expect(vector.map(\.bitPattern) == elementwise.map(\.bitPattern), "\(t)")
     }
 

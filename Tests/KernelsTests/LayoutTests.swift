@@ -10,8 +10,9 @@ import Testing
         var testDescription: String { "L\(length) C\(channels) k\(kernel) s\(stride) p\(padding)" }
         var geometry: Conv1DGeometry {
             let lo = (length + 2 * padding - kernel) / stride + 1
-            return Conv1DGeometry(length: length, channels: channels, kernel: kernel, stride: stride,
-                                  padding: padding, outputLength: lo)
+            return Conv1DGeometry(
+                length: length, channels: channels, kernel: kernel, stride: stride,
+                padding: padding, outputLength: lo)
         }
     }
 
@@ -39,11 +40,17 @@ import Testing
         var cols = [Float](repeating: .nan, count: batch * g.outputLength * kc)
         Layout.im2col(batch: batch, g, x, into: &cols)
         var want = [Float](repeating: 0, count: cols.count)
-        for b in 0..<batch { for t in 0..<g.outputLength { for k in 0..<g.kernel { for ch in 0..<g.channels {
-            if let i = Self.source(g, t: t, k: k) {
-                want[(b * g.outputLength + t) * kc + k * g.channels + ch] = x[(b * g.length + i) * g.channels + ch]
+        for b in 0..<batch {
+            for t in 0..<g.outputLength {
+                for k in 0..<g.kernel {
+                    for ch in 0..<g.channels {
+                        if let i = Self.source(g, t: t, k: k) {
+                            want[(b * g.outputLength + t) * kc + k * g.channels + ch] = x[(b * g.length + i) * g.channels + ch]
+                        }
+                    }
+                }
             }
-        } } } }
+        }
         #expect(cols == want)
     }
 
@@ -54,11 +61,18 @@ import Testing
         var dx = [Float](repeating: .nan, count: batch * g.length * g.channels)
         Layout.col2im(batch: batch, g, dcols, into: &dx)
         var want = [Float](repeating: 0, count: dx.count)
-        for b in 0..<batch { for t in 0..<g.outputLength { for k in 0..<g.kernel { for ch in 0..<g.channels {
-            if let i = Self.source(g, t: t, k: k) {
-                want[(b * g.length + i) * g.channels + ch] += dcols[(b * g.outputLength + t) * kc + k * g.channels + ch]
+        for b in 0..<batch {
+            for t in 0..<g.outputLength {
+                for k in 0..<g.kernel {
+                    for ch in 0..<g.channels {
+                        if let i = Self.source(g, t: t, k: k) {
+                            want[(b * g.length + i) * g.channels + ch] +=
+                                dcols[(b * g.outputLength + t) * kc + k * g.channels + ch]
+                        }
+                    }
+                }
             }
-        } } } }
+        }
         #expect(dx == want)
     }
 

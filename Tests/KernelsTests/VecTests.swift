@@ -38,8 +38,10 @@ func randomVector(_ n: Int, seed: UInt64) -> [Float] {
     }
 
     @Test func allFiniteAcceptsExtremeFiniteValues() {
-        let x: [Float] = [.greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude,
-                          -.leastNormalMagnitude, 0, -0.0, Float(bitPattern: 0x0000_1000)]
+        let x: [Float] = [
+            .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude,
+            -.leastNormalMagnitude, 0, -0.0, Float(bitPattern: 0x0000_1000),
+        ]
         #expect(Vec.allFinite(x.count, x))
         #expect(Vec.allFinite(0, x))
     }

@@ -35,8 +35,9 @@ struct LandscapeTests {
         let run = try spiralRun(validation: true)
         run.train(.steps(60))
         let alphas = Landscape.lineAlphas(res: 21)
-        let slice = Landscape.line(from: run.initial.parameters, to: run.network, train: run.train,
-                                   validation: run.validation, loss: .crossEntropy, alphas: alphas)
+        let slice = Landscape.line(
+            from: run.initial.parameters, to: run.network, train: run.train,
+            validation: run.validation, loss: .crossEntropy, alphas: alphas)
         let start = run.network.copy()
         start.parameters.assign(from: FloatBuffer(run.initial.parameters))
         let i0 = try #require(alphas.firstIndex(of: 0)), i1 = try #require(alphas.firstIndex(of: 1))
@@ -68,7 +69,8 @@ struct LandscapeTests {
         let run = try spiralRun()
         run.checkpoints.every = 10
         run.train(.steps(80))
-        let snapshots = [run.initial.parameters] + run.checkpoints.snapshots.filter { $0.step < 80 }.map(\.parameters)
+        let snapshots =
+            [run.initial.parameters] + run.checkpoints.snapshots.filter { $0.step < 80 }.map(\.parameters)
             + [run.network.parameters.array]
         let pca = try #require(PathDirections(snapshots: snapshots))
         let a = pca.d1.map(Double.init), b = pca.d2.map(Double.init)

@@ -12,16 +12,21 @@ struct MNIST1DTests {
     @Test("the reference MLP reaches ≥ 60 % test accuracy")
     func mlpAccuracy() throws {
         let split = try MNIST1D.generateSplit()
-        let net = try Network(inputShape: [40], layers: [.dense(units: 100), .activation(.relu),
-                                                         .residual([.dense(units: 100), .activation(.relu)]),
-                                                         .dense(units: 10)])
+        let net = try Network(
+            inputShape: [40],
+            layers: [
+                .dense(units: 100), .activation(.relu),
+                .residual([.dense(units: 100), .activation(.relu)]),
+                .dense(units: 10),
+            ])
         net.initialize(scheme: .pytorchDefault, seed: 42)
         var settings = TrainingSettings()
         settings.batchSize = 100
         settings.order = .sequential
         settings.evalEvery = 1000
-        let run = try TrainingRun(network: net, train: split.train, validation: nil, optimizer: .adam(lr: 1e-2),
-                                  loss: .crossEntropy, settings: settings)
+        let run = try TrainingRun(
+            network: net, train: split.train, validation: nil, optimizer: .adam(lr: 1e-2),
+            loss: .crossEntropy, settings: settings)
         let report = run.train(.steps(6000))
         #expect(report.reason == .finished)
         let test = run.evaluate(split.test(peekedBy: "test"))

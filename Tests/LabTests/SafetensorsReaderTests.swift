@@ -8,8 +8,12 @@ import Testing
 @Suite("Safetensors reader")
 struct SafetensorsReaderTests {
     static func network(seed: UInt64, hidden: Int = 8) throws -> Network {
-        let net = try Network(inputShape: [3], layers: [.dense(units: hidden), .activation(.relu), .batchnorm,
-                                                        .dense(units: 2)])
+        let net = try Network(
+            inputShape: [3],
+            layers: [
+                .dense(units: hidden), .activation(.relu), .batchnorm,
+                .dense(units: 2),
+            ])
         net.initialize(seed: seed)
         // Distinct running statistics, so loading them is visible.
         for i in 0..<net.state.count { net.state[i] = Float(i) * 0.25 + 1 }
@@ -19,7 +23,9 @@ struct SafetensorsReaderTests {
     /// A file by hand: one tensor "x" of `dtype` with `shape` and the raw little-endian `data`.
     static func file(dtype: String, shape: [Int], data: [UInt8], offsets: (Int, Int)? = nil, header: String? = nil) -> [UInt8] {
         let end = offsets ?? (0, data.count)
-        let json = header ?? "{\"x\":{\"dtype\":\"\(dtype)\",\"shape\":[\(shape.map(String.init).joined(separator: ","))],\"data_offsets\":[\(end.0),\(end.1)]}}"
+        let json =
+            header
+            ?? "{\"x\":{\"dtype\":\"\(dtype)\",\"shape\":[\(shape.map(String.init).joined(separator: ","))],\"data_offsets\":[\(end.0),\(end.1)]}}"
         let h = Array(json.utf8)
         return (0..<8).map { UInt8(truncatingIfNeeded: h.count >> (8 * $0)) } + h + data
     }
@@ -45,28 +51,52 @@ struct SafetensorsReaderTests {
         // binary16: 1.0 = 0x3C00, -2.0 = 0xC000, 65504 = 0x7BFF, smallest subnormal 0x0001 = 2⁻²⁴.
         let halves: [UInt16] = [0x3C00, 0xC000, 0x7BFF, 0x0001]
         let f16 = halves.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        #expect(try Safetensors.decode(Self.file(dtype: "F16", shape: [2, 2], data: f16)).tensors["x"]?.values == [1, -2, 65504, 0x1p-24])
+        #expect(
+            try Safetensors.decode(Self.file(dtype: "F16", shape: [2, 2], data: f16)).tensors["x"]?.values == [
+                1, -2, 65504, 0x1p-24,
+            ])
         // bfloat16 is the top half of a Float: 0x3FC0 = 1.5.
         #expect(try Safetensors.decode(Self.file(dtype: "BF16", shape: [1], data: [0xC0, 0x3F])).tensors["x"]?.values == [1.5])
         // PyTorch's int64 batch-norm counter is skipped, not refused for its dtype.
         let counter = "{\"2.num_batches_tracked\":{\"dtype\":\"I64\",\"shape\":[],\"data_offsets\":[0,8]}}"
-        let decoded = try Safetensors.decode(Self.file(dtype: "I64", shape: [], data: [UInt8](repeating: 0, count: 8), header: counter))
+        let decoded = try Safetensors.decode(
+            Self.file(dtype: "I64", shape: [], data: [UInt8](repeating: 0, count: 8), header: counter))
         #expect(decoded.tensors.isEmpty)
     }
 
-    @Test("malformed files are refused with the reason", arguments: [
-        ([UInt8](repeating: 0, count: 5), "shorter than its 8-byte header length"),
-        (SafetensorsReaderTests.file(dtype: "F32", shape: [1], data: [0, 0, 128, 63], header: "[1, 2]"), "the header is not a JSON object"),
-        (SafetensorsReaderTests.file(dtype: "F32", shape: [1], data: [0, 0, 128, 63], header: "{\"x\": {"), "ends early"),
-        (SafetensorsReaderTests.file(dtype: "F32", shape: [2], data: [0, 0, 128, 63]), "holds 4 bytes, but shape [2] of F32 needs 8"),
-        (SafetensorsReaderTests.file(dtype: "F32", shape: [1], data: [0, 0, 128, 63], offsets: (0, 400)), "data offsets outside the file"),
-        (SafetensorsReaderTests.file(dtype: "I64", shape: [1], data: [UInt8](repeating: 0, count: 8)), "dtype I64"),
-        (SafetensorsReaderTests.file(dtype: "F32", shape: [1], data: [], header: "{\"x\":{\"dtype\":\"F32\"}}"), "needs dtype, shape and data_offsets"),
-        ([255, 255, 255, 255, 0, 0, 0, 0, 123], "the header claims"),
-        // Shapes whose element count fits an Int but whose byte count does not (it trapped).
-        (SafetensorsReaderTests.file(dtype: "F32", shape: [100_000_000_000, 50_000_000], data: [0, 0, 128, 63]), "more bytes than can be counted"),
-        (SafetensorsReaderTests.file(dtype: "F64", shape: [999_999_999_999, 999_999_999_999], data: [0, 0, 128, 63]), "more bytes than can be counted"),
-    ])
+    @Test(
+        "malformed files are refused with the reason",
+        arguments: [
+            ([UInt8](repeating: 0, count: 5), "shorter than its 8-byte header length"),
+            (
+                SafetensorsReaderTests.file(dtype: "F32", shape: [1], data: [0, 0, 128, 63], header: "[1, 2]"),
+                "the header is not a JSON object"
+            ),
+            (SafetensorsReaderTests.file(dtype: "F32", shape: [1], data: [0, 0, 128, 63], header: "{\"x\": {"), "ends early"),
+            (
+                SafetensorsReaderTests.file(dtype: "F32", shape: [2], data: [0, 0, 128, 63]),
+                "holds 4 bytes, but shape [2] of F32 needs 8"
+            ),
+            (
+                SafetensorsReaderTests.file(dtype: "F32", shape: [1], data: [0, 0, 128, 63], offsets: (0, 400)),
+                "data offsets outside the file"
+            ),
+            (SafetensorsReaderTests.file(dtype: "I64", shape: [1], data: [UInt8](repeating: 0, count: 8)), "dtype I64"),
+            (
+                SafetensorsReaderTests.file(dtype: "F32", shape: [1], data: [], header: "{\"x\":{\"dtype\":\"F32\"}}"),
+                "needs dtype, shape and data_offsets"
+            ),
+            ([255, 255, 255, 255, 0, 0, 0, 0, 123], "the header claims"),
+            // Shapes whose element count fits an Int but whose byte count does not (it trapped).
+            (
+                SafetensorsReaderTests.file(dtype: "F32", shape: [100_000_000_000, 50_000_000], data: [0, 0, 128, 63]),
+                "more bytes than can be counted"
+            ),
+            (
+                SafetensorsReaderTests.file(dtype: "F64", shape: [999_999_999_999, 999_999_999_999], data: [0, 0, 128, 63]),
+                "more bytes than can be counted"
+            ),
+        ])
     func malformed(_ bytes: [UInt8], _ reason: String) {
         do {
             _ = try Safetensors.decode(bytes)
@@ -87,7 +117,8 @@ struct SafetensorsReaderTests {
         missing["3.bias"] = nil
         #expect(throws: SafetensorsError.missing(["3.bias"])) { try Safetensors.load(missing, into: target) }
 
-        let wider = try Safetensors.decode(Safetensors.encode(Safetensors.tensors(of: try Self.network(seed: 1, hidden: 9)))).tensors
+        let wider = try Safetensors.decode(Safetensors.encode(Safetensors.tensors(of: try Self.network(seed: 1, hidden: 9))))
+            .tensors
         #expect(throws: SafetensorsError.shapeMismatch(tensor: "0.weight", expected: [8, 3], got: [9, 3])) {
             try Safetensors.load(wider, into: target)
         }

@@ -25,11 +25,13 @@ struct SharpnessTests {
             let hv = hessian[i].indices.reduce(0) { $0 + hessian[i][$1] * vectors[top][$1] }
             #expect(abs(hv - values[top] * vectors[top][i]) < 1e-6 * abs(values[top]))
         }
-        let r = Sharpness.topEigenvalue(FullGradient(network: net, data: data, loss: .crossEntropy),
-                                        iterations: 500, tolerance: 1e-7)
+        let r = Sharpness.topEigenvalue(
+            FullGradient(network: net, data: data, loss: .crossEntropy),
+            iterations: 500, tolerance: 1e-7)
         #expect(r.converged)
-        #expect(abs(r.eigenvalue - values[top]) <= 1e-3 * abs(values[top]),
-                "power iteration \(r.eigenvalue) vs dense Hessian \(values[top])")
+        #expect(
+            abs(r.eigenvalue - values[top]) <= 1e-3 * abs(values[top]),
+            "power iteration \(r.eigenvalue) vs dense Hessian \(values[top])")
         expectClose(r.loss, reference.loss(at: w), rtol: 1e-5)
     }
 
@@ -60,8 +62,10 @@ struct SharpnessTests {
     func cancelled() throws {
         let (net, data) = try tinyProblem()
         let control = RunControl()
-        let r = Sharpness.topEigenvalue(FullGradient(network: net, data: data, loss: .crossEntropy), iterations: 50,
-                                        tolerance: 1e-12, cancel: control) { i, _ in if i == 3 { control.cancel() } }
+        let r = Sharpness.topEigenvalue(
+            FullGradient(network: net, data: data, loss: .crossEntropy), iterations: 50,
+            tolerance: 1e-12, cancel: control
+        ) { i, _ in if i == 3 { control.cancel() } }
         #expect(r.cancelled && r.estimates.count == 3 && r.eigenvalue == r.estimates.last)
     }
 

@@ -28,7 +28,8 @@ struct SurfaceOverflowTests {
     @Test func nanLossesCountAsComputed() throws {
         var rng = RNG(seed: 3)
         let x = (0..<80).map { _ in rng.normal() }
-        let data = try Dataset(name: "t", inputs: x, sampleShape: [2], targets: .classes((0..<40).map { Int32($0 % 2) }, count: 2))
+        let data = try Dataset(
+            name: "t", inputs: x, sampleShape: [2], targets: .classes((0..<40).map { Int32($0 % 2) }, count: 2))
         let net = try Network(inputShape: [2], layers: [.dense(units: 4), .activation(.relu), .dense(units: 2)])
         net.initialize(scheme: .pytorchDefault, seed: 1)
         // Weights this large make the logits ±∞, and the loss ∞ − ∞ = NaN.

@@ -5,21 +5,28 @@ import Foundation
 import Kernels
 import Lab
 import Networks
-import Testing
 import TestSupport
+import Testing
 
-func spiralRun(seed: UInt64 = 0, lr: Float = 1e-2, optimizer: OptimizerKind = .adam,
-               validation: Bool = false) throws -> TrainingRun {
+func spiralRun(
+    seed: UInt64 = 0, lr: Float = 1e-2, optimizer: OptimizerKind = .adam,
+    validation: Bool = false
+) throws -> TrainingRun {
     let data = try Dataset.toy(.spiral, count: 300, classes: 3, noise: 0.1, seed: 1)
     let val = try Dataset.toy(.spiral, count: 150, classes: 3, noise: 0.1, seed: 2)
-    let net = try Network(inputShape: [2], layers: [.dense(units: 32), .activation(.relu),
-                                                    .dense(units: 32), .activation(.relu), .dense(units: 3)])
+    let net = try Network(
+        inputShape: [2],
+        layers: [
+            .dense(units: 32), .activation(.relu),
+            .dense(units: 32), .activation(.relu), .dense(units: 3),
+        ])
     net.initialize(seed: seed)
     var settings = TrainingSettings()
     settings.batchSize = 32
-    return try TrainingRun(network: net, train: data, validation: validation ? val : nil,
-                           optimizer: OptimizerSettings(kind: optimizer, learningRate: lr), loss: .crossEntropy,
-                           settings: settings, seed: seed)
+    return try TrainingRun(
+        network: net, train: data, validation: validation ? val : nil,
+        optimizer: OptimizerSettings(kind: optimizer, learningRate: lr), loss: .crossEntropy,
+        settings: settings, seed: seed)
 }
 
 @Suite("Training runs")
@@ -69,9 +76,10 @@ struct TrainingTests {
         let run = try spiralRun()
         let report = await withCheckedContinuation { done in
             Thread.detachNewThread {
-                done.resume(returning: run.train(.steps(10_000_000)) { p in
-                    if p.done > 50 { run.control.cancel() }
-                })
+                done.resume(
+                    returning: run.train(.steps(10_000_000)) { p in
+                        if p.done > 50 { run.control.cancel() }
+                    })
             }
         }
         #expect(report.reason == .cancelled)

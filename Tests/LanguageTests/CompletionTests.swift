@@ -23,7 +23,9 @@ let workspace = Completer(names: { kind in
 
 let completionCases: [CompletionCase] = [
     CompletionCase(name: "command prefix", line: "tr|", expected: ["train"]),
-    CompletionCase(name: "several commands share a prefix", line: "s|", expected: ["save", "schedule", "seed", "sharpness", "show", "split", "step", "sweep"]),
+    CompletionCase(
+        name: "several commands share a prefix", line: "s|",
+        expected: ["save", "schedule", "seed", "sharpness", "show", "split", "step", "sweep"]),
     CompletionCase(name: "argument names of the command being typed", line: "train a ep|", expected: ["epochs="]),
     CompletionCase(name: "used arguments are not offered again", line: "train a epochs=3 e|", expected: ["early=", "every="]),
     CompletionCase(name: "choice values of an argument", line: "landscape a dirs=|", expected: ["pca", "random"]),
@@ -51,7 +53,10 @@ let completionCases: [CompletionCase] = [
 struct CompletionTests {
     @Test("candidates", arguments: completionCases)
     func candidates(_ testCase: CompletionCase) {
-        let cursor = testCase.line.utf8.firstIndex(of: UInt8(ascii: "|")).map { testCase.line.utf8.distance(from: testCase.line.utf8.startIndex, to: $0) } ?? 0
+        let cursor =
+            testCase.line.utf8.firstIndex(of: UInt8(ascii: "|")).map {
+                testCase.line.utf8.distance(from: testCase.line.utf8.startIndex, to: $0)
+            } ?? 0
         let line = String(testCase.line.filter { $0 != "|" })
         let completion = workspace.complete(line, cursor: cursor)
         #expect(completion.candidates.map(\.text) == testCase.expected)

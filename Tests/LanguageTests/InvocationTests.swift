@@ -69,7 +69,9 @@ struct InvocationTests {
     @Test("variables are resolved and type-checked at run time")
     func variables() throws {
         let epochs = try #require(try invocation("train t on m epochs=$budget").value("epochs"))
-        #expect(try epochs.resolved(in: VariableTable(["budget": .number(27)]), as: .positiveInteger, subject: .argument("epochs")) == .number(27))
+        #expect(
+            try epochs.resolved(in: VariableTable(["budget": .number(27)]), as: .positiveInteger, subject: .argument("epochs"))
+                == .number(27))
         do {
             _ = try epochs.resolved(in: VariableTable(["budge": .number(3)]), as: .positiveInteger, subject: .argument("epochs"))
             Issue.record("expected an undefined-variable error")
@@ -78,7 +80,8 @@ struct InvocationTests {
             #expect(error.help == "did you mean '$budge'?")
         }
         do {
-            _ = try epochs.resolved(in: VariableTable(["budget": .number(-3)]), as: .positiveInteger, subject: .argument("epochs"))
+            _ = try epochs.resolved(
+                in: VariableTable(["budget": .number(-3)]), as: .positiveInteger, subject: .argument("epochs"))
             Issue.record("expected a type error")
         } catch {
             #expect(error.message == "epochs expects a positive integer, got -3")
@@ -89,9 +92,11 @@ struct InvocationTests {
     @Test("a layer size from a variable resolves like any value")
     func layerVariables() throws {
         guard case .network(let net)? = Script.parse("net t = dense $width relu").script.statements.first?.kind,
-              case .layer(let layer)? = net.layers.first?.kind,
-              case .dense(let units) = layer.kind else { Issue.record("no dense layer"); return }
-        let width = try units.resolved(in: VariableTable(["width": .number(64)]), as: .positiveInteger, subject: .positional(of: "dense"))
+            case .layer(let layer)? = net.layers.first?.kind,
+            case .dense(let units) = layer.kind
+        else { Issue.record("no dense layer"); return }
+        let width = try units.resolved(
+            in: VariableTable(["width": .number(64)]), as: .positiveInteger, subject: .positional(of: "dense"))
         #expect(width == .number(64))
     }
 
@@ -109,10 +114,12 @@ struct RegistryTests {
 
     @Test("every command of LANGUAGE.md and issues 5 and 6 is declared")
     func declared() {
-        let expected = ["data", "split", "noise", "augment", "net", "init", "opt", "loss", "reg", "schedule", "train",
-                        "step", "eval", "reset", "fork", "checkpoint", "rewind", "plot", "hist", "norms", "landscape",
-                        "sharpness", "compare", "show", "sweep", "report", "let", "if", "seed", "save", "run", "export",
-                        "help", "history", "clear", "quit", "ask", "pause"]
+        let expected = [
+            "data", "split", "noise", "augment", "net", "init", "opt", "loss", "reg", "schedule", "train",
+            "step", "eval", "reset", "fork", "checkpoint", "rewind", "plot", "hist", "norms", "landscape",
+            "sharpness", "compare", "show", "sweep", "report", "let", "if", "seed", "save", "run", "export",
+            "help", "history", "clear", "quit", "ask", "pause",
+        ]
         #expect(Set(registry.commands.map(\.name)) == Set(expected))
     }
 
@@ -120,7 +127,9 @@ struct RegistryTests {
     /// of its choices); `plot loss a` still chooses loss.
     @Test("plot takes a name where the kind of plot is left out")
     func plotSkipsItsOptionalKind() throws {
-        for (line, what, nets) in [("plot s x=w", nil, ["s"]), ("plot loss a b", "loss", ["a", "b"]), ("plot boundary a", "boundary", ["a"])] {
+        for (line, what, nets) in [
+            ("plot s x=w", nil, ["s"]), ("plot loss a b", "loss", ["a", "b"]), ("plot boundary a", "boundary", ["a"]),
+        ] {
             let script = Script.parse(SourceFile(text: line))
             #expect(script.errors.isEmpty, "\(line): \(script.errors)")
             guard case .command(let command)? = script.script.statements.first?.kind else { Issue.record("no command"); continue }
@@ -135,7 +144,9 @@ struct RegistryTests {
 
     @Test("usage lines are read from the declarations")
     func usage() {
-        #expect(registry.command(named: "train")?.usage == "train [NET] [on DATA] [epochs=N] [steps=N] [batch=N] [early=N] [every=N] [seeds=N]")
+        #expect(
+            registry.command(named: "train")?.usage
+                == "train [NET] [on DATA] [epochs=N] [steps=N] [batch=N] [early=N] [every=N] [seeds=N]")
         #expect(registry.command(named: "fork")?.usage == "fork [NET] as NEW [at] [step=N]")
         #expect(registry.command(named: "sweep")?.usage.hasSuffix("[plan] [workers=N] [seeds=N] [seed=N] [{ … }]") == true)
         #expect(registry.layer(named: "conv")?.usage == "conv N [ACT] [k=N] [s=N] [pad=N]")
@@ -145,7 +156,8 @@ struct RegistryTests {
     func noSwiftNames() {
         for spec in registry.commands {
             for argument in spec.signature.arguments {
-                #expect(argument.name == argument.name.lowercased() || argument.name.contains("_"), "\(spec.name) \(argument.name)")
+                #expect(
+                    argument.name == argument.name.lowercased() || argument.name.contains("_"), "\(spec.name) \(argument.name)")
             }
         }
     }
@@ -163,10 +175,12 @@ struct RegistryTests {
 
 @Suite("Edit distance")
 struct EditDistanceTests {
-    @Test("a swap of neighbours is one edit", arguments: [
-        ("trian", "train", 1), ("epcohs", "epochs", 1), ("ab", "ba", 1), ("train", "train", 0),
-        ("", "abc", 3), ("kitten", "sitting", 3), ("ca", "abc", 3), ("EPOCHS", "epochs", 0),
-    ])
+    @Test(
+        "a swap of neighbours is one edit",
+        arguments: [
+            ("trian", "train", 1), ("epcohs", "epochs", 1), ("ab", "ba", 1), ("train", "train", 0),
+            ("", "abc", 3), ("kitten", "sitting", 3), ("ca", "abc", 3), ("EPOCHS", "epochs", 0),
+        ])
     func distance(_ a: String, _ b: String, _ expected: Int) {
         #expect(editDistance(a, b) == expected)
     }

@@ -34,15 +34,20 @@ let lexCases: [LexCase] = [
     LexCase(name: "an x-word is not a repetition", input: "x2d xs", expected: [.word("x2d"), .word("xs")]),
     LexCase(name: "member reference", input: "s.best", expected: [.word("s"), .dot, .word("best")]),
     LexCase(name: "argument", input: "lr=1e-3", expected: [.word("lr"), .equals, number(1e-3, "1e-3")]),
-    LexCase(name: "punctuation", input: "{ ( ) } , ; ~", expected: [.leftBrace, .leftParen, .rightParen, .rightBrace, .comma, .semicolon, .tilde]),
+    LexCase(
+        name: "punctuation", input: "{ ( ) } , ; ~",
+        expected: [.leftBrace, .leftParen, .rightParen, .rightBrace, .comma, .semicolon, .tilde]),
     LexCase(name: "comment to end of line", input: "pause # wait\nquit", expected: [.word("pause"), .newline, .word("quit")]),
     LexCase(name: "narrative at line start", input: "  > Hello # not a comment", expected: [.narrative("Hello # not a comment")]),
     LexCase(name: "carriage returns are blanks", input: "pause\r\nquit\r", expected: [.word("pause"), .newline, .word("quit")]),
-    LexCase(name: "unterminated string is one invalid token", input: "\"abc\nquit", expected: [.invalid, .newline, .word("quit")]),
+    LexCase(
+        name: "unterminated string is one invalid token", input: "\"abc\nquit", expected: [.invalid, .newline, .word("quit")]),
     LexCase(name: "malformed number", input: "1.2.3", expected: [.invalid]),
     LexCase(name: "exponent without digits", input: "1e", expected: [.invalid]),
     LexCase(name: "overflowing number", input: "1e400", expected: [.invalid]),
-    LexCase(name: "huge integer is a finite number", input: "99999999999999999999999", expected: [number(1e23, "99999999999999999999999")]),
+    LexCase(
+        name: "huge integer is a finite number", input: "99999999999999999999999",
+        expected: [number(1e23, "99999999999999999999999")]),
     LexCase(name: "hex is not a number", input: "0x10", expected: [.word("0x10")]),
     LexCase(name: "a dollar without a name", input: "$ 3", expected: [.invalid, number(3, "3")]),
     LexCase(name: "a lone minus", input: "- 3", expected: [.invalid, number(3, "3")]),

@@ -22,14 +22,15 @@ struct RecoveryTests {
             plot loss a
             eval a on tset
             """
-        #expect(errorLines(script) == [
-            "2: unknown command 'trian'",
-            "3: unknown layer 'dens'",
-            "4: epochs expects a positive integer, got -3",
-            "4: batch expects a positive integer, got 0",
-            "5: expected a value after 'lr=', found end of line",
-            "7: 'eval' expects train, val or test, got 'tset'",
-        ])
+        #expect(
+            errorLines(script) == [
+                "2: unknown command 'trian'",
+                "3: unknown layer 'dens'",
+                "4: epochs expects a positive integer, got -3",
+                "4: batch expects a positive integer, got 0",
+                "5: expected a value after 'lr=', found end of line",
+                "7: 'eval' expects train, val or test, got 'tset'",
+            ])
     }
 
     @Test("an error in a sweep body does not lose the rest of the body or the file")
@@ -82,17 +83,19 @@ struct RecoveryTests {
 
     @Test("semicolons separate statements and errors")
     func semicolons() {
-        #expect(errorLines("trian a; pause; eval a on tset") == [
-            "1: unknown command 'trian'", "1: 'eval' expects train, val or test, got 'tset'",
-        ])
+        #expect(
+            errorLines("trian a; pause; eval a on tset") == [
+                "1: unknown command 'trian'", "1: 'eval' expects train, val or test, got 'tset'",
+            ])
         #expect(Script.parse("train a; pause; eval a").script.statements.count == 3)
     }
 
     @Test("lexical errors suppress the parser's complaint about the same statement")
     func lexicalThenSyntax() {
-        #expect(errorLines("train a epochs=\"20\ntrain a epochs=@") == [
-            "1: unterminated string", "2: unexpected character '@'",
-        ])
+        #expect(
+            errorLines("train a epochs=\"20\ntrain a epochs=@") == [
+                "1: unterminated string", "2: unexpected character '@'",
+            ])
     }
 
     @Test("blocks nested too deeply are refused, not recursed into")
@@ -108,11 +111,13 @@ struct RecoveryTests {
 @Suite("Incomplete input")
 struct IncompleteInputTests {
     /// The one rule every prompt reads: braces left open, outside strings, comments and narrative.
-    @Test("a prompt asks for more lines while a block is open", arguments: [
-        ("sweep s method=tpe {", 1), ("sweep s {\n  train t", 1), ("sweep s {\n train t\n}", 0),
-        ("trian a", 0), ("sweep s { if depth > 1 {", 2), ("ask \"what is { ?\"", 0), ("train a  # {", 0),
-        ("> a narrative line with {", 0), ("ask \"a \\\" quote {\"", 0), ("}", -1), ("sweep s {\n# }\n", 1),
-    ])
+    @Test(
+        "a prompt asks for more lines while a block is open",
+        arguments: [
+            ("sweep s method=tpe {", 1), ("sweep s {\n  train t", 1), ("sweep s {\n train t\n}", 0),
+            ("trian a", 0), ("sweep s { if depth > 1 {", 2), ("ask \"what is { ?\"", 0), ("train a  # {", 0),
+            ("> a narrative line with {", 0), ("ask \"a \\\" quote {\"", 0), ("}", -1), ("sweep s {\n# }\n", 1),
+        ])
     func braceBalance(_ text: String, _ expected: Int) {
         #expect(Script.braceBalance(of: text) == expected, "\(text)")
     }

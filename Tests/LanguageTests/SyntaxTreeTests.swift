@@ -54,20 +54,29 @@ struct NetCase: CustomTestStringConvertible, Sendable {
 }
 
 let netCases: [NetCase] = [
-    NetCase(name: "plain MLP", line: "net a = dense 32 relu, dense 32 relu, dense 3", outline: "dense(32) relu, dense(32) relu, dense(3)"),
+    NetCase(
+        name: "plain MLP", line: "net a = dense 32 relu, dense 32 relu, dense 3",
+        outline: "dense(32) relu, dense(32) relu, dense(3)"),
     NetCase(name: "repetition", line: "net deep = dense 32 relu x20, dense 3", outline: "dense(32) relu x20, dense(3)"),
-    NetCase(name: "residual blocks", line: "net r = dense 32 relu, res { dense 32 relu, dense 32 } x8, dense 3",
-            outline: "dense(32) relu, res{dense(32) relu, dense(32)} x8, dense(3)"),
-    NetCase(name: "convolutions", line: "net c = conv 25 k=5 s=2 pad=1 relu, pool max 2, flatten, dense 10",
-            outline: "conv(25 k=5 s=2 pad=1) relu, pool(max 2), flatten, dense(10)"),
-    NetCase(name: "regularizing layers", line: "net b = dense 100 relu, dropout 0.3, batchnorm, layernorm gelu, dense 10",
-            outline: "dense(100) relu, dropout(0.3), batchnorm, layernorm gelu, dense(10)"),
-    NetCase(name: "activations as layers", line: "net t = dense 8, tanh, dense 8, leaky, linear", outline: "dense(8), tanh, dense(8), leaky, linear"),
-    NetCase(name: "variables in sizes and counts", line: "net v = dense $width relu x$depth, dense 10",
-            outline: "dense($width) relu x$depth, dense(10)"),
+    NetCase(
+        name: "residual blocks", line: "net r = dense 32 relu, res { dense 32 relu, dense 32 } x8, dense 3",
+        outline: "dense(32) relu, res{dense(32) relu, dense(32)} x8, dense(3)"),
+    NetCase(
+        name: "convolutions", line: "net c = conv 25 k=5 s=2 pad=1 relu, pool max 2, flatten, dense 10",
+        outline: "conv(25 k=5 s=2 pad=1) relu, pool(max 2), flatten, dense(10)"),
+    NetCase(
+        name: "regularizing layers", line: "net b = dense 100 relu, dropout 0.3, batchnorm, layernorm gelu, dense 10",
+        outline: "dense(100) relu, dropout(0.3), batchnorm, layernorm gelu, dense(10)"),
+    NetCase(
+        name: "activations as layers", line: "net t = dense 8, tanh, dense 8, leaky, linear",
+        outline: "dense(8), tanh, dense(8), leaky, linear"),
+    NetCase(
+        name: "variables in sizes and counts", line: "net v = dense $width relu x$depth, dense 10",
+        outline: "dense($width) relu x$depth, dense(10)"),
     NetCase(name: "layers continue after a trailing comma", line: "net m = dense 4,\n  dense 2", outline: "dense(4), dense(2)"),
-    NetCase(name: "nested residual blocks over lines", line: "net n = res {\n res { dense 4 } x2,\n dense 4\n} x3",
-            outline: "res{res{dense(4)} x2, dense(4)} x3"),
+    NetCase(
+        name: "nested residual blocks over lines", line: "net n = res {\n res { dense 4 } x2,\n dense 4\n} x3",
+        outline: "res{res{dense(4)} x2, dense(4)} x3"),
 ]
 
 @Suite("Syntax tree")
@@ -92,7 +101,8 @@ struct SyntaxTreeTests {
     @Test("let with a value and with each distribution")
     func lets() {
         guard case .variable(let value)? = onlyStatement("let w = 64"),
-              case .value(let sixtyFour) = value.binding else { Issue.record("let w"); return }
+            case .value(let sixtyFour) = value.binding
+        else { Issue.record("let w"); return }
         #expect(value.name.name == "w" && sixtyFour.literal == .number(64))
         let expected: [(String, DistributionKind, Int)] = [
             ("let lr ~ log(1e-4, 1e-1)", .log, 2), ("let p ~ uniform(0, 1)", .uniform, 2),
@@ -101,8 +111,9 @@ struct SyntaxTreeTests {
         ]
         for (line, kind, count) in expected {
             guard case .command(let sweep)? = onlyStatement("sweep s { \(line) }"),
-                  case .variable(let statement)? = sweep.block?.statements.first?.kind,
-                  case .distribution(let distribution) = statement.binding else { Issue.record("\(line)"); continue }
+                case .variable(let statement)? = sweep.block?.statements.first?.kind,
+                case .distribution(let distribution) = statement.binding
+            else { Issue.record("\(line)"); continue }
             #expect(distribution.kind == kind && distribution.arguments.count == count, "\(line)")
         }
     }
@@ -110,9 +121,9 @@ struct SyntaxTreeTests {
     @Test("'per DEPTH' after a distribution makes it per-layer")
     func perLayerDistribution() {
         guard case .command(let sweep)? = onlyStatement("sweep s { let d ~ int(1, 4); let w ~ choice(16, 32) per d }"),
-              let statements = sweep.block?.statements, statements.count == 2,
-              case .variable(let first) = statements[0].kind, case .distribution(let depth) = first.binding,
-              case .variable(let second) = statements[1].kind, case .distribution(let width) = second.binding
+            let statements = sweep.block?.statements, statements.count == 2,
+            case .variable(let first) = statements[0].kind, case .distribution(let depth) = first.binding,
+            case .variable(let second) = statements[1].kind, case .distribution(let width) = second.binding
         else { Issue.record("no per-layer let"); return }
         #expect(depth.perLayer == nil)
         #expect(width.perLayer?.name == "d" && width.kind == .choice)
@@ -122,7 +133,8 @@ struct SyntaxTreeTests {
 
     @Test("a sweep keeps its body as statements")
     func sweepBody() {
-        let text = "sweep s method=tpe trials=40 {\n  let lr ~ log(1e-4, 1e-1)\n  net t = dense 32 relu, dense 10\n  opt t adam lr=$lr\n}"
+        let text =
+            "sweep s method=tpe trials=40 {\n  let lr ~ log(1e-4, 1e-1)\n  net t = dense 32 relu, dense 10\n  opt t adam lr=$lr\n}"
         guard case .command(let sweep)? = onlyStatement(text) else { Issue.record("no sweep"); return }
         #expect(sweep.verb.name == "sweep")
         #expect(sweep.block?.statements.count == 3)
@@ -133,20 +145,29 @@ struct SyntaxTreeTests {
     func ifStatements() {
         for op in ComparisonOperator.allCases {
             guard case .conditional(let c)? = onlyStatement("if $x \(op.rawValue) 3 { seed 1 }"),
-                  case .compare(let parsed, let value) = c.test.clauses.first?.relation else { Issue.record("if \(op)"); continue }
-            #expect(parsed == op && value.kind == .number(NumberLiteral(3)) && c.test.clauses.first?.subject.kind == .variable("x"))
+                case .compare(let parsed, let value) = c.test.clauses.first?.relation
+            else { Issue.record("if \(op)"); continue }
+            #expect(
+                parsed == op && value.kind == .number(NumberLiteral(3)) && c.test.clauses.first?.subject.kind == .variable("x"))
             #expect(c.then.statements.count == 1 && c.otherwise == nil)
             #expect(op.negated.negated == op && op.negated != op)
         }
-        guard case .conditional(let chain)? = onlyStatement("if $a in (sgd, \"adam\") {\n  seed 1\n} else if $b >= 2 { seed 2 } else { seed 3; seed 4 }"),
-              case .isOneOf(let values) = chain.test.clauses.first?.relation,
-              case .conditional(let nested)? = chain.otherwise?.statements.first?.kind else { Issue.record("chain"); return }
+        guard
+            case .conditional(let chain)? = onlyStatement(
+                "if $a in (sgd, \"adam\") {\n  seed 1\n} else if $b >= 2 { seed 2 } else { seed 3; seed 4 }"),
+            case .isOneOf(let values) = chain.test.clauses.first?.relation,
+            case .conditional(let nested)? = chain.otherwise?.statements.first?.kind
+        else { Issue.record("chain"); return }
         #expect(values.map(\.kind) == [.word("sgd"), .string("adam")])
         #expect(chain.otherwise?.statements.count == 1)
         #expect(nested.otherwise?.statements.count == 2)
-        guard case .conditional(let joined)? = onlyStatement("if $a == 1 and $b != x and $c in (2, 3) { seed 1 }") else { Issue.record("and"); return }
+        guard case .conditional(let joined)? = onlyStatement("if $a == 1 and $b != x and $c in (2, 3) { seed 1 }") else {
+            Issue.record("and"); return
+        }
         #expect(joined.test.clauses.count == 3 && joined.test.joiner == .and)
-        guard case .conditional(let either)? = onlyStatement("if $a == 1 or $a == 2 { seed 1 }") else { Issue.record("or"); return }
+        guard case .conditional(let either)? = onlyStatement("if $a == 1 or $a == 2 { seed 1 }") else {
+            Issue.record("or"); return
+        }
         #expect(either.test.clauses.count == 2 && either.test.joiner == .or)
         // `>` mid-line is a comparison; at the start of a line it is still narrative.
         #expect(onlyStatement("> if $x > 2 { }") == .narrative("if $x > 2 { }"))
@@ -154,22 +175,30 @@ struct SyntaxTreeTests {
 
     @Test("if errors: no comparison, no block, else alone, else without a block")
     func ifErrors() {
-        #expect(errorLines("if $x 3 { seed 1 }") == ["1: expected a comparison (==, !=, <, <=, >, >= or in (…)) after 'if $x', found '3'"])
+        #expect(
+            errorLines("if $x 3 { seed 1 }") == [
+                "1: expected a comparison (==, !=, <, <=, >, >= or in (…)) after 'if $x', found '3'"
+            ])
         #expect(errorLines("if $x == 3 seed 1") == ["1: expected '{' after 'if …', found 'seed'"])
         #expect(errorLines("else { seed 1 }") == ["1: 'else' without an 'if' before it"])
         #expect(errorLines("if $x == 3 { seed 1 } else seed 2") == ["1: expected '{' or 'if' after 'else', found 'seed'"])
         #expect(errorLines("if $x in (1, 2 { seed 1 }") == ["1: expected ')', found '{'"])
-        #expect(errorLines("if $x == 1 and $y == 2 or $z == 3 { seed 1 }") == ["1: a test joins with 'and' or with 'or', not both"])
+        #expect(
+            errorLines("if $x == 1 and $y == 2 or $z == 3 { seed 1 }") == ["1: a test joins with 'and' or with 'or', not both"])
         #expect(errorLines("if $x == 1 and { seed 1 }") == ["1: expected a value after 'if', found '{'"])
         // Sampling still needs a sweep around it, an `if` is not enough.
-        #expect(errorLines("if $x == 1 { let y ~ uniform(0, 1) }") == ["1: 'let y ~ …' samples a value; it only works in a sweep body"])
+        #expect(
+            errorLines("if $x == 1 { let y ~ uniform(0, 1) }") == [
+                "1: 'let y ~ …' samples a value; it only works in a sweep body"
+            ])
         #expect(errorLines("sweep s { if $x == 1 { let y ~ uniform(0, 1) } }").isEmpty)
     }
 
     @Test("member references and narrative")
     func membersAndNarrative() {
         guard case .command(let eval)? = onlyStatement("eval s.best on test"),
-              case .positional(let target)? = eval.operands.first else { Issue.record("eval"); return }
+            case .positional(let target)? = eval.operands.first
+        else { Issue.record("eval"); return }
         #expect(target.kind == .member(["s", "best"]))
         #expect(onlyStatement("> Watch the loss.") == .narrative("Watch the loss."))
     }

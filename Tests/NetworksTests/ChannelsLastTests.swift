@@ -5,8 +5,8 @@
 import Foundation
 import Kernels
 import Networks
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Channels-last layout")
 struct ChannelsLastTests {
@@ -21,8 +21,9 @@ struct ChannelsLastTests {
     /// A stack of one flatten (or one linear activation, whose [3, 4] output is converted back on
     /// exit) on a channel-major input is the identity both ways: the conversions cancel, and so
     /// do their adjoints in backward.
-    @Test("the stack converts channel-major inputs on entry and outputs on exit, gradients back",
-          arguments: [[LayerSpec.flatten], [.activation(.linear)]])
+    @Test(
+        "the stack converts channel-major inputs on entry and outputs on exit, gradients back",
+        arguments: [[LayerSpec.flatten], [.activation(.linear)]])
     func boundaryConversions(_ specs: [LayerSpec]) throws {
         let stack = try NetworkBuilder.stack(inputShape: [3, 4], specs: specs)
         #expect(stack.inputConversion == ChannelView([3, 4]))
@@ -32,8 +33,9 @@ struct ChannelsLastTests {
         let ws = FloatBuffer(count: stack.workspace.count(batch: batch)), none = FloatBuffer(count: 1)
         var rng = RNG(seed: 1)
         withUnsafeMutablePointer(to: &rng) { r in
-            let buffers = StackBuffers(params: none.base, grads: none.base, state: none.base, workspace: ws.base,
-                                       training: true, rng: r)
+            let buffers = StackBuffers(
+                params: none.base, grads: none.base, state: none.base, workspace: ws.base,
+                training: true, rng: r)
             let y = stack.forward(x: x.base, batch: batch, buffers: buffers)
             #expect(y == stack.output(batch: batch, workspace: ws.base))
             #expect(Array(UnsafeBufferPointer(start: y, count: batch * n)) == x.array)
@@ -62,25 +64,33 @@ struct ChannelsLastTests {
     /// Every layer that reads the [C, L] structure, on a multi-channel input; evaluation mode so
     /// batch norm uses (non-trivial) running statistics and dropout is the identity.
     static let netCases: [NetCase] = [
-        NetCase(name: "the MNIST-1D CNN on 3 channels", input: [3, 40], specs: [
-            .conv(channels: 25, kernel: 5, stride: 2, padding: 1), .activation(.relu),
-            .conv(channels: 25, kernel: 3, stride: 2, padding: 1), .activation(.relu),
-            .conv(channels: 25, kernel: 3, stride: 2, padding: 1), .activation(.relu),
-            .flatten, .dense(units: 10),
-        ]),
-        NetCase(name: "conv, batch norm, pooling, layer norm, dense without flatten", input: [2, 11], specs: [
-            .conv(channels: 4, kernel: 3, stride: 1, padding: 1), .batchnorm, .activation(.tanh), .dropout(0.3),
-            .pool(.max, size: 2), .conv(channels: 3, kernel: 2, stride: 1, padding: 0), .pool(.avg, size: 2, stride: 1),
-            .layernorm, .dense(units: 5),
-        ]),
-        NetCase(name: "residual blocks: conv and dense projections", input: [2, 9], specs: [
-            .residual([.conv(channels: 3, kernel: 3, stride: 2, padding: 1), .activation(.tanh)]),
-            .residual([.conv(channels: 2, kernel: 2)]),
-            .flatten, .dense(units: 4),
-        ], projections: ["conv", "dense"]),
-        NetCase(name: "a network that ends on a signal", input: [2, 8], specs: [
-            .conv(channels: 3, kernel: 3, padding: 1), .activation(.tanh), .conv(channels: 2, kernel: 3, stride: 2),
-        ]),
+        NetCase(
+            name: "the MNIST-1D CNN on 3 channels", input: [3, 40],
+            specs: [
+                .conv(channels: 25, kernel: 5, stride: 2, padding: 1), .activation(.relu),
+                .conv(channels: 25, kernel: 3, stride: 2, padding: 1), .activation(.relu),
+                .conv(channels: 25, kernel: 3, stride: 2, padding: 1), .activation(.relu),
+                .flatten, .dense(units: 10),
+            ]),
+        NetCase(
+            name: "conv, batch norm, pooling, layer norm, dense without flatten", input: [2, 11],
+            specs: [
+                .conv(channels: 4, kernel: 3, stride: 1, padding: 1), .batchnorm, .activation(.tanh), .dropout(0.3),
+                .pool(.max, size: 2), .conv(channels: 3, kernel: 2, stride: 1, padding: 0), .pool(.avg, size: 2, stride: 1),
+                .layernorm, .dense(units: 5),
+            ]),
+        NetCase(
+            name: "residual blocks: conv and dense projections", input: [2, 9],
+            specs: [
+                .residual([.conv(channels: 3, kernel: 3, stride: 2, padding: 1), .activation(.tanh)]),
+                .residual([.conv(channels: 2, kernel: 2)]),
+                .flatten, .dense(units: 4),
+            ], projections: ["conv", "dense"]),
+        NetCase(
+            name: "a network that ends on a signal", input: [2, 8],
+            specs: [
+                .conv(channels: 3, kernel: 3, padding: 1), .activation(.tanh), .conv(channels: 2, kernel: 3, stride: 2),
+            ]),
     ]
 
     @Test("a network's output on channel-major inputs matches a channel-major reference", arguments: netCases)
@@ -101,7 +111,9 @@ struct ChannelsLastTests {
         let x = checkerInputs(count: batch * net.inputCount, seed: 9)
         let ws = Workspace(network: net, capacity: batch)
         var rng = RNG(seed: 1)
-        let y = x.withUnsafeBufferPointer { net.forward($0.baseAddress!, batch: batch, workspace: ws, training: false, rng: &rng) }
+        let y = x.withUnsafeBufferPointer {
+            net.forward($0.baseAddress!, batch: batch, workspace: ws, training: false, rng: &rng)
+        }
         let got = Array(UnsafeBufferPointer(start: y, count: batch * net.outputCount))
         let params = net.parameters.array, state = net.state.array
         let expected = ChannelMajorReference(params: params, state: state, batch: batch).run(net.stack, x: x)
@@ -131,9 +143,10 @@ struct ChannelMajorReference {
         switch layer {
         case let conv as Conv1D:
             let w = conv.channels * conv.input.channels * conv.kernel
-            return referenceConv1D(x: x, batch: batch, channels: conv.input.channels, length: conv.input.length,
-                                   weights: slice(p, w), bias: conv.hasBias ? slice(p + w, conv.channels) : nil,
-                                   outChannels: conv.channels, kernel: conv.kernel, stride: conv.stride, padding: conv.padding)
+            return referenceConv1D(
+                x: x, batch: batch, channels: conv.input.channels, length: conv.input.length,
+                weights: slice(p, w), bias: conv.hasBias ? slice(p + w, conv.channels) : nil,
+                outChannels: conv.channels, kernel: conv.kernel, stride: conv.stride, padding: conv.padding)
         case let dense as Dense:
             let (i, o) = (dense.inputCount, dense.units)
             return (0..<batch).flatMap { b in
@@ -150,7 +163,8 @@ struct ChannelMajorReference {
             return x.indices.map { i in
                 let c = (i / v.inner) % v.channels
                 let r = 1 / (Double(state[s + v.channels + c]) + 1e-5).squareRoot()
-                return Float((Double(x[i]) - Double(state[s + c])) * r * Double(params[p + c]) + Double(params[p + v.channels + c]))
+                return Float(
+                    (Double(x[i]) - Double(state[s + c])) * r * Double(params[p + c]) + Double(params[p + v.channels + c]))
             }
         case let pool as Pool1D:
             let (c, l, lo) = (pool.input.channels, pool.input.length, pool.outputLength)

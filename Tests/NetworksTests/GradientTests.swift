@@ -2,8 +2,8 @@
 import Foundation
 import Kernels
 import Networks
-import Testing
 import TestSupport
+import Testing
 
 /// Float32 forward passes with eps = 1e-2: relative errors of ~1e-3 are expected (see
 /// `checkLayerGradients`); 1e-2 leaves margin while still catching any wrong term (which is O(1)).
@@ -57,7 +57,8 @@ struct GradientTests {
         let y: [Int32] = [0, 2]
         let r = z.withUnsafeBufferPointer { zp in
             y.withUnsafeBufferPointer { yp in
-                Loss.crossEntropy.evaluate(logits: zp.baseAddress!, targets: .labels(yp.baseAddress!), batch: 2, outputs: 3, gradient: nil)
+                Loss.crossEntropy.evaluate(
+                    logits: zp.baseAddress!, targets: .labels(yp.baseAddress!), batch: 2, outputs: 3, gradient: nil)
             }
         }
         #expect(r.loss.isFinite)

@@ -4,16 +4,18 @@
 // (which would catch two layers' workspace regions overlapping).
 import Kernels
 import Networks
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Mixed networks")
 struct MixedNetworkTests {
     static let mixed: [LayerSpec] = [
         .conv(channels: 4, kernel: 3, padding: 1), .batchnorm, .activation(.relu), .pool(.max, size: 2),
         .dropout(0.25),
-        .residual([.conv(channels: 4, kernel: 3, padding: 1), .activation(.relu),
-                   .residual([.conv(channels: 6, kernel: 3, stride: 2, padding: 1), .activation(.gelu)])]),
+        .residual([
+            .conv(channels: 4, kernel: 3, padding: 1), .activation(.relu),
+            .residual([.conv(channels: 6, kernel: 3, stride: 2, padding: 1), .activation(.gelu)]),
+        ]),
         .layernorm, .pool(.avg, size: 2, stride: 1), .flatten, .dense(units: 8), .activation(.relu), .dense(units: 3),
     ]
 
@@ -37,8 +39,9 @@ struct MixedNetworkTests {
         net.forward(x.base, batch: 5, workspace: ws, training: true, rng: &rng)
         let logits = net.stack.output(batch: 5, workspace: ws.buffer.base)
         let loss = labels.withUnsafeBufferPointer {
-            Loss.crossEntropy.evaluate(logits: logits, targets: .labels($0.baseAddress!), batch: 5, outputs: 3,
-                                       gradient: net.outputGradient(batch: 5, workspace: ws))
+            Loss.crossEntropy.evaluate(
+                logits: logits, targets: .labels($0.baseAddress!), batch: 5, outputs: 3,
+                gradient: net.outputGradient(batch: 5, workspace: ws))
         }
         #expect(loss.loss.isFinite)
         net.backward(x.base, batch: 5, workspace: ws, training: true, rng: &rng)
@@ -54,11 +57,15 @@ struct MixedNetworkTests {
     /// The mixed stack (minus the kinked layers) as one residual branch, gradient-checked whole.
     @Test("a whole mixed stack inside a residual passes the gradient check")
     func mixedGradient() throws {
-        let stack = try NetworkBuilder.stack(inputShape: [2, 8], specs: [.residual([
-            .conv(channels: 3, kernel: 3, padding: 1), .activation(.tanh), .batchnorm, .dropout(0.25),
-            .residual([.conv(channels: 3, kernel: 3, stride: 2, padding: 1), .activation(.gelu)]),
-            .pool(.avg, size: 2, stride: 1), .flatten, .dense(units: 5), .activation(.tanh), .dense(units: 3),
-        ])])
+        let stack = try NetworkBuilder.stack(
+            inputShape: [2, 8],
+            specs: [
+                .residual([
+                    .conv(channels: 3, kernel: 3, padding: 1), .activation(.tanh), .batchnorm, .dropout(0.25),
+                    .residual([.conv(channels: 3, kernel: 3, stride: 2, padding: 1), .activation(.gelu)]),
+                    .pool(.avg, size: 2, stride: 1), .flatten, .dense(units: 5), .activation(.tanh), .dense(units: 3),
+                ])
+            ])
         let report = checkLayerGradients(stack.layers[0], batch: 3)
         #expect(report.worstError < gradientTolerance, "\(report)")
     }

@@ -1,8 +1,8 @@
 // Optimizer steps against values computed by hand from the published update rules.
 import Kernels
 import Networks
-import Testing
 import TestSupport
+import Testing
 
 /// One parameter p = 1 with gradient g = 0.5 for `steps` steps; returns p.
 func stepOnce(_ settings: OptimizerSettings, steps: Int = 1, p0: Float = 1, g: Float = 0.5) -> Float {

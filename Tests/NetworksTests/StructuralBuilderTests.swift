@@ -3,8 +3,8 @@
 // initialization through non-parametric layers and into residual branches.
 import Kernels
 import Networks
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Structural network building")
 struct StructuralBuilderTests {
@@ -40,13 +40,20 @@ struct StructuralBuilderTests {
 
     @Test("nested residuals and projections name every tensor")
     func nestedNames() throws {
-        let stack = try NetworkBuilder.stack(inputShape: [2, 8], specs: [
-            .residual([.conv(channels: 3, kernel: 3, stride: 2, padding: 1), .batchnorm,
-                       .residual([.dense(units: 5)])]),
-        ])
+        let stack = try NetworkBuilder.stack(
+            inputShape: [2, 8],
+            specs: [
+                .residual([
+                    .conv(channels: 3, kernel: 3, stride: 2, padding: 1), .batchnorm,
+                    .residual([.dense(units: 5)]),
+                ])
+            ])
         let block = try #require(stack.layers.first as? Residual)
-        #expect(block.parameters.map(\.name) == ["f.0.weight", "f.0.bias", "f.1.weight", "f.1.bias",
-                                                 "f.2.f.0.weight", "f.2.f.0.bias", "f.2.proj.weight", "proj.weight"])
+        #expect(
+            block.parameters.map(\.name) == [
+                "f.0.weight", "f.0.bias", "f.1.weight", "f.1.bias",
+                "f.2.f.0.weight", "f.2.f.0.bias", "f.2.proj.weight", "proj.weight",
+            ])
         var next = 0
         for t in block.parameters { #expect(t.offset == next, "\(t.name)"); next += t.count }
         #expect(next == block.parameterCount)
@@ -60,38 +67,66 @@ struct StructuralBuilderTests {
     }
 
     static let badCases: [BadCase] = [
-        BadCase(name: "conv channels", specs: [.conv(channels: 0, kernel: 3)],
-                error: .invalidSetting(layer: 1, message: "conv channels must be a positive integer, got 0")),
-        BadCase(name: "conv kernel", specs: [.conv(channels: 4, kernel: -2)],
-                error: .invalidSetting(layer: 1, message: "conv kernel size must be a positive integer, got -2")),
-        BadCase(name: "conv stride", specs: [.conv(channels: 4, kernel: 3, stride: 0)],
-                error: .invalidSetting(layer: 1, message: "conv stride must be a positive integer, got 0")),
-        BadCase(name: "conv padding", specs: [.conv(channels: 4, kernel: 3, padding: -1)],
-                error: .invalidSetting(layer: 1, message: "conv padding must be between 0 and 16777216, got -1")),
-        BadCase(name: "conv kernel longer than the padded input", specs: [.conv(channels: 4, kernel: 13, padding: 1)],
-                error: .invalidSetting(layer: 1, message: "conv kernel 13 is longer than the padded input (length 10 + 2×1 padding = 12)", hint: "use a kernel of at most 12 or more padding")),
-        BadCase(name: "conv on a 3-D example", input: [2, 3, 4], specs: [.conv(channels: 4, kernel: 3)],
-                error: .shapeMismatch(layer: 1, message: "conv expects examples of shape [L] or [C×L], got [2×3×4]", hint: "convolutions and pooling run along a signal, so remove a flatten before them")),
-        BadCase(name: "pool size", specs: [.activation(.relu), .pool(.max, size: 0)],
-                error: .invalidSetting(layer: 2, message: "max pool size must be a positive integer, got 0")),
-        BadCase(name: "pool stride", specs: [.pool(.avg, size: 2, stride: -1)],
-                error: .invalidSetting(layer: 1, message: "avg pool stride must be a positive integer, got -1")),
-        BadCase(name: "pool longer than the input", specs: [.pool(.max, size: 11)],
-                error: .invalidSetting(layer: 1, message: "max pool size 11 is longer than the input (length 10)", hint: "use a size of at most 10")),
-        BadCase(name: "dropout 1", specs: [.dropout(1)],
-                error: .invalidSetting(layer: 1, message: "dropout probability must be in [0, 1), got 1.0", hint: "p = 0.5 drops half the inputs")),
-        BadCase(name: "dropout negative", specs: [.dropout(-0.1)],
-                error: .invalidSetting(layer: 1, message: "dropout probability must be in [0, 1), got -0.1", hint: "p = 0.5 drops half the inputs")),
-        BadCase(name: "dropout NaN", specs: [.dropout(.nan)],
-                error: .invalidSetting(layer: 1, message: "dropout probability must be in [0, 1), got nan", hint: "p = 0.5 drops half the inputs")),
-        BadCase(name: "empty residual", specs: [.flatten, .residual([])],
-                error: .invalidSetting(layer: 2, message: "a residual block needs at least one layer in its branch", hint: "res { dense 100 relu }")),
-        BadCase(name: "error inside a residual", specs: [.residual([.activation(.relu), .dense(units: 0)])],
-                error: .invalidSetting(layer: 1, message: "in the residual branch, layer 2: dense width must be a positive integer, got 0")),
-        BadCase(name: "too many parameters", specs: [.conv(channels: 1 << 24, kernel: 1 << 20, padding: 1 << 20)],
-                error: .tooLarge(parameters: 35184388866048, bytes: 562950221856768, limit: NetworkBuilder.memoryLimit)),
-        BadCase(name: "too many activations", specs: [.conv(channels: 1 << 23, kernel: 1)],
-                error: .invalidSetting(layer: 1, message: "conv would need 640 MiB of activations per example; the limit is 256 MiB", hint: "use fewer channels or a larger stride")),
+        BadCase(
+            name: "conv channels", specs: [.conv(channels: 0, kernel: 3)],
+            error: .invalidSetting(layer: 1, message: "conv channels must be a positive integer, got 0")),
+        BadCase(
+            name: "conv kernel", specs: [.conv(channels: 4, kernel: -2)],
+            error: .invalidSetting(layer: 1, message: "conv kernel size must be a positive integer, got -2")),
+        BadCase(
+            name: "conv stride", specs: [.conv(channels: 4, kernel: 3, stride: 0)],
+            error: .invalidSetting(layer: 1, message: "conv stride must be a positive integer, got 0")),
+        BadCase(
+            name: "conv padding", specs: [.conv(channels: 4, kernel: 3, padding: -1)],
+            error: .invalidSetting(layer: 1, message: "conv padding must be between 0 and 16777216, got -1")),
+        BadCase(
+            name: "conv kernel longer than the padded input", specs: [.conv(channels: 4, kernel: 13, padding: 1)],
+            error: .invalidSetting(
+                layer: 1, message: "conv kernel 13 is longer than the padded input (length 10 + 2×1 padding = 12)",
+                hint: "use a kernel of at most 12 or more padding")),
+        BadCase(
+            name: "conv on a 3-D example", input: [2, 3, 4], specs: [.conv(channels: 4, kernel: 3)],
+            error: .shapeMismatch(
+                layer: 1, message: "conv expects examples of shape [L] or [C×L], got [2×3×4]",
+                hint: "convolutions and pooling run along a signal, so remove a flatten before them")),
+        BadCase(
+            name: "pool size", specs: [.activation(.relu), .pool(.max, size: 0)],
+            error: .invalidSetting(layer: 2, message: "max pool size must be a positive integer, got 0")),
+        BadCase(
+            name: "pool stride", specs: [.pool(.avg, size: 2, stride: -1)],
+            error: .invalidSetting(layer: 1, message: "avg pool stride must be a positive integer, got -1")),
+        BadCase(
+            name: "pool longer than the input", specs: [.pool(.max, size: 11)],
+            error: .invalidSetting(
+                layer: 1, message: "max pool size 11 is longer than the input (length 10)", hint: "use a size of at most 10")),
+        BadCase(
+            name: "dropout 1", specs: [.dropout(1)],
+            error: .invalidSetting(
+                layer: 1, message: "dropout probability must be in [0, 1), got 1.0", hint: "p = 0.5 drops half the inputs")),
+        BadCase(
+            name: "dropout negative", specs: [.dropout(-0.1)],
+            error: .invalidSetting(
+                layer: 1, message: "dropout probability must be in [0, 1), got -0.1", hint: "p = 0.5 drops half the inputs")),
+        BadCase(
+            name: "dropout NaN", specs: [.dropout(.nan)],
+            error: .invalidSetting(
+                layer: 1, message: "dropout probability must be in [0, 1), got nan", hint: "p = 0.5 drops half the inputs")),
+        BadCase(
+            name: "empty residual", specs: [.flatten, .residual([])],
+            error: .invalidSetting(
+                layer: 2, message: "a residual block needs at least one layer in its branch", hint: "res { dense 100 relu }")),
+        BadCase(
+            name: "error inside a residual", specs: [.residual([.activation(.relu), .dense(units: 0)])],
+            error: .invalidSetting(
+                layer: 1, message: "in the residual branch, layer 2: dense width must be a positive integer, got 0")),
+        BadCase(
+            name: "too many parameters", specs: [.conv(channels: 1 << 24, kernel: 1 << 20, padding: 1 << 20)],
+            error: .tooLarge(parameters: 35184388866048, bytes: 562950221856768, limit: NetworkBuilder.memoryLimit)),
+        BadCase(
+            name: "too many activations", specs: [.conv(channels: 1 << 23, kernel: 1)],
+            error: .invalidSetting(
+                layer: 1, message: "conv would need 640 MiB of activations per example; the limit is 256 MiB",
+                hint: "use fewer channels or a larger stride")),
     ]
 
     @Test("impossible settings are refused with a message", arguments: badCases)
@@ -107,11 +142,13 @@ struct StructuralBuilderTests {
 
     @Test("He before ReLU-like activations, looking through pooling, dropout and norms")
     func defaultSchemes() throws {
-        let stack = try NetworkBuilder.stack(inputShape: [1, 16], specs: [
-            .conv(channels: 4, kernel: 3), .batchnorm, .pool(.max, size: 2), .activation(.relu),
-            .flatten, .dense(units: 8), .dropout(0.2), .layernorm, .activation(.gelu),
-            .dense(units: 6), .activation(.tanh), .dense(units: 3),
-        ])
+        let stack = try NetworkBuilder.stack(
+            inputShape: [1, 16],
+            specs: [
+                .conv(channels: 4, kernel: 3), .batchnorm, .pool(.max, size: 2), .activation(.relu),
+                .flatten, .dense(units: 8), .dropout(0.2), .layernorm, .activation(.gelu),
+                .dense(units: 6), .activation(.tanh), .dense(units: 3),
+            ])
         let schemes = NetworkBuilder.defaultSchemes(stack.layers)
         #expect(schemes[0] == .he)
         #expect(schemes[5] == .he)

@@ -4,14 +4,18 @@
 // channels-last storage of [C, L] activations (the layout must not change any value).
 import Kernels
 import Networks
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Structural layer forward values")
 struct StructuralForwardTests {
     /// Kernel [1, 0, −1], bias 0.5 on x = 1…5 with one zero of padding: y[t] = xpad[t] − xpad[t+2] + 0.5.
-    @Test("1-channel conv with a known kernel", arguments: [(stride: 1, expected: [Float](arrayLiteral: -1.5, -1.5, -1.5, -1.5, 4.5)),
-                                                           (stride: 2, expected: [-1.5, -1.5, 4.5])])
+    @Test(
+        "1-channel conv with a known kernel",
+        arguments: [
+            (stride: 1, expected: [Float](arrayLiteral: -1.5, -1.5, -1.5, -1.5, 4.5)),
+            (stride: 2, expected: [-1.5, -1.5, 4.5]),
+        ])
     func knownKernel(_ c: (stride: Int, expected: [Float])) {
         let conv = Conv1D(inputShape: [5], channels: 1, kernel: 3, stride: c.stride, padding: 1)
         #expect(conv.outputShape == [1, c.expected.count])
@@ -25,8 +29,9 @@ struct StructuralForwardTests {
         let conv = Conv1D(inputShape: [c, l], channels: o, kernel: s.kernel, stride: s.stride, padding: s.padding)
         let x = checkerInputs(count: b * c * l, seed: 4), p = checkerInputs(count: conv.parameterCount, seed: 5)
         let w = Array(p[0..<(o * c * s.kernel)]), bias = Array(p[(o * c * s.kernel)...])
-        let expected = referenceConv1D(x: x, batch: b, channels: c, length: l, weights: w, bias: bias,
-                                       outChannels: o, kernel: s.kernel, stride: s.stride, padding: s.padding)
+        let expected = referenceConv1D(
+            x: x, batch: b, channels: c, length: l, weights: w, bias: bias,
+            outChannels: o, kernel: s.kernel, stride: s.stride, padding: s.padding)
         expectClose(runForwardChannelMajor(conv, x: x, params: p, batch: b).y, expected, rtol: 1e-5, atol: 1e-5)
     }
 
@@ -37,9 +42,13 @@ struct StructuralForwardTests {
         #expect(runForward(Pool1D(inputShape: [6], pool: .max, size: 3, stride: 1), x: x, batch: 1).y == [3, 5, 5, 5])
         #expect(runForward(Pool1D(inputShape: [6], pool: .avg, size: 2), x: x, batch: 1).y == [2, 3.5, 2])
         // Two channels, a trailing position that no window covers (L = 5, size 2 → 2 outputs).
-        let y = runForwardChannelMajor(Pool1D(inputShape: [2, 5], pool: .max, size: 2), x: [1, 2, 3, 4, 9, -1, -2, -3, -4, 9], batch: 1).y
+        let y = runForwardChannelMajor(
+            Pool1D(inputShape: [2, 5], pool: .max, size: 2), x: [1, 2, 3, 4, 9, -1, -2, -3, -4, 9], batch: 1
+        ).y
         #expect(y == [2, 4, -1, -3])
-        let avg = runForwardChannelMajor(Pool1D(inputShape: [2, 5], pool: .avg, size: 3, stride: 2), x: [1, 2, 3, 4, 9, -1, -2, -3, -4, 9], batch: 1).y
+        let avg = runForwardChannelMajor(
+            Pool1D(inputShape: [2, 5], pool: .avg, size: 3, stride: 2), x: [1, 2, 3, 4, 9, -1, -2, -3, -4, 9], batch: 1
+        ).y
         expectClose(avg, [2, 16 / 3, -2, 2 / 3], rtol: 1e-6)
     }
 
@@ -71,7 +80,8 @@ struct StructuralForwardTests {
         // Channel 0 holds 1…4 over two examples × two positions, channel 1 holds 10 everywhere.
         let layer = BatchNorm(inputShape: [2, 2])
         let x: [Float] = [1, 2, 10, 10, 3, 4, 10, 10]
-        let (y, state) = runForwardChannelMajor(layer, x: x, params: [1, 1, 0, 0], state: [0, 0, 1, 1], batch: 2, training: true)
+        let (y, state) = runForwardChannelMajor(
+            layer, x: x, params: [1, 1, 0, 0], state: [0, 0, 1, 1], batch: 2, training: true)
         let r = Float(1 / (1.25 + 1e-5).squareRoot())
         expectClose(y, [-1.5 * r, -0.5 * r, 0, 0, 0.5 * r, 1.5 * r, 0, 0], rtol: 1e-5, atol: 1e-6)
         expectClose(state, [0.25, 1, 0.9 + 0.1 * 5 / 3, 0.9], rtol: 1e-6)

@@ -9,8 +9,8 @@
 // one perturbed evaluation into the next; its values are checked exactly in the forward tests.
 import Kernels
 import Networks
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Structural layer gradients")
 struct StructuralGradientTests {
@@ -34,8 +34,9 @@ struct StructuralGradientTests {
 
     @Test("conv1d", arguments: convCases)
     func conv(_ c: ConvCase) {
-        let layer = Conv1D(inputShape: c.input, channels: c.channels, kernel: c.kernel, stride: c.stride,
-                           padding: c.padding, bias: c.bias)
+        let layer = Conv1D(
+            inputShape: c.input, channels: c.channels, kernel: c.kernel, stride: c.stride,
+            padding: c.padding, bias: c.bias)
         let report = checkLayerGradients(layer, batch: 3)
         #expect(report.worstError < gradientTolerance, "\(report)")
         #expect(report.checked == layer.parameterCount + 3 * layer.inputCount)
@@ -47,15 +48,16 @@ struct StructuralGradientTests {
     func maxPool(_ p: (size: Int, stride: Int)) throws {
         let layer = Pool1D(inputShape: [2, 9], pool: .max, size: p.size, stride: p.stride)
         let eps: Float = 1e-3, batch = 3
-        let seed = try #require((UInt64(1)...200).first { seed in
-            let x = checkerInputs(count: batch * layer.inputCount, seed: seed)
-            return (0..<(batch * 2)).allSatisfy { row in
-                (0..<layer.outputLength).allSatisfy { t in
-                    let w = (0..<p.size).map { x[row * 9 + t * p.stride + $0] }.sorted()
-                    return w.count < 2 || w[w.count - 1] - w[w.count - 2] > 4 * eps
+        let seed = try #require(
+            (UInt64(1)...200).first { seed in
+                let x = checkerInputs(count: batch * layer.inputCount, seed: seed)
+                return (0..<(batch * 2)).allSatisfy { row in
+                    (0..<layer.outputLength).allSatisfy { t in
+                        let w = (0..<p.size).map { x[row * 9 + t * p.stride + $0] }.sorted()
+                        return w.count < 2 || w[w.count - 1] - w[w.count - 2] > 4 * eps
+                    }
                 }
-            }
-        })
+            })
         let report = checkLayerGradients(layer, batch: batch, eps: eps, seed: seed)
         #expect(report.worstError < gradientTolerance, "\(report)")
     }
@@ -106,25 +108,37 @@ struct StructuralGradientTests {
 
     /// Smooth activations (tanh, gelu) inside the branches keep every path differentiable.
     static let residualCases: [ResidualCase] = [
-        ResidualCase(name: "identity shortcut", input: [5], body: [.dense(units: 5), .activation(.tanh), .dense(units: 5)], projection: nil),
+        ResidualCase(
+            name: "identity shortcut", input: [5], body: [.dense(units: 5), .activation(.tanh), .dense(units: 5)], projection: nil
+        ),
         ResidualCase(name: "dense projection", input: [5], body: [.dense(units: 3), .activation(.tanh)], projection: "dense"),
-        ResidualCase(name: "strided 1×1 conv projection", input: [2, 9],
-                     body: [.conv(channels: 3, kernel: 3, stride: 2, padding: 1), .activation(.gelu)], projection: "conv"),
-        ResidualCase(name: "dense projection between signals", input: [2, 6], body: [.conv(channels: 3, kernel: 2), .activation(.tanh)],
-                     projection: "dense"),
-        ResidualCase(name: "conv to a flat output", input: [2, 6], body: [.conv(channels: 2, kernel: 3), .flatten, .dense(units: 4)], projection: "dense"),
-        ResidualCase(name: "nested", input: [4],
-                     body: [.dense(units: 4), .activation(.tanh), .residual([.dense(units: 4), .activation(.tanh)]), .dense(units: 3)],
-                     projection: "dense"),
+        ResidualCase(
+            name: "strided 1×1 conv projection", input: [2, 9],
+            body: [.conv(channels: 3, kernel: 3, stride: 2, padding: 1), .activation(.gelu)], projection: "conv"),
+        ResidualCase(
+            name: "dense projection between signals", input: [2, 6], body: [.conv(channels: 3, kernel: 2), .activation(.tanh)],
+            projection: "dense"),
+        ResidualCase(
+            name: "conv to a flat output", input: [2, 6], body: [.conv(channels: 2, kernel: 3), .flatten, .dense(units: 4)],
+            projection: "dense"),
+        ResidualCase(
+            name: "nested", input: [4],
+            body: [.dense(units: 4), .activation(.tanh), .residual([.dense(units: 4), .activation(.tanh)]), .dense(units: 3)],
+            projection: "dense"),
         // NOTE: the conv's bias feeds a tanh, not the batch norm directly: a bias right before
         // batch norm has a true gradient of exactly 0, and Float32 noise through two normalizations
         // (~1e-4) would then be judged against the 1e-3 floor. Seed 2: at seed 1 one weight's
         // central difference carries an O(eps²) truncation error of 2% (it grows 4× per doubling of
         // eps, and Richardson extrapolation lands within 0.2% of the analytic value).
-        ResidualCase(name: "batch norm and dropout", input: [2, 6],
-                     body: [.conv(channels: 2, kernel: 3, padding: 1), .activation(.tanh), .batchnorm, .dropout(0.3), .pool(.avg, size: 2)],
-                     projection: "conv", seed: 2),
-        ResidualCase(name: "layer norm", input: [2, 6], body: [.flatten, .dense(units: 4), .layernorm, .activation(.tanh)], projection: "dense"),
+        ResidualCase(
+            name: "batch norm and dropout", input: [2, 6],
+            body: [
+                .conv(channels: 2, kernel: 3, padding: 1), .activation(.tanh), .batchnorm, .dropout(0.3), .pool(.avg, size: 2),
+            ],
+            projection: "conv", seed: 2),
+        ResidualCase(
+            name: "layer norm", input: [2, 6], body: [.flatten, .dense(units: 4), .layernorm, .activation(.tanh)],
+            projection: "dense"),
     ]
 
     @Test("residual block", arguments: residualCases)

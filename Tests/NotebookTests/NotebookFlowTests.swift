@@ -82,8 +82,11 @@ struct NotebookFlowTests {
         #expect(s.input.text == "train a epochs=5")
         #expect(s.frame().lines()[22] == "next > train a epochs=5")
         #expect(s.handle(.key(.enter)) == [.resume])
-        #expect(s.cells.map(\.kind) == [.command(number: 1, input: "run \"lesson.basin\""), .narrative,
-                                        .command(number: 2, input: "train a epochs=5")])
+        #expect(
+            s.cells.map(\.kind) == [
+                .command(number: 1, input: "run \"lesson.basin\""), .narrative,
+                .command(number: 2, input: "train a epochs=5"),
+            ])
     }
 
     @Test func anEditedCommandAtAPauseRunsFirst() {
@@ -125,11 +128,12 @@ struct NotebookFlowTests {
     @Test func summaryListsTrainedNetsAndSaves() {
         var s = sampleSession(width: 80, height: 24)
         run(&s, "save demo", [.text("saved sessions/demo.basin (5 commands)")])
-        #expect(s.summary.lines == [
-            "basin: 5 commands this session",
-            "  a: step 200 · train loss 0.125 · val loss 0.1902 · val acc 89.3%",
-            "  saved sessions/demo.basin (5 commands)",
-        ])
+        #expect(
+            s.summary.lines == [
+                "basin: 5 commands this session",
+                "  a: step 200 · train loss 0.125 · val loss 0.1902 · val acc 89.3%",
+                "  saved sessions/demo.basin (5 commands)",
+            ])
     }
 
     @Test func framesNeverUseMoreColoursThanTheProfileHas() {
@@ -149,8 +153,9 @@ struct SweepDashboardTests {
         var s = NotebookState(width: width, height: height, profile: .monochrome)
         type(&s, "sweep s method=random trials=8 { … }\n")
         var model = sampleRun(done: 150, planned: 400)
-        let best = LineChart(title: "best val loss so far, by trial",
-                             series: [.init(name: "best so far", points: [0.9, 0.7, 0.7].enumerated().map { .init(x: Double($0), y: $1) })])
+        let best = LineChart(
+            title: "best val loss so far, by trial",
+            series: [.init(name: "best so far", points: [0.9, 0.7, 0.7].enumerated().map { .init(x: Double($0), y: $1) })])
         var epochs = best
         epochs.title = "best val loss so far, by total epochs"
         model.sweep = SweepSnapshot(summary: "s: 3/8 trials · best 0.7 at #1", byTrial: best, byEpochs: epochs)
@@ -172,9 +177,11 @@ struct SweepDashboardTests {
         var s = NotebookState(width: 100, height: 40, profile: .monochrome)
         type(&s, "sweep h method=hyperband max=9 eta=3 { … }\n")
         var model = sampleRun(done: 150, planned: 400)
-        let best = LineChart(title: "best val loss so far, by trial", series: [.init(name: "best so far", points: [.init(x: 0, y: 1)])])
-        let table = Table(title: "hyperband max=9 eta=3", columns: [.init("bracket"), .init("round"), .init("configs")],
-                          rows: [["s=2", "0", "9/9"], ["", "1", "1/3"]])
+        let best = LineChart(
+            title: "best val loss so far, by trial", series: [.init(name: "best so far", points: [.init(x: 0, y: 1)])])
+        let table = Table(
+            title: "hyperband max=9 eta=3", columns: [.init("bracket"), .init("round"), .init("configs")],
+            rows: [["s=2", "0", "9/9"], ["", "1", "1/3"]])
         model.sweep = SweepSnapshot(summary: "h: 10 jobs", byTrial: best, byEpochs: best, brackets: table)
         s.handle(.progress(model))
         let text = s.frame().text

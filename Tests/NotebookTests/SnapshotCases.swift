@@ -16,7 +16,9 @@ struct SnapshotCase: Sendable {
 
     /// The state this case draws.
     func state() -> NotebookState {
-        var s = fresh ? NotebookState(width: width, height: height, profile: profile)
+        var s =
+            fresh
+            ? NotebookState(width: width, height: height, profile: profile)
             : sampleSession(width: width, height: height, profile: profile)
         build(&s)
         return s

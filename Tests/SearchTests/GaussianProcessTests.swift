@@ -1,11 +1,12 @@
+import Kernels
+import Search
+import Testing
+
 // The GP surrogate: the posterior interpolates its training points (variance near the noise
 // there, near the prior far away), and the fit's gradient matches central differences.
 #if canImport(Glibc)
 import Glibc
 #endif
-import Kernels
-import Search
-import Testing
 
 struct GaussianProcessTests {
     static func data(_ n: Int, seed: UInt64) -> ([[Double]], [Double]) {
@@ -63,4 +64,3 @@ struct GaussianProcessTests {
         #expect(GaussianProcess(points: [[0]], values: [1, 2], hyperparameters: h) == nil)
     }
 }
-

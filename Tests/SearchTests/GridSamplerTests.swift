@@ -5,14 +5,19 @@ import Testing
 
 struct GridSamplerTests {
     @Test func orderAndSize() throws {
-        let space = try SearchSpace([.choice("act", [.word("relu"), .word("tanh")]), .log("lr", 1e-3, 1e-1), .uniform("m", 0, 1)])
+        let space = try SearchSpace([
+            .choice("act", [.word("relu"), .word("tanh")]), .log("lr", 1e-3, 1e-1), .uniform("m", 0, 1),
+        ])
         var grid = try GridSampler(space: space, pointsPerRange: 3)
         #expect(grid.size == 18)
         var seen: [String] = []
         while let c = grid.propose(history: []) { seen.append(space.formatted(c)) }
         #expect(seen.count == 18)
-        #expect(Array(seen.prefix(4)) == ["act=relu lr=0.001 m=0", "act=relu lr=0.001 m=0.5", "act=relu lr=0.001 m=1",
-                                          "act=relu lr=0.01 m=0"])
+        #expect(
+            Array(seen.prefix(4)) == [
+                "act=relu lr=0.001 m=0", "act=relu lr=0.001 m=0.5", "act=relu lr=0.001 m=1",
+                "act=relu lr=0.01 m=0",
+            ])
         #expect(seen[9] == "act=tanh lr=0.001 m=0")
         #expect(seen.last == "act=tanh lr=0.1 m=1")
     }
@@ -27,7 +32,8 @@ struct GridSamplerTests {
     }
 
     @Test func conditionalGridHasEachConfigurationOnce() throws {
-        let space = try SearchSpace([.int("depth", 1, 2)] + Parameter.perLayer("w", count: 2, depth: "depth", .choice([.number(8), .number(16)])))
+        let space = try SearchSpace(
+            [.int("depth", 1, 2)] + Parameter.perLayer("w", count: 2, depth: "depth", .choice([.number(8), .number(16)])))
         let grid = try GridSampler(space: space, pointsPerRange: 2)
         // depth 1: w1 ∈ {8, 16}; depth 2: 2 × 2.
         #expect(grid.size == 6)
@@ -36,7 +42,9 @@ struct GridSamplerTests {
 
     @Test func refusesHugeGridsAndZeroPoints() throws {
         let space = try SearchSpace((1...8).map { .uniform("x\($0)", 0, 1) })
-        #expect(throws: SearchError.gridTooLarge(size: 390_625, limit: GridSampler.limit)) { try GridSampler(space: space, pointsPerRange: 5) }
+        #expect(throws: SearchError.gridTooLarge(size: 390_625, limit: GridSampler.limit)) {
+            try GridSampler(space: space, pointsPerRange: 5)
+        }
         #expect(throws: SearchError.gridPoints(0)) { try GridSampler(space: space, pointsPerRange: 0) }
     }
 }

@@ -1,15 +1,18 @@
+import Kernels
+import Search
+import Testing
+
 // fANOVA-lite importance: a parameter the objective ignores scores near 0, the one that drives
 // it scores high, and a choice's effect is found through its values.
 #if canImport(Glibc)
 import Glibc
 #endif
-import Kernels
-import Search
-import Testing
 
 struct ImportanceTests {
     @Test func findsTheParameterThatMatters() throws {
-        let space = try SearchSpace([.log("lr", 1e-4, 1e-1), .uniform("noise", 0, 1), .choice("act", [.word("relu"), .word("tanh")])])
+        let space = try SearchSpace([
+            .log("lr", 1e-4, 1e-1), .uniform("noise", 0, 1), .choice("act", [.word("relu"), .word("tanh")]),
+        ])
         var sampler = RandomSampler(space: space, seed: 3)
         var rng = RNG(seed: 4)
         // Loss: a valley in log lr at 1e-2, a small effect of act, nothing from `noise`.

@@ -8,7 +8,8 @@ struct SamplerTests {
     static func medianRegret(_ method: SearchMethod, seeds: Int, trials: Int) throws -> Double {
         let regrets = try (0..<seeds).map { seed -> Double in
             var sampler = try method.sampler(space: Objective.branin.space, seed: UInt64(seed))
-            return runTrials(&sampler, trials: trials, evaluate: Objective.branin.evaluate).best()!.objective! - Objective.branin.minimum
+            return runTrials(&sampler, trials: trials, evaluate: Objective.branin.evaluate).best()!.objective!
+                - Objective.branin.minimum
         }.sorted()
         return regrets[seeds / 2]
     }
@@ -125,7 +126,9 @@ struct SamplerTests {
             }
         }
         #expect(try Objective.named("Branin").name == "branin")
-        #expect(throws: SearchError.unknownObjective("rosenbrock", known: ["branin", "hartmann6"])) { try Objective.named("rosenbrock") }
+        #expect(throws: SearchError.unknownObjective("rosenbrock", known: ["branin", "hartmann6"])) {
+            try Objective.named("rosenbrock")
+        }
         #expect(Objective.branin.evaluate(["x1": .number(0)]) == nil)
     }
 }
@@ -141,8 +144,12 @@ struct ProposalIndependenceTests {
         let configurations = (0..<count).map { _ in random.propose(history: [])! }
         return [
             configurations.enumerated().map { Trial(number: $0.offset, configuration: $0.element, objective: Double($0.offset)) },
-            configurations.enumerated().map { Trial(number: $0.offset, configuration: $0.element, objective: -Double($0.offset) * 3) },
-            configurations.enumerated().map { Trial(number: $0.offset, configuration: $0.element, objective: nil, status: .failed) },
+            configurations.enumerated().map {
+                Trial(number: $0.offset, configuration: $0.element, objective: -Double($0.offset) * 3)
+            },
+            configurations.enumerated().map {
+                Trial(number: $0.offset, configuration: $0.element, objective: nil, status: .failed)
+            },
         ]
     }
 

@@ -39,8 +39,10 @@ struct SearchSpaceTests {
     }
 
     @Test func samplesStayInRangeAndLogScaleIsLogUniform() throws {
-        let space = try SearchSpace([.uniform("u", -2, 3), .log("lr", 1e-4, 1e-1), .int("n", 1, 4), .int("w", 8, 256, log: true),
-                                     .choice("act", [.word("relu"), .word("tanh"), .word("gelu")])])
+        let space = try SearchSpace([
+            .uniform("u", -2, 3), .log("lr", 1e-4, 1e-1), .int("n", 1, 4), .int("w", 8, 256, log: true),
+            .choice("act", [.word("relu"), .word("tanh"), .word("gelu")]),
+        ])
         var rng = RNG(seed: 7)
         let draws = (0..<4000).map { _ in space.sample(using: &rng) }
         #expect(draws.allSatisfy(space.contains))
@@ -60,10 +62,13 @@ struct SearchSpaceTests {
 
     /// depth ~ int(1, 4); w1…w4 per layer; dropout only when act == relu.
     static func layeredSpace() throws -> SearchSpace {
-        try SearchSpace([.int("depth", 1, 4), .choice("act", [.word("relu"), .word("tanh")])]
-            + Parameter.perLayer("w", count: 4, depth: "depth", .choice([16, 32, 64].map(ParameterValue.number)))
-            + [.uniform("drop", 0, 0.5, when: [.equals("act", .word("relu"))]),
-               .log("decay", 1e-5, 1e-2, when: [.equals("act", .word("relu")), .atLeast("depth", 3)])])
+        try SearchSpace(
+            [.int("depth", 1, 4), .choice("act", [.word("relu"), .word("tanh")])]
+                + Parameter.perLayer("w", count: 4, depth: "depth", .choice([16, 32, 64].map(ParameterValue.number)))
+                + [
+                    .uniform("drop", 0, 0.5, when: [.equals("act", .word("relu"))]),
+                    .log("decay", 1e-5, 1e-2, when: [.equals("act", .word("relu")), .atLeast("depth", 3)]),
+                ])
     }
 
     @Test func conditionalSpacesNeverSampleInactiveParameters() throws {
@@ -92,7 +97,8 @@ struct SearchSpaceTests {
 
     @Test func samplingIsDeterministicFromTheSeed() throws {
         let space = try Self.layeredSpace()
-        var a = RandomSampler(space: space, seed: 5), b = RandomSampler(space: space, seed: 5), c = RandomSampler(space: space, seed: 6)
+        var a = RandomSampler(space: space, seed: 5), b = RandomSampler(space: space, seed: 5),
+            c = RandomSampler(space: space, seed: 6)
         let xs = (0..<20).map { _ in a.propose(history: [])! }
         #expect(xs == (0..<20).map { _ in b.propose(history: [])! })
         #expect(xs != (0..<20).map { _ in c.propose(history: [])! })
@@ -102,9 +108,11 @@ struct SearchSpaceTests {
     /// used n/k times, give or take the two strata its edges cut (10/3 → 2…4 here); every
     /// configuration is valid for the (conditional) space.
     @Test func latinHypercubeUsesEveryStratumOnce() throws {
-        let space = try SearchSpace([.uniform("x", -5, 10), .log("lr", 1e-4, 1e-1), .int("units", 1, 100),
-                                     .choice("act", [.word("relu"), .word("tanh"), .word("gelu")]),
-                                     .uniform("drop", 0, 0.5, when: [.equals("act", .word("relu"))])])
+        let space = try SearchSpace([
+            .uniform("x", -5, 10), .log("lr", 1e-4, 1e-1), .int("units", 1, 100),
+            .choice("act", [.word("relu"), .word("tanh"), .word("gelu")]),
+            .uniform("drop", 0, 0.5, when: [.equals("act", .word("relu"))]),
+        ])
         let n = 10
         var rng = RNG(seed: 4)
         let design = space.latinHypercube(n, using: &rng)

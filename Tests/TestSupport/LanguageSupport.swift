@@ -9,8 +9,10 @@ public func renderedPlain(_ diagnostics: [Diagnostic], source: SourceFile) -> St
 }
 
 /// Expects the diagnostics to render exactly as `expected` (blank line between diagnostics).
-public func expectRendered(_ diagnostics: [Diagnostic], source: SourceFile, _ expected: String,
-                           sourceLocation: SourceLocation = #_sourceLocation) {
+public func expectRendered(
+    _ diagnostics: [Diagnostic], source: SourceFile, _ expected: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     let actual = renderedPlain(diagnostics, source: source)
     #expect(actual == expected, "\n--- actual ---\n\(actual)\n--- expected ---\n\(expected)", sourceLocation: sourceLocation)
 }

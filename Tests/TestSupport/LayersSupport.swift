@@ -5,8 +5,10 @@ import Kernels
 import Networks
 
 /// Runs `layer.forward` on literal inputs and parameters; returns y and the state afterwards.
-public func runForward(_ layer: any Layer, x: [Float], params: [Float] = [], state: [Float]? = nil,
-                       batch: Int, training: Bool = false, seed: UInt64 = 1) -> (y: [Float], state: [Float]) {
+public func runForward(
+    _ layer: any Layer, x: [Float], params: [Float] = [], state: [Float]? = nil,
+    batch: Int, training: Bool = false, seed: UInt64 = 1
+) -> (y: [Float], state: [Float]) {
     let xb = FloatBuffer(x), y = FloatBuffer(count: batch * layer.outputCount)
     let p = FloatBuffer(params.isEmpty ? [Float](repeating: 0, count: layer.parameterCount) : params)
     let g = FloatBuffer(count: layer.parameterCount)
@@ -14,8 +16,10 @@ public func runForward(_ layer: any Layer, x: [Float], params: [Float] = [], sta
     let scratch = FloatBuffer(count: max(layer.scratch.count(batch: batch), 1))
     var rng = RNG(seed: seed)
     withUnsafeMutablePointer(to: &rng) { r in
-        layer.forward(LayerIO(batch: batch, x: xb.base, y: y.base, dx: nil, dy: y.base, params: p.base,
-                              grads: g.base, state: st.base, scratch: scratch.base, training: training, rng: r))
+        layer.forward(
+            LayerIO(
+                batch: batch, x: xb.base, y: y.base, dx: nil, dy: y.base, params: p.base,
+                grads: g.base, state: st.base, scratch: scratch.base, training: training, rng: r))
     }
     return (y.array, st.array)
 }
@@ -44,17 +48,22 @@ public func channelMajor(_ x: [Float], batch: Int, channels c: Int, positions p:
 
 /// Runs a layer whose input and output are [C, L] signals on channel-major values, converting
 /// to and from the channels-last storage layers use: what PyTorch would see.
-public func runForwardChannelMajor(_ layer: any Layer, x: [Float], params: [Float] = [], state: [Float]? = nil,
-                                   batch: Int, training: Bool = false) -> (y: [Float], state: [Float]) {
+public func runForwardChannelMajor(
+    _ layer: any Layer, x: [Float], params: [Float] = [], state: [Float]? = nil,
+    batch: Int, training: Bool = false
+) -> (y: [Float], state: [Float]) {
     let (i, o) = (ChannelView(layer.inputShape), ChannelView(layer.outputShape))
-    let r = runForward(layer, x: channelsLast(x, batch: batch, channels: i.channels, positions: i.inner),
-                       params: params, state: state, batch: batch, training: training)
+    let r = runForward(
+        layer, x: channelsLast(x, batch: batch, channels: i.channels, positions: i.inner),
+        params: params, state: state, batch: batch, training: training)
     return (channelMajor(r.y, batch: batch, channels: o.channels, positions: o.inner), r.state)
 }
 
 /// Direct-definition 1-D convolution: y[b,o,t] = bias[o] + Σ_{c,k} W[o,c,k]·x[b,c,t·s+k−p].
-public func referenceConv1D(x: [Float], batch: Int, channels c: Int, length l: Int, weights: [Float],
-                            bias: [Float]?, outChannels o: Int, kernel k: Int, stride s: Int, padding p: Int) -> [Float] {
+public func referenceConv1D(
+    x: [Float], batch: Int, channels c: Int, length l: Int, weights: [Float],
+    bias: [Float]?, outChannels o: Int, kernel k: Int, stride s: Int, padding p: Int
+) -> [Float] {
     let lo = (l + 2 * p - k) / s + 1
     var y = [Float](repeating: 0, count: batch * o * lo)
     for b in 0..<batch {
@@ -77,7 +86,9 @@ public func referenceConv1D(x: [Float], batch: Int, channels c: Int, length l: I
 /// Runs forward then backward of `stack` on random inputs with every buffer (parameters,
 /// gradients, state, workspace, input) followed by a guard region of sentinels; returns false if
 /// any sentinel changed, i.e. something wrote outside its buffer.
-public func runWithGuards(_ stack: LayerStack, batch: Int, capacity: Int, training: Bool, seed: UInt64 = 5) -> (intact: Bool, output: [Float]) {
+public func runWithGuards(
+    _ stack: LayerStack, batch: Int, capacity: Int, training: Bool, seed: UInt64 = 5
+) -> (intact: Bool, output: [Float]) {
     let guardCount = 64, sentinel: Float = -12345.5
     func guarded(_ n: Int) -> FloatBuffer {
         let buf = FloatBuffer(count: n + guardCount)

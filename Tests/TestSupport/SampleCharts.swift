@@ -8,19 +8,25 @@ public enum SampleCharts {
         let train = (0..<300).map { 2.3 * exp(-Double($0) / 60) + 0.05 + 0.03 * sin(Double($0)) }
         let val = (0..<30).map { 2.3 * exp(-Double($0 * 10) / 70) + 0.12 }
         let forkTrain = (150..<300).map { 2.3 * exp(-Double($0) / 40) + 0.02 }
-        return .line(LineChart(title: "loss", series: [
-            .init(name: "train a", values: train, emphasis: .dim, color: 0),
-            .init(name: "val a", values: val, xStep: 10, emphasis: .bright, color: 0),
-            .init(name: "train b", values: forkTrain, xStart: 150, emphasis: .bright, color: 1),
-        ], xLabel: "step", markers: [.init(x: 150, label: "fork b")]))
+        return .line(
+            LineChart(
+                title: "loss",
+                series: [
+                    .init(name: "train a", values: train, emphasis: .dim, color: 0),
+                    .init(name: "val a", values: val, xStep: 10, emphasis: .bright, color: 0),
+                    .init(name: "train b", values: forkTrain, xStart: 150, emphasis: .bright, color: 1),
+                ], xLabel: "step", markers: [.init(x: 150, label: "fork b")]))
     }
 
     public static var landscape: Chart {
         let xs = stride(from: -0.5, through: 1.5, by: 0.04).map { $0 }
         let ys = xs.map { 0.3 + 2 * ($0 - 1) * ($0 - 1) * ($0 + 0.2) * ($0 + 0.2) }
-        return .line(LineChart(title: "loss along init → a", series: [
-            .init(name: "train", points: zip(xs, ys).map { .init(x: $0, y: $1) }),
-        ], xLabel: "α", logY: true, marks: [.init(x: 0, y: ys[12], label: "init"), .init(x: 1, y: ys[37], label: "a")]))
+        return .line(
+            LineChart(
+                title: "loss along init → a",
+                series: [
+                    .init(name: "train", points: zip(xs, ys).map { .init(x: $0, y: $1) })
+                ], xLabel: "α", logY: true, marks: [.init(x: 0, y: ys[12], label: "init"), .init(x: 1, y: ys[37], label: "a")]))
     }
 
     /// A deterministic pseudo-random sequence (no RNG state shared between tests).
@@ -45,9 +51,12 @@ public enum SampleCharts {
         let labels = (1...6).map { "layer \($0)" }
         let weights = [3.1, 2.2, 1.9, 1.7, 1.5, 0.9]
         let grads = [2e-6, 3e-5, 4e-4, 5e-3, 0.04, 0.3]
-        return .bars(BarChart(title: "norms a", labels: labels, series: [
-            .init(name: "weights", values: weights), .init(name: "grads", values: grads),
-        ], logScale: true))
+        return .bars(
+            BarChart(
+                title: "norms a", labels: labels,
+                series: [
+                    .init(name: "weights", values: weights), .init(name: "grads", values: grads),
+                ], logScale: true))
     }
 
     public static var landscape2D: Chart {
@@ -60,8 +69,10 @@ public enum SampleCharts {
             }
         }
         let path = (0..<12).map { k in PlotPoint(x: 0.9 - 0.07 * Double(k), y: 0.8 - 0.08 * Double(k)) }
-        return .heatmap(Heatmap(title: "landscape a", columns: n, rows: n, values: values, xMin: -1, xMax: 1, yMin: -1, yMax: 1,
-                                logScale: true, contourLevels: 6, path: path, marksMinimum: true))
+        return .heatmap(
+            Heatmap(
+                title: "landscape a", columns: n, rows: n, values: values, xMin: -1, xMax: 1, yMin: -1, yMax: 1,
+                logScale: true, contourLevels: 6, path: path, marksMinimum: true))
     }
 
     public static var boundary: Chart {
@@ -79,18 +90,24 @@ public enum SampleCharts {
             let a = 2 * Double.pi * Double(k) / 3 + 3 * t
             return .init(x: t * cos(a), y: t * sin(a), classIndex: k)
         }
-        return .heatmap(Heatmap(title: "boundary a", columns: n, rows: n, values: values, xMin: -1, xMax: 1, yMin: -1, yMax: 1,
-                                coloring: .classes, points: points))
+        return .heatmap(
+            Heatmap(
+                title: "boundary a", columns: n, rows: n, values: values, xMin: -1, xMax: 1, yMin: -1, yMax: 1,
+                coloring: .classes, points: points))
     }
 
     public static var table: Chart {
-        .table(Table(title: "compare", columns: [
-            .init("net"), .init("params", alignment: .right), .init("train loss", alignment: .right),
-            .init("val acc", alignment: .right), .init("steps", alignment: .right),
-        ], rows: [
-            ["a", Table.count(15210), Table.number(0.0312), "68.2%", "6000"],
-            ["cnn", Table.count(5210), Table.number(0.1234), "93.9%", "6000"],
-        ], highlightedRow: 1))
+        .table(
+            Table(
+                title: "compare",
+                columns: [
+                    .init("net"), .init("params", alignment: .right), .init("train loss", alignment: .right),
+                    .init("val acc", alignment: .right), .init("steps", alignment: .right),
+                ],
+                rows: [
+                    ["a", Table.count(15210), Table.number(0.0312), "68.2%", "6000"],
+                    ["cnn", Table.count(5210), Table.number(0.1234), "93.9%", "6000"],
+                ], highlightedRow: 1))
     }
 
     public static var progress: Chart {

@@ -5,15 +5,19 @@ import Networks
 import Testing
 
 /// |a − b| ≤ atol + rtol·|b|, recorded as a test issue with both values when it fails.
-public func expectClose(_ a: Double, _ b: Double, rtol: Double = 1e-5, atol: Double = 1e-6,
-                        _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation) {
+public func expectClose(
+    _ a: Double, _ b: Double, rtol: Double = 1e-5, atol: Double = 1e-6,
+    _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation
+) {
     let ok = abs(a - b) <= atol + rtol * abs(b)
     #expect(ok, "\(what) \(a) vs \(b) (rtol \(rtol), atol \(atol))", sourceLocation: sourceLocation)
 }
 
 /// Elementwise `expectClose` over arrays of the same length.
-public func expectClose(_ a: [Float], _ b: [Float], rtol: Double = 1e-5, atol: Double = 1e-6,
-                        _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation) {
+public func expectClose(
+    _ a: [Float], _ b: [Float], rtol: Double = 1e-5, atol: Double = 1e-6,
+    _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(a.count == b.count, "\(what) lengths \(a.count) vs \(b.count)", sourceLocation: sourceLocation)
     var worst = 0.0, at = -1
     for i in 0..<min(a.count, b.count) {
@@ -46,9 +50,11 @@ public struct GradientReport: CustomStringConvertible {
 /// Tolerance guidance: with eps = 1e-2 the central difference's truncation error is O(eps²) and
 /// Float32 rounding contributes ~1e-7·|L|/eps, so relative errors near 1e-3 are expected; tests
 /// assert ≤ 1e-2 with a floor of 1e-3 on small gradients.
-public func checkLayerGradients(_ layer: any Layer, batch: Int = 3, eps: Float = 1e-2, floor: Double = 1e-3,
-                                training: Bool = true, seed: UInt64 = 1,
-                                prepare: ((UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Void)? = nil) -> GradientReport {
+public func checkLayerGradients(
+    _ layer: any Layer, batch: Int = 3, eps: Float = 1e-2, floor: Double = 1e-3,
+    training: Bool = true, seed: UInt64 = 1,
+    prepare: ((UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Void)? = nil
+) -> GradientReport {
     var rng = RNG(seed: seed)
     let nIn = layer.inputCount * batch, nOut = layer.outputCount * batch
     let x = FloatBuffer((0..<nIn).map { _ in rng.normal() })
@@ -65,8 +71,9 @@ public func checkLayerGradients(_ layer: any Layer, batch: Int = 3, eps: Float =
     let state0 = st.copy()
 
     func io(_ stepRng: UnsafeMutablePointer<RNG>) -> LayerIO {
-        LayerIO(batch: batch, x: x.base, y: y.base, dx: dx.base, dy: dy.base, params: p.base, grads: g.base,
-                state: st.base, scratch: scratch.base, training: training, rng: stepRng)
+        LayerIO(
+            batch: batch, x: x.base, y: y.base, dx: dx.base, dy: dy.base, params: p.base, grads: g.base,
+            state: st.base, scratch: scratch.base, training: training, rng: stepRng)
     }
     /// y at the current x and p; the same dropout mask every call (the RNG restarts).
     func outputs() -> [Float] {
@@ -99,8 +106,10 @@ public func checkLayerGradients(_ layer: any Layer, batch: Int = 3, eps: Float =
 }
 
 /// Checks a loss's gradient w.r.t. its logits against central differences.
-public func checkLossGradient(_ loss: Loss, batch: Int, outputs k: Int, targets: LossTargets, eps: Float = 1e-2,
-                              seed: UInt64 = 3) -> GradientReport {
+public func checkLossGradient(
+    _ loss: Loss, batch: Int, outputs k: Int, targets: LossTargets, eps: Float = 1e-2,
+    seed: UInt64 = 3
+) -> GradientReport {
     var rng = RNG(seed: seed)
     let z = FloatBuffer((0..<batch * k).map { _ in 2 * rng.normal() })
     let g = FloatBuffer(count: batch * k)

@@ -2,8 +2,10 @@
 // Quadratic in the line counts, which is fine for test transcripts of a few hundred lines.
 
 /// `---`/`+++` headers, then hunks with `context` lines around each change; "" when equal.
-public func unifiedDiff(expected: String, actual: String, expectedName: String = "expected",
-                        actualName: String = "actual", context: Int = 3) -> String {
+public func unifiedDiff(
+    expected: String, actual: String, expectedName: String = "expected",
+    actualName: String = "actual", context: Int = 3
+) -> String {
     let a = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let b = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     guard a != b else { return "" }

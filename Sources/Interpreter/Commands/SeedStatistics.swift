@@ -53,9 +53,11 @@ public enum Welch {
     /// Student's t for a two-sided 95 % test at `df` degrees of freedom (table values, the
     /// next smaller tabulated df: a slightly stricter bar).
     public static func critical95(df: Double) -> Double {
-        let table: [(Double, Double)] = [(1, 12.706), (2, 4.303), (3, 3.182), (4, 2.776), (5, 2.571), (6, 2.447),
-                                         (7, 2.365), (8, 2.306), (9, 2.262), (10, 2.228), (12, 2.179), (15, 2.131),
-                                         (20, 2.086), (30, 2.042), (60, 2.000), (120, 1.980)]
+        let table: [(Double, Double)] = [
+            (1, 12.706), (2, 4.303), (3, 3.182), (4, 2.776), (5, 2.571), (6, 2.447),
+            (7, 2.365), (8, 2.306), (9, 2.262), (10, 2.228), (12, 2.179), (15, 2.131),
+            (20, 2.086), (30, 2.042), (60, 2.000), (120, 1.980),
+        ]
         return table.last { $0.0 <= df }?.1 ?? table[0].1
     }
 }

@@ -7,16 +7,20 @@ import Language
 enum PerLayer {
     /// The definition with every repeated item that mentions a per-layer parameter unrolled.
     /// `count` resolves a repeat count (`x$depth`) in the trial's scope.
-    static func expanded(_ definition: NetworkDefinition, prefixes: Set<String>,
-                         count: (Value) throws(RuntimeError) -> Int) throws(RuntimeError) -> NetworkDefinition {
+    static func expanded(
+        _ definition: NetworkDefinition, prefixes: Set<String>,
+        count: (Value) throws(RuntimeError) -> Int
+    ) throws(RuntimeError) -> NetworkDefinition {
         guard !prefixes.isEmpty else { return definition }
         var out = definition
         out.layers = try expanded(definition.layers, prefixes: prefixes, count: count)
         return out
     }
 
-    static func expanded(_ items: [LayerItem], prefixes: Set<String>,
-                         count: (Value) throws(RuntimeError) -> Int) throws(RuntimeError) -> [LayerItem] {
+    static func expanded(
+        _ items: [LayerItem], prefixes: Set<String>,
+        count: (Value) throws(RuntimeError) -> Int
+    ) throws(RuntimeError) -> [LayerItem] {
         var out: [LayerItem] = []
         for item in items {
             guard let repeats = item.repeatCount, mentions(item, prefixes) else {
@@ -77,7 +81,8 @@ enum PerLayer {
         copy.activation = layer.activation.map(r)
         switch layer.kind {
         case .dense(let units): copy.kind = .dense(units: r(units))
-        case .conv(let c, let k, let s, let p): copy.kind = .conv(channels: r(c), kernel: k.map(r), stride: s.map(r), padding: p.map(r))
+        case .conv(let c, let k, let s, let p):
+            copy.kind = .conv(channels: r(c), kernel: k.map(r), stride: s.map(r), padding: p.map(r))
         case .pool(let mode, let size): copy.kind = .pool(mode: r(mode), size: r(size))
         case .dropout(let rate): copy.kind = .dropout(rate: r(rate))
         default: break

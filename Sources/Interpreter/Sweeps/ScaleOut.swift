@@ -20,8 +20,10 @@ public enum ScaleOut {
     /// Runs the trial a config describes; `line` receives stdout lines, `error` stderr text.
     /// The trial is confined to `directory` (Confinement.swift): it reads files only below it,
     /// and writes files or runs other scripts only when `allowWrites`.
-    public static func runTrial(config data: Data, directory: String, allowWrites: Bool = false,
-                                line: @escaping (String) -> Void, error: @escaping (String) -> Void) -> Int32 {
+    public static func runTrial(
+        config data: Data, directory: String, allowWrites: Bool = false,
+        line: @escaping (String) -> Void, error: @escaping (String) -> Void
+    ) -> Int32 {
         let host = QuietHost()
         let confinement = Confinement(root: directory, allowWrites: allowWrites)
         let session = Session(host: host, settings: SessionSettings(directory: directory, confinement: confinement))
@@ -49,11 +51,15 @@ struct TrialConfig {
 
     init(_ data: Data, confinement: Confinement) throws(RuntimeError) {
         guard let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
-            throw RuntimeError("the config is not a JSON object", hint: "{\"file\": \"sweep.basin\", \"values\": {\"lr\": 0.01}, \"budget\": 10}")
+            throw RuntimeError(
+                "the config is not a JSON object", hint: "{\"file\": \"sweep.basin\", \"values\": {\"lr\": 0.01}, \"budget\": 10}"
+            )
         }
         for key in json.keys.sorted() where !Self.keys.contains(key) {
-            throw RuntimeError("unknown key \"\(key)\" in the config",
-                               hint: suggest(key, among: Self.keys).map { "did you mean \"\($0)\"?" } ?? "the keys are " + Self.keys.joined(separator: ", "))
+            throw RuntimeError(
+                "unknown key \"\(key)\" in the config",
+                hint: suggest(key, among: Self.keys).map { "did you mean \"\($0)\"?" } ?? "the keys are "
+                    + Self.keys.joined(separator: ", "))
         }
         source = try Self.source(json, confinement: confinement)
         if let raw = json["sweep"], !(raw is String) { throw RuntimeError("\"sweep\" must be the sweep's name, a string") }
@@ -69,13 +75,17 @@ struct TrialConfig {
         guard let raw else { return nil }
         let isBoolean = (raw as? NSNumber).map { String(cString: $0.objCType) == "c" } ?? false  // "c": JSON true/false
         guard let n = raw as? NSNumber, !isBoolean else {
-            let found = raw is String ? "the string \"\(raw)\"" : isBoolean ? ((raw as? NSNumber)?.boolValue == true ? "true" : "false") : "\(raw)"
+            let found =
+                raw is String
+                ? "the string \"\(raw)\"" : isBoolean ? ((raw as? NSNumber)?.boolValue == true ? "true" : "false") : "\(raw)"
             throw RuntimeError("\"\(key)\" must be a number, not \(found)")
         }
         let v = n.doubleValue
         guard v.isFinite, range.contains(v), !whole || v == v.rounded() else {
-            let kind = whole ? "a whole number from \(Int(range.lowerBound))" : "a number above \(Int(range.lowerBound)) and at most"
-            throw RuntimeError("\"\(key)\" must be \(kind) \(whole ? "to " : "")\(Int(range.upperBound)), not \(NumberLiteral.format(v))")
+            let kind =
+                whole ? "a whole number from \(Int(range.lowerBound))" : "a number above \(Int(range.lowerBound)) and at most"
+            throw RuntimeError(
+                "\"\(key)\" must be \(kind) \(whole ? "to " : "")\(Int(range.upperBound)), not \(NumberLiteral.format(v))")
         }
         return v
     }
@@ -84,8 +94,9 @@ struct TrialConfig {
         if let script = json["script"] as? String { return SourceFile(name: "<config>", text: script) }
         guard let file = json["file"] as? String else { throw RuntimeError("the config needs \"file\" or \"script\"") }
         guard let path = confinement.resolve(file.hasPrefix("/") ? file : confinement.root + "/" + file) else {
-            throw RuntimeError("'\(file)' is outside the trial's directory \(confinement.root)",
-                               hint: "a trial reads and writes only below the directory basin trial runs in")
+            throw RuntimeError(
+                "'\(file)' is outside the trial's directory \(confinement.root)",
+                hint: "a trial reads and writes only below the directory basin trial runs in")
         }
         guard let contents = FileManager.default.contents(atPath: path) else {
             throw RuntimeError("cannot read '\(file)'", hint: "paths are relative to the directory basin runs in")
@@ -101,9 +112,13 @@ struct TrialConfig {
         guard let dictionary = raw as? [String: Any] else { throw RuntimeError("\"values\" must be an object of name: value") }
         var out: [String: ParameterValue] = [:]
         for (name, value) in dictionary {
-            if let word = value as? String { out[name] = .word(word) } else if let n = value as? NSNumber, n.doubleValue.isFinite {
+            if let word = value as? String {
+                out[name] = .word(word)
+            } else if let n = value as? NSNumber, n.doubleValue.isFinite {
                 out[name] = .number(n.doubleValue)
-            } else { throw RuntimeError("value of '\(name)' must be a number or a string") }
+            } else {
+                throw RuntimeError("value of '\(name)' must be a number or a string")
+            }
         }
         return out
     }
@@ -113,7 +128,9 @@ struct TrialConfig {
 final class QuietHost: SessionHost {
     var errors: [String] = []
     func emit(_ output: Output) {
-        if case .diagnostic(let d, let source) = output { errors.append(DiagnosticRenderer(style: PlainStyle()).render(d, source: source)) }
+        if case .diagnostic(let d, let source) = output {
+            errors.append(DiagnosticRenderer(style: PlainStyle()).render(d, source: source))
+        }
     }
     func progress(_ update: LiveUpdate) {}
     func finishedProgress(_ update: LiveUpdate) {}

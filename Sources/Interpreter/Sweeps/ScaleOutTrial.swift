@@ -22,7 +22,8 @@ extension Sweeps {
             error("error: \(e.message)" + (e.hint.map { "\n= help: \($0)" } ?? "") + "\n")
             return ScaleOut.usage
         }
-        let plan = TrialPlan(body: body, source: source, configuration: configuration, budget: config.budget ?? 10, seed: config.seed)
+        let plan = TrialPlan(
+            body: body, source: source, configuration: configuration, budget: config.budget ?? 10, seed: config.seed)
         let outcome = runTrial(plan, objective: body.objective, onEvaluation: { line(Self.jsonLine(evaluation: $0)) })
         line(Self.jsonLine(outcome: outcome, objective: body.objective, seed: config.seed))
         if let failure = outcome.failure { error("error: trial failed: \(failure)\n") }
@@ -43,7 +44,8 @@ extension Sweeps {
             return nil
         }
         guard let i = sweepIndex(parsed.script, named: config.sweep), case .command(let c) = parsed.script.statements[i].kind,
-              let block = c.block else {
+            let block = c.block
+        else {
             error("error: \(source.name) has no sweep named '\(config.sweep ?? "")' with a { body }\n")
             return nil
         }
@@ -67,38 +69,49 @@ extension Sweeps {
         var seen: [String: ParameterValue] = [:]
         for p in space.parameters where space.isActive(p, given: seen) {
             guard let v = c[p.name] else {
-                throw RuntimeError("no value for '\(p.name)'", hint: "give every active parameter: " + space.names.joined(separator: ", "))
+                throw RuntimeError(
+                    "no value for '\(p.name)'", hint: "give every active parameter: " + space.names.joined(separator: ", "))
             }
             guard p.domain.contains(v) else { throw RuntimeError("\(p.name)=\(v) is outside its range") }
             seen[p.name] = v
         }
         if let extra = c.names.first(where: { seen[$0] == nil }) {
-            throw RuntimeError("'\(extra)' is not an active parameter of the body",
-                               hint: space.parameter(named: extra).map { p in
-                                   "it exists only when " + p.conditions.map(\.description).joined(separator: " and ") + "; leave it out"
-                               } ?? "parameters: " + space.names.joined(separator: ", "))
+            throw RuntimeError(
+                "'\(extra)' is not an active parameter of the body",
+                hint: space.parameter(named: extra).map { p in
+                    "it exists only when " + p.conditions.map(\.description).joined(separator: " and ") + "; leave it out"
+                } ?? "parameters: " + space.names.joined(separator: ", "))
         }
     }
 
     static func jsonLine(evaluation e: EvalRecord) -> String {
-        json([("step", Double(e.step)), ("epoch", e.epoch), ("val_loss", e.validationLoss), ("val_acc", e.validationAccuracy),
-              ("train_loss", e.trainLoss), ("train_acc", e.trainAccuracy)])
+        json([
+            ("step", Double(e.step)), ("epoch", e.epoch), ("val_loss", e.validationLoss), ("val_acc", e.validationAccuracy),
+            ("train_loss", e.trainLoss), ("train_acc", e.trainAccuracy),
+        ])
     }
 
     static func jsonLine(outcome o: TrialOutcome, objective: SweepObjective, seed: UInt64) -> String {
         let f = o.curve.last
-        let head = "{\"status\":\"\(o.status.rawValue)\",\"metric\":\"\(objective.metric)\",\"direction\":\"\(objective.maximize ? "maximize" : "minimize")\","
+        let head =
+            "{\"status\":\"\(o.status.rawValue)\",\"metric\":\"\(objective.metric)\",\"direction\":\"\(objective.maximize ? "maximize" : "minimize")\","
         let error = o.failure.map { ",\"error\":" + JSON.quoted($0) } ?? ""
-        return head + json([("objective", o.objective), ("val_loss", f?.validationLoss), ("val_acc", f?.validationAccuracy),
-                            ("train_loss", f?.trainLoss), ("train_acc", f?.trainAccuracy), ("step", f.map { Double($0.step) }),
-                            ("epochs", o.epochs), ("seconds", o.seconds), ("seed", Double(seed))]).dropFirst().dropLast() + error + "}"
+        return head
+            + json([
+                ("objective", o.objective), ("val_loss", f?.validationLoss), ("val_acc", f?.validationAccuracy),
+                ("train_loss", f?.trainLoss), ("train_acc", f?.trainAccuracy), ("step", f.map { Double($0.step) }),
+                ("epochs", o.epochs), ("seconds", o.seconds), ("seed", Double(seed)),
+            ]).dropFirst().dropLast() + error + "}"
     }
 
     /// `{"key":number,…}` in the given order; nil and non-finite values are null.
     static func json(_ fields: [(String, Double?)]) -> String {
-        "{" + fields.map { key, value in
-            let v = value.flatMap { $0.isFinite ? ($0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : "\($0)") : nil } ?? "null"
-            return "\"\(key)\":\(v)"
-        }.joined(separator: ",") + "}"
+        "{"
+            + fields.map { key, value in
+                let v =
+                    value.flatMap { $0.isFinite ? ($0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : "\($0)") : nil }
+                    ?? "null"
+                return "\"\(key)\":\(v)"
+            }.joined(separator: ",") + "}"
     }
 }

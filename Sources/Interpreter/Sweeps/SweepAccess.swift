@@ -14,15 +14,18 @@ extension Sweeps {
         }
         let sweepName = String(name[..<dot]), member = String(name[name.index(after: dot)...])
         guard let sweep = session.workspace.sweeps[sweepName] else {
-            throw RuntimeError("no sweep named '\(sweepName)'", at: span,
-                               hint: suggest(sweepName, among: Array(session.workspace.sweeps.keys)).map { "did you mean '\($0)'?" })
+            throw RuntimeError(
+                "no sweep named '\(sweepName)'", at: span,
+                hint: suggest(sweepName, among: Array(session.workspace.sweeps.keys)).map { "did you mean '\($0)'?" })
         }
         guard member == "best" else {
-            throw RuntimeError("a sweep has one member, 'best', not '\(member)'", at: span, hint: "eval \(sweepName).best on test")
+            throw RuntimeError(
+                "a sweep has one member, 'best', not '\(member)'", at: span, hint: "eval \(sweepName).best on test")
         }
         guard let net = sweep.bestNet else {
-            throw RuntimeError("sweep \(sweepName) has no finished trial with a trained net", at: span,
-                               hint: sweep.builtin.map { "objective=\($0) sweeps train nothing" } ?? "run the sweep with more trials")
+            throw RuntimeError(
+                "sweep \(sweepName) has no finished trial with a trained net", at: span,
+                hint: sweep.builtin.map { "objective=\($0) sweeps train nothing" } ?? "run the sweep with more trials")
         }
         return (net, sweep.bestData)
     }
@@ -43,15 +46,21 @@ extension Sweeps {
         // Over seeds (`sweep … seeds=N`): the objective is the mean; its sd and each seed's follow.
         let seeds = entry.trials.map(\.seedObjectives.count).max() ?? 0
         let seedColumns = seeds > 1 ? ["objective_sd"] + (0..<seeds).map { "objective_seed\($0)" } : []
-        var lines = [(["trial", "status", "budget", "seed", "objective", "epochs", "seconds"] + params
-            + ["train_loss", "train_acc", "val_loss", "val_acc", "failure"] + seedColumns).joined(separator: ",")]
+        var lines = [
+            (["trial", "status", "budget", "seed", "objective", "epochs", "seconds"] + params
+                + ["train_loss", "train_acc", "val_loss", "val_acc", "failure"] + seedColumns).joined(separator: ",")
+        ]
         for t in entry.trials {
             let f = t.final
-            var fields = ["\(t.number)", t.status.rawValue, t.budget.map(formatBudget) ?? "", "\(t.seed)", csvNumber(t.objective),
-                          csvNumber(t.epochs), csvNumber(t.seconds)]
+            var fields = [
+                "\(t.number)", t.status.rawValue, t.budget.map(formatBudget) ?? "", "\(t.seed)", csvNumber(t.objective),
+                csvNumber(t.epochs), csvNumber(t.seconds),
+            ]
             fields += params.map { t.configuration[$0]?.description ?? "" }
-            fields += [csvNumber(f?.trainLoss), csvNumber(f?.trainAccuracy), csvNumber(f?.validationLoss),
-                       csvNumber(f?.validationAccuracy), csvQuoted(t.failure ?? "")]
+            fields += [
+                csvNumber(f?.trainLoss), csvNumber(f?.trainAccuracy), csvNumber(f?.validationLoss),
+                csvNumber(f?.validationAccuracy), csvQuoted(t.failure ?? ""),
+            ]
             if seeds > 1 {
                 fields.append(t.seedObjectives.count > 1 ? csvNumber(Spread(t.seedObjectives).sd) : "")
                 fields += (0..<seeds).map { $0 < t.seedObjectives.count ? csvNumber(t.seedObjectives[$0]) : "" }
@@ -67,6 +76,7 @@ extension Sweeps {
     }
 
     func csvQuoted(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

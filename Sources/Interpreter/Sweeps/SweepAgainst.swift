@@ -14,8 +14,10 @@ extension Sweeps {
         let parameter = entry.space.parameter(named: x)
         guard x == "params" || parameter != nil else {
             let names = entry.space.names + ["params"]
-            throw RuntimeError("sweep \(entry.name) has no parameter '\(x)'", at: span,
-                               hint: suggest(x, among: names).map { "did you mean '\($0)'?" } ?? "its parameters: " + names.joined(separator: ", "))
+            throw RuntimeError(
+                "sweep \(entry.name) has no parameter '\(x)'", at: span,
+                hint: suggest(x, among: names).map { "did you mean '\($0)'?" } ?? "its parameters: "
+                    + names.joined(separator: ", "))
         }
         let accuracy = entry.objective.metric.hasSuffix("acc")
         let train = { (e: EvalRecord) in accuracy ? e.trainAccuracy : e.trainLoss }
@@ -24,10 +26,17 @@ extension Sweeps {
         var groups: [Double: (train: [Double], val: [Double])] = [:]
         for t in entry.trials where t.status == .done {  // a pruned job stopped at a smaller budget
             let value: Double?
-            if x == "params" { value = t.parameters.map(Double.init) }
-            else if let p = parameter, let v = t.configuration[p.name] {
-                if case .choice = p.domain { value = v.number ?? p.domain.index(of: v).map(Double.init) } else { value = v.number }
-            } else { value = nil }
+            if x == "params" {
+                value = t.parameters.map(Double.init)
+            } else if let p = parameter, let v = t.configuration[p.name] {
+                if case .choice = p.domain {
+                    value = v.number ?? p.domain.index(of: v).map(Double.init)
+                } else {
+                    value = v.number
+                }
+            } else {
+                value = nil
+            }
             guard let v = value else { continue }
             let finals = t.seedFinals.isEmpty ? t.final.map { [$0] } ?? [] : t.seedFinals
             var g = groups[v] ?? ([], [])
@@ -42,17 +51,23 @@ extension Sweeps {
         let xs = groups.keys.sorted()
         let log = (xs.first ?? 0) > 0 && (xs.last ?? 0) / (xs.first ?? 1) > 10
         let axis = { (v: Double) in log ? log10(v) : v }
-        let trainPoints = xs.compactMap { v in groups[v].flatMap { $0.train.isEmpty ? nil : PlotPoint(x: axis(v), y: Spread($0.train).mean) } }
+        let trainPoints = xs.compactMap { v in
+            groups[v].flatMap { $0.train.isEmpty ? nil : PlotPoint(x: axis(v), y: Spread($0.train).mean) }
+        }
         let spreads = xs.compactMap { v in groups[v].flatMap { $0.val.isEmpty ? nil : (x: axis(v), s: Spread($0.val)) } }
         let metric = accuracy ? "acc" : "loss"
-        var series: [LineChart.Series] = [.init(name: "train \(metric)", points: trainPoints, emphasis: .dim, color: 0),
-                                          .init(name: "val \(metric)", points: spreads.map { PlotPoint(x: $0.x, y: $0.s.mean) },
-                                                emphasis: .bright, color: 1)]
+        var series: [LineChart.Series] = [
+            .init(name: "train \(metric)", points: trainPoints, emphasis: .dim, color: 0),
+            .init(
+                name: "val \(metric)", points: spreads.map { PlotPoint(x: $0.x, y: $0.s.mean) },
+                emphasis: .bright, color: 1),
+        ]
         if spreads.contains(where: { $0.s.n > 1 }) {
             series.append(.band("val ± sd", spreads, color: 1))
         }
         let label = x == "params" ? "parameters" : x
-        return LineChart(title: "\(entry.name): train and val \(metric) against \(label)", series: series,
-                         xLabel: log ? "log10 \(label)" : label, yLabel: metric)
+        return LineChart(
+            title: "\(entry.name): train and val \(metric) against \(label)", series: series,
+            xLabel: log ? "log10 \(label)" : label, yLabel: metric)
     }
 }

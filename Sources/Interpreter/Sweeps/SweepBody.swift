@@ -29,13 +29,15 @@ struct SweepBody {
         var reader = SpaceReader(scope: scope)
         try reader.read(block.statements, when: [])
         guard Self.trains(block.statements) else {
-            throw RuntimeError("the sweep body trains no net, so a trial has nothing to measure", at: block.span,
-                               hint: "end it with 'train NET on DATA epochs=$budget'")
+            throw RuntimeError(
+                "the sweep body trains no net, so a trial has nothing to measure", at: block.span,
+                hint: "end it with 'train NET on DATA epochs=$budget'")
         }
         do { space = try SearchSpace(reader.parameters) } catch let error as SearchError {
             let empty = error == .emptySpace
-            throw RuntimeError(empty ? "the sweep body samples nothing" : error.description, at: block.span,
-                               hint: empty ? "sample something, e.g. 'let lr ~ log(1e-4, 1e-1)'" : error.hint)
+            throw RuntimeError(
+                empty ? "the sweep body samples nothing" : error.description, at: block.span,
+                hint: empty ? "sample something, e.g. 'let lr ~ log(1e-4, 1e-1)'" : error.hint)
         } catch { throw RuntimeError("\(error)", at: block.span) }
         statements = block.statements
         perLayer = reader.perLayer
@@ -59,14 +61,17 @@ struct SweepBody {
                 case .variable(let l):
                     guard case .distribution(let d) = l.binding, let conditions else { continue }
                     if perLayer[l.name.name] != nil || parameters.contains(where: { $0.name == l.name.name }) {
-                        throw RuntimeError("'\(l.name.name)' is sampled twice in this sweep body", at: l.name.span,
-                                           hint: "sample it once (before the if), or give each branch its own name")
+                        throw RuntimeError(
+                            "'\(l.name.name)' is sampled twice in this sweep body", at: l.name.span,
+                            hint: "sample it once (before the if), or give each branch its own name")
                     }
                     let domain = try SweepBody.domain(d, name: l.name.name, scope: scope)
                     if let depth = d.perLayer {
                         let count = try SweepBody.layerCount(depth, among: parameters)
                         parameters += Parameter.perLayer(l.name.name, count: count, depth: depth.name, domain)
-                            .map { p in var p = p; p.conditions = conditions + p.conditions; return p }
+                            .map { p in
+                                var p = p; p.conditions = conditions + p.conditions; return p
+                            }
                         perLayer[l.name.name] = depth.name
                     } else {
                         parameters.append(Parameter(l.name.name, domain, when: conditions))
@@ -74,9 +79,10 @@ struct SweepBody {
                 case .command(let c) where c.verb.name == "report":
                     if conditions != nil { objective = SweepBody.objective(c) }
                 case .conditional(let c):
-                    let (then, otherwise) = try branchConditions(c.test, inside: conditions,
-                                                                 thenSamples: SweepBody.samples(c.then.statements),
-                                                                 elseSamples: SweepBody.samples(c.otherwise?.statements ?? []))
+                    let (then, otherwise) = try branchConditions(
+                        c.test, inside: conditions,
+                        thenSamples: SweepBody.samples(c.then.statements),
+                        elseSamples: SweepBody.samples(c.otherwise?.statements ?? []))
                     try read(c.then.statements, when: then)
                     try read(c.otherwise?.statements ?? [], when: otherwise)
                 default: continue
@@ -97,8 +103,9 @@ struct SweepBody {
             }
             guard let parameter = parameters.first(where: { $0.name == name }) else {
                 guard scope.value(of: name) != nil else {
-                    throw RuntimeError("an 'if' in a sweep body tests a parameter sampled on an earlier line, or a variable set before the sweep; $\(name) is neither",
-                                       at: clause.subject.span, hint: "sample it first: 'let \(name) ~ choice(…)'")
+                    throw RuntimeError(
+                        "an 'if' in a sweep body tests a parameter sampled on an earlier line, or a variable set before the sweep; $\(name) is neither",
+                        at: clause.subject.span, hint: "sample it first: 'let \(name) ~ choice(…)'")
                 }
                 return .constant(try IfEvaluation.holds(clause, in: scope))
             }
@@ -106,10 +113,12 @@ struct SweepBody {
             case .compare(let op, let value):
                 let v = try SweepBody.parameterValue(value, scope: scope)
                 if op.orders, v.number == nil || parameter.domain.hasWords {
-                    throw RuntimeError("'\(op.rawValue)' orders numbers, but $\(name) takes words", at: clause.span,
-                                       hint: "use == or != for words, or 'in (a, b, …)'")
+                    throw RuntimeError(
+                        "'\(op.rawValue)' orders numbers, but $\(name) takes words", at: clause.span,
+                        hint: "use == or != for words, or 'in (a, b, …)'")
                 }
-                return .condition(Condition(name, .compare(Comparison(op), v)), negated: Condition(name, .compare(Comparison(op.negated), v)))
+                return .condition(
+                    Condition(name, .compare(Comparison(op), v)), negated: Condition(name, .compare(Comparison(op.negated), v)))
             case .isOneOf(let values):
                 var vs: [ParameterValue] = []
                 for value in values { vs.append(try SweepBody.parameterValue(value, scope: scope)) }
@@ -122,8 +131,11 @@ struct SweepBody {
         /// gives the else-branch both negations; the other side is a disjunction, which a
         /// space can hold only when it is one condition — or `==`/`in` tests of one parameter,
         /// merged into one `in`. Otherwise a branch that samples is refused (nest the ifs).
-        func branchConditions(_ test: IfTest, inside outer: [Condition]?, thenSamples: Bool, elseSamples: Bool)
-            throws(RuntimeError) -> ([Condition]?, [Condition]?) {
+        func branchConditions(
+            _ test: IfTest, inside outer: [Condition]?, thenSamples: Bool, elseSamples: Bool
+        )
+            throws(RuntimeError) -> ([Condition]?, [Condition]?)
+        {
             guard let outer else { return (nil, nil) }
             // An `if` that samples nothing (`if $budget >= 9 { schedule … }`) does not shape the space.
             guard thenSamples || elseSamples else { return (outer, outer) }
@@ -136,7 +148,7 @@ struct SweepBody {
             if constants.contains(!isAnd) { return isAnd ? (nil, outer) : (outer, nil) }
             guard !conditions.isEmpty else { return isAnd ? (outer, nil) : (nil, outer) }
             let all = outer + conditions.map(isAnd ? \.0 : \.1)  // the conjunctive side
-            let either: [Condition]?                                 // the disjunctive side
+            let either: [Condition]?  // the disjunctive side
             if conditions.count == 1 {
                 either = outer + [isAnd ? conditions[0].1 : conditions[0].0]
             } else if let merged = Self.mergedOneOf(conditions.map(isAnd ? \.1 : \.0)) {
@@ -144,9 +156,11 @@ struct SweepBody {
             } else {
                 either = nil
                 if isAnd ? elseSamples : thenSamples {
-                    throw RuntimeError(isAnd ? "the 'else' of an 'and' test is an 'or' of conditions, which a search space cannot hold"
-                                             : "an 'or' across different parameters is not a search-space condition", at: test.span,
-                                       hint: "nest the ifs, so that each samples under one test")
+                    throw RuntimeError(
+                        isAnd
+                            ? "the 'else' of an 'and' test is an 'or' of conditions, which a search space cannot hold"
+                            : "an 'or' across different parameters is not a search-space condition", at: test.span,
+                        hint: "nest the ifs, so that each samples under one test")
                 }
             }
             return isAnd ? (all, either ?? outer) : (either ?? outer, all)
@@ -199,8 +213,9 @@ struct SweepBody {
         guard case .command(let c) = statement.kind else { return }
         let operands = c.operands.compactMap { if case .positional(let v) = $0 { v.word } else { nil } }
         if c.verb.name == "eval" && operands.contains("test") {
-            throw RuntimeError("a sweep body may not look at the test part", at: statement.span,
-                               hint: "choose on val; after the sweep, 'eval SWEEP.best on test' is the one recorded look")
+            throw RuntimeError(
+                "a sweep body may not look at the test part", at: statement.span,
+                hint: "choose on val; after the sweep, 'eval SWEEP.best on test' is the one recorded look")
         }
         if ["sweep", "quit", "save", "run", "export"].contains(c.verb.name) {
             throw RuntimeError("'\(c.verb.name)' cannot run inside a sweep body", at: c.verb.span)
@@ -236,7 +251,8 @@ struct SweepBody {
         var literal = v.literal
         if case .variable(let name) = v.kind { literal = scope.value(of: name) }
         guard let literal else {
-            throw RuntimeError("\(v.text) is not defined", at: v.span, hint: "define it before the sweep: let \(v.text.dropFirst()) = VALUE")
+            throw RuntimeError(
+                "\(v.text) is not defined", at: v.span, hint: "define it before the sweep: let \(v.text.dropFirst()) = VALUE")
         }
         switch literal {
         case .number(let x): return .number(x)
@@ -247,8 +263,9 @@ struct SweepBody {
     /// How many per-layer values `per DEPTH` needs: the largest value DEPTH can take.
     static func layerCount(_ depth: Identifier, among parameters: [Parameter]) throws(RuntimeError) -> Int {
         guard let parent = parameters.last(where: { $0.name == depth.name }) else {
-            throw RuntimeError("'per \(depth.name)' needs '\(depth.name)' sampled on an earlier line", at: depth.span,
-                               hint: "e.g. 'let \(depth.name) ~ int(1, 4)' before this line")
+            throw RuntimeError(
+                "'per \(depth.name)' needs '\(depth.name)' sampled on an earlier line", at: depth.span,
+                hint: "e.g. 'let \(depth.name) ~ int(1, 4)' before this line")
         }
         let largest: Double?
         switch parent.domain {
@@ -257,8 +274,9 @@ struct SweepBody {
         default: largest = nil
         }
         guard let largest, largest == largest.rounded(), largest >= 1, largest <= Double(maximumLayers) else {
-            throw RuntimeError("'per \(depth.name)' needs '\(depth.name)' to be a whole number of layers from 1 to \(maximumLayers)",
-                               at: depth.span, hint: "declare it as int(1, N) or choice(1, 2, …)")
+            throw RuntimeError(
+                "'per \(depth.name)' needs '\(depth.name)' to be a whole number of layers from 1 to \(maximumLayers)",
+                at: depth.span, hint: "declare it as int(1, N) or choice(1, 2, …)")
         }
         return Int(largest)
     }

@@ -1,9 +1,9 @@
+import Charts
 // A sweep as the workspace holds it: its search space, what it optimizes, and every trial with
 // its configuration, learning curve, final metrics, seed and status. Objectives are stored as
 // the user reads them (val_acc as an accuracy); `SweepObjective.minimized` turns them into the
 // lower-is-better numbers the samplers see (Search/Trial.swift's convention).
 import Kernels
-import Charts
 import Lab
 import Search
 
@@ -103,8 +103,9 @@ final class SweepEntry {
     /// The trials as the samplers see them (minimized objectives).
     var history: [Trial] {
         trials.map { t in
-            Trial(number: t.number, configuration: t.configuration, objective: t.objective.map(objective.minimized),
-                  status: t.status, budget: t.budget)
+            Trial(
+                number: t.number, configuration: t.configuration, objective: t.objective.map(objective.minimized),
+                status: t.status, budget: t.budget)
         }
     }
 
@@ -128,7 +129,9 @@ final class SweepEntry {
     var bestSoFar: [Double?] {
         var best: Double?
         return trials.map { t in
-            if t.status == .done, let y = t.objective, y.isFinite, best.map({ objective.minimized(y) < objective.minimized($0) }) ?? true {
+            if t.status == .done, let y = t.objective, y.isFinite,
+                best.map({ objective.minimized(y) < objective.minimized($0) }) ?? true
+            {
                 best = y
             }
             return best

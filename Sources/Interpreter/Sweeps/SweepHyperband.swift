@@ -16,14 +16,20 @@ import Lab
 import Search
 
 extension Sweeps {
-    func runScheduled(_ entry: SweepEntry, _ body: SweepBody, plan: HyperbandPlan, workers: Int, source: SourceFile) throws(RuntimeError) {
+    func runScheduled(
+        _ entry: SweepEntry, _ body: SweepBody, plan: HyperbandPlan, workers: Int, source: SourceFile
+    ) throws(RuntimeError) {
         entry.plan = plan
-        let sampler: any Sampler = entry.method == "bohb" ? BOHBSampler(space: entry.space, seed: entry.seed)
+        let sampler: any Sampler =
+            entry.method == "bohb"
+            ? BOHBSampler(space: entry.space, seed: entry.seed)
             : RandomSampler(space: entry.space, seed: entry.seed)
         var scheduler = HyperbandScheduler(plan: plan, sampler: sampler)
         let live = SweepLive(session: session, entry: entry, totalWeight: plan.continuedBudget)
-        session.say(live.header(trials: "\(plan.brackets.count) brackets, \(plan.totalConfigurations) configurations",
-                        budget: "\(formatBudget(plan.continuedBudget)) epochs in all as promoted configurations continue"))
+        session.say(
+            live.header(
+                trials: "\(plan.brackets.count) brackets, \(plan.totalConfigurations) configurations",
+                budget: "\(formatBudget(plan.continuedBudget)) epochs in all as promoted configurations continue"))
         let pool = TrialPool(capacity: workers)
         var started: [(job: HyperbandJob, plan: TrialPlan, weight: Double)] = [], finished: [Int: TrialOutcome] = [:]
         var latest: [Int: LiveUpdate] = [:]
@@ -36,8 +42,9 @@ extension Sweeps {
             // only once this round's are all reported, so a promotion always sees its net).
             while !entry.stoppedEarly, pool.hasRoom, let job = scheduler.nextJob() {
                 let resume = job.round > 0 ? carried.removeValue(forKey: job.configurationID) : nil
-                let plan = TrialPlan(body: body, source: source, configuration: job.configuration, budget: job.budget,
-                                     seed: SweepEntry.trialSeed(entry.seed, configuration: job.configurationID), resume: resume)
+                let plan = TrialPlan(
+                    body: body, source: source, configuration: job.configuration, budget: job.budget,
+                    seed: SweepEntry.trialSeed(entry.seed, configuration: job.configurationID), resume: resume)
                 let bracket = entry.plan?.brackets.first { $0.s == job.bracket }
                 started.append((job, plan, resume == nil ? job.budget : bracket?.increment(job.round) ?? job.budget))
                 pool.start(job.id, prepareTrial(plan, objective: entry.objective))
@@ -52,7 +59,9 @@ extension Sweeps {
                 }
             }
             while let next = started.first {
-                if let update = latest.removeValue(forKey: next.job.id) { live.forwarder(trial: next.job.id, weight: next.weight)(update) }
+                if let update = latest.removeValue(forKey: next.job.id) {
+                    live.forwarder(trial: next.job.id, weight: next.weight)(update)
+                }
                 guard let outcome = finished.removeValue(forKey: next.job.id) else { break }
                 started.removeFirst()
                 if outcome.cancelled { entry.stoppedEarly = true; continue }
@@ -80,7 +89,8 @@ extension Sweeps {
         guard let plan = entry.plan, let b = plan.brackets.firstIndex(where: { $0.s == job.bracket }) else { return }
         let p = s.progress[b][job.round], rounds = plan.brackets[b].rounds
         let best = p.best.map { " · best \(fmt(entry.objective.minimized($0)))" } ?? ""
-        let next = job.round + 1 < rounds.count
+        let next =
+            job.round + 1 < rounds.count
             ? " · the best \(rounds[job.round + 1].configurations) go on to \(epochText(rounds[job.round + 1].budget))" : ""
         session.say("  bracket s=\(job.bracket) round \(job.round): \(p.finished) × \(epochText(p.budget))\(best)\(next)")
         if bracketOver { session.emit(.chart(.table(bracketTable(s, entry)))) }
@@ -90,14 +100,17 @@ extension Sweeps {
     static let carriedBytes = 256 << 20
 
     /// Records a finished job and reports it to the scheduler.
-    func commitJob(_ job: HyperbandJob, _ trialPlan: TrialPlan, _ outcome: TrialOutcome, _ entry: SweepEntry, weight: Double,
-                   live: SweepLive, scheduler: inout HyperbandScheduler) {
+    func commitJob(
+        _ job: HyperbandJob, _ trialPlan: TrialPlan, _ outcome: TrialOutcome, _ entry: SweepEntry, weight: Double,
+        live: SweepLive, scheduler: inout HyperbandScheduler
+    ) {
         if job.round > 0, let i = entry.trials.lastIndex(where: { $0.configurationID == job.configurationID }) {
             entry.trials[i].promoted = true
         }
         let rounds = entry.plan?.brackets.first { $0.s == job.bracket }?.rounds.count ?? 1
-        record(outcome, trialPlan, in: entry, number: entry.trials.count, configurationID: job.configurationID, job: job,
-               final: job.round == rounds - 1)
+        record(
+            outcome, trialPlan, in: entry, number: entry.trials.count, configurationID: job.configurationID, job: job,
+            final: job.round == rounds - 1)
         let failed = outcome.status == .failed
         scheduler.report(job.id, objective: outcome.objective.map(entry.objective.minimized), status: failed ? .failed : .done)
         if session.host.wantsRunSnapshots { live.brackets = bracketTable(scheduler, entry, only: job.bracket) }
@@ -112,12 +125,17 @@ extension Sweeps {
         for (b, bracket) in plan.brackets.enumerated() where only.map({ $0 == bracket.s }) ?? true {
             for (r, round) in bracket.rounds.enumerated() {
                 let p = s.progress[b][r]
-                rows.append([r == 0 ? "s=\(bracket.s)" : "", "\(r)", "\(p.finished)/\(round.configurations)",
-                             formatBudget(round.budget), p.best.map { fmt(entry.objective.minimized($0)) } ?? ""])
+                rows.append([
+                    r == 0 ? "s=\(bracket.s)" : "", "\(r)", "\(p.finished)/\(round.configurations)",
+                    formatBudget(round.budget), p.best.map { fmt(entry.objective.minimized($0)) } ?? "",
+                ])
             }
         }
-        return Table(title: "hyperband max=\(plan.maxBudget) eta=\(plan.eta)",
-                     columns: [.init("bracket"), .init("round", alignment: .right), .init("configs", alignment: .right),
-                               .init("epochs", alignment: .right), .init("best", alignment: .right)], rows: rows)
+        return Table(
+            title: "hyperband max=\(plan.maxBudget) eta=\(plan.eta)",
+            columns: [
+                .init("bracket"), .init("round", alignment: .right), .init("configs", alignment: .right),
+                .init("epochs", alignment: .right), .init("best", alignment: .right),
+            ], rows: rows)
     }
 }

@@ -38,7 +38,8 @@ final class SweepLive {
         let shown = names.count > 6 ? names.prefix(6).joined(separator: ", ") + ", …" : names.joined(separator: ", ")
         return "sweep \(entry.name): \(entry.method) · \(trials) · \(budget) · seed \(entry.seed)\n"
             + "\(entry.objective.maximize ? "maximizing" : "minimizing") \(entry.objective.label) over \(shown)\n"
-            + (scheduled ? "trial  epochs  " : "trial  ") + "\(sweepPad(entry.objective.label, objectiveWidth))status    best      parameters"
+            + (scheduled ? "trial  epochs  " : "trial  ")
+            + "\(sweepPad(entry.objective.label, objectiveWidth))status    best      parameters"
     }
 
     /// The trial's live updates, rescaled to the whole sweep.
@@ -66,15 +67,19 @@ final class SweepLive {
         if host.wantsRunSnapshots {
             let planned = scheduled ? "\(entry.trials.count) jobs" : "\(entry.trials.count)/\(Int(totalWeight)) trials"
             let best = entry.best.flatMap { b in b.objective.map { " · best \(sweepNumber($0)) at #\(b.number)" } } ?? ""
-            snapshot = SweepSnapshot(summary: "\(entry.name): \(planned)\(best)",
-                                     byTrial: session.sweeps.bestSoFarChart(entry, overEpochs: false),
-                                     byEpochs: session.sweeps.bestSoFarChart(entry, overEpochs: true), brackets: brackets)
+            snapshot = SweepSnapshot(
+                summary: "\(entry.name): \(planned)\(best)",
+                byTrial: session.sweeps.bestSoFarChart(entry, overEpochs: false),
+                byEpochs: session.sweeps.bestSoFarChart(entry, overEpochs: true), brackets: brackets)
         }
         let quarter = Int(4 * doneWeight / totalWeight + 1e-9)
         guard quarter > quartersShown, quarter < 4, entry.trials.count >= 8 else { return }
         quartersShown = quarter
         let best = entry.bestSoFar.map { $0 ?? .nan }
-        session.emit(.chart(.sparkline(Sparkline(label: "  best \(entry.objective.label) so far, \(quarter * 25)% done ", values: best, color: 1))))
+        session.emit(
+            .chart(
+                .sparkline(
+                    Sparkline(label: "  best \(entry.objective.label) so far, \(quarter * 25)% done ", values: best, color: 1))))
     }
 
     /// Ends the progress bar (a piped run prints its last line once).
@@ -128,7 +133,8 @@ extension Sweeps {
         }
         var text = "\(entry.name): \(entry.trials.count) trials (\(counts.joined(separator: ", ")))"
         if let best = entry.best, best.objective != nil {
-            text += " · best \(entry.objective.label) \(best.objectiveText) at #\(best.number): \(configurationText(best.configuration, entry.space))"
+            text +=
+                " · best \(entry.objective.label) \(best.objectiveText) at #\(best.number): \(configurationText(best.configuration, entry.space))"
         } else {
             text += " · no trial finished"
         }

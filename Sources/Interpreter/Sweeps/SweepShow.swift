@@ -18,7 +18,10 @@ extension Sweeps {
             session.emit(.chart(.line(parallelCoordinates(entry))))
             let absent = entry.space.parameters.filter { p in topTrials(entry).contains { $0.configuration[p.name] == nil } }
             if !absent.isEmpty {
-                session.emit(.text("(a line passes over a parameter its trial does not have: \(absent.map(\.name).joined(separator: ", ")))"))
+                session.emit(
+                    .text(
+                        "(a line passes over a parameter its trial does not have: \(absent.map(\.name).joined(separator: ", ")))")
+                )
             }
         }
         session.emit(.chart(.bars(importanceChart(entry))))
@@ -35,11 +38,15 @@ extension Sweeps {
         let rows = shown.map { t -> [String] in
             var row = ["#\(t.number)", t.objectiveText, t.status == .pruned && t.promoted ? "promoted" : t.status.rawValue]
             if entry.plan != nil { row.insert(t.budget.map(formatBudget) ?? "", at: 1) }
-            return row + (wide ? params.map { t.configuration[$0].map(shortValue) ?? "·" } : [configurationText(t.configuration, entry.space)])
+            return row
+                + (wide
+                    ? params.map { t.configuration[$0].map(shortValue) ?? "·" }
+                    : [configurationText(t.configuration, entry.space)])
         }
         let more = ranked.count > shown.count ? " (best \(shown.count) of \(ranked.count))" : ""
-        return Table(title: "sweep \(entry.name): \(entry.method), \(entry.trials.count) trials\(more)", columns: columns,
-                     rows: rows, highlightedRow: entry.best == nil ? nil : 0)
+        return Table(
+            title: "sweep \(entry.name): \(entry.method), \(entry.trials.count) trials\(more)", columns: columns,
+            rows: rows, highlightedRow: entry.best == nil ? nil : 0)
     }
 
     /// Every trial's objective (dots) and the best so far (a line), against trials or total epochs.
@@ -51,10 +58,12 @@ extension Sweeps {
         }
         let best = zip(xs, entry.bestSoFar).map { LineChart.Point(x: $0, y: $1 ?? .nan) }
         let each = zip(xs, entry.trials).map { LineChart.Point(x: $0, y: $1.status == .failed ? .nan : $1.objective ?? .nan) }
-        return LineChart(title: "best \(entry.objective.label) so far" + (overEpochs ? ", by total epochs" : ", by trial"), series: [
-            .init(name: "trial", points: scattered(each), emphasis: .dim),
-            .init(name: "best so far", points: best),
-        ], xLabel: overEpochs ? "total epochs" : "trial", logY: logScale(entry))
+        return LineChart(
+            title: "best \(entry.objective.label) so far" + (overEpochs ? ", by total epochs" : ", by trial"),
+            series: [
+                .init(name: "trial", points: scattered(each), emphasis: .dim),
+                .init(name: "best so far", points: best),
+            ], xLabel: overEpochs ? "total epochs" : "trial", logY: logScale(entry))
     }
 
     /// Points with a gap between each, so the renderer draws dots, not a line.
@@ -77,9 +86,12 @@ extension Sweeps {
             points.append(.init(x: x, y: y))
         }
         var markers: [LineChart.VerticalMarker] = []
-        if case .choice(let values) = p.domain { markers = values.enumerated().map { .init(x: Double($0.offset), label: shortValue($0.element)) } }
-        return LineChart(title: "\(entry.objective.label) against \(p.name)", series: [.init(name: "", points: scattered(points))],
-                         xLabel: p.domain.isLog ? "log10 \(p.name)" : p.name, logY: logScale(entry), markers: markers)
+        if case .choice(let values) = p.domain {
+            markers = values.enumerated().map { .init(x: Double($0.offset), label: shortValue($0.element)) }
+        }
+        return LineChart(
+            title: "\(entry.objective.label) against \(p.name)", series: [.init(name: "", points: scattered(points))],
+            xLabel: p.domain.isLog ? "log10 \(p.name)" : p.name, logY: logScale(entry), markers: markers)
     }
 
     func axisValue(_ v: ParameterValue, _ domain: Domain) -> Double? {
@@ -99,16 +111,20 @@ extension Sweeps {
             // A parameter the trial does not have (a conditional one) is left out of its line,
             // which passes straight over that axis.
             var points = params.enumerated().compactMap { i, p in
-                t.configuration[p.name] == nil ? nil : LineChart.Point(x: Double(i), y: unitValue(t.configuration[p.name], p.domain))
+                t.configuration[p.name] == nil
+                    ? nil : LineChart.Point(x: Double(i), y: unitValue(t.configuration[p.name], p.domain))
             }
             let y = t.objective ?? .nan, span = hi - lo
             let score = span > 0 ? (entry.objective.maximize ? hi - y : y - lo) / span : 0
             points.append(.init(x: Double(params.count), y: score))
             return LineChart.Series(name: "#\(t.number)", points: points)
         }
-        let markers = (params.map(\.name) + [entry.objective.label]).enumerated().map { LineChart.VerticalMarker(x: Double($0.offset), label: $0.element) }
-        return LineChart(title: "top \(top.count) trials across parameters (low → high; last axis: best → worst)",
-                         series: series, yMin: 0, yMax: 1, markers: markers)
+        let markers = (params.map(\.name) + [entry.objective.label]).enumerated().map {
+            LineChart.VerticalMarker(x: Double($0.offset), label: $0.element)
+        }
+        return LineChart(
+            title: "top \(top.count) trials across parameters (low → high; last axis: best → worst)",
+            series: series, yMin: 0, yMax: 1, markers: markers)
     }
 
     /// The trials the parallel-coordinates chart draws: the five best that did not fail.
@@ -126,7 +142,8 @@ extension Sweeps {
 
     func importanceChart(_ entry: SweepEntry) -> BarChart {
         let shares = Importance.of(entry.space, trials: entry.history)
-        return BarChart(title: "which parameter matters (share of the objective's rank variance it explains)",
-                        labels: shares.map { "\($0.name) (\($0.trials))" }, values: shares.map(\.share))
+        return BarChart(
+            title: "which parameter matters (share of the objective's rank variance it explains)",
+            labels: shares.map { "\($0.name) (\($0.trials))" }, values: shares.map(\.share))
     }
 }

@@ -92,21 +92,26 @@ final class TrialHost: SessionHost {
 extension Sweeps {
     /// Runs the body once with the plan's values, on this thread. `onProgress` sees the trial's
     /// live updates; `onEvaluation` every evaluation of the net being trained, in order.
-    func runTrial(_ plan: TrialPlan, objective: SweepObjective, onProgress: @escaping (LiveUpdate) -> Void = { _ in },
-                  onEvaluation: ((EvalRecord) -> Void)? = nil) -> TrialOutcome {
+    func runTrial(
+        _ plan: TrialPlan, objective: SweepObjective, onProgress: @escaping (LiveUpdate) -> Void = { _ in },
+        onEvaluation: ((EvalRecord) -> Void)? = nil
+    ) -> TrialOutcome {
         let trial = prepareTrial(plan, objective: objective, onEvaluation: onEvaluation)
         return trial.run(progress: onProgress)
     }
 
     /// A trial's child session and host, built here (on the sweep's thread) from the workspace;
     /// `PreparedTrial.run` may then run on any thread.
-    func prepareTrial(_ plan: TrialPlan, objective: SweepObjective, onEvaluation: ((EvalRecord) -> Void)? = nil) -> PreparedTrial {
+    func prepareTrial(_ plan: TrialPlan, objective: SweepObjective, onEvaluation: ((EvalRecord) -> Void)? = nil) -> PreparedTrial
+    {
         var streamed: [String: Int] = [:]
         weak var prepared: PreparedTrial?
         let host = TrialHost(width: session.host.width, wantsRunSnapshots: session.host.wantsRunSnapshots) { update in
             guard let trial = prepared else { return }
             trial.onProgress(update)
-            guard let onEvaluation, let evals = trial.firstChild?.workspace.nets[update.netName]?.run?.history.evals else { return }
+            guard let onEvaluation, let evals = trial.firstChild?.workspace.nets[update.netName]?.run?.history.evals else {
+                return
+            }
             for e in evals.dropFirst(streamed[update.netName] ?? 0) { onEvaluation(e) }
             streamed[update.netName] = evals.count
         }
@@ -114,8 +119,9 @@ extension Sweeps {
         // seed starts (from what is read here, on the sweep's thread) and let go when it ends.
         let inputs = TrialInputs(session: session)
         let trial = PreparedTrial(session: session, host: host, plan: plan, objective: objective) { [host] i in
-            let seeded = TrialPlan(body: plan.body, source: plan.source, configuration: plan.configuration, budget: plan.budget,
-                                   seed: plan.seed &+ UInt64(i), resume: plan.resume, seeds: 1)
+            let seeded = TrialPlan(
+                body: plan.body, source: plan.source, configuration: plan.configuration, budget: plan.budget,
+                seed: plan.seed &+ UInt64(i), resume: plan.resume, seeds: 1)
             return inputs.session(host: host, seeded)
         }
         prepared = trial
@@ -164,8 +170,10 @@ extension Sweeps {
         // The evaluation of the weights the net keeps (early stopping's restored ones, if any).
         guard let last = run.currentEvaluation ?? run.history.evals.last, let y = objective.value(at: last), y.isFinite else {
             let why = run.history.evals.last.map { _ in "is not finite or not measured" } ?? "was never evaluated"
-            result.failure = "\(objective.metric) of \(name) \(why)"
-                + (objective.metric.hasPrefix("val") && run.validation == nil ? " (its data has no val part: split DATA 0.7 0.15 0.15)" : "")
+            result.failure =
+                "\(objective.metric) of \(name) \(why)"
+                + (objective.metric.hasPrefix("val") && run.validation == nil
+                    ? " (its data has no val part: split DATA 0.7 0.15 0.15)" : "")
             return result
         }
         result.objective = y

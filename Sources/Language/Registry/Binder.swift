@@ -94,9 +94,11 @@ struct Binder {
         // is that name (`plot s x=w` names the sweep s; `plot loss s` still chooses loss).
         // A near miss of a choice (`plot lsos a`) stays here, to be refused with "did you mean".
         if case .oneOf(let choices) = slot.type, case .word(let word) = literal, !slot.isRequired,
-           suggest(word, among: choices) == nil,
-           signature.slots[(index + 1)...].contains(where: { later in
-               if later.keyword == nil, case .name = later.type { return true } else { return false } }) {
+            suggest(word, among: choices) == nil,
+            signature.slots[(index + 1)...].contains(where: { later in
+                if later.keyword == nil, case .name = later.type { return true } else { return false }
+            })
+        {
             return false
         }
         guard Self.shapeFits(value, slot.type) else { return false }
@@ -108,7 +110,7 @@ struct Binder {
     static func shapeFits(_ value: Value, _ type: ValueType) -> Bool {
         switch (type, value.kind) {
         case (.name, .word), (.name, .member), (.oneOf, .word), (.commandName, .word), (.text, .word),
-             (.text, .string), (.string, .string):
+            (.text, .string), (.string, .string):
             return true
         case (_, .number): return type.isNumeric
         default: return false
@@ -125,8 +127,10 @@ struct Binder {
         let key = argument.key.name
         guard let spec = signature.argument(named: key) else {
             let suggestion = suggest(key, among: signature.arguments.map(\.name))
-            errors.append(LanguageError(.unknownArgument(key, command: owner, suggestion: suggestion, usage: usage),
-                                        at: argument.key.span))
+            errors.append(
+                LanguageError(
+                    .unknownArgument(key, command: owner, suggestion: suggestion, usage: usage),
+                    at: argument.key.span))
             return
         }
         if let first = argumentSpans[key] ?? binding.flags[key] {
@@ -149,15 +153,19 @@ struct Binder {
     private mutating func check(_ value: Value, _ type: ValueType, subject: Subject) {
         guard let literal = value.literal else { return }
         if type == .commandName, case .word(let word) = literal {
-            if registry.command(named: word) != nil || registry.layer(named: word) != nil || ["res", "layers"].contains(word) { return }
+            if registry.command(named: word) != nil || registry.layer(named: word) != nil || ["res", "layers"].contains(word) {
+                return
+            }
             let suggestion = suggest(word, among: registry.commandNames + registry.layers.map(\.name))
             errors.append(LanguageError(.unknownCommand(word, suggestion: suggestion), at: value.span))
             return
         }
         guard !type.accepts(literal) else { return }
         let suggestion = value.word.flatMap { suggest($0, among: type.choices) }
-        errors.append(LanguageError(.typeMismatch(subject, expected: type, got: value.shown, suggestion: suggestion),
-                                    at: value.span))
+        errors.append(
+            LanguageError(
+                .typeMismatch(subject, expected: type, got: value.shown, suggestion: suggestion),
+                at: value.span))
     }
 
     private mutating func checkRequired(end: SourceSpan) {

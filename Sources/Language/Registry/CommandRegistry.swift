@@ -25,7 +25,6 @@ public struct CommandRegistry: Sendable {
         self.layerIndex = Dictionary(layers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-
     /// The command with this name or alias.
     public func command(named name: String) -> CommandSpec? {
         commandIndex[name].map { commands[$0] }

@@ -19,8 +19,10 @@ public struct Slot: Hashable, Sendable {
     public var defaultValue: Literal?
     public var help: String
 
-    public init(_ name: String, _ type: ValueType, keyword: String? = nil, required: Bool = false,
-                variadic: Bool = false, placeholder: String? = nil, default defaultValue: Literal? = nil, help: String) {
+    public init(
+        _ name: String, _ type: ValueType, keyword: String? = nil, required: Bool = false,
+        variadic: Bool = false, placeholder: String? = nil, default defaultValue: Literal? = nil, help: String
+    ) {
         self.name = name
         self.type = type
         self.keyword = keyword
@@ -59,8 +61,10 @@ public struct ArgumentSpec: Hashable, Sendable {
     /// ("10", "0.01 for sgd, 1e-3 otherwise"); `defaultValue` is shown when this is nil.
     public var defaultText: String?
 
-    public init(_ name: String, _ type: ValueType, default defaultValue: Literal? = nil,
-                required: Bool = false, defaultText: String? = nil, help: String) {
+    public init(
+        _ name: String, _ type: ValueType, default defaultValue: Literal? = nil,
+        required: Bool = false, defaultText: String? = nil, help: String
+    ) {
         self.name = name
         self.type = type
         self.defaultValue = defaultValue
@@ -127,9 +131,11 @@ public struct CommandSpec: Hashable, Sendable {
     /// Longer help text (may be empty).
     public var details: String
 
-    public init(_ name: String, aliases: [String] = [], category: String, summary: String,
-                form: CommandForm = .plain, slots: [Slot] = [], arguments: [ArgumentSpec] = [],
-                block: BlockUse = .none, examples: [String], details: String = "") {
+    public init(
+        _ name: String, aliases: [String] = [], category: String, summary: String,
+        form: CommandForm = .plain, slots: [Slot] = [], arguments: [ArgumentSpec] = [],
+        block: BlockUse = .none, examples: [String], details: String = ""
+    ) {
         self.name = name
         self.aliases = aliases
         self.category = category
@@ -166,8 +172,10 @@ public struct LayerDeclaration: Hashable, Sendable {
     public var examples: [String]
     public var isActivation: Bool
 
-    public init(_ name: String, summary: String, slots: [Slot] = [], arguments: [ArgumentSpec] = [],
-                examples: [String], isActivation: Bool = false) {
+    public init(
+        _ name: String, summary: String, slots: [Slot] = [], arguments: [ArgumentSpec] = [],
+        examples: [String], isActivation: Bool = false
+    ) {
         self.name = name
         self.summary = summary
         self.signature = Signature(slots: slots, arguments: arguments)

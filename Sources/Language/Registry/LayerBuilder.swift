@@ -4,8 +4,10 @@ import Diagnostics
 
 enum LayerBuilder {
     /// Builds the layer; nil only if a required slot is missing (already reported).
-    static func layer(_ declaration: LayerDeclaration, _ binding: Binding, name: Identifier,
-                      span: SourceSpan) -> Layer? {
+    static func layer(
+        _ declaration: LayerDeclaration, _ binding: Binding, name: Identifier,
+        span: SourceSpan
+    ) -> Layer? {
         func slot(_ key: String) -> Value? { binding.slots[key]?.first }
         func argument(_ key: String) -> Value? { binding.arguments[key] }
         let kind: LayerKind

@@ -1,7 +1,8 @@
 // Declarations: the layers of a net spec.
 
-private let activationSlot = Slot("activation", .oneOf(Activation.allCases.map(\.rawValue)), placeholder: "ACT",
-                                  help: "an activation: relu, tanh, sigmoid, gelu, leaky or linear")
+private let activationSlot = Slot(
+    "activation", .oneOf(Activation.allCases.map(\.rawValue)), placeholder: "ACT",
+    help: "an activation: relu, tanh, sigmoid, gelu, leaky or linear")
 
 private let activationSummaries: [Activation: String] = [
     .relu: "max(0, x)", .tanh: "hyperbolic tangent", .sigmoid: "1 / (1 + e^-x)",
@@ -11,30 +12,45 @@ private let activationSummaries: [Activation: String] = [
 
 extension CommandRegistry {
     /// Every layer of a net spec.
-    public static let standardLayers: [LayerDeclaration] = [
-        LayerDeclaration("dense", summary: "fully connected layer with N outputs",
-                         slots: [Slot("units", .positiveInteger, required: true, placeholder: "N", help: "the number of units"),
-                                 activationSlot],
-                         examples: ["dense 32 relu", "dense 10"]),
-        LayerDeclaration("conv", summary: "1D convolution with N output channels",
-                         slots: [Slot("channels", .positiveInteger, required: true, placeholder: "N", help: "the number of channels"),
-                                 activationSlot],
-                         arguments: [ArgumentSpec("k", .positiveInteger, help: "kernel size"),
-                                     ArgumentSpec("s", .positiveInteger, help: "stride"),
-                                     ArgumentSpec("pad", .nonNegativeInteger, help: "zero padding on each side")],
-                         examples: ["conv 25 k=5 s=2 pad=1 relu"]),
-        LayerDeclaration("pool", summary: "max or average pooling over K positions",
-                         slots: [Slot("mode", .oneOf(["max", "avg"]), required: true, help: "max or avg"),
-                                 Slot("size", .positiveInteger, required: true, placeholder: "K", help: "the pooling size")],
-                         examples: ["pool max 2"]),
-        LayerDeclaration("flatten", summary: "channels × length → one vector", examples: ["flatten"]),
-        LayerDeclaration("dropout", summary: "zero each input with probability P while training",
-                         slots: [Slot("rate", .probability, required: true, placeholder: "P", help: "the drop probability")],
-                         examples: ["dropout 0.3"]),
-        LayerDeclaration("batchnorm", summary: "batch normalization", slots: [activationSlot], examples: ["batchnorm"]),
-        LayerDeclaration("layernorm", summary: "layer normalization", slots: [activationSlot], examples: ["layernorm"]),
-    ] + Activation.allCases.map {
-        LayerDeclaration($0.rawValue, summary: activationSummaries[$0] ?? "activation", examples: [$0.rawValue],
-                         isActivation: true)
-    }
+    public static let standardLayers: [LayerDeclaration] =
+        [
+            LayerDeclaration(
+                "dense", summary: "fully connected layer with N outputs",
+                slots: [
+                    Slot("units", .positiveInteger, required: true, placeholder: "N", help: "the number of units"),
+                    activationSlot,
+                ],
+                examples: ["dense 32 relu", "dense 10"]),
+            LayerDeclaration(
+                "conv", summary: "1D convolution with N output channels",
+                slots: [
+                    Slot("channels", .positiveInteger, required: true, placeholder: "N", help: "the number of channels"),
+                    activationSlot,
+                ],
+                arguments: [
+                    ArgumentSpec("k", .positiveInteger, help: "kernel size"),
+                    ArgumentSpec("s", .positiveInteger, help: "stride"),
+                    ArgumentSpec("pad", .nonNegativeInteger, help: "zero padding on each side"),
+                ],
+                examples: ["conv 25 k=5 s=2 pad=1 relu"]),
+            LayerDeclaration(
+                "pool", summary: "max or average pooling over K positions",
+                slots: [
+                    Slot("mode", .oneOf(["max", "avg"]), required: true, help: "max or avg"),
+                    Slot("size", .positiveInteger, required: true, placeholder: "K", help: "the pooling size"),
+                ],
+                examples: ["pool max 2"]),
+            LayerDeclaration("flatten", summary: "channels × length → one vector", examples: ["flatten"]),
+            LayerDeclaration(
+                "dropout", summary: "zero each input with probability P while training",
+                slots: [Slot("rate", .probability, required: true, placeholder: "P", help: "the drop probability")],
+                examples: ["dropout 0.3"]),
+            LayerDeclaration("batchnorm", summary: "batch normalization", slots: [activationSlot], examples: ["batchnorm"]),
+            LayerDeclaration("layernorm", summary: "layer normalization", slots: [activationSlot], examples: ["layernorm"]),
+        ]
+        + Activation.allCases.map {
+            LayerDeclaration(
+                $0.rawValue, summary: activationSummaries[$0] ?? "activation", examples: [$0.rawValue],
+                isActivation: true)
+        }
 }

@@ -123,7 +123,7 @@ public enum ValueType: Hashable, Sendable {
     var isNumeric: Bool {
         switch self {
         case .positiveInteger, .nonNegativeInteger, .integer, .number, .positiveNumber,
-             .nonNegativeNumber, .probability:
+            .nonNegativeNumber, .probability:
             return true
         default:
             return false

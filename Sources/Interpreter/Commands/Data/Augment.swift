@@ -9,12 +9,13 @@ struct AugmentCommand: RunnableCommand {
     var noise = 0.0
 
     static var declaration: Declaration<AugmentCommand> {
-        Declaration("augment", category: "Data", summary: "training-time augmentation",
-                    examples: ["augment d shift=3 scale=0.1 noise=0.05"],
-                    .data(\.data),
-                    .option(\.shift, "shift", .nonNegativeInteger, help: "largest random shift, in samples"),
-                    .option(\.scale, "scale", .nonNegativeNumber, help: "largest relative random scaling"),
-                    .option(\.noise, "noise", .nonNegativeNumber, help: "standard deviation of added Gaussian noise"))
+        Declaration(
+            "augment", category: "Data", summary: "training-time augmentation",
+            examples: ["augment d shift=3 scale=0.1 noise=0.05"],
+            .data(\.data),
+            .option(\.shift, "shift", .nonNegativeInteger, help: "largest random shift, in samples"),
+            .option(\.scale, "scale", .nonNegativeNumber, help: "largest relative random scaling"),
+            .option(\.noise, "noise", .nonNegativeNumber, help: "standard deviation of added Gaussian noise"))
     }
 
     func run(_ s: Session, _ c: Context<AugmentCommand>) throws(RuntimeError) -> ExecutionStatus {
@@ -28,10 +29,13 @@ struct AugmentCommand: RunnableCommand {
         entry.augmentation = a.isIdentity ? nil : a
         s.workspace.datasets[entry.name] = entry
         s.dropRuns(using: entry.name)
-        var line = a.isIdentity ? "\(entry.name): no augmentation"
+        var line =
+            a.isIdentity
+            ? "\(entry.name): no augmentation"
             : "\(entry.name): training batches augmented (shift \(a.shift), scale \(a.scale), noise \(a.noise))"
         if !dropped.isEmpty {
-            line += "\n\(dropped.joined(separator: " and ")) ignored: \(entry.name)'s examples are points "
+            line +=
+                "\n\(dropped.joined(separator: " and ")) ignored: \(entry.name)'s examples are points "
                 + "\(describeShape(entry.sampleShape)), not sequences; only noise applies"
         }
         s.say(line)

@@ -52,21 +52,27 @@ struct DataCommand: RunnableCommand {
         return Declaration(
             "data", category: "Data", summary: "create a dataset: a 2D toy, a 1D regression, MNIST-1D or your own file",
             form: .binding(.data),
-            examples: ["data d = spiral n=600 classes=3 noise=0.2", "data s = sine n=60 noise=0.3",
-                       "data m = mnist1d n=5000", "data c = csv \"points.csv\" target=label",
-                       "data z = npy \"x.npy\" \"y.npy\""],
+            examples: [
+                "data d = spiral n=600 classes=3 noise=0.2", "data s = sine n=60 noise=0.3",
+                "data m = mnist1d n=5000", "data c = csv \"points.csv\" target=label",
+                "data z = npy \"x.npy\" \"y.npy\"",
+            ],
             details: "2D toys: \(ValueType.list(toys)). 1D regression curves on [0, 1]: \(ValueType.list(curves)). "
                 + "mnist1d: the MNIST-1D benchmark (Greydanus 2020), its reference split. csv: one file with a target column; "
                 + "npy: an inputs file and a targets file.",
-            .slot(\.source, "source", required: true, placeholder: "SOURCE",
-                  help: "a source: " + ValueType.list(DataSource.allCases.map(\.rawValue))),
+            .slot(
+                \.source, "source", required: true, placeholder: "SOURCE",
+                help: "a source: " + ValueType.list(DataSource.allCases.map(\.rawValue))),
             .slots(\.files, "files", .string, placeholder: "\"FILE\"", help: "the file(s) for csv and npy"),
-            .option(\.n, "n", .positiveInteger, max: GeneratorLimits.maxSamples,
-                    default: "\(DataSource.toy(.spiral).defaultCount ?? 0) for the toys, \(DataSource.curve(.sine).defaultCount ?? 0) "
-                        + "for the curves, \(DataSource.mnist1d.defaultCount ?? 0) for mnist1d",
-                    help: "number of samples"),
-            .option(\.classes, "classes", .positiveInteger, default: "3 for spiral, 2 for the other toys",
-                    help: "number of classes (toys; for csv and npy at least the largest label + 1, else read from the labels)"),
+            .option(
+                \.n, "n", .positiveInteger, max: GeneratorLimits.maxSamples,
+                default:
+                    "\(DataSource.toy(.spiral).defaultCount ?? 0) for the toys, \(DataSource.curve(.sine).defaultCount ?? 0) "
+                    + "for the curves, \(DataSource.mnist1d.defaultCount ?? 0) for mnist1d",
+                help: "number of samples"),
+            .option(
+                \.classes, "classes", .positiveInteger, default: "3 for spiral, 2 for the other toys",
+                help: "number of classes (toys; for csv and npy at least the largest label + 1, else read from the labels)"),
             .option(\.noise, "noise", .nonNegativeNumber, help: "noise level of the generator"),
             .option(\.target, "target", .text, help: "csv column holding the target"),
             .flag(\.permute, "permute", help: "shuffle the input features by a fixed permutation"),
@@ -95,7 +101,8 @@ struct DataCommand: RunnableCommand {
         let count = n ?? source.defaultCount ?? 0
         switch source {
         case .toy(let toy):
-            return try Dataset.toy(toy, count: count, classes: classes ?? (toy == .spiral ? 3 : 2), noise: Float(noise), seed: seed)
+            return try Dataset.toy(
+                toy, count: count, classes: classes ?? (toy == .spiral ? 3 : 2), noise: Float(noise), seed: seed)
         case .curve(let curve):
             return try Dataset.curve(curve, count: count, noise: Float(noise), seed: seed)
         case .mnist1d:
@@ -105,7 +112,9 @@ struct DataCommand: RunnableCommand {
             let requests = s.activeRun.cancelRequests
             return try MNIST1D.generate(options) { [activeRun = s.activeRun] in activeRun.cancelRequests != requests }
         case .csv:
-            guard files.count == 1 else { throw RuntimeError("csv takes one file: data c = csv \"points.csv\" target=label", at: c.span) }
+            guard files.count == 1 else {
+                throw RuntimeError("csv takes one file: data c = csv \"points.csv\" target=label", at: c.span)
+            }
             guard let target else {
                 throw RuntimeError("csv needs target=COLUMN: the column that holds the labels or values", at: c.span)
             }
@@ -114,7 +123,8 @@ struct DataCommand: RunnableCommand {
             guard files.count == 2 else {
                 throw RuntimeError("npy takes two files: data z = npy \"x.npy\" \"y.npy\"", at: c.span)
             }
-            return try withClasses(try loading(s, c) { paths throws in try Dataset.loadNPY(inputs: paths[0], targets: paths[1]) }, c)
+            return try withClasses(
+                try loading(s, c) { paths throws in try Dataset.loadNPY(inputs: paths[0], targets: paths[1]) }, c)
         }
     }
 
@@ -123,16 +133,19 @@ struct DataCommand: RunnableCommand {
     func withClasses(_ data: Dataset, _ c: Context<DataCommand>) throws(RuntimeError) -> Dataset {
         guard let wanted = classes else { return data }
         guard case .classes(let labels, let found) = data.targets else {
-            throw RuntimeError("classes=\(wanted) needs class labels, but \(data.name)'s targets are values (regression)",
-                               at: c.span(\.classes), hint: "integer targets in 0..<N are class labels")
+            throw RuntimeError(
+                "classes=\(wanted) needs class labels, but \(data.name)'s targets are values (regression)",
+                at: c.span(\.classes), hint: "integer targets in 0..<N are class labels")
         }
         guard wanted >= found else {
-            throw RuntimeError("classes=\(wanted), but the labels go up to \(found - 1)", at: c.span(\.classes),
-                               hint: "labels run from 0 to classes − 1: use classes=\(found) or more")
+            throw RuntimeError(
+                "classes=\(wanted), but the labels go up to \(found - 1)", at: c.span(\.classes),
+                hint: "labels run from 0 to classes − 1: use classes=\(found) or more")
         }
         return try rethrow(at: c.span(\.classes)) { () throws -> Dataset in
-            try Dataset(name: data.name, inputs: data.inputs, sampleShape: data.sampleShape,
-                        targets: .classes(labels, count: wanted), isSignal: data.isSignal)
+            try Dataset(
+                name: data.name, inputs: data.inputs, sampleShape: data.sampleShape,
+                targets: .classes(labels, count: wanted), isSignal: data.isSignal)
         }
     }
 
@@ -151,14 +164,17 @@ struct DataCommand: RunnableCommand {
                 culprit = i
             }
             if case .csv(_, _, _, .missingTargetColumn(let name, let available)) = error {
-                let hint = suggest(name, among: available).map { "did you mean '\($0)'?" } ?? "columns: " + available.joined(separator: ", ")
+                let hint =
+                    suggest(name, among: available).map { "did you mean '\($0)'?" } ?? "columns: "
+                    + available.joined(separator: ", ")
                 throw RuntimeError(message, at: c.span(\.target), hint: hint)
             }
             let span = c.fileSpans.indices.contains(culprit) ? c.fileSpans[culprit] : c.span
             var hint = error.hint
             if case .file(_, .cannotOpen) = error, culprit < files.count {
                 let file = files[culprit]
-                hint = s.similarFile(file, ending: (file as NSString).pathExtension.isEmpty ? "" : "." + (file as NSString).pathExtension)
+                hint = s.similarFile(
+                    file, ending: (file as NSString).pathExtension.isEmpty ? "" : "." + (file as NSString).pathExtension)
             }
             throw RuntimeError(message, at: span, hint: hint)
         }

@@ -6,11 +6,12 @@ struct NoiseCommand: RunnableCommand {
     var seed: Int?
 
     static var declaration: Declaration<NoiseCommand> {
-        Declaration("noise", category: "Data", summary: "add label noise to the training part",
-                    examples: ["noise d labels=0.15"],
-                    .data(\.data),
-                    .option(\.labels, "labels", .probability, required: true, help: "fraction of training labels to randomize"),
-                    .seed(\.seed))
+        Declaration(
+            "noise", category: "Data", summary: "add label noise to the training part",
+            examples: ["noise d labels=0.15"],
+            .data(\.data),
+            .option(\.labels, "labels", .probability, required: true, help: "fraction of training labels to randomize"),
+            .seed(\.seed))
     }
 
     func run(_ s: Session, _ c: Context<NoiseCommand>) throws(RuntimeError) -> ExecutionStatus {

@@ -12,18 +12,24 @@ struct SplitCommand: RunnableCommand {
     static let defaultHeldOut = 0.15
 
     static var declaration: Declaration<SplitCommand> {
-        Declaration("split", category: "Data", summary: "split a dataset into train, val and test parts (the test part is locked)",
-                    examples: ["split d train=0.7 val=0.15 test=0.15", "split d train=0.8"],
-                    details: "Parts not written are filled in: without train=, val and test are \(defaultHeldOut) each and train takes the "
-                        + "rest; with train= alone, val and test share the rest equally (train=0.8 gives 0.1 and 0.1); with "
-                        + "train= and one of them, the other takes the rest. The parts must add up to 1.",
-                    .data(\.data),
-                    .option(\.train, "train", .probability, default: "what val and test leave: \(1 - 2 * defaultHeldOut)",
-                            help: "fraction for training"),
-                    .option(\.val, "val", .probability, default: "\(defaultHeldOut), or half what train leaves", help: "fraction for validation"),
-                    .option(\.test, "test", .probability, default: "\(defaultHeldOut), or half what train leaves",
-                            help: "fraction for the locked test part"),
-                    .seed(\.seed))
+        Declaration(
+            "split", category: "Data", summary: "split a dataset into train, val and test parts (the test part is locked)",
+            examples: ["split d train=0.7 val=0.15 test=0.15", "split d train=0.8"],
+            details:
+                "Parts not written are filled in: without train=, val and test are \(defaultHeldOut) each and train takes the "
+                + "rest; with train= alone, val and test share the rest equally (train=0.8 gives 0.1 and 0.1); with "
+                + "train= and one of them, the other takes the rest. The parts must add up to 1.",
+            .data(\.data),
+            .option(
+                \.train, "train", .probability, default: "what val and test leave: \(1 - 2 * defaultHeldOut)",
+                help: "fraction for training"),
+            .option(
+                \.val, "val", .probability, default: "\(defaultHeldOut), or half what train leaves",
+                help: "fraction for validation"),
+            .option(
+                \.test, "test", .probability, default: "\(defaultHeldOut), or half what train leaves",
+                help: "fraction for the locked test part"),
+            .seed(\.seed))
     }
 
     func run(_ s: Session, _ c: Context<SplitCommand>) throws(RuntimeError) -> ExecutionStatus {
@@ -31,12 +37,15 @@ struct SplitCommand: RunnableCommand {
         let (t, v, h) = Self.fractions(train: train, val: val, test: test)
         guard [t, v, h].allSatisfy({ $0 >= -1e-9 }), abs(t + v + h - 1) < 1e-6 else {
             let total = [t, v, h].map { max(0, $0) }.reduce(0, +)
-            throw RuntimeError("the parts add up to \(fmt(total)), \(total > 1 ? "more than" : "not") 1", at: c.span,
-                               hint: "for example: split \(entry.name) train=0.7 val=0.15 test=0.15")
+            throw RuntimeError(
+                "the parts add up to \(fmt(total)), \(total > 1 ? "more than" : "not") 1", at: c.span,
+                hint: "for example: split \(entry.name) train=0.7 val=0.15 test=0.15")
         }
         let fractions = SplitFractions(train: max(0, t), validation: max(0, v), test: max(0, h))
         let seed = s.seed(seed)
-        entry.parts = try rethrow(at: c.span) { () throws -> SplitDataset in try SplitDataset(entry.full, fractions: fractions, seed: seed) }
+        entry.parts = try rethrow(at: c.span) { () throws -> SplitDataset in
+            try SplitDataset(entry.full, fractions: fractions, seed: seed)
+        }
         s.workspace.datasets[entry.name] = entry
         s.workspace.currentData = entry.name
         s.dropRuns(using: entry.name)

@@ -25,17 +25,19 @@ struct CompareCommand: RunnableCommand {
     static let headers = ["net", "params", "steps", "train loss", "val loss", "train acc", "val acc", "gap", "sharpness"]
 
     static var declaration: Declaration<CompareCommand> {
-        Declaration("compare", category: "Looking", summary: "one table: params, losses, accuracies, sharpness, steps",
-                    replayable: false,
-                    examples: ["compare a b c"],
-                    .slots(\.nets, "nets", .name(.net), placeholder: "NET", help: "the nets to compare"))
+        Declaration(
+            "compare", category: "Looking", summary: "one table: params, losses, accuracies, sharpness, steps",
+            replayable: false,
+            examples: ["compare a b c"],
+            .slots(\.nets, "nets", .name(.net), placeholder: "NET", help: "the nets to compare"))
     }
 
     func run(_ s: Session, _ c: Context<CompareCommand>) throws(RuntimeError) -> ExecutionStatus {
         var names = self.nets
         if names.isEmpty { names = s.workspace.nets.keys.sorted() }
         guard !names.isEmpty else {
-            throw RuntimeError("there is no net to compare yet", at: c.span, hint: "define one, e.g. 'net a = dense 32 relu, dense 3'")
+            throw RuntimeError(
+                "there is no net to compare yet", at: c.span, hint: "define one, e.g. 'net a = dense 32 relu, dense 3'")
         }
         let nets = try names.map { name throws(RuntimeError) in try s.workspace.net(name, at: c.span) }
         // Every seed of a net trained with seeds=N; its cells are then mean ± sd.
@@ -46,7 +48,9 @@ struct CompareCommand: RunnableCommand {
         var headers = Self.headers
         // ε-sharpness, when some net has one for its current weights (`sharpness NET eps=`).
         let epsilon = nets.map { net -> SharpnessRecord? in
-            guard let r = net.epsilonSharpness, let network = net.currentNetwork, r.fingerprint == s.fingerprint(network) else { return nil }
+            guard let r = net.epsilonSharpness, let network = net.currentNetwork, r.fingerprint == s.fingerprint(network) else {
+                return nil
+            }
             return r
         }
         if epsilon.contains(where: { $0 != nil }) {
@@ -69,8 +73,9 @@ struct CompareCommand: RunnableCommand {
             let found = parts.compactMap { $0 }
             guard !found.isEmpty else { return nil }
             let accuracies = found.compactMap(\.accuracy)
-            return Measured(loss: Spread(found.map(\.loss)).mean,
-                            accuracy: accuracies.isEmpty ? nil : Spread(accuracies).mean)
+            return Measured(
+                loss: Spread(found.map(\.loss)).mean,
+                accuracy: accuracies.isEmpty ? nil : Spread(accuracies).mean)
         }
         return (mean(seeds.map(\.train)), mean(seeds.map(\.val)))
     }
@@ -91,8 +96,9 @@ struct CompareCommand: RunnableCommand {
             guard let (t, df) = Welch.test(other, reference) else { continue }
             let bar = Welch.critical95(df: df)
             let verdict = abs(t) > bar ? "beyond the noise" : "within the noise"
-            lines.append("  \(nets[i].name) − \(nets[best].name): \(short3(other.mean - reference.mean)) · Welch's t \(String(format: "%.2f", t)), "
-                         + "df \(String(format: "%.1f", df)); 95 % needs |t| > \(String(format: "%.2f", bar)): \(verdict)")
+            lines.append(
+                "  \(nets[i].name) − \(nets[best].name): \(short3(other.mean - reference.mean)) · Welch's t \(String(format: "%.2f", t)), "
+                    + "df \(String(format: "%.1f", df)); 95 % needs |t| > \(String(format: "%.2f", bar)): \(verdict)")
         }
         guard !lines.isEmpty else { return nil }
         return "\(metric) over seeds, against \(nets[best].name) (lowest mean; the table shows mean ± sample sd):\n"
@@ -119,17 +125,21 @@ struct CompareCommand: RunnableCommand {
             return values.isEmpty ? "–" : Spread(values).text(percent: percent)
         }
         let name = seeds.count > 1 ? "\(net.name) ×\(seeds.count)" : net.name
-        return [name, network.parameterCount.formatted, (net.run?.step ?? 0).formatted,
-                cell { $0.train?.loss }, cell { $0.val?.loss },
-                cell({ $0.train?.accuracy }, percent: true), cell({ $0.val?.accuracy }, percent: true),
-                cell { m in m.train.flatMap { t in m.val.map { $0.loss - t.loss } } }, sharpness.map(short3) ?? "–"]
+        return [
+            name, network.parameterCount.formatted, (net.run?.step ?? 0).formatted,
+            cell { $0.train?.loss }, cell { $0.val?.loss },
+            cell({ $0.train?.accuracy }, percent: true), cell({ $0.val?.accuracy }, percent: true),
+            cell { m in m.train.flatMap { t in m.val.map { $0.loss - t.loss } } }, sharpness.map(short3) ?? "–",
+        ]
     }
 
     /// Train and validation loss/accuracy at the net's current weights.
     static func finalEvaluations(_ s: Session, _ net: NetEntry, at span: SourceSpan) -> FinalMetrics {
         if let e = net.run?.currentEvaluation {
-            return (Measured(loss: e.trainLoss, accuracy: e.trainAccuracy),
-                    e.validationLoss.map { Measured(loss: $0, accuracy: e.validationAccuracy) })
+            return (
+                Measured(loss: e.trainLoss, accuracy: e.trainAccuracy),
+                e.validationLoss.map { Measured(loss: $0, accuracy: e.validationAccuracy) }
+            )
         }
         guard let n = try? s.looked(net, at: span) else { return (nil, nil) }
         let measure = { (d: Dataset) -> Measured in
@@ -145,7 +155,9 @@ struct CompareCommand: RunnableCommand {
             let v = m.val?.loss ?? m.train?.loss ?? .infinity
             return v.isFinite ? v : .infinity
         }
-        guard scores.count > 1, let best = scores.indices.min(by: { scores[$0] < scores[$1] }), scores[best].isFinite else { return nil }
+        guard scores.count > 1, let best = scores.indices.min(by: { scores[$0] < scores[$1] }), scores[best].isFinite else {
+            return nil
+        }
         return best
     }
 

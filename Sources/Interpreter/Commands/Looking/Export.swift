@@ -34,12 +34,13 @@ struct ExportCommand: RunnableCommand {
     static let basinVersion = "0.1"
 
     static var declaration: Declaration<ExportCommand> {
-        Declaration("export", category: "Sessions", summary: "write weights (safetensors), metrics (CSV), the last plot (SVG) or trials",
-                    replayable: false,
-                    examples: ["export a \"a.safetensors\"", "export a metrics \"a.csv\"", "export plot \"loss.svg\""],
-                    .slot(\.target, "target", .name(.any), placeholder: "NAME", help: "the net or sweep"),
-                    .slot(\.what, "what", help: "what to write (default: weights for a net, trials for a sweep)"),
-                    .slot(\.file, "file", .string, required: true, placeholder: "\"FILE\"", help: "a file name in quotes"))
+        Declaration(
+            "export", category: "Sessions", summary: "write weights (safetensors), metrics (CSV), the last plot (SVG) or trials",
+            replayable: false,
+            examples: ["export a \"a.safetensors\"", "export a metrics \"a.csv\"", "export plot \"loss.svg\""],
+            .slot(\.target, "target", .name(.any), placeholder: "NAME", help: "the net or sweep"),
+            .slot(\.what, "what", help: "what to write (default: weights for a net, trials for a sweep)"),
+            .slot(\.file, "file", .string, required: true, placeholder: "\"FILE\"", help: "a file name in quotes"))
     }
 
     func run(_ s: Session, _ c: Context<ExportCommand>) throws(RuntimeError) -> ExecutionStatus {
@@ -53,15 +54,18 @@ struct ExportCommand: RunnableCommand {
         if let target, s.workspace.nets[target] == nil, s.workspace.datasets[target] == nil, what != .plot {
             let known = s.workspace.nets.keys.sorted() + s.workspace.sweeps.keys.sorted()
             let near = suggest(target, among: known)
-            throw RuntimeError("no net or sweep named '\(target)'", at: c.span(\.target),
-                               hint: near.map { "did you mean '\($0)'?" } ?? (known.isEmpty ? "define a net first" : "known: " + known.joined(separator: ", ")))
+            throw RuntimeError(
+                "no net or sweep named '\(target)'", at: c.span(\.target),
+                hint: near.map { "did you mean '\($0)'?" }
+                    ?? (known.isEmpty ? "define a net first" : "known: " + known.joined(separator: ", ")))
         }
         try checkExtension(for: what ?? .weights, c)
         switch what {
         case .plot?:
             if let target {
-                throw RuntimeError("export plot writes the last chart shown; it takes no net", at: c.span(\.target),
-                                   hint: "plot loss \(target), then: export plot \"\(file)\"")
+                throw RuntimeError(
+                    "export plot writes the last chart shown; it takes no net", at: c.span(\.target),
+                    hint: "plot loss \(target), then: export plot \"\(file)\"")
             }
             try exportPlot(s, c)
         case .metrics?: try exportMetrics(s, try s.workspace.net(target, at: c.span(\.target)), c)
@@ -76,43 +80,52 @@ struct ExportCommand: RunnableCommand {
     /// `export trials` of something that is not a sweep.
     func notASweep(_ s: Session, _ c: Context<ExportCommand>) -> RuntimeError {
         let names = s.workspace.sweeps.keys.sorted()
-        return RuntimeError(target.map { "'\($0)' is not a sweep: trials are a sweep's" } ?? "export trials needs a sweep",
-                            at: target == nil ? c.span(\.what) : c.span(\.target),
-                            hint: names.isEmpty ? "run a sweep first: sweep s method=random trials=8 { … }" : "export \(names[0]) \"trials.csv\"")
+        return RuntimeError(
+            target.map { "'\($0)' is not a sweep: trials are a sweep's" } ?? "export trials needs a sweep",
+            at: target == nil ? c.span(\.what) : c.span(\.target),
+            hint: names.isEmpty ? "run a sweep first: sweep s method=random trials=8 { … }" : "export \(names[0]) \"trials.csv\"")
     }
 
     /// Refuses a file name whose extension names another format than the one `what` writes.
     func checkExtension(for what: What, _ c: Context<ExportCommand>) throws(RuntimeError) {
         let ext = file.split(separator: ".").count > 1 ? String(file.split(separator: ".").last!).lowercased() : ""
-        let writes: (format: String, ext: String) = switch what {
-        case .metrics, .grid: ("CSV", "csv")
-        case .plot: ("SVG", "svg")
-        default: ("safetensors", "safetensors")
-        }
+        let writes: (format: String, ext: String) =
+            switch what {
+            case .metrics, .grid: ("CSV", "csv")
+            case .plot: ("SVG", "svg")
+            default: ("safetensors", "safetensors")
+            }
         let known = ["csv", "svg", "safetensors", "json", "txt", "npy", "png", "pt", "pth"]
         guard known.contains(ext), ext != writes.ext else { return }
         let stem = file.dropLast(ext.count + 1)
-        throw RuntimeError("export \(what.rawValue) writes \(writes.format), but '\(file)' says .\(ext)", at: c.span(\.file),
-                           hint: "name it \"\(stem).\(writes.ext)\"")
+        throw RuntimeError(
+            "export \(what.rawValue) writes \(writes.format), but '\(file)' says .\(ext)", at: c.span(\.file),
+            hint: "name it \"\(stem).\(writes.ext)\"")
     }
 
     func exportWeights(_ s: Session, _ net: NetEntry, _ c: Context<ExportCommand>) throws(RuntimeError) {
         guard let network = net.currentNetwork else {
-            throw RuntimeError("\(net.name) has no weights yet: its input size comes from the first dataset it meets",
-                               at: c.span, hint: "train it first: train \(net.name) on DATA")
+            throw RuntimeError(
+                "\(net.name) has no weights yet: its input size comes from the first dataset it meets",
+                at: c.span, hint: "train it first: train \(net.name) on DATA")
         }
         let tensors = Safetensors.tensors(of: network)
-        let metadata = ["format": "pt", "basin_version": Self.basinVersion, "net": net.definitionText,
-                        "step": String(net.run?.step ?? 0), "input_shape": describeShape(network.inputShape)]
+        let metadata = [
+            "format": "pt", "basin_version": Self.basinVersion, "net": net.definitionText,
+            "step": String(net.run?.step ?? 0), "input_shape": describeShape(network.inputShape),
+        ]
         let bytes = Safetensors.encode(tensors, metadata: metadata)
         try s.write(bytes, to: file, at: c.span(\.file))
-        s.say("\(net.name): \(network.parameterCount.formatted) parameters in \(tensors.count) tensors → \(file) (\(formatBytes(bytes.count)))")
+        s.say(
+            "\(net.name): \(network.parameterCount.formatted) parameters in \(tensors.count) tensors → \(file) (\(formatBytes(bytes.count)))"
+        )
     }
 
     func exportMetrics(_ s: Session, _ net: NetEntry, _ c: Context<ExportCommand>) throws(RuntimeError) {
         guard let run = net.run, !run.history.evals.isEmpty else {
-            throw RuntimeError("\(net.name) has no evaluations to export yet", at: c.span,
-                               hint: "train \(net.name) epochs=1 (each epoch ends with an evaluation)")
+            throw RuntimeError(
+                "\(net.name) has no evaluations to export yet", at: c.span,
+                hint: "train \(net.name) epochs=1 (each epoch ends with an evaluation)")
         }
         let evals = run.history.evals
         try s.write(Array(Self.metricsCSV(evals).utf8), to: file, at: c.span(\.file))
@@ -124,15 +137,19 @@ struct ExportCommand: RunnableCommand {
         func field(_ v: Double?) -> String { v.map { "\($0)" } ?? "" }
         var lines = ["step,epoch,train_loss,train_acc,val_loss,val_acc"]
         for e in evals {
-            lines.append([String(e.step), field(e.epoch), field(e.trainLoss), field(e.trainAccuracy),
-                          field(e.validationLoss), field(e.validationAccuracy)].joined(separator: ","))
+            lines.append(
+                [
+                    String(e.step), field(e.epoch), field(e.trainLoss), field(e.trainAccuracy),
+                    field(e.validationLoss), field(e.validationAccuracy),
+                ].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     func exportPlot(_ s: Session, _ c: Context<ExportCommand>) throws(RuntimeError) {
         guard let chart = s.lastChart else {
-            throw RuntimeError("nothing plotted yet", at: c.span, hint: "show a chart first, e.g. plot loss, then export plot \"\(file)\"")
+            throw RuntimeError(
+                "nothing plotted yet", at: c.span, hint: "show a chart first, e.g. plot loss, then export plot \"\(file)\"")
         }
         let svg = SVG.document(for: chart)
         try s.write(Array(svg.utf8), to: file, at: c.span(\.file))
@@ -143,8 +160,9 @@ struct ExportCommand: RunnableCommand {
 
     static func lastLandscape(_ net: NetEntry, at span: SourceSpan) throws(RuntimeError) -> LandscapeRecord {
         guard let record = net.landscape else {
-            throw RuntimeError("\(net.name) has no landscape to export yet", at: span,
-                               hint: "landscape \(net.name) 2d (or 1d) first")
+            throw RuntimeError(
+                "\(net.name) has no landscape to export yet", at: span,
+                hint: "landscape \(net.name) 2d (or 1d) first")
         }
         return record
     }
@@ -178,13 +196,18 @@ struct ExportCommand: RunnableCommand {
         for (prefix, d) in [("d1", r.d1), ("d2", r.d2)] {
             guard let d else { continue }
             for t in r.tensors where t.offset + t.count <= d.count {
-                tensors.append(.init(name: "\(prefix).\(t.name)", shape: t.shape, values: Array(d[t.offset..<(t.offset + t.count)])))
+                tensors.append(
+                    .init(name: "\(prefix).\(t.name)", shape: t.shape, values: Array(d[t.offset..<(t.offset + t.count)])))
             }
         }
-        let metadata = ["format": "pt", "basin_version": Self.basinVersion, "net": net.definitionText,
-                        "kind": r.kind, "step": String(r.step)]
+        let metadata = [
+            "format": "pt", "basin_version": Self.basinVersion, "net": net.definitionText,
+            "kind": r.kind, "step": String(r.step),
+        ]
         let bytes = Safetensors.encode(tensors, metadata: metadata)
         try s.write(bytes, to: file, at: c.span(\.file))
-        s.say("\(net.name): \(r.d2 == nil ? "d1" : "d1, d2") of landscape \(r.kind) in \(tensors.count) tensors → \(file) (\(formatBytes(bytes.count)))")
+        s.say(
+            "\(net.name): \(r.d2 == nil ? "d1" : "d1, d2") of landscape \(r.kind) in \(tensors.count) tensors → \(file) (\(formatBytes(bytes.count)))"
+        )
     }
 }

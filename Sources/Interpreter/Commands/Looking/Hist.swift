@@ -52,14 +52,15 @@ struct HistCommand: RunnableCommand {
     static let overTimeBins = 24
 
     static var declaration: Declaration<HistCommand> {
-        Declaration("hist", category: "Looking", summary: "histograms of weights, gradients or activations per layer",
-                    replayable: false,
-                    examples: ["hist a weights layer=2", "hist a grads", "hist a weights over=time"],
-                    .net(\.net),
-                    .slot(\.what, "what", help: "weights, grads or acts"),
-                    .option(\.layer, "layer", .positiveInteger, help: "only this layer (default: small multiples)"),
-                    .option(\.over, "over", help: "distribution over steps"),
-                    .option(\.bins, "bins", .positiveInteger, max: 1000, help: "histogram bins"))
+        Declaration(
+            "hist", category: "Looking", summary: "histograms of weights, gradients or activations per layer",
+            replayable: false,
+            examples: ["hist a weights layer=2", "hist a grads", "hist a weights over=time"],
+            .net(\.net),
+            .slot(\.what, "what", help: "weights, grads or acts"),
+            .option(\.layer, "layer", .positiveInteger, help: "only this layer (default: small multiples)"),
+            .option(\.over, "over", help: "distribution over steps"),
+            .option(\.bins, "bins", .positiveInteger, max: 1000, help: "histogram bins"))
     }
 
     func run(_ s: Session, _ c: Context<HistCommand>) throws(RuntimeError) -> ExecutionStatus {
@@ -75,23 +76,30 @@ struct HistCommand: RunnableCommand {
         if let layer {
             guard let set = sets.first(where: { $0.index == layer }) else { throw noValues(n.network, layer, sets, c) }
             let title = ["\(net.name) \(set.title) \(what.rawValue)", caption, detail].compactMap { $0 }.joined(separator: " · ")
-            s.emit(.chart(.histogram(Histogram(title: title, binning: set.values, bins: bins ?? Self.singleBins(width: s.host.width),
-                                               color: 0))))
+            s.emit(
+                .chart(
+                    .histogram(
+                        Histogram(
+                            title: title, binning: set.values, bins: bins ?? Self.singleBins(width: s.host.width),
+                            color: 0))))
             return .ok
         }
         let shared = Self.sharesRange(sets)
         let title = ["\(net.name) \(what.rawValue)", caption, shared ? "shared range" : "per-layer ranges", detail]
-        let grid = HistogramGrid(title: title.compactMap { $0 }.joined(separator: " · "),
-                                 binning: sets.map { ($0.title, $0.values) },
-                                 bins: bins ?? Self.panelBins(panels: sets.count, width: s.host.width),
-                                 sharedRange: shared)
+        let grid = HistogramGrid(
+            title: title.compactMap { $0 }.joined(separator: " · "),
+            binning: sets.map { ($0.title, $0.values) },
+            bins: bins ?? Self.panelBins(panels: sets.count, width: s.host.width),
+            sharedRange: shared)
         s.emit(.chart(.histograms(grid)))
         return .ok
     }
 
     /// The values of each layer to draw, when they are from ("step 420") and on what (acts).
-    func values(_ s: Session, _ n: LookedNet, single: Int?,
-                at span: SourceSpan) throws(RuntimeError) -> ([LayerValues], String, String?) {
+    func values(
+        _ s: Session, _ n: LookedNet, single: Int?,
+        at span: SourceSpan
+    ) throws(RuntimeError) -> ([LayerValues], String, String?) {
         switch what {
         case .grads:
             let g = try s.gradients(n, at: span)
@@ -111,7 +119,9 @@ struct HistCommand: RunnableCommand {
     static func tensorValues(_ s: Session, _ network: Network, _ flat: [Float]) -> [LayerValues] {
         flat.withUnsafeBufferPointer { values in
             network.parametricLayers.map { i in
-                LayerValues(index: i, title: s.layerTitle(network, i), values: network.histogramValues(layer: i, in: values).map(Double.init))
+                LayerValues(
+                    index: i, title: s.layerTitle(network, i),
+                    values: network.histogramValues(layer: i, in: values).map(Double.init))
             }
         }
     }
@@ -155,36 +165,42 @@ struct HistCommand: RunnableCommand {
     func layerIndex(_ c: Context<HistCommand>, _ network: Network, netName: String) throws(RuntimeError) -> Int? {
         guard let n = layer else { return nil }
         guard n >= 1, n <= network.layers.count else {
-            throw RuntimeError("\(netName) has \(network.layers.count) layers; there is no layer \(n)", at: c.span(\.layer),
-                               hint: "'show \(netName)' numbers its layers")
+            throw RuntimeError(
+                "\(netName) has \(network.layers.count) layers; there is no layer \(n)", at: c.span(\.layer),
+                hint: "'show \(netName)' numbers its layers")
         }
         return n - 1
     }
 
     func noValues(_ network: Network, _ layer: Int, _ sets: [LayerValues], _ c: Context<HistCommand>) -> RuntimeError {
         let which = sets.map { String($0.index + 1) }.joined(separator: ", ")
-        return RuntimeError("layer \(layer + 1) (\(network.layers[layer].summary)) has no \(what == .acts ? "output" : what.rawValue)",
-                            at: c.span(\.layer), hint: sets.isEmpty ? nil : "layers with \(what.rawValue): \(which)")
+        return RuntimeError(
+            "layer \(layer + 1) (\(network.layers[layer].summary)) has no \(what == .acts ? "output" : what.rawValue)",
+            at: c.span(\.layer), hint: sets.isEmpty ? nil : "layers with \(what.rawValue): \(which)")
     }
 
     // MARK: over=time
 
     /// The run's recorded statistics, or an error saying how to get some (`norms NET over=time` too).
-    static func recordedStats(_ s: Session, _ name: String?, at netSpan: SourceSpan,
-                              _ span: SourceSpan) throws(RuntimeError) -> (NetEntry, Network, [LayerStats]) {
+    static func recordedStats(
+        _ s: Session, _ name: String?, at netSpan: SourceSpan,
+        _ span: SourceSpan
+    ) throws(RuntimeError) -> (NetEntry, Network, [LayerStats]) {
         let net = try s.workspace.net(name, at: netSpan)
         s.workspace.currentNet = net.name
         guard let run = net.run, !run.history.layerStats.isEmpty else {
-            throw RuntimeError("\(net.name) has no evaluations yet: over=time draws what each evaluation records", at: span,
-                               hint: "train \(net.name) epochs=5 (every epoch ends with an evaluation; every= sets the interval)")
+            throw RuntimeError(
+                "\(net.name) has no evaluations yet: over=time draws what each evaluation records", at: span,
+                hint: "train \(net.name) epochs=5 (every epoch ends with an evaluation; every= sets the interval)")
         }
         return (net, run.network, run.history.layerStats)
     }
 
     func overTime(_ s: Session, _ c: Context<HistCommand>) throws(RuntimeError) {
         guard what != .acts else {
-            throw RuntimeError("over=time covers weights and grads; activations are not recorded", at: c.span(\.what),
-                               hint: "hist NET acts shows them now")
+            throw RuntimeError(
+                "over=time covers weights and grads; activations are not recorded", at: c.span(\.what),
+                hint: "hist NET acts shows them now")
         }
         let (net, network, stats) = try Self.recordedStats(s, self.net, at: c.span(\.net), c.span)
         let layers = network.parametricLayers
@@ -194,14 +210,19 @@ struct HistCommand: RunnableCommand {
             chosen = [k]
         } else if chosen.count > Self.overTimePanels {
             chosen = (0..<Self.overTimePanels).map { $0 * (layers.count - 1) / (Self.overTimePanels - 1) }
-            s.say("\(net.name) has \(layers.count) layers with \(what.rawValue); showing layers "
-                + chosen.map { String(layers[$0] + 1) }.joined(separator: ", ") + " (layer=N for another)")
+            s.say(
+                "\(net.name) has \(layers.count) layers with \(what.rawValue); showing layers "
+                    + chosen.map { String(layers[$0] + 1) }.joined(separator: ", ") + " (layer=N for another)")
         }
         for k in chosen {
             let histograms = stats.map { what == .grads ? $0.gradientHistograms : $0.weightHistograms }
                 .map { k < $0.count ? $0[k] : CompactHistogram([]) }
-            s.emit(.chart(.heatmap(Self.distributionMap(histograms, steps: stats.map(\.step),
-                                                        title: "\(net.name) \(s.layerTitle(network, layers[k])) \(what.rawValue) over steps"))))
+            s.emit(
+                .chart(
+                    .heatmap(
+                        Self.distributionMap(
+                            histograms, steps: stats.map(\.step),
+                            title: "\(net.name) \(s.layerTitle(network, layers[k])) \(what.rawValue) over steps"))))
         }
     }
 
@@ -217,8 +238,9 @@ struct HistCommand: RunnableCommand {
                 values[row * histograms.count + col] = share > 0 ? share * 100 : .nan
             }
         }
-        return Heatmap(title: title +  " · % of values per bin", columns: histograms.count, rows: rows,
-                       values: values, xMin: Double(steps.first ?? 0), xMax: Double(steps.last ?? 0),
-                       yMin: lo + width / 2, yMax: top - width / 2, xLabel: "step", yLabel: "value")
+        return Heatmap(
+            title: title + " · % of values per bin", columns: histograms.count, rows: rows,
+            values: values, xMin: Double(steps.first ?? 0), xMax: Double(steps.last ?? 0),
+            yMin: lo + width / 2, yMax: top - width / 2, xLabel: "step", yLabel: "value")
     }
 }

@@ -58,28 +58,32 @@ struct LandscapeCommand: RunnableCommand {
     static let spanLimit = 1000.0
 
     static var declaration: Declaration<LandscapeCommand> {
-        Declaration("landscape", category: "Looking", summary: "loss-landscape slice: a line (1d) or a filter-normalized plane (2d)",
-                    runsLong: true,
-                    examples: ["landscape a 1d from=init res=51", "landscape a 1d from=b", "landscape a 2d span=1 res=41",
-                               "landscape a 2d dirs=pca log"],
-                    details: """
-                        1d: training and validation loss along w(α) = w_from + α·(w_now − w_from) for α in [-0.5, 1.5]; \
-                        both end points are marked and exact. 2d: training loss on the plane w_now + α·d1 + β·d2; random \
-                        directions are Gaussian and filter-normalized (Li et al. 2018), pca directions are the top two \
-                        principal directions of the snapshots (checkpoint NET every=N before training) with the path drawn. \
-                        The grid refines coarse-to-fine; Ctrl-C keeps what is computed. Batch norm and dropout are in \
-                        evaluation mode. export NET grid|directions writes the last slice.
-                        """,
-                    .net(\.net),
-                    .slot(\.dims, "dims", help: "a line (1d) or a plane (2d)"),
-                    .option(\.from, "from", .name(.net), help: "1d: start of the line, init or a net"),
-                    .option(\.res, "res", .positiveInteger,
-                            default: "\(lineResolution) for 1d, \(planeResolution) for 2d (odd: the centre is a grid point)",
-                            help: "grid points per axis"),
-                    .option(\.span, "span", .positiveNumber, help: "2d: half-width of the plane (pca: times the path's reach)"),
-                    .option(\.dirs, "dirs", help: "2d: random directions or the training path's PCA"),
-                    .flag(\.log, "log", help: "log scale (colours in 2d, y axis in 1d)"),
-                    .seed(\.seed))
+        Declaration(
+            "landscape", category: "Looking", summary: "loss-landscape slice: a line (1d) or a filter-normalized plane (2d)",
+            runsLong: true,
+            examples: [
+                "landscape a 1d from=init res=51", "landscape a 1d from=b", "landscape a 2d span=1 res=41",
+                "landscape a 2d dirs=pca log",
+            ],
+            details: """
+                1d: training and validation loss along w(α) = w_from + α·(w_now − w_from) for α in [-0.5, 1.5]; \
+                both end points are marked and exact. 2d: training loss on the plane w_now + α·d1 + β·d2; random \
+                directions are Gaussian and filter-normalized (Li et al. 2018), pca directions are the top two \
+                principal directions of the snapshots (checkpoint NET every=N before training) with the path drawn. \
+                The grid refines coarse-to-fine; Ctrl-C keeps what is computed. Batch norm and dropout are in \
+                evaluation mode. export NET grid|directions writes the last slice.
+                """,
+            .net(\.net),
+            .slot(\.dims, "dims", help: "a line (1d) or a plane (2d)"),
+            .option(\.from, "from", .name(.net), help: "1d: start of the line, init or a net"),
+            .option(
+                \.res, "res", .positiveInteger,
+                default: "\(lineResolution) for 1d, \(planeResolution) for 2d (odd: the centre is a grid point)",
+                help: "grid points per axis"),
+            .option(\.span, "span", .positiveNumber, help: "2d: half-width of the plane (pca: times the path's reach)"),
+            .option(\.dirs, "dirs", help: "2d: random directions or the training path's PCA"),
+            .flag(\.log, "log", help: "log scale (colours in 2d, y axis in 1d)"),
+            .seed(\.seed))
     }
 
     func run(_ s: Session, _ c: Context<LandscapeCommand>) throws(RuntimeError) -> ExecutionStatus {
@@ -111,22 +115,25 @@ struct LandscapeCommand: RunnableCommand {
         let control = RunControl()
         s.activeRun.begin(control)
         defer { s.activeRun.end(control) }
-        let slice = Landscape.line(from: start, to: n.network, train: n.data.parts.train, validation: n.data.validation,
-                                   loss: n.loss, alphas: alphas, cancel: control)
+        let slice = Landscape.line(
+            from: start, to: n.network, train: n.data.parts.train, validation: n.data.validation,
+            loss: n.loss, alphas: alphas, cancel: control)
         let now = n.entry.name
         s.emit(.chart(.line(Self.lineChart(slice, from: fromName, to: now, log: log))))
         s.say(Self.lineSummary(slice, from: fromName, to: now))
-        n.entry.landscape = LandscapeRecord(kind: "1d from \(fromName)", alphas: alphas, betas: [0], losses: slice.train,
-                                            validation: slice.validation, d1: zip(n.network.parameters.array, start).map { $0 - $1 },
-                                            d2: nil, tensors: n.network.namedParameters, step: n.entry.run?.step ?? 0)
+        n.entry.landscape = LandscapeRecord(
+            kind: "1d from \(fromName)", alphas: alphas, betas: [0], losses: slice.train,
+            validation: slice.validation, d1: zip(n.network.parameters.array, start).map { $0 - $1 },
+            d2: nil, tensors: n.network.namedParameters, step: n.entry.run?.step ?? 0)
     }
 
     /// The line's start: the run's initial weights, or another net's current ones (same layout).
     func lineStart(_ s: Session, _ c: Context<LandscapeCommand>, _ n: LookedNet) throws(RuntimeError) -> ([Float], String) {
         guard from != "init" else {
             guard let run = n.entry.run, run.step > 0 else {
-                throw RuntimeError("\(n.entry.name) has not trained: its weights are still the initial ones", at: c.span,
-                                   hint: "train \(n.entry.name) first, or give another net: from=NET")
+                throw RuntimeError(
+                    "\(n.entry.name) has not trained: its weights are still the initial ones", at: c.span,
+                    hint: "train \(n.entry.name) first, or give another net: from=NET")
             }
             return (run.initial.parameters, "init")
         }
@@ -135,8 +142,9 @@ struct LandscapeCommand: RunnableCommand {
             throw RuntimeError("\(from) has no weights yet", at: c.span(\.from), hint: "train \(from) first")
         }
         guard network.namedParameters.map(\.shape) == n.network.namedParameters.map(\.shape) else {
-            throw RuntimeError("\(from) and \(n.entry.name) have different layers: a line between them has no meaning",
-                               at: c.span(\.from), hint: "compare nets with the same definition, e.g. fork \(n.entry.name) as b")
+            throw RuntimeError(
+                "\(from) and \(n.entry.name) have different layers: a line between them has no meaning",
+                at: c.span(\.from), hint: "compare nets with the same definition, e.g. fork \(n.entry.name) as b")
         }
         return (network.parameters.array, from)
     }
@@ -145,14 +153,17 @@ struct LandscapeCommand: RunnableCommand {
         let xs = slice.alphas.map(Double.init)
         func points(_ ys: [Double]) -> [PlotPoint] { zip(xs, ys).filter { $0.1.isFinite }.map { PlotPoint(x: $0.0, y: $0.1) } }
         var series = [LineChart.Series(name: "train", points: points(slice.train), color: 0)]
-        var marks = [LineChart.MarkedPoint(x: 0, y: slice.endpoints.train.0, label: from, color: 0),
-                     LineChart.MarkedPoint(x: 1, y: slice.endpoints.train.1, label: to, color: 0)]
+        var marks = [
+            LineChart.MarkedPoint(x: 0, y: slice.endpoints.train.0, label: from, color: 0),
+            LineChart.MarkedPoint(x: 1, y: slice.endpoints.train.1, label: to, color: 0),
+        ]
         if let v = slice.validation, let ends = slice.endpoints.validation {
             series.append(.init(name: "val", points: points(v), color: 1))
             marks += [.init(x: 0, y: ends.0, label: "", color: 1), .init(x: 1, y: ends.1, label: "", color: 1)]
         }
-        return LineChart(title: "\(to) loss along the line \(from) (α=0) → \(to) (α=1)" + (log ? " · log" : ""),
-                         series: series, xLabel: "α", yLabel: "loss", logY: log, marks: marks)
+        return LineChart(
+            title: "\(to) loss along the line \(from) (α=0) → \(to) (α=1)" + (log ? " · log" : ""),
+            series: series, xLabel: "α", yLabel: "loss", logY: log, marks: marks)
     }
 
     static func lineSummary(_ slice: LineSlice, from: String, to: String) -> String {

@@ -21,11 +21,12 @@ struct NormsCommand: RunnableCommand {
     static let overTimeLines = 8
 
     static var declaration: Declaration<NormsCommand> {
-        Declaration("norms", category: "Looking", summary: "per-layer weight and gradient norms: vanishing or exploding",
-                    replayable: false,
-                    examples: ["norms a", "norms a over=time"],
-                    .net(\.net),
-                    .option(\.over, "over", help: "norms over steps"))
+        Declaration(
+            "norms", category: "Looking", summary: "per-layer weight and gradient norms: vanishing or exploding",
+            replayable: false,
+            examples: ["norms a", "norms a over=time"],
+            .net(\.net),
+            .option(\.over, "over", help: "norms over steps"))
     }
 
     func run(_ s: Session, _ c: Context<NormsCommand>) throws(RuntimeError) -> ExecutionStatus {
@@ -41,10 +42,13 @@ struct NormsCommand: RunnableCommand {
         let gradientNorms = network.layerNorms(of: g.values)
         let positive = (weightNorms + gradientNorms).filter { $0.isFinite && $0 > 0 }
         let log = (positive.max() ?? 1) / (positive.min() ?? 1) > Self.logRatio
-        let chart = BarChart(title: "\(net.name) norms · \(g.caption)" + (log ? " · log" : ""),
-                             labels: network.parametricLayers.map { s.layerTitle(network, $0) },
-                             series: [.init(name: "weights", values: weightNorms, color: 0),
-                                      .init(name: "grads", values: gradientNorms, color: 1)], logScale: log)
+        let chart = BarChart(
+            title: "\(net.name) norms · \(g.caption)" + (log ? " · log" : ""),
+            labels: network.parametricLayers.map { s.layerTitle(network, $0) },
+            series: [
+                .init(name: "weights", values: weightNorms, color: 0),
+                .init(name: "grads", values: gradientNorms, color: 1),
+            ], logScale: log)
         s.workspace.currentNet = net.name
         s.emit(.chart(.bars(chart)))
         return .ok
@@ -58,14 +62,19 @@ struct NormsCommand: RunnableCommand {
             chosen = (0..<Self.overTimeLines).map { $0 * (layers.count - 1) / (Self.overTimeLines - 1) }
         }
         let series = chosen.enumerated().map { n, k in
-            LineChart.Series(name: s.layerTitle(network, layers[k]),
-                             points: stats.compactMap { e in
-                                 k < e.gradientNorms.count && e.gradientNorms[k] > 0
-                                     ? PlotPoint(x: Double(e.step), y: e.gradientNorms[k]) : nil
-                             }, color: n)
+            LineChart.Series(
+                name: s.layerTitle(network, layers[k]),
+                points: stats.compactMap { e in
+                    k < e.gradientNorms.count && e.gradientNorms[k] > 0
+                        ? PlotPoint(x: Double(e.step), y: e.gradientNorms[k]) : nil
+                }, color: n)
         }
         let shown = chosen.count < layers.count ? " · \(chosen.count) of \(layers.count) layers" : ""
-        s.emit(.chart(.line(LineChart(title: "\(net.name) gradient norm per layer over steps · log\(shown)", series: series,
-                                      xLabel: "step", yLabel: "‖grad‖", logY: true))))
+        s.emit(
+            .chart(
+                .line(
+                    LineChart(
+                        title: "\(net.name) gradient norm per layer over steps · log\(shown)", series: series,
+                        xLabel: "step", yLabel: "‖grad‖", logY: true))))
     }
 }

@@ -25,17 +25,18 @@ struct PlotCommand: RunnableCommand {
     static let fitSamples = 240
 
     static var declaration: Declaration<PlotCommand> {
-        Declaration("plot", category: "Looking", summary: "curves, decision regions, a regression fit, or a sweep against a parameter",
-                    replayable: false,
-                    examples: ["plot loss a b", "plot loss a b log", "plot acc a", "plot boundary a", "plot fit a", "plot s x=width"],
-                    details: "plot SWEEP x=PARAM draws the final train (dim) and val (bright) metric of every finished trial "
-                        + "against PARAM — mean ± sd where trials share a value or ran with seeds= — on a log axis when the "
-                        + "values span more than a decade: with label noise over width, the double-descent picture. "
-                        + "x=params puts each trial's parameter count on the axis.",
-                    .slot(\.what, "what", help: "what to plot: loss, acc, boundary or fit"),
-                    .slots(\.nets, "nets", .name(.net), placeholder: "NET", help: "the nets (or, with x=, the sweep) to draw"),
-                    .flag(\.log, "log", help: "log-scale y axis"),
-                    .option(\.x, "x", .text, help: "a sweep's parameter (or 'params', the parameter count) on the x axis"))
+        Declaration(
+            "plot", category: "Looking", summary: "curves, decision regions, a regression fit, or a sweep against a parameter",
+            replayable: false,
+            examples: ["plot loss a b", "plot loss a b log", "plot acc a", "plot boundary a", "plot fit a", "plot s x=width"],
+            details: "plot SWEEP x=PARAM draws the final train (dim) and val (bright) metric of every finished trial "
+                + "against PARAM — mean ± sd where trials share a value or ran with seeds= — on a log axis when the "
+                + "values span more than a decade: with label noise over width, the double-descent picture. "
+                + "x=params puts each trial's parameter count on the axis.",
+            .slot(\.what, "what", help: "what to plot: loss, acc, boundary or fit"),
+            .slots(\.nets, "nets", .name(.net), placeholder: "NET", help: "the nets (or, with x=, the sweep) to draw"),
+            .flag(\.log, "log", help: "log-scale y axis"),
+            .option(\.x, "x", .text, help: "a sweep's parameter (or 'params', the parameter count) on the x axis"))
     }
 
     func run(_ s: Session, _ c: Context<PlotCommand>) throws(RuntimeError) -> ExecutionStatus {
@@ -43,9 +44,10 @@ struct PlotCommand: RunnableCommand {
         if let x {
             guard names.count == 1, let entry = s.workspace.sweeps[names[0]] else {
                 let sweeps = s.workspace.sweeps.keys.sorted()
-                throw RuntimeError("x= plots a sweep against one of its parameters: name one sweep", at: c.span,
-                                   hint: sweeps.first.map { "plot \($0) x=\(s.workspace.sweeps[$0]?.space.names.first ?? "PARAM")" }
-                                       ?? "run a sweep first: sweep s method=grid { let w ~ choice(8, 32, 128) … }")
+                throw RuntimeError(
+                    "x= plots a sweep against one of its parameters: name one sweep", at: c.span,
+                    hint: sweeps.first.map { "plot \($0) x=\(s.workspace.sweeps[$0]?.space.names.first ?? "PARAM")" }
+                        ?? "run a sweep first: sweep s method=grid { let w ~ choice(8, 32, 128) … }")
             }
             s.emit(.chart(.line(try s.sweeps.sweepAgainst(entry, x, at: c.span(\.x)))))
             return .ok
@@ -65,8 +67,9 @@ struct PlotCommand: RunnableCommand {
             throw RuntimeError("there is no net yet", at: c.span, hint: "define one, e.g. 'net a = dense 32 relu, dense 3'")
         }
         guard entries.count == 1 else {
-            throw RuntimeError("plot \(what.rawValue) draws one net at a time", at: c.span,
-                               hint: entries.map { "plot \(what.rawValue) \($0.name)" }.joined(separator: "; "))
+            throw RuntimeError(
+                "plot \(what.rawValue) draws one net at a time", at: c.span,
+                hint: entries.map { "plot \(what.rawValue) \($0.name)" }.joined(separator: "; "))
         }
         let looked = try s.looked(net, at: c.span)
         switch what {
@@ -93,15 +96,22 @@ struct PlotCommand: RunnableCommand {
                 continue
             }
             let evals = run.history.evals
-            let train = evals.compactMap { e in (accuracy ? e.trainAccuracy : e.trainLoss).map { PlotPoint(x: Double(e.step), y: $0) } }
-            let val = evals.compactMap { e in (accuracy ? e.validationAccuracy : e.validationLoss).map { PlotPoint(x: Double(e.step), y: $0) } }
+            let train = evals.compactMap { e in
+                (accuracy ? e.trainAccuracy : e.trainLoss).map { PlotPoint(x: Double(e.step), y: $0) }
+            }
+            let val = evals.compactMap { e in
+                (accuracy ? e.validationAccuracy : e.validationLoss).map { PlotPoint(x: Double(e.step), y: $0) }
+            }
             let trainPoints = train.count >= 2 || accuracy ? train : smoothedSteps(run.history.stepLosses)
             series.append(.init(name: "\(net.name) train", points: trainPoints, emphasis: .dim, color: i))
             if !val.isEmpty { series.append(.init(name: "\(net.name) val", points: val, emphasis: .bright, color: i)) }
-            if let branch = run.history.branch { markers.append(.init(x: Double(branch.step), label: "\(net.name) ← \(branch.parent)")) }
+            if let branch = run.history.branch {
+                markers.append(.init(x: Double(branch.step), label: "\(net.name) ← \(branch.parent)"))
+            }
         }
-        return LineChart(title: accuracy ? "accuracy" : "loss", series: series, xLabel: "step",
-                         yLabel: accuracy ? "accuracy" : "loss", logY: log, markers: markers)
+        return LineChart(
+            title: accuracy ? "accuracy" : "loss", series: series, xLabel: "step",
+            yLabel: accuracy ? "accuracy" : "loss", logY: log, markers: markers)
     }
 
     /// A net trained with seeds=N: the mean train curve (dim), the mean val curve (bright) and
@@ -116,11 +126,16 @@ struct PlotCommand: RunnableCommand {
         }
         let train = spread { accuracy ? $0.trainAccuracy : $0.trainLoss }
         let val = spread { accuracy ? $0.validationAccuracy : $0.validationLoss }
-        var out: [LineChart.Series] = [.init(name: "\(name) train (mean of \(runs.count))",
-                                             points: train.map { PlotPoint(x: $0.x, y: $0.s.mean) }, emphasis: .dim, color: color)]
+        var out: [LineChart.Series] = [
+            .init(
+                name: "\(name) train (mean of \(runs.count))",
+                points: train.map { PlotPoint(x: $0.x, y: $0.s.mean) }, emphasis: .dim, color: color)
+        ]
         guard !val.isEmpty else { return out }
-        out.append(.init(name: "\(name) val (mean of \(runs.count))", points: val.map { PlotPoint(x: $0.x, y: $0.s.mean) },
-                         emphasis: .bright, color: color))
+        out.append(
+            .init(
+                name: "\(name) val (mean of \(runs.count))", points: val.map { PlotPoint(x: $0.x, y: $0.s.mean) },
+                emphasis: .bright, color: color))
         out.append(.band("\(name) val ± sd", val, color: color))
         return out
     }
@@ -139,12 +154,14 @@ struct PlotCommand: RunnableCommand {
     static func boundary(_ s: Session, _ n: LookedNet, at span: SourceSpan) throws(RuntimeError) -> Heatmap {
         let data = n.data
         guard data.sampleShape == [2] else {
-            throw RuntimeError("plot boundary needs 2D inputs; \(data.name) has examples of \(describeShape(data.sampleShape))",
-                               at: span, hint: data.sampleShape == [1] ? "plot fit \(n.entry.name)" : "plot loss \(n.entry.name)")
+            throw RuntimeError(
+                "plot boundary needs 2D inputs; \(data.name) has examples of \(describeShape(data.sampleShape))",
+                at: span, hint: data.sampleShape == [1] ? "plot fit \(n.entry.name)" : "plot loss \(n.entry.name)")
         }
         guard data.isClassification, let labels = data.parts.train.labels else {
-            throw RuntimeError("plot boundary needs a classifier; \(n.entry.name) does regression on \(data.name)", at: span,
-                               hint: "plot loss \(n.entry.name)")
+            throw RuntimeError(
+                "plot boundary needs a classifier; \(n.entry.name) does regression on \(data.name)", at: span,
+                hint: "plot loss \(n.entry.name)")
         }
         let (xs, ys) = coordinates(data.parts.train.inputs)
         let all = coordinates(data.full.inputs)
@@ -152,9 +169,10 @@ struct PlotCommand: RunnableCommand {
         let columns = boundaryColumns, rows = boundaryRows(x: bx, y: by)
         let classes = predictedClasses(n.network, columns: columns, rows: rows, x: bx, y: by)
         let points = zip(zip(xs, ys), labels).map { p, l in Heatmap.OverlayPoint(x: p.0, y: p.1, classIndex: Int(l)) }
-        return Heatmap(title: "\(n.entry.name) regions · \(s.stepCaption(n.entry))", columns: columns, rows: rows,
-                       values: classes, xMin: bx.lowerBound, xMax: bx.upperBound, yMin: by.lowerBound, yMax: by.upperBound,
-                       coloring: .classes, points: points)
+        return Heatmap(
+            title: "\(n.entry.name) regions · \(s.stepCaption(n.entry))", columns: columns, rows: rows,
+            values: classes, xMin: bx.lowerBound, xMax: bx.upperBound, yMin: by.lowerBound, yMax: by.upperBound,
+            coloring: .classes, points: points)
     }
 
     /// Grid rows that keep the data's aspect ratio (half-block pixels are about square), 24–120.
@@ -182,7 +200,9 @@ struct PlotCommand: RunnableCommand {
     }
 
     /// The arg-max class at each grid point, row 0 at the bottom (one output: logit > 0 is class 1).
-    static func predictedClasses(_ network: Network, columns: Int, rows: Int, x: ClosedRange<Double>, y: ClosedRange<Double>) -> [Double] {
+    static func predictedClasses(
+        _ network: Network, columns: Int, rows: Int, x: ClosedRange<Double>, y: ClosedRange<Double>
+    ) -> [Double] {
         var inputs: [Float] = []
         inputs.reserveCapacity(2 * columns * rows)
         for r in 0..<rows {
@@ -207,14 +227,17 @@ struct PlotCommand: RunnableCommand {
     static func fit(_ s: Session, _ n: LookedNet, at span: SourceSpan) throws(RuntimeError) -> LineChart {
         let data = n.data
         guard data.sampleShape == [1] else {
-            throw RuntimeError("plot fit needs 1D inputs; \(data.name) has examples of \(describeShape(data.sampleShape))",
-                               at: span, hint: data.sampleShape == [2] && data.isClassification
-                                   ? "plot boundary \(n.entry.name)" : "plot loss \(n.entry.name)")
+            throw RuntimeError(
+                "plot fit needs 1D inputs; \(data.name) has examples of \(describeShape(data.sampleShape))",
+                at: span,
+                hint: data.sampleShape == [2] && data.isClassification
+                    ? "plot boundary \(n.entry.name)" : "plot loss \(n.entry.name)")
         }
         guard !data.isClassification, data.full.targetWidth == 1 else {
-            throw RuntimeError("plot fit needs a regression net with one output; \(data.name) has "
-                               + (data.full.classCount.map { "\($0) classes" } ?? "\(data.full.targetWidth) targets"),
-                               at: span, hint: "plot loss \(n.entry.name)")
+            throw RuntimeError(
+                "plot fit needs a regression net with one output; \(data.name) has "
+                    + (data.full.classCount.map { "\($0) classes" } ?? "\(data.full.targetWidth) targets"),
+                at: span, hint: "plot loss \(n.entry.name)")
         }
         let xs = data.full.inputs.map(Double.init).filter(\.isFinite)
         let lo = xs.min() ?? -1, hi = xs.max() ?? 1, m = max((hi - lo) * 0.05, 1e-3)

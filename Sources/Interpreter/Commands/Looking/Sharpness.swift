@@ -30,22 +30,25 @@ struct SharpnessCommand: RunnableCommand {
     static let maxIterations = 10_000
 
     static var declaration: Declaration<SharpnessCommand> {
-        Declaration("sharpness", category: "Looking", summary: "top Hessian eigenvalue of the training loss",
-                    runsLong: true,
-                    examples: ["sharpness a", "sharpness a iters=300 tol=1e-4", "sharpness a eps=1e-3"],
-                    details: """
-                        Power iteration on Hessian-vector products, each a central difference of two full-data gradients \
-                        with step ε = 1e-3·‖w‖ (checked against ε/2; made ten times smaller when they differ by more than \
-                        2 %). Evaluation mode; reg penalties are not included. compare shows the value. With eps=: \
-                        100·(max L(w+y) − L(w))/(1 + L(w)) over the box |yᵢ| ≤ ε(|wᵢ|+1) (Keskar et al. 2017), maximized \
-                        by Frank–Wolfe steps from the vertex the gradient points to; compare shows it too.
-                        """,
-                    .net(\.net),
-                    .option(\.iters, "iters", .positiveInteger, default: "\(defaultIterations) (\(epsilonIterations) with eps=)",
-                            help: "most power iterations (Frank–Wolfe steps with eps=)"),
-                    .option(\.tol, "tol", .positiveNumber, help: "relative tolerance"),
-                    .option(\.eps, "eps", .positiveNumber, help: "ε-sharpness of Keskar et al. in a box of relative size ε, instead of λmax"),
-                    .seed(\.seed))
+        Declaration(
+            "sharpness", category: "Looking", summary: "top Hessian eigenvalue of the training loss",
+            runsLong: true,
+            examples: ["sharpness a", "sharpness a iters=300 tol=1e-4", "sharpness a eps=1e-3"],
+            details: """
+                Power iteration on Hessian-vector products, each a central difference of two full-data gradients \
+                with step ε = 1e-3·‖w‖ (checked against ε/2; made ten times smaller when they differ by more than \
+                2 %). Evaluation mode; reg penalties are not included. compare shows the value. With eps=: \
+                100·(max L(w+y) − L(w))/(1 + L(w)) over the box |yᵢ| ≤ ε(|wᵢ|+1) (Keskar et al. 2017), maximized \
+                by Frank–Wolfe steps from the vertex the gradient points to; compare shows it too.
+                """,
+            .net(\.net),
+            .option(
+                \.iters, "iters", .positiveInteger, default: "\(defaultIterations) (\(epsilonIterations) with eps=)",
+                help: "most power iterations (Frank–Wolfe steps with eps=)"),
+            .option(\.tol, "tol", .positiveNumber, help: "relative tolerance"),
+            .option(
+                \.eps, "eps", .positiveNumber, help: "ε-sharpness of Keskar et al. in a box of relative size ε, instead of λmax"),
+            .seed(\.seed))
     }
 
     func run(_ s: Session, _ c: Context<SharpnessCommand>) throws(RuntimeError) -> ExecutionStatus {
@@ -55,8 +58,9 @@ struct SharpnessCommand: RunnableCommand {
         s.workspace.currentNet = net.name
         if let eps {
             guard eps <= 1 else {
-                throw RuntimeError("eps=\(NumberLiteral.format(eps)) is a box as wide as the weights themselves", at: c.span(\.eps),
-                                   hint: "Keskar et al. use 1e-3 and 5e-4")
+                throw RuntimeError(
+                    "eps=\(NumberLiteral.format(eps)) is a box as wide as the weights themselves", at: c.span(\.eps),
+                    hint: "Keskar et al. use 1e-3 and 5e-4")
             }
             epsilonSharpness(s, n, epsilon: eps, iterations: try checkedIterations(c) ?? Self.epsilonIterations)
             return .ok
@@ -79,21 +83,39 @@ struct SharpnessCommand: RunnableCommand {
 
     /// `sharpness NET eps=E`: Keskar et al.'s ε-sharpness by Frank–Wolfe steps (Lab/EpsilonSharpness.swift).
     func epsilonSharpness(_ s: Session, _ n: LookedNet, epsilon: Double, iterations: Int) {
-        let r = s.iterating(n, title: "ε-sharpness", iterations: iterations, live: true,
-                            detail: { "\(Table.number($0, significant: 3)) %" }) { gradient, control, report in
+        let r = s.iterating(
+            n, title: "ε-sharpness", iterations: iterations, live: true,
+            detail: { "\(Table.number($0, significant: 3)) %" }
+        ) { gradient, control, report in
             EpsilonSharpness.measure(gradient, epsilon: epsilon, iterations: iterations, cancel: control, progress: report)
         }
-        if !r.cancelled { n.entry.epsilonSharpness = SharpnessRecord(value: r.value, fingerprint: s.fingerprint(n.network), epsilon: epsilon) }
+        if !r.cancelled {
+            n.entry.epsilonSharpness = SharpnessRecord(value: r.value, fingerprint: s.fingerprint(n.network), epsilon: epsilon)
+        }
         let name = n.entry.name
-        let series = [LineChart.Series(name: "L(w + y)", values: r.losses, xStart: 1, xStep: 1),
-                      LineChart.Series(name: "L(w)", values: [Double](repeating: r.loss, count: max(r.losses.count, 1)), xStart: 1, xStep: 1, emphasis: .dim)]
-        s.emit(.chart(.line(LineChart(title: "\(name) ε-sharpness · ε = \(NumberLiteral.format(epsilon)) · \(s.stepCaption(n.entry))",
-                                      series: series, xLabel: "Frank–Wolfe step", yLabel: "training loss"))))
-        let status = r.cancelled ? "stopped by Ctrl-C after \(r.losses.count) steps; the largest loss so far is used" : "\(r.losses.count) Frank–Wolfe steps"
-        s.say(["\(name): ε-sharpness \(Table.number(r.value, significant: 3)) % at ε = \(NumberLiteral.format(epsilon)) · training loss \(fmt(r.loss)), "
-                + "at most \(fmt(r.maximum)) in the box |yᵢ| ≤ ε(|wᵢ| + 1) over \(n.data.parts.train.count) examples",
-               "100·(max − L)/(1 + L), Keskar et al. 2017; \(status), a lower bound on the box's maximum",
-               "evaluation mode (dropout off, batch norm running statistics); reg penalties not included"].joined(separator: "\n"))
+        let series = [
+            LineChart.Series(name: "L(w + y)", values: r.losses, xStart: 1, xStep: 1),
+            LineChart.Series(
+                name: "L(w)", values: [Double](repeating: r.loss, count: max(r.losses.count, 1)), xStart: 1, xStep: 1,
+                emphasis: .dim),
+        ]
+        s.emit(
+            .chart(
+                .line(
+                    LineChart(
+                        title: "\(name) ε-sharpness · ε = \(NumberLiteral.format(epsilon)) · \(s.stepCaption(n.entry))",
+                        series: series, xLabel: "Frank–Wolfe step", yLabel: "training loss"))))
+        let status =
+            r.cancelled
+            ? "stopped by Ctrl-C after \(r.losses.count) steps; the largest loss so far is used"
+            : "\(r.losses.count) Frank–Wolfe steps"
+        s.say(
+            [
+                "\(name): ε-sharpness \(Table.number(r.value, significant: 3)) % at ε = \(NumberLiteral.format(epsilon)) · training loss \(fmt(r.loss)), "
+                    + "at most \(fmt(r.maximum)) in the box |yᵢ| ≤ ε(|wᵢ| + 1) over \(n.data.parts.train.count) examples",
+                "100·(max − L)/(1 + L), Keskar et al. 2017; \(status), a lower bound on the box's maximum",
+                "evaluation mode (dropout off, batch norm running statistics); reg penalties not included",
+            ].joined(separator: "\n"))
     }
 
     /// The estimate per iteration; `step` is the net's "step 420" or "untrained".
@@ -101,21 +123,29 @@ struct SharpnessCommand: RunnableCommand {
         let series = LineChart.Series(name: "vᵀHv", values: r.estimates, xStart: 1, xStep: 1)
         let markers = r.stepChanges.map { LineChart.VerticalMarker(x: Double($0) + 0.5, label: "ε/10") }
         let last = r.estimates.count
-        return LineChart(title: "\(n.entry.name) sharpness · power iteration · \(step)",
-                         series: [series], xLabel: "iteration", yLabel: "λ estimate", markers: markers,
-                         marks: last > 0 ? [.init(x: Double(last), y: r.eigenvalue, label: "λmax \(Table.number(r.eigenvalue, significant: 4))")] : [])
+        return LineChart(
+            title: "\(n.entry.name) sharpness · power iteration · \(step)",
+            series: [series], xLabel: "iteration", yLabel: "λ estimate", markers: markers,
+            marks: last > 0
+                ? [.init(x: Double(last), y: r.eigenvalue, label: "λmax \(Table.number(r.eigenvalue, significant: 4))")] : [])
     }
 
     static func sharpnessSummary(_ r: SharpnessResult, _ n: LookedNet, tolerance: Double) -> String {
         let name = n.entry.name
         let value = Table.number(r.eigenvalue, significant: 4)
-        let status = r.cancelled ? "stopped by Ctrl-C after \(r.estimates.count) iterations; the last estimate is shown"
-            : !r.eigenvalue.isFinite ? "the loss or its gradient is not finite at these weights: there is no eigenvalue to find"
-            : r.converged ? "converged to \(NumberLiteral.format(tolerance)) in \(r.estimates.count) iterations"
-            : "not converged to \(NumberLiteral.format(tolerance)) in \(r.estimates.count) iterations (iters= allows more)"
-        var lines = ["\(name): sharpness (top Hessian eigenvalue) \(value) · training loss \(fmt(r.loss)) over \(n.data.parts.train.count) examples",
-                     status,
-                     "Hessian-vector products by central differences of full gradients, ε = \(Table.number(r.step, significant: 3))"]
+        let status =
+            r.cancelled
+            ? "stopped by Ctrl-C after \(r.estimates.count) iterations; the last estimate is shown"
+            : !r.eigenvalue.isFinite
+                ? "the loss or its gradient is not finite at these weights: there is no eigenvalue to find"
+                : r.converged
+                    ? "converged to \(NumberLiteral.format(tolerance)) in \(r.estimates.count) iterations"
+                    : "not converged to \(NumberLiteral.format(tolerance)) in \(r.estimates.count) iterations (iters= allows more)"
+        var lines = [
+            "\(name): sharpness (top Hessian eigenvalue) \(value) · training loss \(fmt(r.loss)) over \(n.data.parts.train.count) examples",
+            status,
+            "Hessian-vector products by central differences of full gradients, ε = \(Table.number(r.step, significant: 3))",
+        ]
         if let a = r.stepAgreement { lines[2] += "; agrees with ε/2 to \(String(format: "%.2g", a * 100)) %" }
         lines.append("evaluation mode (dropout off, batch norm running statistics); reg penalties not included")
         return lines.joined(separator: "\n")

@@ -10,9 +10,10 @@ struct ShowCommand: RunnableCommand {
     var target: String?
 
     static var declaration: Declaration<ShowCommand> {
-        Declaration("show", category: "Looking", summary: "summary of a dataset, net or sweep", replayable: false,
-                    examples: ["show d", "show a", "show s"],
-                    .slot(\.target, "target", .name(.any), placeholder: "NAME", help: "a dataset, net or sweep"))
+        Declaration(
+            "show", category: "Looking", summary: "summary of a dataset, net or sweep", replayable: false,
+            examples: ["show d", "show a", "show s"],
+            .slot(\.target, "target", .name(.any), placeholder: "NAME", help: "a dataset, net or sweep"))
     }
 
     func run(_ s: Session, _ c: Context<ShowCommand>) throws(RuntimeError) -> ExecutionStatus {
@@ -24,9 +25,10 @@ struct ShowCommand: RunnableCommand {
             if let data { Self.showData(s, data) }
             if net != nil || data != nil || sweep != nil { return .ok }
             let names = s.workspace.allNames
-            throw RuntimeError("nothing named '\(name)'", at: c.span(\.target),
-                               hint: suggest(name, among: names).map { "did you mean '\($0)'?" }
-                                   ?? (names.isEmpty ? nil : "datasets and nets: " + names.joined(separator: ", ")))
+            throw RuntimeError(
+                "nothing named '\(name)'", at: c.span(\.target),
+                hint: suggest(name, among: names).map { "did you mean '\($0)'?" }
+                    ?? (names.isEmpty ? nil : "datasets and nets: " + names.joined(separator: ", ")))
         }
         throw RuntimeError("nothing to show yet", at: c.span, hint: "create a dataset: data d = spiral n=600 classes=3")
     }
@@ -43,18 +45,27 @@ struct ShowCommand: RunnableCommand {
             rows.append(["\(i + 1)", layer.kind, layer.summary, describeShape(layer.outputShape), layer.parameterCount.formatted])
         }
         rows.append(["", "total", "", "", network.parameterCount.formatted])
-        s.emit(.chart(.table(Table(title: "net \(net.name)",
-                                   columns: [.init("#", alignment: .right), .init("layer"), .init("settings"), .init("output"),
-                                             .init("parameters", alignment: .right)], rows: rows))))
+        s.emit(
+            .chart(
+                .table(
+                    Table(
+                        title: "net \(net.name)",
+                        columns: [
+                            .init("#", alignment: .right), .init("layer"), .init("settings"), .init("output"),
+                            .init("parameters", alignment: .right),
+                        ], rows: rows))))
         let setup = net.setup
         let loss = (net.run?.loss ?? setup.loss).map(\.rawValue) ?? "from the data"
-        s.say("opt \(describe(setup.optimizer)) · loss \(loss) · schedule \(s.scheduleText(setup.schedule)) · batch \(setup.batchSize) · step \(net.run?.step ?? 0)"
-            + (net.dataName.map { " · data \($0)" } ?? ""))
+        s.say(
+            "opt \(describe(setup.optimizer)) · loss \(loss) · schedule \(s.scheduleText(setup.schedule)) · batch \(setup.batchSize) · step \(net.run?.step ?? 0)"
+                + (net.dataName.map { " · data \($0)" } ?? ""))
     }
 
     static func showData(_ s: Session, _ d: DataEntry) {
-        var rows = [["source", d.source], ["examples", d.full.count.formatted], ["example shape", describeShape(d.sampleShape)],
-                    ["train / val / test", "\(d.parts.train.count) / \(d.parts.validation.count) / \(d.parts.testCount) (locked)"]]
+        var rows = [
+            ["source", d.source], ["examples", d.full.count.formatted], ["example shape", describeShape(d.sampleShape)],
+            ["train / val / test", "\(d.parts.train.count) / \(d.parts.validation.count) / \(d.parts.testCount) (locked)"],
+        ]
         if let counts = d.full.classCounts() {
             rows.append(["classes", "\(counts.count): " + counts.map(String.init).joined(separator: " ")])
         }
@@ -71,9 +82,10 @@ struct ShowCommand: RunnableCommand {
         let ys = stride(from: 1, to: data.inputs.count, by: 2).map { Double(data.inputs[$0]) }
         let bounds = paddedBounds(xs, ys)
         let points = zip(zip(xs, ys), labels).map { p, l in Heatmap.OverlayPoint(x: p.0, y: p.1, classIndex: Int(l)) }
-        return Heatmap(title: data.name, columns: 2, rows: 2, values: [Double](repeating: .nan, count: 4),
-                       xMin: bounds.x.lowerBound, xMax: bounds.x.upperBound, yMin: bounds.y.lowerBound,
-                       yMax: bounds.y.upperBound, coloring: .classes, points: points)
+        return Heatmap(
+            title: data.name, columns: 2, rows: 2, values: [Double](repeating: .nan, count: 4),
+            xMin: bounds.x.lowerBound, xMax: bounds.x.upperBound, yMin: bounds.y.lowerBound,
+            yMax: bounds.y.upperBound, coloring: .classes, points: points)
     }
 
     static func paddedBounds(_ xs: [Double], _ ys: [Double]) -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {

@@ -9,14 +9,16 @@ struct ReportCommand: RunnableCommand {
     var direction: Direction?
 
     static var declaration: Declaration<ReportCommand> {
-        Declaration("report", category: "Hyperparameter search", summary: "choose a sweep body's objective",
-                    examples: ["report val_acc maximize"],
-                    .slot(\.metric, "metric", required: true, help: "a metric: val_loss, val_acc, train_loss or train_acc"),
-                    .slot(\.direction, "direction", help: "minimize or maximize"))
+        Declaration(
+            "report", category: "Hyperparameter search", summary: "choose a sweep body's objective",
+            examples: ["report val_acc maximize"],
+            .slot(\.metric, "metric", required: true, help: "a metric: val_loss, val_acc, train_loss or train_acc"),
+            .slot(\.direction, "direction", help: "minimize or maximize"))
     }
 
     func run(_ s: Session, _ c: Context<ReportCommand>) throws(RuntimeError) -> ExecutionStatus {
-        throw RuntimeError("'report' chooses a sweep's objective; it only works inside a sweep body", at: c.span,
-                           hint: "sweep s method=random trials=8 { … train t on m epochs=$budget; report val_acc maximize }")
+        throw RuntimeError(
+            "'report' chooses a sweep's objective; it only works inside a sweep body", at: c.span,
+            hint: "sweep s method=random trials=8 { … train t on m epochs=$budget; report val_acc maximize }")
     }
 }

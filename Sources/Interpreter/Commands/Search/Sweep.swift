@@ -63,9 +63,11 @@ struct SweepCommand: RunnableCommand {
         Declaration(
             "sweep", category: "Hyperparameter search", summary: "search hyperparameters; the body runs once per trial",
             block: .optional, runsLong: true,
-            examples: ["sweep s method=tpe trials=40 {\n  let lr ~ log(1e-4, 1e-1)\n  net t = dense 32 relu, dense 10\n  opt t adam lr=$lr\n  train t on m epochs=$budget\n}",
-                       "sweep d method=random trials=20 {\n  let depth ~ int(1, 3)\n  let w ~ choice(32, 64, 128) per depth\n  net t = dense $w relu x$depth, dense 10\n  train t on m epochs=$budget\n}",
-                       "sweep h method=hyperband max=81 eta=3 plan", "sweep b method=tpe objective=branin trials=100"],
+            examples: [
+                "sweep s method=tpe trials=40 {\n  let lr ~ log(1e-4, 1e-1)\n  net t = dense 32 relu, dense 10\n  opt t adam lr=$lr\n  train t on m epochs=$budget\n}",
+                "sweep d method=random trials=20 {\n  let depth ~ int(1, 3)\n  let w ~ choice(32, 64, 128) per depth\n  net t = dense $w relu x$depth, dense 10\n  train t on m epochs=$budget\n}",
+                "sweep h method=hyperband max=81 eta=3 plan", "sweep b method=tpe objective=branin trials=100",
+            ],
             details: "The objective is the val loss of the net trained last in the body (or 'report val_acc maximize'). "
                 + "$budget is the job's epochs under hyperband, budget= otherwise. 'let w ~ int(16, 128) per depth' "
                 + "samples w1 … wN, wk only when depth ≥ k; 'dense $w relu x$depth' gives layer k width $wk. "
@@ -77,19 +79,25 @@ struct SweepCommand: RunnableCommand {
                 + "trial and keeps each finished one (with several workers that can include trials numbered after "
                 + "one that was stopped).",
             .slot(\.name, "name", .name(.sweep), required: true, placeholder: "NAME", help: "a name for the sweep"),
-            .option(\.method, "method", default: "random; hyperband with plan", help: "search method (bohb: TPE inside hyperband brackets; halving: one bracket)"),
-            .option(\.trials, "trials", .positiveInteger, max: maxTrials,
-                    default: "\(sampledTrials); a grid runs its whole grid; \(builtinTrials) with objective=", help: "number of trials"),
+            .option(
+                \.method, "method", default: "random; hyperband with plan",
+                help: "search method (bohb: TPE inside hyperband brackets; halving: one bracket)"),
+            .option(
+                \.trials, "trials", .positiveInteger, max: maxTrials,
+                default: "\(sampledTrials); a grid runs its whole grid; \(builtinTrials) with objective=",
+                help: "number of trials"),
             .option(\.max, "max", .positiveInteger, help: "hyperband: largest budget R (epochs)"),
             .option(\.eta, "eta", .positiveInteger, help: "hyperband: keep 1/eta per round"),
             .option(\.points, "points", .positiveInteger, max: GridSampler.limit, help: "grid: points per continuous range"),
             .option(\.budget, "budget", .positiveInteger, help: "$budget (epochs) for methods other than hyperband"),
             .option(\.objective, "objective", .oneOf(Objective.all.map(\.name)), help: "built-in test function (no body)"),
             .flag(\.plan, "plan", help: "print the schedule, run nothing"),
-            .option(\.workers, "workers", .positiveInteger, max: maxWorkers, default: "the cores (BASIN_THREADS caps it)",
-                    help: "trials run at once; the results are the same for any count"),
-            .option(\.seeds, "seeds", .positiveInteger, max: TrainCommand.maxSeeds,
-                    help: "run each trial's body on N seeds; its objective is their mean (random, grid, tpe, bayes)"),
+            .option(
+                \.workers, "workers", .positiveInteger, max: maxWorkers, default: "the cores (BASIN_THREADS caps it)",
+                help: "trials run at once; the results are the same for any count"),
+            .option(
+                \.seeds, "seeds", .positiveInteger, max: TrainCommand.maxSeeds,
+                help: "run each trial's body on N seeds; its objective is their mean (random, grid, tpe, bayes)"),
             .seed(\.seed))
     }
 
@@ -104,22 +112,26 @@ struct SweepCommand: RunnableCommand {
             return .ok
         }
         guard let block = c.syntax.block else {
-            throw RuntimeError("sweep \(name) needs a { body } to run, or a built-in objective=", at: c.span,
-                               hint: "sweep \(name) method=random trials=8 { let lr ~ log(1e-4, 1e-1) … train t on m epochs=$budget }")
+            throw RuntimeError(
+                "sweep \(name) needs a { body } to run, or a built-in objective=", at: c.span,
+                hint: "sweep \(name) method=random trials=8 { let lr ~ log(1e-4, 1e-1) … train t on m epochs=$budget }")
         }
         let body = try SweepBody(block, scope: s.workspace)
-        let entry = SweepEntry(name: name, method: method.rawValue, space: body.space, objective: body.objective, seed: s.seed(seed))
+        let entry = SweepEntry(
+            name: name, method: method.rawValue, space: body.space, objective: body.objective, seed: s.seed(seed))
         s.workspace.sweeps[name] = entry
         if method.isScheduled {
             if seeds > 1 {
-                throw RuntimeError("seeds= averages the trials of random, grid, tpe and bayes; \(method.rawValue) promotes one net per configuration",
-                                   at: c.span(\.seeds), hint: "use method=random or tpe with seeds=\(seeds), or train the winner with seeds=")
+                throw RuntimeError(
+                    "seeds= averages the trials of random, grid, tpe and bayes; \(method.rawValue) promotes one net per configuration",
+                    at: c.span(\.seeds), hint: "use method=random or tpe with seeds=\(seeds), or train the winner with seeds=")
             }
             try s.sweeps.runScheduled(entry, body, plan: try hyperbandPlan(method, c), workers: workerCount(s), source: c.source)
         } else {
             let sampler = try self.sampler(method, space: entry.space, seed: entry.seed, c)
-            try s.sweeps.runSampled(entry, body, sampler: sampler, trials: trials, budget: Double(budget), seeds: seeds,
-                             workers: workerCount(s), source: c.source)
+            try s.sweeps.runSampled(
+                entry, body, sampler: sampler, trials: trials, budget: Double(budget), seeds: seeds,
+                workers: workerCount(s), source: c.source)
         }
         s.say(s.sweeps.sweepSummary(entry))
         return .ok
@@ -128,20 +140,27 @@ struct SweepCommand: RunnableCommand {
     /// The schedule of `method=hyperband|bohb` (every bracket) or `halving` (the widest one).
     func hyperbandPlan(_ method: SweepMethod, _ c: Context<SweepCommand>) throws(RuntimeError) -> HyperbandPlan {
         guard method.isScheduled else {
-            throw RuntimeError("'plan' prints a hyperband schedule; method=\(method.rawValue) has none", at: c.span(\.method),
-                               hint: "sweep NAME method=hyperband max=81 eta=3 plan")
+            throw RuntimeError(
+                "'plan' prints a hyperband schedule; method=\(method.rawValue) has none", at: c.span(\.method),
+                hint: "sweep NAME method=hyperband max=81 eta=3 plan")
         }
         return try rethrow(at: c.span(\.max)) { () throws -> HyperbandPlan in
-            method == .halving ? try HyperbandPlan.successiveHalving(maxBudget: max, eta: eta) : try HyperbandPlan(maxBudget: max, eta: eta)
+            method == .halving
+                ? try HyperbandPlan.successiveHalving(maxBudget: max, eta: eta) : try HyperbandPlan(maxBudget: max, eta: eta)
         }
     }
 
-    func sampler(_ method: SweepMethod, space: SearchSpace, seed: UInt64, _ c: Context<SweepCommand>) throws(RuntimeError) -> any Sampler {
+    func sampler(
+        _ method: SweepMethod, space: SearchSpace, seed: UInt64, _ c: Context<SweepCommand>
+    ) throws(RuntimeError) -> any Sampler {
         guard case .sampled(let m) = method else {
-            throw RuntimeError("method=\(method.rawValue) schedules budgets; it needs a body that trains", at: c.span(\.method),
-                               hint: "use random, grid, tpe or bayes with objective=")
+            throw RuntimeError(
+                "method=\(method.rawValue) schedules budgets; it needs a body that trains", at: c.span(\.method),
+                hint: "use random, grid, tpe or bayes with objective=")
         }
-        return try rethrow(at: c.span(\.points)) { () throws -> any Sampler in try m.sampler(space: space, seed: seed, gridPoints: points) }
+        return try rethrow(at: c.span(\.points)) { () throws -> any Sampler in
+            try m.sampler(space: space, seed: seed, gridPoints: points)
+        }
     }
 
     /// `workers=N`, else the session's default (the cores); BASIN_THREADS caps both, as a
@@ -156,20 +175,25 @@ struct SweepCommand: RunnableCommand {
             throw RuntimeError("objective=\(builtin) is a built-in function: the sweep takes no body", at: c.span(\.objective))
         }
         let objective = try rethrow(at: c.span(\.objective)) { () throws -> Objective in try Objective.named(builtin) }
-        let entry = SweepEntry(name: name, method: method.rawValue, space: objective.space, objective: SweepObjective(metric: builtin),
-                               seed: s.seed(seed), builtin: builtin)
+        let entry = SweepEntry(
+            name: name, method: method.rawValue, space: objective.space, objective: SweepObjective(metric: builtin),
+            seed: s.seed(seed), builtin: builtin)
         var sampler = try sampler(method, space: objective.space, seed: entry.seed, c)
         for number in 0..<(trials ?? Self.builtinTrials) {
             guard let configuration = sampler.propose(history: entry.history) else { break }
             let y = objective.evaluate(configuration)
             let ok = y?.isFinite ?? false
-            entry.trials.append(TrialRecord(number: number, configuration: configuration, budget: nil, seed: entry.seed,
-                                            status: ok ? .done : .failed, objective: y, configurationID: number))
+            entry.trials.append(
+                TrialRecord(
+                    number: number, configuration: configuration, budget: nil, seed: entry.seed,
+                    status: ok ? .done : .failed, objective: y, configurationID: number))
         }
         s.workspace.sweeps[name] = entry
         let best = entry.best
-        s.say("\(name): \(method.rawValue) on \(builtin), \(entry.trials.count) trials, seed \(entry.seed) · best \(best.map { fmt($0.objective ?? .nan) } ?? "–")"
-            + " (optimum \(fmt(objective.minimum)))" + (best.map { " at #\($0.number): " + configurationText($0.configuration, entry.space) } ?? ""))
+        s.say(
+            "\(name): \(method.rawValue) on \(builtin), \(entry.trials.count) trials, seed \(entry.seed) · best \(best.map { fmt($0.objective ?? .nan) } ?? "–")"
+                + " (optimum \(fmt(objective.minimum)))"
+                + (best.map { " at #\($0.number): " + configurationText($0.configuration, entry.space) } ?? ""))
     }
 }
 
@@ -179,27 +203,35 @@ extension Sweeps {
     /// still running (always for random and grid; for tpe and bayes during their start-up
     /// trials, else when trials 0…k−1 are recorded), and outcomes are recorded in trial order —
     /// so every worker count gives the same trials, table and best as one worker.
-    func runSampled(_ entry: SweepEntry, _ body: SweepBody, sampler: any Sampler, trials: Int?, budget: Double, seeds: Int,
-                    workers: Int, source: SourceFile) throws(RuntimeError) {
+    func runSampled(
+        _ entry: SweepEntry, _ body: SweepBody, sampler: any Sampler, trials: Int?, budget: Double, seeds: Int,
+        workers: Int, source: SourceFile
+    ) throws(RuntimeError) {
         var sampler = sampler
         let gridSize = (sampler as? GridSampler)?.configurations.count
         let count = trials ?? gridSize ?? SweepCommand.sampledTrials
         entry.seeds = seeds
         let pool = TrialPool(capacity: workers)
         let live = SweepLive(session: session, entry: entry, totalWeight: Double(min(count, gridSize ?? count)))
-        session.say(live.header(trials: "\(min(count, gridSize ?? count)) trials" + (seeds > 1 ? " of \(seeds) seeds each" : ""),
-                        budget: "budget \(epochText(budget))"))
+        session.say(
+            live.header(
+                trials: "\(min(count, gridSize ?? count)) trials" + (seeds > 1 ? " of \(seeds) seeds each" : ""),
+                budget: "budget \(epochText(budget))"))
         var plans: [Int: TrialPlan] = [:], finished: [Int: TrialOutcome] = [:], latest: [Int: LiveUpdate] = [:]
         var proposed = 0, committed = 0, exhausted = false
         let requests = session.activeRun.cancelRequests
         while true {
             // Phase 1: start trials while a worker is free and the next proposal may be made now.
             while !entry.stoppedEarly, !exhausted, proposed < count, pool.hasRoom,
-                  proposed == committed || sampler.proposalIgnoresResults(trialsBefore: proposed) {
-                let pending = (committed..<proposed).map { Trial(number: $0, configuration: plans[$0]!.configuration, objective: nil, status: .failed) }
+                proposed == committed || sampler.proposalIgnoresResults(trialsBefore: proposed)
+            {
+                let pending = (committed..<proposed).map {
+                    Trial(number: $0, configuration: plans[$0]!.configuration, objective: nil, status: .failed)
+                }
                 guard let configuration = sampler.propose(history: entry.history + pending) else { exhausted = true; break }
-                let plan = TrialPlan(body: body, source: source, configuration: configuration, budget: budget,
-                                     seed: SweepEntry.trialSeed(entry.seed, configuration: proposed), seeds: seeds)
+                let plan = TrialPlan(
+                    body: body, source: source, configuration: configuration, budget: budget,
+                    seed: SweepEntry.trialSeed(entry.seed, configuration: proposed), seeds: seeds)
                 plans[proposed] = plan
                 pool.start(proposed, prepareTrial(plan, objective: entry.objective))
                 proposed += 1
@@ -215,7 +247,8 @@ extension Sweeps {
             }
             while true {
                 if let update = latest.removeValue(forKey: committed) { live.forwarder(trial: committed, weight: 1)(update) }
-                guard let outcome = finished.removeValue(forKey: committed), let plan = plans.removeValue(forKey: committed) else { break }
+                guard let outcome = finished.removeValue(forKey: committed), let plan = plans.removeValue(forKey: committed)
+                else { break }
                 if outcome.cancelled {
                     entry.stoppedEarly = true
                 } else {
@@ -230,16 +263,19 @@ extension Sweeps {
     }
 
     /// Appends a trial and keeps the best trial's net.
-    func record(_ outcome: TrialOutcome, _ plan: TrialPlan, in entry: SweepEntry, number: Int, configurationID: Int,
-                job: HyperbandJob? = nil, final: Bool = true) {
+    func record(
+        _ outcome: TrialOutcome, _ plan: TrialPlan, in entry: SweepEntry, number: Int, configurationID: Int,
+        job: HyperbandJob? = nil, final: Bool = true
+    ) {
         var status = outcome.status
         if status == .done, !final { status = .pruned }
-        let trial = TrialRecord(number: number, configuration: plan.configuration, budget: plan.budget, seed: plan.seed,
-                                status: status, objective: outcome.objective, seedObjectives: outcome.seedObjectives,
-                                seedFinals: outcome.seedFinals, parameters: outcome.parameters,
-                                curve: outcome.curve, epochs: outcome.epochs,
-                                seconds: outcome.seconds, failure: outcome.failure, configurationID: configurationID,
-                                bracket: job?.bracket, round: job?.round)
+        let trial = TrialRecord(
+            number: number, configuration: plan.configuration, budget: plan.budget, seed: plan.seed,
+            status: status, objective: outcome.objective, seedObjectives: outcome.seedObjectives,
+            seedFinals: outcome.seedFinals, parameters: outcome.parameters,
+            curve: outcome.curve, epochs: outcome.epochs,
+            seconds: outcome.seconds, failure: outcome.failure, configurationID: configurationID,
+            bracket: job?.bracket, round: job?.round)
         entry.trials.append(trial)
         if status == .done, entry.best?.number == trial.number {
             entry.bestNet = outcome.net

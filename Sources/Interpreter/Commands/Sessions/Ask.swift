@@ -9,12 +9,13 @@ struct AskCommand: RunnableCommand {
     var within = 0.0
 
     static var declaration: Declaration<AskCommand> {
-        Declaration("ask", category: "Tutorials", summary: "ask the reader a question (a line starting with '>' is narrative)",
-                    replayable: false,
-                    examples: ["ask \"At what width does train error first reach 0?\" answer=42 within=10"],
-                    .slot(\.question, "question", .string, required: true, placeholder: "\"QUESTION\"", help: "a question in quotes"),
-                    .option(\.answer, "answer", .number, help: "the expected answer"),
-                    .option(\.within, "within", .nonNegativeNumber, help: "accepted distance from the answer (0: only the exact answer)"))
+        Declaration(
+            "ask", category: "Tutorials", summary: "ask the reader a question (a line starting with '>' is narrative)",
+            replayable: false,
+            examples: ["ask \"At what width does train error first reach 0?\" answer=42 within=10"],
+            .slot(\.question, "question", .string, required: true, placeholder: "\"QUESTION\"", help: "a question in quotes"),
+            .option(\.answer, "answer", .number, help: "the expected answer"),
+            .option(\.within, "within", .nonNegativeNumber, help: "accepted distance from the answer (0: only the exact answer)"))
     }
 
     func run(_ s: Session, _ c: Context<AskCommand>) throws(RuntimeError) -> ExecutionStatus {
@@ -47,8 +48,9 @@ struct AskCommand: RunnableCommand {
 
 struct PauseCommand: RunnableCommand {
     static var declaration: Declaration<PauseCommand> {
-        Declaration("pause", category: "Tutorials", summary: "the notebook waits for the reader; batch runs continue",
-                    replayable: false, examples: ["pause"])
+        Declaration(
+            "pause", category: "Tutorials", summary: "the notebook waits for the reader; batch runs continue",
+            replayable: false, examples: ["pause"])
     }
 
     func run(_ s: Session, _ c: Context<PauseCommand>) throws(RuntimeError) -> ExecutionStatus {

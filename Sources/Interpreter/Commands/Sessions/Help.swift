@@ -7,9 +7,10 @@ struct HelpCommand: RunnableCommand {
     var topic: String?
 
     static var declaration: Declaration<HelpCommand> {
-        Declaration("help", category: "Sessions", summary: "list the commands, or explain one", replayable: false,
-                    examples: ["help", "help train"],
-                    .slot(\.topic, "topic", .commandName, placeholder: "COMMAND", help: "a command or layer"))
+        Declaration(
+            "help", category: "Sessions", summary: "list the commands, or explain one", replayable: false,
+            examples: ["help", "help train"],
+            .slot(\.topic, "topic", .commandName, placeholder: "COMMAND", help: "a command or layer"))
     }
 
     func run(_ s: Session, _ c: Context<HelpCommand>) throws(RuntimeError) -> ExecutionStatus {
@@ -27,8 +28,9 @@ struct HelpCommand: RunnableCommand {
             s.say(text)
         } else {
             let topics = registry.commandNames + registry.layers.map(\.name) + ["layers", "res"]
-            throw RuntimeError("no help for '\(topic)'", at: c.span(\.topic),
-                               hint: suggest(topic, among: topics).map { "did you mean '\($0)'?" } ?? "'help' lists every command")
+            throw RuntimeError(
+                "no help for '\(topic)'", at: c.span(\.topic),
+                hint: suggest(topic, among: topics).map { "did you mean '\($0)'?" } ?? "'help' lists every command")
         }
         return .ok
     }
@@ -43,10 +45,12 @@ struct HelpCommand: RunnableCommand {
         }
         lines.append("  " + "res { ... }".paddedRight(width) + "residual block: x + f(x) (help res)")
         let activations = registry.layers.filter(\.isActivation).map(\.name)
-        lines += ["", "Activations, as a layer or a trailing word (dense 32 relu): " + activations.joined(separator: " "),
-                  "Repeat a layer or block with xN: dense 32 relu x20, res { ... } x8.",
-                  "The input size comes from the data; output layers need no softmax (the loss applies it).",
-                  "Default initialization: He before relu, leaky and gelu, Xavier otherwise."]
+        lines += [
+            "", "Activations, as a layer or a trailing word (dense 32 relu): " + activations.joined(separator: " "),
+            "Repeat a layer or block with xN: dense 32 relu x20, res { ... } x8.",
+            "The input size comes from the data; output layers need no softmax (the loss applies it).",
+            "Default initialization: He before relu, leaky and gelu, Xavier otherwise.",
+        ]
         return lines.joined(separator: "\n")
     }
 

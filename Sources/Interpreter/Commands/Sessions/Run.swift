@@ -11,15 +11,17 @@ struct RunCommand: RunnableCommand {
     static let maxDepth = 8
 
     static var declaration: Declaration<RunCommand> {
-        Declaration("run", category: "Sessions", summary: "run a script inside the session", replayable: false, runsLong: true,
-                    examples: ["run \"tutorials/regularization.basin\""],
-                    .slot(\.file, "file", .text, required: true, placeholder: "\"FILE\"", help: "a script file"))
+        Declaration(
+            "run", category: "Sessions", summary: "run a script inside the session", replayable: false, runsLong: true,
+            examples: ["run \"tutorials/regularization.basin\""],
+            .slot(\.file, "file", .text, required: true, placeholder: "\"FILE\"", help: "a script file"))
     }
 
     func run(_ s: Session, _ c: Context<RunCommand>) throws(RuntimeError) -> ExecutionStatus {
         guard s.runDepth < Self.maxDepth else {
-            throw RuntimeError("scripts run inside each other more than \(Self.maxDepth) levels deep", at: c.span,
-                               hint: "does '\(file)' run itself, directly or through another script?")
+            throw RuntimeError(
+                "scripts run inside each other more than \(Self.maxDepth) levels deep", at: c.span,
+                hint: "does '\(file)' run itself, directly or through another script?")
         }
         let text = try Self.scriptText(s, file, at: c.span(\.file))
         s.runDepth += 1
@@ -29,8 +31,9 @@ struct RunCommand: RunnableCommand {
             s.say("ran \(file)")
             return .ok
         case .syntaxError:
-            throw RuntimeError("nothing in '\(file)' ran: it has syntax errors", at: c.span(\.file),
-                               hint: "fix the lines shown above, then run it again")
+            throw RuntimeError(
+                "nothing in '\(file)' ran: it has syntax errors", at: c.span(\.file),
+                hint: "fix the lines shown above, then run it again")
         case .runtimeError:
             return .runtimeError
         case .interrupted:
@@ -47,7 +50,8 @@ struct RunCommand: RunnableCommand {
             throw RuntimeError("cannot read '\(file)': no such file", at: span, hint: s.similarFile(file, ending: ".basin"))
         }
         guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
-            throw RuntimeError("cannot read '\(file)': \(isDirectory.boolValue ? "it is a directory" : "permission denied")", at: span)
+            throw RuntimeError(
+                "cannot read '\(file)': \(isDirectory.boolValue ? "it is a directory" : "permission denied")", at: span)
         }
         guard data.count <= 10 << 20, !data.contains(0) else {
             throw RuntimeError("'\(file)' is not a Basin script (binary, or over 10 MiB)", at: span)

@@ -5,30 +5,35 @@ struct SaveCommand: RunnableCommand {
     var name = ""
 
     static var declaration: Declaration<SaveCommand> {
-        Declaration("save", category: "Sessions", summary: "write sessions/NAME.basin: the commands that ran", replayable: false,
-                    examples: ["save lesson1"],
-                    .slot(\.name, "name", .text, required: true, placeholder: "NAME", help: "a session name"))
+        Declaration(
+            "save", category: "Sessions", summary: "write sessions/NAME.basin: the commands that ran", replayable: false,
+            examples: ["save lesson1"],
+            .slot(\.name, "name", .text, required: true, placeholder: "NAME", help: "a session name"))
     }
 
     func run(_ s: Session, _ c: Context<SaveCommand>) throws(RuntimeError) -> ExecutionStatus {
         let bare = name.hasSuffix(".basin") ? String(name.dropLast(6)) : name
         let directory = s.settings.sessionsDirectory
         guard Self.isSessionName(bare) else {
-            throw RuntimeError("'\(name)' cannot name a session", at: c.span(\.name),
-                               hint: "use a plain name such as 'lesson1'; sessions are saved in \(s.shown(directory))/")
+            throw RuntimeError(
+                "'\(name)' cannot name a session", at: c.span(\.name),
+                hint: "use a plain name such as 'lesson1'; sessions are saved in \(s.shown(directory))/")
         }
         let path = try s.checkedPath(directory + "/" + bare + ".basin", writing: true, at: c.span(\.name))
         let existed = FileManager.default.fileExists(atPath: path)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw RuntimeError("cannot write \(s.shown(path)): \(error.localizedDescription)", at: c.span,
-                               hint: "check that \(s.shown(directory)) is a writable directory")
+            throw RuntimeError(
+                "cannot write \(s.shown(path)): \(error.localizedDescription)", at: c.span,
+                hint: "check that \(s.shown(directory)) is a writable directory")
         }
         // Atomic (temporary file, sync, rename): a kill leaves the old session or the new one.
         try s.write(Array(Self.text(of: s, named: bare).utf8), to: path, at: c.span(\.name))
         let count = s.transcript.count
-        s.say("saved \(count) command\(count == 1 ? "" : "s") to \(s.shown(path))\(existed ? " (replacing the previous version)" : "")")
+        s.say(
+            "saved \(count) command\(count == 1 ? "" : "s") to \(s.shown(path))\(existed ? " (replacing the previous version)" : "")"
+        )
         return .ok
     }
 
@@ -42,9 +47,11 @@ struct SaveCommand: RunnableCommand {
     /// the transcript sets its own first, so a replay inside another session draws the same numbers.
     static func text(of s: Session, named name: String) -> String {
         let path = s.shown(s.settings.sessionsDirectory + "/" + name + ".basin")
-        var lines = ["# Basin session '\(name)': the commands that ran successfully and change state.",
-                     "# Replay: `basin run \(path)`, or `run \"\(path)\"` inside a session. Relative file",
-                     "# names are read from the directory Basin was started in.", ""]
+        var lines = [
+            "# Basin session '\(name)': the commands that ran successfully and change state.",
+            "# Replay: `basin run \(path)`, or `run \"\(path)\"` inside a session. Relative file",
+            "# names are read from the directory Basin was started in.", "",
+        ]
         if !(s.transcript.first?.hasPrefix("seed ") ?? false) { lines.append("seed 0") }
         lines += s.transcript
         return lines.joined(separator: "\n") + "\n"

@@ -2,8 +2,9 @@
 
 struct HistoryCommand: RunnableCommand {
     static var declaration: Declaration<HistoryCommand> {
-        Declaration("history", category: "Sessions", summary: "the commands typed so far", replayable: false,
-                    examples: ["history"])
+        Declaration(
+            "history", category: "Sessions", summary: "the commands typed so far", replayable: false,
+            examples: ["history"])
     }
 
     /// The numbered inputs of this session (typed lines, or a batch script's statements).
@@ -32,8 +33,9 @@ struct ClearCommand: RunnableCommand {
 
 struct QuitCommand: RunnableCommand {
     static var declaration: Declaration<QuitCommand> {
-        Declaration("quit", aliases: ["exit"], category: "Sessions", summary: "leave Basin", replayable: false,
-                    examples: ["quit"])
+        Declaration(
+            "quit", aliases: ["exit"], category: "Sessions", summary: "leave Basin", replayable: false,
+            examples: ["quit"])
     }
 
     func run(_ s: Session, _ c: Context<QuitCommand>) throws(RuntimeError) -> ExecutionStatus { .quit }

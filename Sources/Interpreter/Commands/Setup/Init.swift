@@ -14,16 +14,17 @@ struct InitCommand: RunnableCommand {
     var seed: Int?
 
     static var declaration: Declaration<InitCommand> {
-        Declaration("init", category: "Networks", summary: "re-initialize the weights, or load them from a file",
-                    examples: ["init a he", "init a normal std=0.1", "init a from \"a.safetensors\""],
-                    details: "Default: he for relu-like activations, xavier otherwise. 'init NET from \"FILE\"' loads weights "
-                        + "written by 'export NET' (or a PyTorch state dict saved with safetensors, same layers): every tensor "
-                        + "must be there with its shape; F32, F64, F16 and BF16 are read. The run's history starts over.",
-                    .net(\.net),
-                    .slot(\.scheme, "scheme", required: true, help: "a scheme: he, xavier or normal; or from \"FILE\""),
-                    .slot(\.file, "file", .string, placeholder: "\"FILE\"", help: "with from: a .safetensors file"),
-                    .option(\.std, "std", .positiveNumber, help: "standard deviation for normal"),
-                    .seed(\.seed))
+        Declaration(
+            "init", category: "Networks", summary: "re-initialize the weights, or load them from a file",
+            examples: ["init a he", "init a normal std=0.1", "init a from \"a.safetensors\""],
+            details: "Default: he for relu-like activations, xavier otherwise. 'init NET from \"FILE\"' loads weights "
+                + "written by 'export NET' (or a PyTorch state dict saved with safetensors, same layers): every tensor "
+                + "must be there with its shape; F32, F64, F16 and BF16 are read. The run's history starts over.",
+            .net(\.net),
+            .slot(\.scheme, "scheme", required: true, help: "a scheme: he, xavier or normal; or from \"FILE\""),
+            .slot(\.file, "file", .string, placeholder: "\"FILE\"", help: "with from: a .safetensors file"),
+            .option(\.std, "std", .positiveNumber, help: "standard deviation for normal"),
+            .seed(\.seed))
     }
 
     func run(_ s: Session, _ c: Context<InitCommand>) throws(RuntimeError) -> ExecutionStatus {
@@ -35,7 +36,8 @@ struct InitCommand: RunnableCommand {
         switch scheme {
         case .from:
             guard let file else {
-                throw RuntimeError("init from needs a file", at: c.span(\.scheme), hint: "init \(net.name) from \"\(net.name).safetensors\"")
+                throw RuntimeError(
+                    "init from needs a file", at: c.span(\.scheme), hint: "init \(net.name) from \"\(net.name).safetensors\"")
             }
             try load(s, net, from: file, c)
             return .ok
@@ -55,8 +57,9 @@ struct InitCommand: RunnableCommand {
     /// layers (names and shapes); the run starts over from them.
     func load(_ s: Session, _ net: NetEntry, from file: String, _ c: Context<InitCommand>) throws(RuntimeError) {
         guard let network = net.network else {
-            throw RuntimeError("\(net.name) has no weights to replace yet: its input size comes from the first dataset it meets",
-                               at: c.span, hint: "define the data first (data d = …), then: net \(net.name) = …")
+            throw RuntimeError(
+                "\(net.name) has no weights to replace yet: its input size comes from the first dataset it meets",
+                at: c.span, hint: "define the data first (data d = …), then: net \(net.name) = …")
         }
         let bytes = try s.readBytes(file, at: c.span(\.file), limit: 1 << 31)
         let loaded = Network(stack: network.stack)
@@ -66,8 +69,10 @@ struct InitCommand: RunnableCommand {
             try Safetensors.load(tensors, into: loaded)
             meta = metadata
         } catch {
-            let hint = if case .malformed = error { "Basin reads safetensors files, as 'export \(net.name) \"\(net.name).safetensors\"' writes them" }
-                else { "the file must come from a net with the same layers: \(net.definitionText)" }
+            let hint =
+                if case .malformed = error {
+                    "Basin reads safetensors files, as 'export \(net.name) \"\(net.name).safetensors\"' writes them"
+                } else { "the file must come from a net with the same layers: \(net.definitionText)" }
             throw RuntimeError("\(file): \(error.description)", at: c.span(\.file), hint: hint)
         }
         net.network = loaded

@@ -9,10 +9,11 @@ struct LossCommand: RunnableCommand {
     var kind = Loss.crossEntropy
 
     static var declaration: Declaration<LossCommand> {
-        Declaration("loss", category: "Training setup", summary: "choose the loss (default: from the data)",
-                    examples: ["loss a xent", "loss a mse"],
-                    .net(\.net),
-                    .slot(\.kind, "kind", required: true, help: "a loss: " + ValueType.list(Loss.allCases.map(\.rawValue))))
+        Declaration(
+            "loss", category: "Training setup", summary: "choose the loss (default: from the data)",
+            examples: ["loss a xent", "loss a mse"],
+            .net(\.net),
+            .slot(\.kind, "kind", required: true, help: "a loss: " + ValueType.list(Loss.allCases.map(\.rawValue))))
     }
 
     func run(_ s: Session, _ c: Context<LossCommand>) throws(RuntimeError) -> ExecutionStatus {

@@ -22,36 +22,45 @@ struct OptCommand: RunnableCommand {
         let defaults = OptimizerSettings(kind: .adam, learningRate: 0)
         return Declaration(
             "opt", category: "Training setup", summary: "choose the optimizer and its settings",
-            examples: ["opt a sgd lr=0.1 momentum=0.9 nesterov", "opt a adam lr=1e-3 b1=0.9 b2=0.999",
-                       "opt a adamw wd=1e-2", "opt a rmsprop"],
+            examples: [
+                "opt a sgd lr=0.1 momentum=0.9 nesterov", "opt a adam lr=1e-3 b1=0.9 b2=0.999",
+                "opt a adamw wd=1e-2", "opt a rmsprop",
+            ],
             .net(\.net),
-            .slot(\.optimizer, "optimizer", required: true, help: "an optimizer: " + ValueType.list(OptimizerKind.allCases.map(\.rawValue))),
-            .option(\.lr, "lr", .positiveNumber,
-                    default: "\(short(OptimizerSettings.defaultLearningRate(.sgd))) for sgd, "
-                        + "\(short(OptimizerSettings.defaultLearningRate(.adam))) otherwise",
-                    help: "learning rate"),
+            .slot(
+                \.optimizer, "optimizer", required: true,
+                help: "an optimizer: " + ValueType.list(OptimizerKind.allCases.map(\.rawValue))),
+            .option(
+                \.lr, "lr", .positiveNumber,
+                default: "\(short(OptimizerSettings.defaultLearningRate(.sgd))) for sgd, "
+                    + "\(short(OptimizerSettings.defaultLearningRate(.adam))) otherwise",
+                help: "learning rate"),
             .option(\.momentum, "momentum", .probability, default: short(defaults.momentum), help: "momentum (sgd, rmsprop)"),
             .flag(\.nesterov, "nesterov", help: "Nesterov momentum (sgd)"),
             .option(\.b1, "b1", .probability, default: short(defaults.beta1), help: "first-moment decay (adam, adamw)"),
             .option(\.b2, "b2", .probability, default: short(defaults.beta2), help: "second-moment decay (adam, adamw)"),
             .option(\.eps, "eps", .positiveNumber, default: short(defaults.epsilon), help: "denominator guard"),
-            .option(\.wd, "wd", .nonNegativeNumber,
-                    default: "\(short(OptimizerSettings(kind: .adamw, learningRate: 0).weightDecay)) for adamw, 0 otherwise",
-                    help: "decoupled weight decay (adamw)"))
+            .option(
+                \.wd, "wd", .nonNegativeNumber,
+                default: "\(short(OptimizerSettings(kind: .adamw, learningRate: 0).weightDecay)) for adamw, 0 otherwise",
+                help: "decoupled weight decay (adamw)"))
     }
 
     func run(_ s: Session, _ c: Context<OptCommand>) throws(RuntimeError) -> ExecutionStatus {
         let net = try s.workspace.net(self.net, at: c.span(\.net))
         let lr = self.lr ?? Double(OptimizerSettings.defaultLearningRate(optimizer))
         guard lr <= Self.learningRateLimit else {
-            throw RuntimeError("lr=\(NumberLiteral.format(lr)) is too large", at: c.span(\.lr),
-                               hint: "learning rates above \(NumberLiteral.format(Self.learningRateLimit)) only diverge; try 0.1 or less")
+            throw RuntimeError(
+                "lr=\(NumberLiteral.format(lr)) is too large", at: c.span(\.lr),
+                hint: "learning rates above \(NumberLiteral.format(Self.learningRateLimit)) only diverge; try 0.1 or less")
         }
         var settings = OptimizerSettings(kind: optimizer, learningRate: Float(lr))
         if let momentum { settings.momentum = Float(momentum) }
         settings.nesterov = nesterov
         if nesterov && (optimizer != .sgd || settings.momentum == 0) {
-            throw RuntimeError("nesterov needs sgd with momentum", at: c.span, hint: "for example: opt \(net.name) sgd lr=0.1 momentum=0.9 nesterov")
+            throw RuntimeError(
+                "nesterov needs sgd with momentum", at: c.span,
+                hint: "for example: opt \(net.name) sgd lr=0.1 momentum=0.9 nesterov")
         }
         if let b1 { settings.beta1 = Float(b1) }
         if let b2 { settings.beta2 = Float(b2) }
@@ -61,8 +70,11 @@ struct OptCommand: RunnableCommand {
         settings.l1 = net.setup.optimizer.l1
         net.setup.optimizer = settings
         if let run = net.run {
-            if run.optimizer.settings.kind == optimizer { run.optimizer.settings = settings }
-            else { run.optimizer = Optimizer(settings: settings, parameterCount: run.network.parameterCount) }
+            if run.optimizer.settings.kind == optimizer {
+                run.optimizer.settings = settings
+            } else {
+                run.optimizer = Optimizer(settings: settings, parameterCount: run.network.parameterCount)
+            }
         }
         s.workspace.currentNet = net.name
         s.say("\(net.name): \(describe(settings))")

@@ -6,11 +6,12 @@ struct RegCommand: RunnableCommand {
     var l1: Double?
 
     static var declaration: Declaration<RegCommand> {
-        Declaration("reg", category: "Training setup", summary: "explicit regularization",
-                    examples: ["reg a l2=1e-4 l1=0"],
-                    .net(\.net),
-                    .option(\.l2, "l2", .nonNegativeNumber, default: "unchanged, 0 at first", help: "L2 penalty on the weights"),
-                    .option(\.l1, "l1", .nonNegativeNumber, default: "unchanged, 0 at first", help: "L1 penalty on the weights"))
+        Declaration(
+            "reg", category: "Training setup", summary: "explicit regularization",
+            examples: ["reg a l2=1e-4 l1=0"],
+            .net(\.net),
+            .option(\.l2, "l2", .nonNegativeNumber, default: "unchanged, 0 at first", help: "L2 penalty on the weights"),
+            .option(\.l1, "l1", .nonNegativeNumber, default: "unchanged, 0 at first", help: "L1 penalty on the weights"))
     }
 
     func run(_ s: Session, _ c: Context<RegCommand>) throws(RuntimeError) -> ExecutionStatus {

@@ -10,18 +10,22 @@ struct EvalCommand: RunnableCommand {
     var part: Part?
 
     static var declaration: Declaration<EvalCommand> {
-        Declaration("eval", category: "Training", summary: "loss and accuracy on train and val (or the locked test part)",
-                    replayable: false,
-                    examples: ["eval a", "eval a on test", "eval s.best on test"],
-                    details: "Evaluating on the test part is allowed and recorded as a \"peek\".",
-                    .net(\.net, help: "the net or a sweep's best (s.best)"),
-                    .slot(\.part, "part", keyword: "on", placeholder: "train|val|test", help: "the part after 'on'"))
+        Declaration(
+            "eval", category: "Training", summary: "loss and accuracy on train and val (or the locked test part)",
+            replayable: false,
+            examples: ["eval a", "eval a on test", "eval s.best on test"],
+            details: "Evaluating on the test part is allowed and recorded as a \"peek\".",
+            .net(\.net, help: "the net or a sweep's best (s.best)"),
+            .slot(\.part, "part", keyword: "on", placeholder: "train|val|test", help: "the part after 'on'"))
     }
 
     func run(_ s: Session, _ c: Context<EvalCommand>) throws(RuntimeError) -> ExecutionStatus {
         let (net, trialData) = try s.sweeps.evaluatedNet(self.net, at: c.span(\.net))
-        guard let dataName = net.dataName, let data = trialData ?? s.workspace.datasets[dataName], let network = net.currentNetwork else {
-            throw RuntimeError("\(net.name) has not met any data yet", at: c.span, hint: "train it first: train \(net.name) on DATA")
+        guard let dataName = net.dataName, let data = trialData ?? s.workspace.datasets[dataName],
+            let network = net.currentNetwork
+        else {
+            throw RuntimeError(
+                "\(net.name) has not met any data yet", at: c.span, hint: "train it first: train \(net.name) on DATA")
         }
         let loss = net.run?.loss ?? net.setup.loss ?? (data.isClassification ? .crossEntropy : .meanSquared)
         // A net trained with seeds=N: every seed evaluated, each figure mean ± sample sd.
@@ -30,15 +34,18 @@ struct EvalCommand: RunnableCommand {
         func row(_ part: String, _ d: Dataset) {
             let results = networks.map { TrainingRun.evaluate($0, on: d, loss: loss) }
             let accuracies = results.compactMap(\.accuracy)
-            rows.append([part, "\(d.count)",
-                         networks.count > 1 ? Spread(results.map(\.loss)).text(percent: false) : fmt(results[0].loss),
-                         accuracies.isEmpty ? "–" : networks.count > 1 ? Spread(accuracies).text(percent: true) : pct(accuracies[0])])
+            rows.append([
+                part, "\(d.count)",
+                networks.count > 1 ? Spread(results.map(\.loss)).text(percent: false) : fmt(results[0].loss),
+                accuracies.isEmpty ? "–" : networks.count > 1 ? Spread(accuracies).text(percent: true) : pct(accuracies[0]),
+            ])
         }
         let size = part == .test ? data.parts.testCount : part == .val ? data.parts.validation.count : nil
         if let part, size == 0 {
             // Nothing to measure, and no peek to record.
-            throw RuntimeError("\(data.name) has no \(part.rawValue) part (0 examples)", at: c.span(\.part),
-                               hint: "split \(data.name) train=0.7 val=0.15 test=0.15")
+            throw RuntimeError(
+                "\(data.name) has no \(part.rawValue) part (0 examples)", at: c.span(\.part),
+                hint: "split \(data.name) train=0.7 val=0.15 test=0.15")
         }
         switch part {
         case .test?: row("test", data.parts.test(peekedBy: "eval \(self.net ?? net.name) on test"))
@@ -48,9 +55,16 @@ struct EvalCommand: RunnableCommand {
             row("train", data.parts.train)
             if data.parts.validation.count > 0 { row("val", data.parts.validation) }
         }
-        s.emit(.chart(.table(Table(title: "\(net.name) on \(data.name)" + (networks.count > 1 ? " · \(networks.count) seeds, mean ± sd" : ""),
-                                   columns: [.init("part"), .init("examples", alignment: .right), .init("loss", alignment: .right),
-                                             .init("accuracy", alignment: .right)], rows: rows))))
+        s.emit(
+            .chart(
+                .table(
+                    Table(
+                        title: "\(net.name) on \(data.name)"
+                            + (networks.count > 1 ? " · \(networks.count) seeds, mean ± sd" : ""),
+                        columns: [
+                            .init("part"), .init("examples", alignment: .right), .init("loss", alignment: .right),
+                            .init("accuracy", alignment: .right),
+                        ], rows: rows))))
         if part == .test {
             s.say("peek \(data.parts.peeks.count) at \(data.name)'s locked test part (recorded; 'show \(data.name)' counts them)")
         }

@@ -7,19 +7,25 @@ struct ForkCommand: RunnableCommand {
     var step: Int?
 
     static var declaration: Declaration<ForkCommand> {
-        Declaration("fork", category: "Training", summary: "copy weights, optimizer state and history into a new net",
-                    examples: ["fork a as b", "fork a as c at step=300"],
-                    .net(\.net),
-                    .slot(\.new, "new", .name(.net), keyword: "as", required: true, placeholder: "NEW", help: "the new net's name after 'as'"),
-                    .marker("at"),
-                    .option(\.step, "step", .nonNegativeInteger, default: "the net's current step", help: "branch from the snapshot at this step"))
+        Declaration(
+            "fork", category: "Training", summary: "copy weights, optimizer state and history into a new net",
+            examples: ["fork a as b", "fork a as c at step=300"],
+            .net(\.net),
+            .slot(
+                \.new, "new", .name(.net), keyword: "as", required: true, placeholder: "NEW",
+                help: "the new net's name after 'as'"),
+            .marker("at"),
+            .option(
+                \.step, "step", .nonNegativeInteger, default: "the net's current step",
+                help: "branch from the snapshot at this step"))
     }
 
     func run(_ s: Session, _ c: Context<ForkCommand>) throws(RuntimeError) -> ExecutionStatus {
         let net = try s.workspace.net(self.net, at: c.span(\.net))
         guard new != net.name else {
-            throw RuntimeError("a fork needs a new name; '\(new)' is the net being forked", at: c.span(\.new),
-                               hint: "for example: fork \(net.name) as \(net.name)2")
+            throw RuntimeError(
+                "a fork needs a new name; '\(new)' is the net being forked", at: c.span(\.new),
+                hint: "for example: fork \(net.name) as \(net.name)2")
         }
         let replaces = s.workspace.nets[new] != nil
         var forked: TrainingRun?
@@ -27,13 +33,16 @@ struct ForkCommand: RunnableCommand {
             forked = try rethrow(at: c.span(\.step)) { () throws -> TrainingRun in try run.fork(at: step) }
             forked?.history.branch = (net.name, forked?.step ?? 0)
         } else if let step {
-            throw RuntimeError("\(net.name) has not trained yet: there is no snapshot at step \(step)", at: c.span(\.step),
-                               hint: "checkpoint \(net.name) every=100, then train it")
+            throw RuntimeError(
+                "\(net.name) has not trained yet: there is no snapshot at step \(step)", at: c.span(\.step),
+                hint: "checkpoint \(net.name) every=100, then train it")
         }
         let child = net.duplicate(named: new, run: forked)
         s.workspace.nets[new] = child
         s.workspace.currentNet = new
-        s.say("\(new): forked from \(net.name) at step \(child.run?.step ?? 0)" + (replaces ? " (replacing the previous \(new))" : ""))
+        s.say(
+            "\(new): forked from \(net.name) at step \(child.run?.step ?? 0)"
+                + (replaces ? " (replacing the previous \(new))" : ""))
         return .ok
     }
 }

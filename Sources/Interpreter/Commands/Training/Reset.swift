@@ -5,9 +5,10 @@ struct ResetCommand: RunnableCommand {
     var seed: Int?
 
     static var declaration: Declaration<ResetCommand> {
-        Declaration("reset", category: "Training", summary: "fresh weights, history cleared",
-                    examples: ["reset a seed=3"],
-                    .net(\.net), .seed(\.seed))
+        Declaration(
+            "reset", category: "Training", summary: "fresh weights, history cleared",
+            examples: ["reset a seed=3"],
+            .net(\.net), .seed(\.seed))
     }
 
     func run(_ s: Session, _ c: Context<ResetCommand>) throws(RuntimeError) -> ExecutionStatus {

@@ -5,10 +5,11 @@ struct RewindCommand: RunnableCommand {
     var step: Int?
 
     static var declaration: Declaration<RewindCommand> {
-        Declaration("rewind", category: "Training", summary: "go back to a snapshot",
-                    examples: ["rewind a to step=300"],
-                    .net(\.net), .marker("to"),
-                    .option(\.step, "step", .nonNegativeInteger, default: "the latest", help: "the snapshot's step"))
+        Declaration(
+            "rewind", category: "Training", summary: "go back to a snapshot",
+            examples: ["rewind a to step=300"],
+            .net(\.net), .marker("to"),
+            .option(\.step, "step", .nonNegativeInteger, default: "the latest", help: "the snapshot's step"))
     }
 
     func run(_ s: Session, _ c: Context<RewindCommand>) throws(RuntimeError) -> ExecutionStatus {

@@ -5,10 +5,11 @@ struct StepCommand: RunnableCommand {
     var count = 1
 
     static var declaration: Declaration<StepCommand> {
-        Declaration("step", category: "Training", summary: "exactly N optimizer steps, then a one-line status", runsLong: true,
-                    examples: ["step a 10"],
-                    .net(\.net),
-                    .slot(\.count, "count", .positiveInteger, placeholder: "N", max: 1_000_000_000, help: "the number of steps"))
+        Declaration(
+            "step", category: "Training", summary: "exactly N optimizer steps, then a one-line status", runsLong: true,
+            examples: ["step a 10"],
+            .net(\.net),
+            .slot(\.count, "count", .positiveInteger, placeholder: "N", max: 1_000_000_000, help: "the number of steps"))
     }
 
     func run(_ s: Session, _ c: Context<StepCommand>) throws(RuntimeError) -> ExecutionStatus {

@@ -18,25 +18,34 @@ struct TrainCommand: RunnableCommand {
     static let maxSeeds = 64
 
     static var declaration: Declaration<TrainCommand> {
-        Declaration("train", category: "Training", summary: "train with live curves; Ctrl-C stops after the current step",
-                    runsLong: true,
-                    examples: ["train a on d epochs=50 batch=32", "train a steps=500", "train a epochs=200 early=10", "train a epochs=20 seeds=5"],
-                    details: "seeds=N trains the net and N−1 copies with seeds seed+1 … seed+N−1 on every core (BASIN_THREADS caps "
-                        + "it); each seed's numbers are exactly what it gets trained alone. Later trains continue all N; "
-                        + "'reset NET' goes back to one.",
-                    .net(\.net),
-                    .slot(\.data, "data", .name(.data), keyword: "on", placeholder: "DATA", help: "the dataset after 'on'"),
-                    .option(\.epochs, "epochs", .positiveInteger, max: 10_000_000, default: "\(defaultEpochs), when steps= is not given",
-                            help: "passes over the training part"),
-                    .option(\.steps, "steps", .positiveInteger, max: 1_000_000_000, help: "optimizer steps (instead of epochs)"),
-                    .option(\.batch, "batch", .positiveInteger, max: 1_000_000,
-                            default: "\(TrainingSettings().batchSize); a batch= is kept on the net", help: "mini-batch size"),
-                    .option(\.early, "early", .positiveInteger, default: "off",
-                            help: "stop after N evaluations without a better val loss; restore the best weights"),
-                    .option(\.every, "every", .positiveInteger, default: "once per epoch, at most 100 evaluations per train",
-                            help: "evaluate every N steps"),
-                    .option(\.seeds, "seeds", .positiveInteger, max: maxSeeds, default: "1, or the count it trained with",
-                            help: "train N copies (seeds s … s+N−1) at once; report each and their mean ± sd"))
+        Declaration(
+            "train", category: "Training", summary: "train with live curves; Ctrl-C stops after the current step",
+            runsLong: true,
+            examples: [
+                "train a on d epochs=50 batch=32", "train a steps=500", "train a epochs=200 early=10",
+                "train a epochs=20 seeds=5",
+            ],
+            details: "seeds=N trains the net and N−1 copies with seeds seed+1 … seed+N−1 on every core (BASIN_THREADS caps "
+                + "it); each seed's numbers are exactly what it gets trained alone. Later trains continue all N; "
+                + "'reset NET' goes back to one.",
+            .net(\.net),
+            .slot(\.data, "data", .name(.data), keyword: "on", placeholder: "DATA", help: "the dataset after 'on'"),
+            .option(
+                \.epochs, "epochs", .positiveInteger, max: 10_000_000, default: "\(defaultEpochs), when steps= is not given",
+                help: "passes over the training part"),
+            .option(\.steps, "steps", .positiveInteger, max: 1_000_000_000, help: "optimizer steps (instead of epochs)"),
+            .option(
+                \.batch, "batch", .positiveInteger, max: 1_000_000,
+                default: "\(TrainingSettings().batchSize); a batch= is kept on the net", help: "mini-batch size"),
+            .option(
+                \.early, "early", .positiveInteger, default: "off",
+                help: "stop after N evaluations without a better val loss; restore the best weights"),
+            .option(
+                \.every, "every", .positiveInteger, default: "once per epoch, at most 100 evaluations per train",
+                help: "evaluate every N steps"),
+            .option(
+                \.seeds, "seeds", .positiveInteger, max: maxSeeds, default: "1, or the count it trained with",
+                help: "train N copies (seeds s … s+N−1) at once; report each and their mean ± sd"))
     }
 
     func run(_ s: Session, _ c: Context<TrainCommand>) throws(RuntimeError) -> ExecutionStatus {
