@@ -16,7 +16,7 @@ enum Commands {
         SweepCommand.self, ReportCommand.self,
         SeedCommand.self, SaveCommand.self, RunCommand.self, ExportCommand.self, HelpCommand.self, HistoryCommand.self,
         ClearCommand.self, QuitCommand.self,
-        AskCommand.self, PauseCommand.self,
+        AskCommand.self, PauseCommand.self, ExpectCommand.self,
     ]
 
     /// Every command by name and alias.

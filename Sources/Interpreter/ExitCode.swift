@@ -2,6 +2,8 @@
 // a second Ctrl-C), after BSD's sysexits where one fits.
 public enum ExitCode {
     public static let ok: Int32 = 0
+    /// The script ran to its end, but an `expect` failed.
+    public static let expectationFailed: Int32 = 1
     /// The command line or a config is unusable (EX_USAGE).
     public static let usage: Int32 = 64
     /// The script has syntax errors; nothing ran (EX_DATAERR).

@@ -14,6 +14,34 @@ public enum Output: Sendable {
     case narrative(String)
     /// `clear`: a terminal front end clears its screen; batch and piped output print nothing.
     case clear
+    /// An `expect`'s verdict: a front end marks it ✓ or ✗; batch exits 1 after a failed one.
+    case expectation(Verdict)
+}
+
+/// Whether an `expect` held, what it said, and the values it compared.
+public struct Verdict: Sendable, Equatable {
+    public var holds: Bool
+    /// The expression as written.
+    public var claim: String
+    /// The values compared: "81.2% ± 1.1 (5 seeds) > 79.5% ± 1.5 (5 seeds)".
+    public var values: String
+    /// The author's message, said when the claim fails.
+    public var message: String?
+
+    public init(holds: Bool, claim: String, values: String, message: String? = nil) {
+        self.holds = holds
+        self.claim = claim
+        self.values = values
+        self.message = message
+    }
+
+    /// One line: "✓ expect big.gap > l2.gap: 0.21 > 0.08", or "✗ expect failed: …".
+    public func line(unicode: Bool = true) -> String {
+        let mark = holds ? (unicode ? "✓ expect" : "ok: expect") : (unicode ? "✗ expect failed:" : "FAILED: expect")
+        var text = "\(mark) \(claim) — \(values)"
+        if !holds, let message { text += "\n  \(message)" }
+        return text
+    }
 }
 
 /// How a running command counts its work, and the one place its count is worded.

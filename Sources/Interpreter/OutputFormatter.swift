@@ -27,6 +27,10 @@ public struct OutputFormatter: Sendable {
         case .chart(let chart):
             let buffer = chart.rendered(width: environment.width, profile: environment.profile)
             return TextRenderer(environment: environment).render(buffer)
+        case .expectation(let verdict):
+            let line = TerminalSafe.text(verdict.line(unicode: environment.profile.isUnicode))
+            guard environment.usesEscapes, environment.profile.colors != .none else { return line }
+            return (verdict.holds ? "\u{1B}[32m" : "\u{1B}[1;31m") + line + "\u{1B}[0m"
         case .diagnostic(let d, let source):
             let style: any DiagnosticStyle =
                 environment.usesEscapes && environment.profile.colors != .none ? ANSIStyle() : PlainStyle()

@@ -135,6 +135,8 @@ public struct Command: Hashable, Sendable {
     /// The operands matched to the command's declaration, once the parser has checked them
     /// (nil for a command built by hand, or one with errors).
     public var bound: Binding?
+    /// The expression of a command whose form is `.expectation` (`expect EXPR`).
+    public var expression: Expression?
 
     public init(
         verb: Identifier, binding: Identifier? = nil, operands: [Operand], block: Block? = nil,
@@ -206,6 +208,39 @@ public struct LetStatement: Hashable, Sendable {
 }
 
 /// `==`, `!=`, `<`, `<=`, `>`, `>=`.
+/// `+`, `-`, `*`, `/` in an `expect`'s expression.
+public enum ArithmeticOperator: String, Hashable, Sendable, CaseIterable {
+    case plus = "+", minus = "-", times = "*", divide = "/"
+
+    /// Binding strength: `*` and `/` before `+` and `-`.
+    public var precedence: Int { self == .times || self == .divide ? 2 : 1 }
+}
+
+/// An `expect`'s expression: numbers, `$variables`, values of nets, sweeps and datasets by path
+/// (`big.val.acc`, `s.best.width`, `d.train`), function calls (`se(x)`, `abs(x)`), arithmetic,
+/// comparisons and `and`/`or`. Names are looked up when it runs.
+public struct Expression: Hashable, Sendable {
+    public indirect enum Kind: Hashable, Sendable {
+        case number(Double)
+        case variable(String)
+        /// A name and its fields: `big.val.acc` is `[big, val, acc]`.
+        case path([Identifier])
+        case call(Identifier, [Expression])
+        case negate(Expression)
+        case arithmetic(ArithmeticOperator, Expression, Expression)
+        case comparison(ComparisonOperator, Expression, Expression)
+        case logical(IfTest.Joiner, Expression, Expression)
+    }
+
+    public var kind: Kind
+    public var span: SourceSpan
+
+    public init(_ kind: Kind, span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
 public enum ComparisonOperator: String, Hashable, Sendable, CaseIterable {
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
 

@@ -74,3 +74,23 @@ extension Completer {
         return operandCandidates(layer.signature, tokens: Array(item.dropFirst()))
     }
 }
+
+extension Completer {
+    /// In an `expect`: after `NAME.`, the fields that may follow; else the workspace's names and
+    /// the functions.
+    func expressionCandidates(_ tokens: [Token]) -> [CompletionCandidate] {
+        let afterDot = tokens.last?.kind == .dot || (tokens.dropLast().last?.kind == .dot && tokens.last?.word != nil)
+        if afterDot {
+            let path = tokens.reversed().prefix { $0.kind == .dot || $0.word != nil }.compactMap(\.word).reversed()
+            let previous = tokens.last?.kind == .dot ? path.last : path.dropLast().last
+            let fields =
+                ["train", "val"].contains(previous ?? "")
+                ? ExpressionVocabulary.partFields
+                : ExpressionVocabulary.netFields + ExpressionVocabulary.sweepFields + ExpressionVocabulary.dataFields
+            var seen = Set<String>()
+            return fields.filter { seen.insert($0.name).inserted }.map { CompletionCandidate($0.name, .value, detail: $0.help) }
+        }
+        return names(.any).map { CompletionCandidate($0, .name) }
+            + ExpressionVocabulary.functions.map { CompletionCandidate($0.name + "(", .value, detail: $0.help) }
+    }
+}

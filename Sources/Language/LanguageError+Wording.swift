@@ -34,6 +34,10 @@ extension LanguageError: DiagnosticConvertible {
         case .unknownLayer(let name, _): return "unknown layer '\(name)'"
         case .softmaxLayer: return "softmax is not a layer"
         case .unknownDistribution(let name, _): return "unknown distribution '\(name)'"
+        case .unknownFunction(let name, _): return "unknown function '\(name)'"
+        case .functionArity(let name, let expected, let got):
+            let wanted = expected.count == 1 ? "\(expected.lowerBound)" : "\(expected.lowerBound) to \(expected.upperBound)"
+            return "\(name) takes \(wanted) value\(expected.upperBound == 1 ? "" : "s"), got \(got)"
         case .distributionArity(let kind, let got): return "\(kind.rawValue) takes \(kind.arity), got \(got)"
         case .typeMismatch(let subject, let type, let got, _): return "\(subject.wording) expects \(type.expectation), got \(got)"
         case .missingPositional(let slot, let command, _): return "'\(command)' needs \(slot.help)"
@@ -57,7 +61,7 @@ extension LanguageError: DiagnosticConvertible {
         case .unclosedBlock: return "add '}' after the last line of the block"
         case .unknownCommand(_, let suggestion?), .unknownArgument(_, _, let suggestion?, _),
             .unknownLayer(_, let suggestion?), .unknownDistribution(_, let suggestion?),
-            .typeMismatch(_, _, _, let suggestion?):
+            .unknownFunction(_, let suggestion?), .typeMismatch(_, _, _, let suggestion?):
             return "did you mean '\(suggestion)'?"
         case .undefinedVariable(_, let suggestion?): return "did you mean '$\(suggestion)'?"
         case .unknownCommand: return "type 'help' to list the commands"
@@ -79,6 +83,8 @@ extension LanguageError: DiagnosticConvertible {
         case .unknownArgument(_, _, _, let usage), .missingPositional(_, _, let usage),
             .missingArgument(_, _, let usage), .extraOperand(_, _, let usage):
             return [DiagnosticNote("usage: \(usage)")]
+        case .unknownFunction(_, nil):
+            return [DiagnosticNote("functions: " + ExpressionVocabulary.functions.map(\.name).joined(separator: ", "))]
         case .unknownLayer(_, nil):
             return [DiagnosticNote("layers: " + CommandRegistry.standardLayers.map(\.name).joined(separator: ", "))]
         default: return []
@@ -89,7 +95,8 @@ extension LanguageError: DiagnosticConvertible {
     var replacement: String? {
         switch kind {
         case .unknownCommand(_, let suggestion?), .unknownLayer(_, let suggestion?),
-            .unknownDistribution(_, let suggestion?), .typeMismatch(_, _, _, let suggestion?):
+            .unknownDistribution(_, let suggestion?), .unknownFunction(_, let suggestion?),
+            .typeMismatch(_, _, _, let suggestion?):
             return suggestion
         case .undefinedVariable(_, let suggestion?): return "$" + suggestion
         default: return nil

@@ -60,6 +60,8 @@ public struct LanguageError: Error, Hashable, Sendable {
         case unknownLayer(String, suggestion: String?)
         case softmaxLayer
         case unknownDistribution(String, suggestion: String?)
+        case unknownFunction(String, suggestion: String?)
+        case functionArity(String, expected: ClosedRange<Int>, got: Int)
         case distributionArity(DistributionKind, got: Int)
         case typeMismatch(Subject, expected: ValueType, got: String, suggestion: String?)
         case missingPositional(Slot, command: String, usage: String)

@@ -100,6 +100,19 @@ extension Lexer {
         return op
     }
 
+    /// `+`, `*`, `/`, and a `-` that does not start a number (`-3`, `-.5` are numbers).
+    func arithmetic(_ byte: UInt8) -> ArithmeticOperator? {
+        switch byte {
+        case ascii("+"): return .plus
+        case ascii("*"): return .times
+        case ascii("/"): return .divide
+        case ascii("-"):
+            let startsNumber = isDigit(peek(1)) || (peek(1) == ascii(".") && isDigit(peek(2)))
+            return startsNumber ? nil : .minus
+        default: return nil
+        }
+    }
+
     func punctuation(_ byte: UInt8) -> TokenKind? {
         switch byte {
         case ascii("="): return .equals

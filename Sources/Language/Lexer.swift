@@ -48,6 +48,10 @@ public struct Lexer {
         atLineStart = false
         if byte == ascii(">"), wasLineStart { return narrative(from: start) }
         if let op = comparison(byte) { return token(.comparison(op), from: start) }
+        if let op = arithmetic(byte) {
+            advance()
+            return token(.arithmetic(op), from: start)
+        }
         if let kind = punctuation(byte) {
             advance()
             return token(kind, from: start)

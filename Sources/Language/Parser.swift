@@ -138,6 +138,7 @@ public struct Parser {
             binding = try name(for: kind.noun ?? "name")
             try expect(.equals, .equals(after: "\(verb.name) \(binding?.name ?? "")"))
         }
+        let expression = spec.form == .expectation ? try self.expression() : nil
         let operands = try self.operands()
         commandBlocks += 1
         defer { commandBlocks -= 1 }
@@ -145,6 +146,7 @@ public struct Parser {
         var command = Command(
             verb: verb, binding: binding, operands: operands, block: block,
             span: spanned(from: verbToken))
+        command.expression = expression
         // Bound once, here: the interpreter runs the binding the parser checked.
         do { command.bound = try registry.bind(command).binding } catch { errors += error.errors }
         return command

@@ -47,8 +47,10 @@ public enum TokenKind: Hashable, Sendable {
     case repetition(RepeatCount)
     /// A tutorial line `> text`, without the marker and one following space.
     case narrative(String)
-    /// `==`, `!=`, `<`, `<=`, `>`, `>=` (in an `if` test).
+    /// `==`, `!=`, `<`, `<=`, `>`, `>=` (in an `if` test or an `expect`).
     case comparison(ComparisonOperator)
+    /// `+`, `-`, `*`, `/` (in an `expect`); a `-` before a digit starts a number instead.
+    case arithmetic(ArithmeticOperator)
     case equals, comma, semicolon, leftBrace, rightBrace, leftParen, rightParen, tilde, dot
     case newline
     case end

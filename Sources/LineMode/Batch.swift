@@ -1,4 +1,5 @@
-// Batch mode: run a script, print outputs in order, exit as ExitCode says (0 / 65 / 70 / 130).
+// Batch mode: run a script, print outputs in order, exit as ExitCode says (0 / 65 / 70 / 130),
+// or 1 when it ran to its end but an `expect` failed.
 import Charts
 import Diagnostics
 import Foundation
@@ -17,6 +18,7 @@ public enum Batch {
         // A script is always "busy": a second Ctrl-C within a second leaves (130).
         Interrupts.setBusy(true)
         if let seed { session.execute("seed \(seed)") }
-        return ExitCode.of(session.execute(source))
+        let code = ExitCode.of(session.execute(source))
+        return code == ExitCode.ok && host.failedExpectations > 0 ? ExitCode.expectationFailed : code
     }
 }

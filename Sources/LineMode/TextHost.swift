@@ -16,6 +16,8 @@ public final class TextHost: SessionHost {
     var waitForEnter: (() -> Void)?
     var lastMilestone = -1
     var progressShown = false
+    /// `expect`s that failed so far (batch exits 1 after a script with one).
+    public private(set) var failedExpectations = 0
 
     public init(environment: TerminalEnvironment, diagnosticsToStderr: Bool, wrapsText: Bool = false) {
         formatter = OutputFormatter(environment: environment)
@@ -33,6 +35,7 @@ public final class TextHost: SessionHost {
 
     public func emit(_ output: Output) {
         clearProgress()
+        if case .expectation(let verdict) = output, !verdict.holds { failedExpectations += 1 }
         if case .clear = output { return write(formatter.clearScreen) }
         var text = formatter.format(output)
         if wrapsText {

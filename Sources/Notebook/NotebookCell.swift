@@ -157,6 +157,11 @@ struct CellRenderer {
             return StyledText.diagnostic(d, source: source, width: width, profile: profile)
         case .clear:
             return CellBuffer(width: width, height: 0)
+        case .expectation(let verdict):
+            let style = profile.adapted(
+                CellStyle(foreground: verdict.holds ? .green : .red, attributes: verdict.holds ? [] : .bold))
+            let text = fold(verdict.line(unicode: profile.isUnicode))
+            return StyledText.buffer(StyledText.wrapped(text, width: width), width: width, style: style)
         }
     }
 

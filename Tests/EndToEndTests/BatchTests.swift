@@ -62,6 +62,28 @@ struct BatchTests {
         #expect(result.error.contains("nosuch"))
     }
 
+    @Test("a failed expect is said with its values, the script runs on, and batch exits 1 at its end")
+    func failedExpectation() {
+        guard EndToEnd.requireBinary() else { return }
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let script =
+            Self.goodScript + """
+
+                expect a.steps == 100
+                expect a.train.acc > 1.5 "no net is right more than always"
+                expect d.count == 600
+                """
+        let result = basin(["run", scratch.file("claims.basin", script)])
+        #expect(result.status == 1, "stdout: \(result.output)\nstderr: \(result.error)")
+        #expect(result.output.contains("✓ expect a.steps == 100 — 100 == 100"), "\(result.output)")
+        #expect(result.output.contains("✗ expect failed: a.train.acc > 1.5 — "), "\(result.output)")
+        #expect(result.output.contains("> 150.0%\n  no net is right more than always"), "\(result.output)")
+        #expect(result.output.contains("✓ expect d.count == 600"), "the script goes on after a failed claim")
+        let passing = basin(["run", scratch.file("true.basin", Self.goodScript + "\nexpect a.train.acc >= 0\n")])
+        #expect(passing.status == 0, "\(passing.output)")
+    }
+
     @Test(
         "usage errors exit 64",
         arguments: [

@@ -46,7 +46,7 @@ let completionCases: [CompletionCase] = [
     CompletionCase(name: "a statement inside a sweep body", line: "sweep s { tr|", expected: ["train"]),
     CompletionCase(name: "nothing inside a string", line: "export a \"a.c|", expected: []),
     CompletionCase(name: "nothing inside a comment", line: "train a # ep|", expected: []),
-    CompletionCase(name: "aliases complete too", line: "ex|", expected: ["exit", "export"]),
+    CompletionCase(name: "aliases complete too", line: "ex|", expected: ["exit", "expect", "export"]),
 ]
 
 @Suite("Completion")

@@ -50,7 +50,12 @@ let lexCases: [LexCase] = [
         expected: [number(1e23, "99999999999999999999999")]),
     LexCase(name: "hex is not a number", input: "0x10", expected: [.word("0x10")]),
     LexCase(name: "a dollar without a name", input: "$ 3", expected: [.invalid, number(3, "3")]),
-    LexCase(name: "a lone minus", input: "- 3", expected: [.invalid, number(3, "3")]),
+    LexCase(name: "a lone minus is subtraction", input: "- 3", expected: [.arithmetic(.minus), number(3, "3")]),
+    LexCase(
+        name: "arithmetic", input: "a+b*c/2",
+        expected: [
+            .word("a"), .arithmetic(.plus), .word("b"), .arithmetic(.times), .word("c"), .arithmetic(.divide), number(2, "2"),
+        ]),
 ]
 
 @Suite("Lexer")

@@ -108,6 +108,8 @@ public enum CommandForm: Hashable, Sendable {
     case variable
     /// `if TEST { … } [else { … }]`
     case conditional
+    /// `VERB EXPRESSION operand…` (expect)
+    case expectation
 }
 
 /// Whether a command takes a `{ … }` block.
@@ -152,6 +154,7 @@ public struct CommandSpec: Hashable, Sendable {
         var parts = [name]
         switch form {
         case .plain: break
+        case .expectation: parts.append("EXPRESSION")
         case .binding: parts.append("NAME =")
         case .network: return "net NAME = LAYER, LAYER, …   (LAYER: dense N [ACT] [xN], res { … } [xN], …)"
         case .variable: return "let NAME = VALUE  |  let NAME ~ log(A, B)|uniform(A, B)|int(A, B)|choice(V, …)"

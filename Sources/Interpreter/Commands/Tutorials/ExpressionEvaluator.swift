@@ -1,0 +1,291 @@
+// Evaluates an `expect` expression against the workspace: the values of nets (over all their
+// seeds), sweeps and datasets by path, arithmetic that carries a standard error, comparisons and
+// `and`/`or`. Unknown names and fields are refused at their span with the one suggestion.
+import Charts
+import Diagnostics
+import Foundation
+import Language
+
+/// A number an expression computes: a plain value, or a mean over seeds with its spread.
+struct Measure {
+    var value: Double
+    /// The standard error of `value` (0: exact, or measured on one seed).
+    var standardError: Double = 0
+    /// The values over seeds, when measured on several (the leaves of an expression).
+    var seeds: Spread?
+    /// An accuracy (a fraction): shown as a percentage.
+    var percent = false
+    /// A number written in the expression (it keeps a percentage a percentage: `2 * se(a.val.acc)`).
+    var literal = false
+
+    /// "81.2% ± 1.1% (5 seeds)", "0.0412", "12".
+    var text: String {
+        if let seeds, seeds.n > 1 { return seeds.text(percent: percent) + " (\(seeds.n) seeds)" }
+        if percent { return pct(value) }
+        if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
+        return Table.number(value, significant: 4)
+    }
+}
+
+struct ExpressionEvaluator {
+    let session: Session
+    /// Each comparison's two sides, as evaluated: what a verdict shows.
+    private(set) var compared: [String] = []
+
+    init(session: Session) { self.session = session }
+
+    var workspace: Workspace { session.workspace }
+
+    /// Whether the expression holds; it must be a comparison, or comparisons joined by and/or.
+    mutating func holds(_ e: Language.Expression) throws(RuntimeError) -> Bool {
+        switch e.kind {
+        case .comparison(let op, let left, let right):
+            var a = try value(left), b = try value(right)
+            // A bare number beside an accuracy reads as one: 0.9 shows as 90.0%.
+            if a.percent && b.literal { b.percent = true }
+            if b.percent && a.literal { a.percent = true }
+            compared.append("\(a.text) \(op.rawValue) \(b.text)")
+            switch op {
+            case .equal: return a.value == b.value
+            case .notEqual: return a.value != b.value
+            case .less: return a.value < b.value
+            case .lessOrEqual: return a.value <= b.value
+            case .greater: return a.value > b.value
+            case .greaterOrEqual: return a.value >= b.value
+            }
+        case .logical(let joiner, let left, let right):
+            let first = try holds(left)
+            if joiner == .and && !first || joiner == .or && first { return first }
+            return try holds(right)
+        default:
+            throw RuntimeError(
+                "an expectation compares values: this is a value, not a claim", at: e.span,
+                hint: "compare it with something, e.g. 'expect big.val.acc > 0.8'")
+        }
+    }
+
+    mutating func value(_ e: Language.Expression) throws(RuntimeError) -> Measure {
+        switch e.kind {
+        case .number(let v):
+            return Measure(value: v, literal: true)
+        case .variable(let name):
+            guard let literal = workspace.value(of: name) else {
+                throw RuntimeError(
+                    "undefined variable '$\(name)'", at: e.span,
+                    hint: suggest(name, among: workspace.variableNames).map { "did you mean '$\($0)'?" }
+                        ?? "define it first with 'let \(name) = VALUE'")
+            }
+            guard case .number(let v) = literal else {
+                throw RuntimeError("$\(name) is \(literal), not a number", at: e.span)
+            }
+            return Measure(value: v, literal: true)
+        case .negate(let inner):
+            var m = try value(inner)
+            m.value = -m.value
+            m.seeds = nil
+            return m
+        case .arithmetic(let op, let left, let right):
+            return Self.combine(op, try value(left), try value(right))
+        case .call(let name, let arguments):
+            var values: [Measure] = []
+            for argument in arguments { values.append(try value(argument)) }
+            return try call(name, values, at: e.span)
+        case .path(let path):
+            return try self.path(path, at: e.span)
+        case .comparison, .logical:
+            throw RuntimeError(
+                "a claim where a value belongs", at: e.span, hint: "compare values: 'expect A > B and C < D'")
+        }
+    }
+
+    /// Arithmetic on values with independent errors (first order for × and ÷).
+    static func combine(_ op: ArithmeticOperator, _ a: Measure, _ b: Measure) -> Measure {
+        let v: Double, se: Double
+        switch op {
+        case .plus: (v, se) = (a.value + b.value, hypot(a.standardError, b.standardError))
+        case .minus: (v, se) = (a.value - b.value, hypot(a.standardError, b.standardError))
+        case .times: (v, se) = (a.value * b.value, hypot(b.value * a.standardError, a.value * b.standardError))
+        case .divide:
+            v = a.value / b.value
+            se = hypot(a.standardError / b.value, a.value * b.standardError / (b.value * b.value))
+        }
+        let percent: Bool
+        switch op {
+        case .plus, .minus: percent = (a.percent || a.literal) && (b.percent || b.literal) && (a.percent || b.percent)
+        case .times: percent = (a.percent && b.literal) || (b.percent && a.literal)
+        case .divide: percent = a.percent && b.literal
+        }
+        return Measure(value: v, standardError: se.isFinite ? se : 0, percent: percent, literal: a.literal && b.literal)
+    }
+
+    func call(_ name: Identifier, _ values: [Measure], at span: SourceSpan) throws(RuntimeError) -> Measure {
+        switch name.name {
+        case "se": return Measure(value: values[0].standardError, percent: values[0].percent)
+        case "sd": return Measure(value: values[0].seeds?.sd ?? 0, percent: values[0].percent)
+        case "abs":
+            var m = values[0]
+            m.value = abs(m.value)
+            m.seeds = nil
+            return m
+        case "min": return values.min { $0.value < $1.value } ?? values[0]
+        case "max": return values.max { $0.value < $1.value } ?? values[0]
+        default:
+            throw RuntimeError("unknown function '\(name.name)'", at: name.span)
+        }
+    }
+
+    // MARK: paths
+
+    func path(_ path: [Identifier], at span: SourceSpan) throws(RuntimeError) -> Measure {
+        let head = path[0]
+        let rest = Array(path.dropFirst())
+        if let net = workspace.nets[head.name] { return try netValue(net, rest, after: head) }
+        if let sweep = workspace.sweeps[head.name] { return try sweepValue(sweep, rest, after: head) }
+        if let data = workspace.datasets[head.name] { return try dataValue(data, rest, after: head) }
+        let names = workspace.allNames
+        throw RuntimeError(
+            "nothing named '\(head.name)'", at: head.span,
+            hint: suggest(head.name, among: names).map { "did you mean '\($0)'?" }
+                ?? (names.isEmpty ? "train a net first" : "nets, datasets and sweeps: " + names.joined(separator: ", ")))
+    }
+
+    /// The next field of a path, checked against what may follow `owner`.
+    func field(
+        _ rest: [Identifier], after owner: Identifier, _ kind: String,
+        _ fields: [(name: String, help: String)], extra: [String] = []
+    ) throws(RuntimeError) -> Identifier {
+        let choices = fields.map(\.name) + extra
+        guard let next = rest.first else {
+            throw RuntimeError(
+                "'\(owner.name)' is a \(kind): name one of its values", at: owner.span,
+                hint: "after '\(owner.name).': " + choices.joined(separator: ", "))
+        }
+        guard choices.contains(next.name) else {
+            throw RuntimeError(
+                "a \(kind) has no value '\(next.name)'", at: next.span,
+                hint: suggest(next.name, among: choices).map { "did you mean '\($0)'?" }
+                    ?? "after '\(owner.name).': " + choices.joined(separator: ", "))
+        }
+        return next
+    }
+
+    func end(_ rest: [Identifier], after owner: Identifier) throws(RuntimeError) {
+        guard let extra = rest.first else { return }
+        throw RuntimeError("'\(owner.name)' is a number: it has no '.\(extra.name)'", at: extra.span)
+    }
+
+    func netValue(_ net: NetEntry, _ rest: [Identifier], after owner: Identifier) throws(RuntimeError) -> Measure {
+        let field = try self.field(rest, after: owner, "net", ExpressionVocabulary.netFields)
+        let tail = Array(rest.dropFirst())
+        let seeds = [net] + net.replicas
+        switch field.name {
+        case "params":
+            try end(tail, after: field)
+            guard let network = net.currentNetwork else {
+                throw RuntimeError(
+                    "\(net.name) has no weights yet", at: field.span, hint: "train it first: train \(net.name) on DATA")
+            }
+            return Measure(value: Double(network.parameterCount))
+        case "steps":
+            try end(tail, after: field)
+            return Measure(value: Double(net.run?.step ?? 0))
+        case "sharpness":
+            try end(tail, after: field)
+            guard let kept = net.sharpness else {
+                throw RuntimeError(
+                    "\(net.name)'s sharpness has not been measured", at: field.span,
+                    hint: "measure it first: sharpness \(net.name)")
+            }
+            return Measure(value: kept.value)
+        case "gap":
+            try end(tail, after: field)
+            let values = try seeds.map { entry throws(RuntimeError) -> Double in
+                let m = try evaluations(entry, owner: net, at: field.span)
+                guard let val = m.val else {
+                    throw RuntimeError("\(net.name)'s data has no val part: there is no gap", at: field.span)
+                }
+                return val.loss - (m.train?.loss ?? .nan)
+            }
+            return Self.measure(values, percent: false)
+        default:  // train, val
+            let metric = try self.field(tail, after: field, "part of the data", ExpressionVocabulary.partFields)
+            try end(Array(tail.dropFirst()), after: metric)
+            let values = try seeds.map { entry throws(RuntimeError) -> Double in
+                let m = try evaluations(entry, owner: net, at: field.span)
+                guard let part = field.name == "train" ? m.train : m.val else {
+                    throw RuntimeError("\(net.name)'s data has no \(field.name) part", at: field.span)
+                }
+                if metric.name == "loss" { return part.loss }
+                guard let accuracy = part.accuracy else {
+                    throw RuntimeError(
+                        "\(net.name) is a regression: it has no accuracy", at: metric.span,
+                        hint: "use \(net.name).\(field.name).loss")
+                }
+                return accuracy
+            }
+            return Self.measure(values, percent: metric.name == "acc")
+        }
+    }
+
+    /// A net's final train and val measures, as `compare` shows them.
+    func evaluations(_ entry: NetEntry, owner: NetEntry, at span: SourceSpan) throws(RuntimeError) -> CompareCommand.FinalMetrics
+    {
+        guard entry.currentNetwork != nil, entry.dataName != nil else {
+            throw RuntimeError(
+                "\(owner.name) has not trained yet: it has no values", at: span, hint: "train \(owner.name) on DATA first")
+        }
+        return CompareCommand.finalEvaluations(session, entry, at: span)
+    }
+
+    static func measure(_ values: [Double], percent: Bool) -> Measure {
+        let spread = Spread(values)
+        let se = spread.n > 1 ? spread.sd / Double(spread.n).squareRoot() : 0
+        return Measure(value: spread.mean, standardError: se, seeds: spread, percent: percent)
+    }
+
+    func sweepValue(_ sweep: SweepEntry, _ rest: [Identifier], after owner: Identifier) throws(RuntimeError) -> Measure {
+        let field = try self.field(rest, after: owner, "sweep", ExpressionVocabulary.sweepFields)
+        let tail = Array(rest.dropFirst())
+        if field.name == "trials" {
+            try end(tail, after: field)
+            return Measure(value: Double(sweep.trials.filter { $0.status == .done }.count))
+        }
+        guard let best = sweep.best else {
+            throw RuntimeError("sweep \(sweep.name) has no finished trial", at: field.span, hint: "run it with more trials")
+        }
+        let parameters = sweep.space.parameters.map(\.name)
+        if let next = tail.first, parameters.contains(next.name) {
+            try end(Array(tail.dropFirst()), after: next)
+            guard let number = best.configuration[next.name]?.number else {
+                throw RuntimeError("\(next.name) of the best trial is not a number", at: next.span)
+            }
+            return Measure(value: number)
+        }
+        guard let net = sweep.bestNet else {
+            throw RuntimeError(
+                "sweep \(sweep.name)'s best trial kept no net", at: field.span,
+                hint: sweep.builtin.map { "objective=\($0) sweeps train nothing" } ?? "name a parameter: "
+                    + parameters.joined(separator: ", "))
+        }
+        guard let next = tail.first, ExpressionVocabulary.netFields.contains(where: { $0.name == next.name }) else {
+            _ = try self.field(tail, after: field, "best trial", ExpressionVocabulary.netFields, extra: parameters)
+            throw RuntimeError("unreachable", at: field.span)
+        }
+        return try netValue(net, tail, after: field)
+    }
+
+    func dataValue(_ data: DataEntry, _ rest: [Identifier], after owner: Identifier) throws(RuntimeError) -> Measure {
+        let field = try self.field(rest, after: owner, "dataset", ExpressionVocabulary.dataFields)
+        try end(Array(rest.dropFirst()), after: field)
+        switch field.name {
+        case "count": return Measure(value: Double(data.full.count))
+        case "classes":
+            guard let classes = data.full.classCount else {
+                throw RuntimeError("\(data.name) is a regression: it has no classes", at: field.span)
+            }
+            return Measure(value: Double(classes))
+        case "train": return Measure(value: Double(data.parts.train.count))
+        default: return Measure(value: Double(data.parts.validation.count))
+        }
+    }
+}
