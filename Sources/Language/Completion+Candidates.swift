@@ -76,21 +76,22 @@ extension Completer {
 }
 
 extension Completer {
-    /// In an `expect`: after `NAME.`, the fields that may follow; else the workspace's names and
-    /// the functions.
-    func expressionCandidates(_ tokens: [Token]) -> [CompletionCandidate] {
-        let afterDot = tokens.last?.kind == .dot || (tokens.dropLast().last?.kind == .dot && tokens.last?.word != nil)
-        if afterDot {
-            let path = tokens.reversed().prefix { $0.kind == .dot || $0.word != nil }.compactMap(\.word).reversed()
-            let previous = tokens.last?.kind == .dot ? path.last : path.dropLast().last
-            let fields =
-                ["train", "val"].contains(previous ?? "")
-                ? ExpressionVocabulary.partFields
-                : ExpressionVocabulary.netFields + ExpressionVocabulary.sweepFields + ExpressionVocabulary.dataFields
-            var seen = Set<String>()
-            return fields.filter { seen.insert($0.name).inserted }.map { CompletionCandidate($0.name, .value, detail: $0.help) }
+    /// In an `expect`: within `NAME.…` (the partial word holds the dots), the fields that may
+    /// follow, as whole paths; else the workspace's names and the functions.
+    func expressionCandidates(partial: String) -> [CompletionCandidate] {
+        guard let dot = partial.lastIndex(of: ".") else {
+            return (names(.net) + names(.sweep) + names(.data)).map { CompletionCandidate($0, .name) }
+                + ExpressionVocabulary.functions.map { CompletionCandidate($0.name + "(", .value, detail: $0.help) }
         }
-        return names(.any).map { CompletionCandidate($0, .name) }
-            + ExpressionVocabulary.functions.map { CompletionCandidate($0.name + "(", .value, detail: $0.help) }
+        let head = String(partial[..<dot])
+        let previous = head.split(separator: ".").last.map(String.init) ?? head
+        let fields =
+            ["train", "val"].contains(previous) && head.contains(".")
+            ? ExpressionVocabulary.partFields
+            : ExpressionVocabulary.netFields + ExpressionVocabulary.sweepFields + ExpressionVocabulary.dataFields
+        var seen = Set<String>()
+        return fields.filter { seen.insert($0.name).inserted }.map {
+            CompletionCandidate(head + "." + $0.name, .value, detail: $0.help)
+        }
     }
 }

@@ -88,7 +88,7 @@ public struct Completer: Sendable {
         case .variable: return tokens.last?.kind == .tilde ? distributionCandidates() : []
         case .plain, .binding: return commandArgumentCandidates(spec, tokens)
         case .conditional: return []
-        case .expectation: return expressionCandidates(tokens)
+        case .expectation: return expressionCandidates(partial: partial)
         }
     }
 

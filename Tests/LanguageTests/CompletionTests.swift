@@ -23,6 +23,9 @@ let workspace = Completer(names: { kind in
 
 let completionCases: [CompletionCase] = [
     CompletionCase(name: "command prefix", line: "tr|", expected: ["train"]),
+    CompletionCase(name: "an expect's fields after a net", line: "expect big.v|", expected: ["big.val"]),
+    CompletionCase(name: "an expect's metric after a part", line: "expect big.val.a|", expected: ["big.val.acc"]),
+    CompletionCase(name: "an expect's names and functions", line: "expect s|", expected: ["s", "sd(", "se("]),
     CompletionCase(
         name: "several commands share a prefix", line: "s|",
         expected: ["save", "schedule", "seed", "sharpness", "show", "split", "step", "sweep"]),
