@@ -303,6 +303,31 @@ extension Field {
         option(key, name, V.valueType, help: help)
     }
 
+    /// An expression argument (`answer=big.train.acc`), kept to be evaluated when the command runs;
+    /// a plain number is an expression too.
+    static func expression(_ key: WritableKeyPath<C, Language.Expression?>, _ name: String, help: String) -> Field {
+        Field(place: .argument(ArgumentSpec(name, .expression, help: help)), key: key) {
+            (command: inout C, written, _) throws(RuntimeError) in
+            guard let value = written.first else { return }
+            guard case .expression(let e) = value.kind else {
+                throw RuntimeError("\(name)= takes an expression, got \(value.shown)", at: value.span)
+            }
+            command[keyPath: key] = e
+        }
+    }
+
+    /// A list of words in parentheses (`choices=(big, l2, drop)`).
+    static func words(_ key: WritableKeyPath<C, [String]>, _ name: String, help: String) -> Field {
+        Field(place: .argument(ArgumentSpec(name, .words, help: help)), key: key) {
+            (command: inout C, written, _) throws(RuntimeError) in
+            guard let value = written.first else { return }
+            guard case .list(let items) = value.kind else {
+                throw RuntimeError("\(name)= takes a list in parentheses, e.g. (a, b)", at: value.span)
+            }
+            command[keyPath: key] = items.map(\.text)
+        }
+    }
+
     /// A bare word that switches something on (`nesterov`, `log`, `plan`).
     static func flag(_ key: WritableKeyPath<C, Bool>, _ name: String, help: String) -> Field {
         Field(place: .argument(ArgumentSpec(name, .flag, help: help)), key: key) {

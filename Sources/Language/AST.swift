@@ -60,6 +60,10 @@ public struct Value: Hashable, Sendable {
         case member([String])
         /// `$name`, resolved at run time.
         case variable(String)
+        /// An expression, where the argument takes one (`ask … answer=big.train.acc`).
+        case expression(Expression)
+        /// A parenthesized list of words (`ask … choices=(big, l2, drop)`).
+        case list([Value])
     }
 
     public var kind: Kind
@@ -80,7 +84,7 @@ public struct Value: Hashable, Sendable {
         case .string(let text): return .string(text)
         case .word(let word): return .word(word)
         case .member(let parts): return .word(parts.joined(separator: "."))
-        case .variable: return nil
+        case .variable, .expression, .list: return nil
         }
     }
 

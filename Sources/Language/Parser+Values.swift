@@ -22,14 +22,24 @@ extension Parser {
 
     /// `operand*`: stops at anything that cannot start an operand (and, in a layer, at the
     /// `x20` that repeats it).
-    mutating func operands(inLayer: Bool = false) throws -> [Operand] {
+    mutating func operands(inLayer: Bool = false, of spec: CommandSpec? = nil) throws -> [Operand] {
         var operands: [Operand] = []
         while true {
             switch current.kind {
             case .word(let key) where peek(1).kind == .equals:
                 let keyToken = advance()
                 advance()
-                let value = try self.value(after: "\(key)=")
+                let value: Value
+                switch spec?.signature.argument(named: key)?.type {
+                case .expression?:
+                    let start = current
+                    let e = try expression()
+                    value = Value(.expression(e), span: e.span, text: source.text(of: spanned(from: start)))
+                case .words? where current.kind == .leftParen:
+                    value = try wordList()
+                default:
+                    value = try self.value(after: "\(key)=")
+                }
                 operands.append(.argument(Argument(key: Identifier(key, span: keyToken.span), value: value)))
             case .repetition where inLayer:
                 return operands
@@ -39,6 +49,21 @@ extension Parser {
                 return operands
             }
         }
+    }
+
+    /// `( WORD (, WORD)* )`: the words of a list argument (`choices=(big, l2, drop)`).
+    mutating func wordList() throws -> Value {
+        let open = advance()
+        var words: [Value] = []
+        repeat {
+            guard current.word != nil else {
+                throw fail(.expected(.name(for: "choice"), found: current.quoted), at: current.span)
+            }
+            words.append(reference())
+        } while match(.comma) != nil
+        try expect(.rightParen, .closingParen)
+        let span = spanned(from: open)
+        return Value(.list(words), span: span, text: source.text(of: span))
     }
 
     /// `value → NUMBER | STRING | VARIABLE | reference`

@@ -35,6 +35,8 @@ struct Panic: Error {}
 
 public struct Parser {
     let tokens: [Token]
+    /// The text parsed (an expression argument keeps its own text).
+    let source: SourceFile
     var index = 0
     let registry: CommandRegistry
     public internal(set) var errors: [LanguageError]
@@ -49,6 +51,7 @@ public struct Parser {
     public init(_ source: SourceFile, registry: CommandRegistry) {
         let (tokens, errors) = Lexer.tokenize(source)
         self.tokens = tokens
+        self.source = source
         self.errors = errors
         self.registry = registry
     }
@@ -139,7 +142,7 @@ public struct Parser {
             try expect(.equals, .equals(after: "\(verb.name) \(binding?.name ?? "")"))
         }
         let expression = spec.form == .expectation ? try self.expression() : nil
-        let operands = try self.operands()
+        let operands = try self.operands(of: spec)
         commandBlocks += 1
         defer { commandBlocks -= 1 }
         let block = current.kind == .leftBrace ? try self.block() : nil

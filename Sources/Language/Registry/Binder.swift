@@ -112,6 +112,7 @@ struct Binder {
         case (.name, .word), (.name, .member), (.oneOf, .word), (.commandName, .word), (.text, .word),
             (.text, .string), (.string, .string):
             return true
+        case (.expression, _), (.words, .list): return true
         case (_, .number): return type.isNumeric
         default: return false
         }

@@ -16,6 +16,9 @@ public enum ExpressionVocabulary {
         Function(name: "abs", arity: 1...1, help: "the absolute value"),
         Function(name: "min", arity: 2...8, help: "the smallest of the values"),
         Function(name: "max", arity: 2...8, help: "the largest of the values"),
+        Function(name: "most", arity: 1...1, help: "in an ask with choices=: the choice whose value is largest, as most(gap)"),
+        Function(
+            name: "least", arity: 1...1, help: "in an ask with choices=: the choice whose value is smallest, as least(val.loss)"),
     ]
 
     /// After a net's name (`big.val.acc`, `big.gap`).

@@ -52,6 +52,10 @@ public enum ValueType: Hashable, Sendable {
     case commandName
     /// A bare word that switches something on (`nesterov`, `log`, `plan`).
     case flag
+    /// An expression, evaluated when the command runs (`answer=big.train.acc`).
+    case expression
+    /// A parenthesized list of words: `(big, l2, drop)`.
+    case words
 
     /// How the type is described after "expects": "a positive integer".
     public var expectation: String {
@@ -69,6 +73,8 @@ public enum ValueType: Hashable, Sendable {
         case .oneOf(let choices): return Self.list(choices)
         case .commandName: return "a command name"
         case .flag: return "no value (write the flag alone)"
+        case .expression: return "a number or an expression (big.train.acc, most(gap))"
+        case .words: return "a list of words in parentheses: (a, b, c)"
         }
     }
 
@@ -83,6 +89,8 @@ public enum ValueType: Hashable, Sendable {
         case .oneOf(let choices): return choices.joined(separator: "|")
         case .commandName: return "COMMAND"
         case .flag: return ""
+        case .expression: return "EXPR"
+        case .words: return "(A, B, …)"
         }
     }
 

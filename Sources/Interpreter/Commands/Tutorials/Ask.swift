@@ -5,42 +5,85 @@ import Language
 
 struct AskCommand: RunnableCommand {
     var question = ""
-    var answer: Double?
+    var answer: Language.Expression?
     var within = 0.0
+    var choices: [String] = []
 
     static var declaration: Declaration<AskCommand> {
         Declaration(
             "ask", category: "Tutorials", summary: "ask the reader a question (a line starting with '>' is narrative)",
             replayable: false,
-            examples: ["ask \"At what width does train error first reach 0?\" answer=42 within=10"],
+            examples: [
+                "ask \"At what width does train error first reach 0?\" answer=42 within=10",
+                "ask \"What training accuracy did big reach (%)?\" answer=big.train.acc within=1",
+                "ask \"Which net has the largest gap?\" choices=(big, l2, drop) answer=most(gap)",
+            ],
+            details: "answer= is computed when the question is asked, from the run: a number, an expression as "
+                + "expect takes (an accuracy is asked in percent, within= in points), or with choices= the choice "
+                + "most(FIELD) or least(FIELD) picks, FIELD as after a net's name (gap, val.loss, train.acc, …). "
+                + "In batch the question is printed with its answer.",
             .slot(\.question, "question", .string, required: true, placeholder: "\"QUESTION\"", help: "a question in quotes"),
-            .option(\.answer, "answer", .number, help: "the expected answer"),
-            .option(\.within, "within", .nonNegativeNumber, help: "accepted distance from the answer (0: only the exact answer)"))
+            .expression(\.answer, "answer", help: "the expected answer, computed from the run when asked"),
+            .option(\.within, "within", .nonNegativeNumber, help: "accepted distance from the answer (0: only the exact answer)"),
+            .words(\.choices, "choices", help: "the answers to choose from; answer= picks one"))
     }
 
     func run(_ s: Session, _ c: Context<AskCommand>) throws(RuntimeError) -> ExecutionStatus {
+        var evaluator = ExpressionEvaluator(session: s)
+        // The key is computed before the question is shown: an error in it is the author's, not the reader's.
+        if !choices.isEmpty {
+            guard let answer else {
+                throw RuntimeError(
+                    "choices= needs answer= to say which is right", at: c.span,
+                    hint: "for example: answer=most(gap) or answer=least(val.loss)")
+            }
+            let key = try evaluator.choice(answer, among: choices, at: c.span(\.choices))
+            let reply = s.host.ask(question + " (" + choices.joined(separator: ", ") + ")")
+            s.say(Self.verdict(reply: reply, choices: choices, key: key.name, why: key.why))
+            return .ok
+        }
+        let key = try answer.map { e throws(RuntimeError) in try evaluator.value(e) }
         let reply = s.host.ask(question)
-        if let verdict = Self.verdict(reply: reply, answer: answer, within: within) { s.say(verdict) }
+        if let key, let verdict = Self.verdict(reply: reply, answer: key.value, within: within, percent: key.percent) {
+            s.say(verdict)
+        }
         return .ok
     }
 
+    /// A multiple-choice reply against the key; `why` shows the values that decided it.
+    static func verdict(reply: String?, choices: [String], key: String, why: String) -> String {
+        guard let reply else { return "answer: \(key) (\(why))" }
+        let trimmed = reply.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return "the answer: \(key) (\(why))" }
+        guard let chosen = choices.first(where: { $0.lowercased() == trimmed.lowercased() }) else {
+            return "'\(trimmed)' is not one of \(choices.joined(separator: ", ")); the answer: \(key) (\(why))"
+        }
+        return chosen == key ? "right: \(key) (\(why))" : "not quite: the answer is \(key), not \(chosen) (\(why))"
+    }
+
     /// What the reader is told after answering (nil: nothing to say).
-    static func verdict(reply: String?, answer: Double?, within: Double) -> String? {
-        guard let answer else { return nil }
-        let expected = NumberLiteral.format(answer) + (within > 0 ? " (±\(NumberLiteral.format(within)))" : "")
+    /// An accuracy (`percent`) is asked and answered in percent, `within` in points.
+    static func verdict(reply: String?, answer: Double?, within: Double, percent: Bool = false) -> String? {
+        guard var answer else { return nil }
+        if percent { answer = (answer * 1000).rounded() / 10 }
+        let unit = percent ? "%" : ""
+        let expected = NumberLiteral.format(answer) + unit + (within > 0 ? " (±\(NumberLiteral.format(within)))" : "")
         guard let reply else { return "answer: \(expected)" }
         let trimmed = reply.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return "the answer: \(expected)" }
         guard let number = Self.replyNumber(trimmed) else { return "'\(trimmed)' is not a number; the answer: \(expected)" }
         let off = number - answer
-        if off == 0 { return "exactly right: \(NumberLiteral.format(answer))" }
-        let distance = NumberLiteral.format(abs(off)) + (off > 0 ? " too high" : " too low")
-        if abs(off) <= within { return "close enough: the answer is \(NumberLiteral.format(answer)); you were \(distance)" }
+        if off == 0 { return "exactly right: \(NumberLiteral.format(answer))\(unit)" }
+        let distance = NumberLiteral.format(abs(off)) + (percent ? " points" : "") + (off > 0 ? " too high" : " too low")
+        if abs(off) <= within {
+            return "close enough: the answer is \(NumberLiteral.format(answer))\(unit); you were \(distance)"
+        }
         return "not quite: the answer is \(expected); you were \(distance)"
     }
 
     /// A typed number: `42`, `0.5`, `1e-3`, `10k`.
     static func replyNumber(_ text: String) -> Double? {
+        if text.hasSuffix("%") { return replyNumber(String(text.dropLast()).trimmingCharacters(in: .whitespaces)) }
         if text.hasSuffix("k"), let v = Double(text.dropLast()) { return v * 1000 }
         return Double(text).flatMap { $0.isFinite ? $0 : nil }
     }

@@ -127,11 +127,48 @@ struct ExpressionEvaluator {
             m.value = abs(m.value)
             m.seeds = nil
             return m
+        case "most", "least":
+            throw RuntimeError(
+                "\(name.name)(…) picks one of an ask's choices= and gives a name, not a number", at: span,
+                hint: "ask \"Which net …?\" choices=(a, b) answer=\(name.name)(gap)")
         case "min": return values.min { $0.value < $1.value } ?? values[0]
         case "max": return values.max { $0.value < $1.value } ?? values[0]
         default:
             throw RuntimeError("unknown function '\(name.name)'", at: name.span)
         }
+    }
+
+    // MARK: choices
+
+    /// The choice an ask's `answer=` picks: `most(FIELD)` / `least(FIELD)` over the choices (FIELD
+    /// read after each one's name), or a choice named outright. `why` lists the values compared.
+    /// `span` is where the choices are written (a choice that names nothing is refused there).
+    mutating func choice(
+        _ e: Language.Expression, among choices: [String], at span: SourceSpan
+    ) throws(RuntimeError)
+        -> (name: String, why: String)
+    {
+        if case .path(let path) = e.kind, path.count == 1, choices.contains(path[0].name) {
+            return (path[0].name, "the key")
+        }
+        guard case .call(let function, let arguments) = e.kind, ["most", "least"].contains(function.name),
+            case .path(let field) = arguments[0].kind
+        else {
+            throw RuntimeError(
+                "with choices=, answer= is one of the choices, most(FIELD) or least(FIELD)", at: e.span,
+                hint: "for example: answer=most(gap), answer=least(val.loss)")
+        }
+        var scored: [(name: String, value: Measure)] = []
+        for name in choices {
+            let owner = Identifier(name, span: span)
+            scored.append((name, try path([owner] + field, at: e.span)))
+        }
+        let pick =
+            function.name == "most"
+            ? scored.max { $0.value.value < $1.value.value } : scored.min { $0.value.value < $1.value.value }
+        let label = field.map(\.name).joined(separator: ".")
+        let why = label + ": " + scored.map { "\($0.name) \($0.value.text)" }.joined(separator: ", ")
+        return (pick?.name ?? choices[0], why)
     }
 
     // MARK: paths
