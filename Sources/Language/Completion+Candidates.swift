@@ -85,10 +85,13 @@ extension Completer {
         }
         let head = String(partial[..<dot])
         let previous = head.split(separator: ".").last.map(String.init) ?? head
+        let inner = head.contains(".")
         let fields =
-            ["train", "val"].contains(previous) && head.contains(".")
+            inner && ["train", "val"].contains(previous)
             ? ExpressionVocabulary.partFields
-            : ExpressionVocabulary.netFields + ExpressionVocabulary.sweepFields + ExpressionVocabulary.dataFields
+            : inner && ["grads", "weights"].contains(previous)
+                ? ExpressionVocabulary.layerFields
+                : ExpressionVocabulary.netFields + ExpressionVocabulary.sweepFields + ExpressionVocabulary.dataFields
         var seen = Set<String>()
         return fields.filter { seen.insert($0.name).inserted }.map {
             CompletionCandidate(head + "." + $0.name, .value, detail: $0.help)

@@ -31,6 +31,32 @@ struct ShippedScriptsTests {
         let session = Session(host: host, settings: SessionSettings(directory: Self.root, sessionsDirectory: scratch))
         let status = session.execute(text, file: path)
         #expect(status == .ok, "\(path):\n\(host.lines.suffix(12).joined(separator: "\n"))")
+        let failed = host.lines.filter { $0.hasPrefix("FAILED: expect") }
+        #expect(failed.isEmpty, "\(path): \(failed.joined(separator: "\n"))")
+    }
+
+    static var tutorials: [String] { scripts.filter { $0.hasPrefix("tutorials/") } }
+
+    /// A lesson states only what its own run shows: each claim is an `expect`, and it must hold
+    /// whatever the seed (`basin run tutorials/X.basin --seed N` for N = 1…5).
+    @Test("each tutorial's claims are expects that hold for seeds 1 to 5", arguments: tutorials)
+    func claimsHoldOverSeeds(_ path: String) throws {
+        let text = try String(contentsOfFile: Self.root + "/" + path, encoding: .utf8)
+        #expect(
+            !text.split(separator: "\n").contains { $0.hasPrefix("seed ") }, "\(path) fixes its seed: --seed N would not reach it"
+        )
+        for seed in 1...5 {
+            let host = RecordingHost()
+            let scratch = TestDirectories.make("claims")
+            try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+            let session = Session(host: host, settings: SessionSettings(directory: Self.root, sessionsDirectory: scratch))
+            session.execute("seed \(seed)")
+            #expect(session.execute(text, file: path) == .ok, "\(path) seed \(seed)")
+            let verdicts = host.lines.filter { $0.hasPrefix("ok: expect") || $0.hasPrefix("FAILED: expect") }
+            #expect(!verdicts.isEmpty, "\(path) makes no claim it checks")
+            let failed = verdicts.filter { $0.hasPrefix("FAILED") }
+            #expect(failed.isEmpty, "\(path) seed \(seed): \(failed.joined(separator: "\n"))")
+        }
     }
 }
 

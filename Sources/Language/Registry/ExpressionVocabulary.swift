@@ -27,6 +27,8 @@ public enum ExpressionVocabulary {
         ("val", "the validation part: .loss or .acc"),
         ("gap", "val loss − train loss, the generalization gap"),
         ("sharpness", "the last measured top Hessian eigenvalue ('sharpness NET' first)"),
+        ("grads", "the gradient norm of a layer, as 'norms' shows it: .first or .last"),
+        ("weights", "the weight norm of a layer, as 'norms' shows it: .first or .last"),
         ("params", "the parameter count"),
         ("steps", "optimizer steps trained"),
     ]
@@ -37,10 +39,17 @@ public enum ExpressionVocabulary {
         ("acc", "the accuracy on that part (a fraction; shown as %)"),
     ]
 
+    /// After `.grads` or `.weights`: which layer with weights.
+    public static let layerFields: [(name: String, help: String)] = [
+        ("first", "the first layer with weights (nearest the input)"),
+        ("last", "the last layer with weights (the output layer)"),
+    ]
+
     /// After a sweep's name (`s.best.val.loss`, `s.best.width`).
     public static let sweepFields: [(name: String, help: String)] = [
         ("best", "the best trial's net (its fields as a net's) or a parameter of its configuration"),
         ("trials", "the number of finished trials"),
+        ("importance", "a parameter's share of the objective's rank variance, as 'show SWEEP' charts it: .PARAM"),
     ]
 
     /// After a dataset's name (`d.train`).

@@ -5,6 +5,7 @@ import Charts
 import Diagnostics
 import Foundation
 import Language
+import Search
 
 /// A number an expression computes: a plain value, or a mean over seeds with its spread.
 struct Measure {
@@ -158,10 +159,13 @@ struct ExpressionEvaluator {
                 "with choices=, answer= is one of the choices, most(FIELD) or least(FIELD)", at: e.span,
                 hint: "for example: answer=most(gap), answer=least(val.loss)")
         }
+        // most(gap): each choice's gap; most(r.importance): r.importance of each choice.
+        let head = field[0].name
+        let ownsField = workspace.nets[head] != nil || workspace.sweeps[head] != nil || workspace.datasets[head] != nil
         var scored: [(name: String, value: Measure)] = []
         for name in choices {
-            let owner = Identifier(name, span: span)
-            scored.append((name, try path([owner] + field, at: e.span)))
+            let choice = Identifier(name, span: span)
+            scored.append((name, try path(ownsField ? field + [choice] : [choice] + field, at: e.span)))
         }
         let pick =
             function.name == "most"
@@ -226,6 +230,16 @@ struct ExpressionEvaluator {
         case "steps":
             try end(tail, after: field)
             return Measure(value: Double(net.run?.step ?? 0))
+        case "grads", "weights":
+            let layer = try self.field(tail, after: field, "layer choice", ExpressionVocabulary.layerFields)
+            try end(Array(tail.dropFirst()), after: layer)
+            let n = try session.looked(net, at: field.span)
+            let values = field.name == "grads" ? try session.gradients(n, at: field.span).values : n.network.parameters.array
+            let norms = n.network.layerNorms(of: values)
+            guard let norm = layer.name == "first" ? norms.first : norms.last else {
+                throw RuntimeError("\(net.name) has no layer with weights", at: field.span)
+            }
+            return Measure(value: norm)
         case "sharpness":
             try end(tail, after: field)
             guard let kept = net.sharpness else {
@@ -287,10 +301,23 @@ struct ExpressionEvaluator {
             try end(tail, after: field)
             return Measure(value: Double(sweep.trials.filter { $0.status == .done }.count))
         }
+        let parameters = sweep.space.parameters.map(\.name)
+        if field.name == "importance" {
+            guard let parameter = tail.first, parameters.contains(parameter.name) else {
+                throw RuntimeError(
+                    tail.first.map { "sweep \(sweep.name) has no parameter '\($0.name)'" }
+                        ?? "name a parameter after 'importance.'",
+                    at: tail.first?.span ?? field.span,
+                    hint: tail.first.flatMap { suggest($0.name, among: parameters) }.map { "did you mean '\($0)'?" }
+                        ?? "its parameters: " + parameters.joined(separator: ", "))
+            }
+            try end(Array(tail.dropFirst()), after: parameter)
+            let shares = Importance.of(sweep.space, trials: sweep.history)
+            return Measure(value: shares.first { $0.name == parameter.name }?.share ?? 0, percent: true)
+        }
         guard let best = sweep.best else {
             throw RuntimeError("sweep \(sweep.name) has no finished trial", at: field.span, hint: "run it with more trials")
         }
-        let parameters = sweep.space.parameters.map(\.name)
         if let next = tail.first, parameters.contains(next.name) {
             try end(Array(tail.dropFirst()), after: next)
             guard let number = best.configuration[next.name]?.number else {
