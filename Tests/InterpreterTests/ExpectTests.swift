@@ -63,7 +63,7 @@ struct ExpectTests {
             ("expect c.val.acc > 0", "nothing named 'c'", "did you mean 'a'?"),
             ("expect a.vall.acc > 0", "a net has no value 'vall'", "did you mean 'val'?"),
             ("expect a.val.accc > 0", "a part of the data has no value 'accc'", "did you mean 'acc'?"),
-            ("expect a.sharpness > 0", "a's sharpness has not been measured", "measure it first: sharpness a"),
+            ("expect a.sharpness > 0", "a's sharpness has not been measured on every seed", "measure it first: sharpness a"),
             (
                 "expect a.val.acc", "an expectation compares values: this is a value, not a claim",
                 "compare it with something, e.g. 'expect big.val.acc > 0.8'"
@@ -74,5 +74,16 @@ struct ExpectTests {
         #expect(verdicts(host).isEmpty)
         #expect(host.diagnostics.last?.message == message)
         #expect(host.diagnostics.last?.help == hint)
+    }
+
+    @Test("sharpness of a net trained with seeds is measured on every seed: mean ± sd in sharpness, compare and expect")
+    func sharpnessOverSeeds() throws {
+        let host = run("sharpness a iters=20\nexpect a.sharpness > 0\ncompare a")
+        #expect(
+            host.texts.contains { $0.hasPrefix("a over 3 seeds, mean ± sample sd: sharpness ") && $0.contains(" ± ") },
+            "\(host.texts)")
+        let v = verdicts(host)
+        try #require(v.count == 1)
+        #expect(v[0].values.contains("(3 seeds)"), "\(v[0].values)")
     }
 }

@@ -43,8 +43,14 @@ struct CompareCommand: RunnableCommand {
         // Every seed of a net trained with seeds=N; its cells are then mean ± sd.
         let seeds = nets.map { net in ([net] + net.replicas).map { Self.finalEvaluations(s, $0, at: c.span) } }
         let evaluations = seeds.map(Self.meanMetrics)
+        // Sharpness of every seed too: the primary's value (its note says cached or measured), and
+        // the other seeds' beside it.
         let sharpness = nets.map { s.compareSharpness($0, at: c.span) }
-        var rows = nets.indices.map { Self.row(nets[$0], seeds[$0], sharpness: sharpness[$0]?.value) }
+        let sharpnessOverSeeds = nets.indices.map { i -> Spread? in
+            guard let first = sharpness[i]?.value else { return nil }
+            return Spread([first] + nets[i].replicas.compactMap { s.compareSharpness($0, at: c.span)?.value })
+        }
+        var rows = nets.indices.map { Self.row(nets[$0], seeds[$0], sharpness: sharpnessOverSeeds[$0]) }
         var headers = Self.headers
         // ε-sharpness, when some net has one for its current weights (`sharpness NET eps=`).
         let epsilon = nets.map { net -> SharpnessRecord? in
@@ -118,7 +124,7 @@ struct CompareCommand: RunnableCommand {
 
     /// One net's row: every cell is text, "–" where there is nothing to show; over several
     /// seeds each figure is "mean ± sd" and the name says how many seeds.
-    static func row(_ net: NetEntry, _ seeds: [FinalMetrics], sharpness: Double?) -> [String] {
+    static func row(_ net: NetEntry, _ seeds: [FinalMetrics], sharpness: Spread?) -> [String] {
         guard let network = net.currentNetwork else { return [net.name, "–", "0", "–", "–", "–", "–", "–", "–"] }
         func cell(_ value: (FinalMetrics) -> Double?, percent: Bool = false) -> String {
             let values = seeds.compactMap(value)
@@ -129,7 +135,8 @@ struct CompareCommand: RunnableCommand {
             name, network.parameterCount.formatted, (net.run?.step ?? 0).formatted,
             cell { $0.train?.loss }, cell { $0.val?.loss },
             cell({ $0.train?.accuracy }, percent: true), cell({ $0.val?.accuracy }, percent: true),
-            cell { m in m.train.flatMap { t in m.val.map { $0.loss - t.loss } } }, sharpness.map(short3) ?? "–",
+            cell { m in m.train.flatMap { t in m.val.map { $0.loss - t.loss } } },
+            sharpness.map { $0.n > 1 ? $0.text(percent: false) : short3($0.mean) } ?? "–",
         ]
     }
 

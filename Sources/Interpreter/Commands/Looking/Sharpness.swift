@@ -69,6 +69,20 @@ struct SharpnessCommand: RunnableCommand {
         let r = s.measureSharpness(n, iterations: iterations, tolerance: tol, seed: s.seed(seed), live: true)
         s.emit(.chart(.line(Self.sharpnessChart(r, n, step: s.stepCaption(n.entry)))))
         s.say(Self.sharpnessSummary(r, n, tolerance: tol))
+        guard !net.replicas.isEmpty, !r.cancelled else { return .ok }
+        // A net trained with seeds=N: every seed measured the same way, then mean ± sd.
+        var values = [r.eigenvalue]
+        for replica in net.replicas {
+            let other = try s.looked(replica, at: c.span)
+            try s.requireFiniteWeights(other, at: c.span)
+            let ro = s.measureSharpness(other, iterations: iterations, tolerance: tol, seed: s.seed(seed), live: true)
+            if ro.cancelled {
+                s.say("stopped by Ctrl-C after \(values.count) of \(net.replicas.count + 1) seeds")
+                return .ok
+            }
+            values.append(ro.eigenvalue)
+        }
+        s.say("\(net.name) over \(values.count) seeds, mean ± sample sd: sharpness \(Spread(values).text(percent: false))")
         return .ok
     }
 

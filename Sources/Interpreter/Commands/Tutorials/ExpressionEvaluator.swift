@@ -242,12 +242,16 @@ struct ExpressionEvaluator {
             return Measure(value: norm)
         case "sharpness":
             try end(tail, after: field)
-            guard let kept = net.sharpness else {
-                throw RuntimeError(
-                    "\(net.name)'s sharpness has not been measured", at: field.span,
-                    hint: "measure it first: sharpness \(net.name)")
+            var values: [Double] = []
+            for entry in seeds {
+                guard let kept = entry.sharpness else {
+                    throw RuntimeError(
+                        "\(net.name)'s sharpness has not been measured" + (seeds.count > 1 ? " on every seed" : ""),
+                        at: field.span, hint: "measure it first: sharpness \(net.name)")
+                }
+                values.append(kept.value)
             }
-            return Measure(value: kept.value)
+            return Self.measure(values, percent: false)
         case "gap":
             try end(tail, after: field)
             let values = try seeds.map { entry throws(RuntimeError) -> Double in
