@@ -1,5 +1,7 @@
-// libFuzzer target: random bytes → lexer, parser, registry binding, diagnostic rendering.
-// Built by scripts/fuzz.sh (see there); any trap, crash or sanitizer report is a bug.
+// libFuzzer target: random bytes → lexer, parser, registry binding, value resolution, help,
+// completion, diagnostic rendering — against the registry Basin runs (StandardRegistry.swift,
+// generated from the command types). Built by scripts/fuzz.sh; any trap, crash or sanitizer
+// report is a bug.
 
 import Diagnostics
 import Language
@@ -8,20 +10,27 @@ import Language
 public func languageFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let source = SourceFile(name: "fuzz.basin", text: text)
-    let result = Script.parse(source)
+    let result = Script.parse(source, registry: standardRegistry)
     _ = DiagnosticRenderer(style: ANSIStyle()).render(result.diagnostics, sources: [source])
     let variables = VariableTable(["w": .number(-1e300), "lr": .word("x"), "budget": .string("")])
     for statement in result.script.statements {
         guard case .command(let command) = statement.kind,
-              let invocation = try? CommandRegistry.standard.bind(command) else { continue }
-        for key in invocation.binding.slots.keys.sorted() + invocation.binding.arguments.keys.sorted() {
-            _ = try? invocation.integer(key, in: variables)
-            _ = try? invocation.text(key, in: variables)
+              let invocation = try? standardRegistry.bind(command) else { continue }
+        // What the interpreter does with every bound value: resolve it against its declared type.
+        let signature = invocation.spec.signature
+        for slot in signature.slots {
+            for value in invocation.binding.slots[slot.name] ?? [] {
+                _ = try? value.resolved(in: variables, as: slot.type, subject: .positional(of: invocation.name))
+            }
         }
-        _ = HelpText().topic(command.verb.name)
+        for argument in signature.arguments {
+            guard let value = invocation.binding.arguments[argument.name] else { continue }
+            _ = try? value.resolved(in: variables, as: argument.type, subject: .argument(argument.name))
+        }
+        _ = HelpText(registry: standardRegistry).topic(command.verb.name)
     }
     let cursor = size == 0 ? 0 : Int(data[0]) % (size + 1)
-    _ = Completer(names: { _ in ["a", "b"] }).complete(text, cursor: cursor)
+    _ = Completer(registry: standardRegistry, names: { _ in ["a", "b"] }).complete(text, cursor: cursor)
     return 0
 }
 
@@ -29,6 +38,6 @@ public func languageFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 /// mistaken for a leak of the first input.
 @_cdecl("LLVMFuzzerInitialize")
 public func languageFuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> CInt {
-    _ = Script.parse("train a epochs=1")
+    _ = Script.parse("train a epochs=1", registry: standardRegistry)
     return 0
 }

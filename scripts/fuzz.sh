@@ -4,7 +4,8 @@
 #
 # The Diagnostics and Language modules are compiled separately (static libraries with
 # coverage and AddressSanitizer instrumentation), then linked with the harness in
-# Fuzz/LanguageFuzz.swift. Leak detection is off: LeakSanitizer reports the lazily built global
+# Fuzz/LanguageFuzz.swift and the registry Basin runs (Fuzz/StandardRegistry.swift, generated from
+# the command types by InterpreterTests; BASIN_UPDATE_DOCS=1 rewrites it). Leak detection is off: LeakSanitizer reports the lazily built global
 # registry as leaked at exit (a false positive; the front end has no classes). New inputs are
 # added to Fuzz/corpus/; crashes land in fuzz-out/ (reproduce: fuzz-out/language-fuzz FILE).
 set -euo pipefail
@@ -22,7 +23,7 @@ swiftc "${flags[@]}" -emit-module -emit-library -static -module-name Diagnostics
 swiftc "${flags[@]}" -emit-module -emit-library -static -module-name Language -I . \
   "$root"/Sources/Language/*.swift "$root"/Sources/Language/Registry/*.swift -o libLanguage.a
 swiftc "${flags[@]}" -I . -L . -lLanguage -lDiagnostics -lm \
-  "$root"/Fuzz/LanguageFuzz.swift -o "$out/language-fuzz"
+  "$root"/Fuzz/LanguageFuzz.swift "$root"/Fuzz/StandardRegistry.swift -o "$out/language-fuzz"
 
 cd "$out"
 SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$out/language-fuzz" \
