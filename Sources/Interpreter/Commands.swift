@@ -14,7 +14,8 @@ enum Commands {
         PlotCommand.self, HistCommand.self, NormsCommand.self, LandscapeCommand.self, SharpnessCommand.self, CompareCommand.self,
         ShowCommand.self,
         SweepCommand.self, ReportCommand.self,
-        SeedCommand.self, SaveCommand.self, RunCommand.self, ExportCommand.self, HelpCommand.self, HistoryCommand.self,
+        SeedCommand.self, SaveCommand.self, RunCommand.self, ResumeCommand.self, ExportCommand.self, HelpCommand.self,
+        HistoryCommand.self,
         ClearCommand.self, QuitCommand.self,
         AskCommand.self, PauseCommand.self, ExpectCommand.self,
     ]

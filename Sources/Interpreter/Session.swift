@@ -25,8 +25,8 @@ public enum ExecutionStatus: Sendable, Equatable {
 public struct SessionSettings: Sendable {
     /// Where `save` writes and relative paths of `run`/`data csv` resolve.
     public var directory: String
-    /// The journal file every command is appended to before it runs (nil: no journal).
-    public var journalPath: String?
+    /// Where this session's journal goes, one file per session (nil: no journal). See Journal.swift.
+    public var journalDirectory: String?
     /// Directory `save NAME` writes `NAME.basin` into.
     public var sessionsDirectory: String
     /// Trials a sweep runs at once unless it says `workers=`: the cores, capped by BASIN_THREADS.
@@ -34,11 +34,11 @@ public struct SessionSettings: Sendable {
     /// Where files may be read and written (nil: anywhere the user names). See Confinement.swift.
     public var confinement: Confinement?
     public init(
-        directory: String = FileManager.default.currentDirectoryPath, journalPath: String? = nil,
+        directory: String = FileManager.default.currentDirectoryPath, journalDirectory: String? = nil,
         sessionsDirectory: String? = nil, workers: Int = Engine.threads(), confinement: Confinement? = nil
     ) {
         self.directory = directory
-        self.journalPath = journalPath
+        self.journalDirectory = journalDirectory
         self.sessionsDirectory = sessionsDirectory ?? directory + "/sessions"
         self.workers = max(1, workers)
         self.confinement = confinement
@@ -47,7 +47,8 @@ public struct SessionSettings: Sendable {
 
 public final class Session: @unchecked Sendable {
     public let registry = Commands.registry
-    public let host: any SessionHost
+    /// The front end; `replay` lends the session a quiet one while it rebuilds a workspace.
+    public internal(set) var host: any SessionHost
     public var settings: SessionSettings
     let workspace = Workspace()
     /// Source text of every statement that ran successfully, for `save`.
@@ -69,7 +70,7 @@ public final class Session: @unchecked Sendable {
     public init(host: any SessionHost, settings: SessionSettings = SessionSettings()) {
         self.host = host
         self.settings = settings
-        journal = settings.journalPath.map(Journal.init(path:))
+        journal = settings.journalDirectory.map(Journal.init(directory:))
         sayJournalProblem()
     }
 

@@ -10,7 +10,7 @@ public enum Batch {
     /// Runs `source` (a file's contents or standard input) and returns the exit code.
     public static func run(
         source: SourceFile, seed: Int?, environment: TerminalEnvironment,
-        settings: SessionSettings
+        settings: SessionSettings, first: String? = nil
     ) -> Int32 {
         let host = TextHost(environment: environment, diagnosticsToStderr: true)
         let session = Session(host: host, settings: settings)
@@ -18,6 +18,9 @@ public enum Batch {
         // A script is always "busy": a second Ctrl-C within a second leaves (130).
         Interrupts.setBusy(true)
         if let seed { session.execute("seed \(seed)") }
+        // `basin --resume` over piped input: the crashed session first, then the script.
+        defer { session.end() }
+        if let first, session.execute(first) != .ok { return ExitCode.runtimeError }
         let code = ExitCode.of(session.execute(source))
         return code == ExitCode.ok && host.failedExpectations > 0 ? ExitCode.expectationFailed : code
     }

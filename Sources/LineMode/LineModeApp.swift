@@ -19,10 +19,15 @@ public struct LineModeApp {
     /// Where history is kept (nil: history only for this run).
     let stateDirectory: String?
 
-    public init(environment: TerminalEnvironment, settings: SessionSettings, stateDirectory: String?) {
+    /// A command run before the first prompt (`basin --resume` gives `resume`).
+    let firstCommand: String?
+
+    public init(environment: TerminalEnvironment, settings: SessionSettings, stateDirectory: String?, firstCommand: String? = nil)
+    {
         self.environment = environment
         self.settings = settings
         self.stateDirectory = stateDirectory
+        self.firstCommand = firstCommand
     }
 
     public func run() -> Int32 {
@@ -34,10 +39,18 @@ public struct LineModeApp {
         TabCompletion.install(Completer(registry: session.registry, names: { session.names(of: $0) }))
         wireTutorialPrompts(host, editor)
         host.write("basin \(Self.version) line mode: 'help' lists commands, Ctrl-D leaves\n")
+        if let firstCommand {
+            Interrupts.setBusy(true)
+            session.execute(firstCommand)
+            Interrupts.setBusy(false)
+        } else if let offer = session.resumeOffer {
+            host.write(offer + "\n")
+        }
         while true {
             switch readStatement(editor) {
             case .endOfInput:
                 host.write("\n")
+                session.end()
                 return 0
             case .interrupted:
                 host.write("\n")
@@ -48,7 +61,10 @@ public struct LineModeApp {
                 Interrupts.setBusy(true)
                 let status = session.execute(text)
                 Interrupts.setBusy(false)
-                if status == .quit { return 0 }
+                if status == .quit {
+                    session.end()
+                    return 0
+                }
             }
         }
     }

@@ -43,8 +43,13 @@ public struct NotebookApp {
                 width: terminal.size.width, height: terminal.size.height,
                 profile: terminal.profile(unicode: unicode),
                 history: HistoryFile.load(historyPath)))
-        if let firstCommand { loop.apply(loop.state.enter(firstCommand)) }
+        if let firstCommand {
+            loop.apply(loop.state.enter(firstCommand))
+        } else if let offer = session.resumeOffer {
+            host.emit(.text(offer))
+        }
         loop.run()
+        session.end()
         terminal.close()
         TerminalSignals.uninstall()
         for line in loop.state.summary.lines { print(line) }

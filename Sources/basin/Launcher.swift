@@ -25,6 +25,9 @@ enum Mode: Equatable {
     /// `basin tutorial NAME`: tutorials/NAME.basin in the notebook (a script without a terminal);
     /// no name: the list.
     case tutorial(name: String?)
+    /// `basin --resume [--plain]`: the last crashed session rebuilt, then the notebook or line mode
+    /// (with piped input: then that script).
+    case resume(plain: Bool)
 }
 
 struct UsageError: Error, Equatable {
@@ -38,6 +41,7 @@ struct Launcher {
     static let usage = """
         usage: basin                      the notebook (a terminal), or line mode when TERM=dumb
                basin --plain              line mode (libedit prompt)
+               basin --resume [--plain]   rebuild the last session that crashed, then go on in it
                basin run FILE [--seed N]  run a script; exit 0, 65 (syntax), 70 (runtime) or 130 (Ctrl-C)
                basin tutorial [NAME]      a guided lesson (no name: the list)
                basin trial --config FILE  one sweep trial as JSON lines (FILE or - for stdin); confined to
@@ -70,6 +74,22 @@ struct Launcher {
             // The notebook returns nil when the terminal cannot address the cursor: line mode.
             return NotebookApp(environment: env, settings: settings()).run() ?? lineMode()
         case .success(.tutorial(let name)): return tutorial(name, interactive: interactive)
+        case .success(.resume(let plain)):
+            guard interactive else {
+                switch Self.readScript(FileHandle.standardInput, name: "<stdin>") {
+                case .failure(let problem): return usageError(problem.message)
+                case .success(let text):
+                    return Batch.run(
+                        source: SourceFile(name: "<stdin>", text: text), seed: nil,
+                        environment: environment(), settings: settings(), first: "resume")
+                }
+            }
+            if !plain && Self.isCapableTerminal(env["TERM"]),
+                let status = NotebookApp(environment: env, settings: settings(), firstCommand: "resume").run()
+            {
+                return status
+            }
+            return lineMode(firstCommand: "resume")
         }
     }
 
@@ -142,6 +162,10 @@ struct Launcher {
         case "tutorial" where arguments.count <= 2: return .success(.tutorial(name: arguments.dropFirst().first))
         case "trial": return trialMode(Array(arguments.dropFirst()))
         case "--plain" where arguments.count == 1: return .success(interactive ? .line : .batchStandardInput)
+        case "--resume" where arguments.count == 1: return .success(.resume(plain: false))
+        case "--resume" where arguments.count == 2 && arguments[1] == "--plain",
+            "--plain" where arguments.count == 2 && arguments[1] == "--resume":
+            return .success(.resume(plain: true))
         default:
             let unknown = arguments.first { $0 != "--plain" } ?? first
             return .failure(UsageError(message: "unknown argument '\(unknown)'"))
@@ -224,9 +248,10 @@ struct Launcher {
         return .success(String(decoding: data, as: UTF8.self))
     }
 
-    func lineMode() -> Int32 {
+    func lineMode(firstCommand: String? = nil) -> Int32 {
         let state = StateDirectory.ensure(environment: env)
-        return LineModeApp(environment: environment(), settings: settings(), stateDirectory: state).run()
+        return LineModeApp(environment: environment(), settings: settings(), stateDirectory: state, firstCommand: firstCommand)
+            .run()
     }
 
     func usageError(_ message: String) -> Int32 {
@@ -241,6 +266,6 @@ struct Launcher {
     }
 
     func settings() -> SessionSettings {
-        SessionSettings(journalPath: StateDirectory.path(environment: env) + "/journal.basin")
+        SessionSettings(journalDirectory: StateDirectory.path(environment: env) + "/sessions")
     }
 }

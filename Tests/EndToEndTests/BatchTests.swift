@@ -84,6 +84,29 @@ struct BatchTests {
         #expect(passing.status == 0, "\(passing.output)")
     }
 
+    @Test("basin --resume rebuilds a session its journal says crashed, then runs the piped script in it")
+    func resume() throws {
+        guard EndToEnd.requireBinary() else { return }
+        let state = Scratch()
+        defer { state.remove() }
+        let journals = state.path + "/basin/sessions"
+        try FileManager.default.createDirectory(atPath: journals, withIntermediateDirectories: true)
+        // A journal without "# session ended", from a process that is gone (no such pid).
+        let crashed = "# Basin session journal\ndata d = moons n=100\nnet a = dense 4 relu, dense 2\ntrain a steps=10\nshow a\n"
+        try crashed.write(toFile: journals + "/20260101-000000-4194000-01.basin", atomically: true, encoding: .utf8)
+        let script = state.path + "/script.basin"
+        try "expect a.steps == 10\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let result = Spawn.run(
+            [BasinBinary.path, "--resume"],
+            environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_STATE_HOME": state.path],
+            stdinPath: script, timeout: 60)
+        #expect(result.status == 0, "stdout: \(result.output)\nstderr: \(result.error)")
+        #expect(
+            result.output.contains("resumed the session started 2026-01-01 00:00:00: 3 commands run again, 1 skipped"),
+            "\(result.output)")
+        #expect(result.output.contains("✓ expect a.steps == 10"), "\(result.output)")
+    }
+
     @Test(
         "usage errors exit 64",
         arguments: [

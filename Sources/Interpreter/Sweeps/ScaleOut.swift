@@ -125,8 +125,12 @@ struct TrialConfig {
 }
 
 /// A host for a scripted trial: text is dropped (stdout carries JSON only), errors are kept.
+/// A host that shows nothing: a trial's setup lines keep their errors for the caller, a replay
+/// (`resume`) drops everything.
 final class QuietHost: SessionHost {
     var errors: [String] = []
+    let width: Int
+    init(width: Int = 80) { self.width = width }
     func emit(_ output: Output) {
         if case .diagnostic(let d, let source) = output {
             errors.append(DiagnosticRenderer(style: PlainStyle()).render(d, source: source))
@@ -136,5 +140,4 @@ final class QuietHost: SessionHost {
     func finishedProgress(_ update: LiveUpdate) {}
     func ask(_ question: String) -> String? { nil }
     func pause(next: String?) {}
-    var width: Int { 80 }
 }

@@ -194,7 +194,7 @@ struct TrialInputs: @unchecked Sendable {
 
     init(session: Session) {
         var settings = session.settings
-        settings.journalPath = nil
+        settings.journalDirectory = nil
         // Trials already run side by side: a body's own seeds= runs them one at a time.
         settings.workers = 1
         self.settings = settings
