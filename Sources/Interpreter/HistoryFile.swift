@@ -94,8 +94,16 @@ public enum HistoryFile {
     public static func save(_ entries: [String], to path: String) -> Bool {
         let directory = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let temporary = path + ".tmp.\(getpid())"
+        let name = (path as NSString).lastPathComponent
+        Temporaries.removeStale(in: directory, prefix: ".\(name).tmp-")
+        let temporary = directory + "/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(encode(entries).utf8)) else { return false }
+        // Synced before the rename: a crash leaves the old history or the new one.
+        let fd = open(temporary, O_WRONLY | O_CLOEXEC)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
         if rename(temporary, path) != 0 { unlink(temporary); return false }
         return true
     }

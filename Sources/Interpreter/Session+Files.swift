@@ -67,7 +67,8 @@ extension Session {
 
     /// Writes `bytes` to `file` (relative to the session directory), replacing it atomically: a
     /// temporary file beside it, written and synced, then renamed over it — a kill at any moment
-    /// leaves the previous file or the new one, never a torn one, and no temporary behind.
+    /// leaves the previous file or the new one, never a torn one; the temporary of a writer that
+    /// was killed (its process gone) is removed by the next write into that directory.
     func write(_ bytes: [UInt8], to file: String, at span: SourceSpan) throws(RuntimeError) {
         guard !file.isEmpty else { throw RuntimeError("the file name is empty", at: span) }
         let path = try checkedPath(file, writing: true, at: span)
@@ -76,8 +77,10 @@ extension Session {
             throw cannotWrite(file, EISDIR, at: span)
         }
         let directory = (path as NSString).deletingLastPathComponent
+        Temporaries.removeStale(in: directory.isEmpty ? "." : directory, prefix: Temporaries.exportPrefix)
         var template =
-            Array((directory.isEmpty ? "." : directory).utf8CString.dropLast()) + Array(("/.basin-export-XXXXXX").utf8CString)
+            Array((directory.isEmpty ? "." : directory).utf8CString.dropLast())
+            + Array(("/\(Temporaries.exportPrefix)\(getpid())-XXXXXX").utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw cannotWrite(file, errno, at: span) }
         let temporary = String(cString: template)
@@ -104,5 +107,23 @@ extension Session {
             ? "the directory must exist; relative paths start at \(settings.directory)"
             : code == EISDIR ? "give a file name, not a directory" : "check the path and its permissions"
         return RuntimeError("cannot write '\(file)': \(reason)", at: span, hint: hint)
+    }
+}
+
+/// Temporary files of atomic writes, named with their writer's process id so that what a killed
+/// writer left can be told from what a running one is writing.
+enum Temporaries {
+    static let exportPrefix = ".basin-export-"
+
+    /// Removes `prefix<pid>-…` files in `directory` whose process is gone.
+    static func removeStale(in directory: String, prefix: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let pid = rest.split(separator: "-").first.flatMap({ Int32($0) }), pid != getpid(), kill(pid, 0) != 0,
+                errno == ESRCH
+            else { continue }
+            unlink(directory + "/" + name)
+        }
     }
 }

@@ -99,3 +99,24 @@ struct JournalTests {
         #expect(text.split(separator: "\n").filter { $0.hasPrefix("seed ") }.count == 2000)
     }
 }
+
+@Suite struct StaleTemporaryTests {
+    /// A write killed between its temporary file and the rename used to leave the temporary
+    /// behind for good; the next write into that directory removes what dead writers left, and
+    /// never what a running one is writing.
+    @Test func theNextWriteRemovesWhatAKilledWriterLeft() throws {
+        let directory = TestDirectories.make("stale")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let dead = directory + "/.basin-export-4194000-abc123"
+        let running = directory + "/.basin-export-\(getpid())-def456"
+        for path in [dead, running] { try "half a file".write(toFile: path, atomically: false, encoding: .utf8) }
+        let recorder = LookingRecorder()
+        let session = Session(host: recorder, settings: SessionSettings(directory: directory))
+        #expect(
+            session.execute("data d = moons n=50\nnet a = dense 4, dense 2\ntrain a steps=3\nexport a \"a.safetensors\"") == .ok)
+        #expect(!FileManager.default.fileExists(atPath: dead), "a dead writer's temporary stays")
+        #expect(FileManager.default.fileExists(atPath: running), "a running writer's temporary was removed")
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".basin-export-") }
+        #expect(left == [(running as NSString).lastPathComponent], "\(left)")
+    }
+}
