@@ -58,7 +58,11 @@ let package = Package(
             swiftSettings: fast),
 
         // Tests mirror the targets; TestSupport holds the shared helpers.
-        .target(name: "TestSupport", dependencies: ["Kernels", "Networks", "Charts", "Diagnostics"], path: "Tests/TestSupport"),
+        // TestSupport also holds what the files fuzzer (Fuzz/) and its corpus test share, hence the readers.
+        .target(
+            name: "TestSupport",
+            dependencies: ["Kernels", "Networks", "Charts", "Diagnostics", "Datasets", "Lab", "Interpreter"],
+            path: "Tests/TestSupport"),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "CKernels", "TestSupport"]),
         .testTarget(name: "NetworksTests", dependencies: ["Networks", "Kernels", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Kernels", "TestSupport"]),
