@@ -53,6 +53,9 @@ public enum CSV {
                 }
                 try parseRow(line, columns: columns.count, path: path, into: &values)
                 rowCount += 1
+                if values.count > Dataset.valueLimit {
+                    throw .csv(path: path, row: line.number, column: 0, problem: .tooManyValues(limit: Dataset.valueLimit))
+                }
             }
             guard rowCount > 0 else { throw .csv(path: path, row: 2, column: 0, problem: .noDataRows) }
             return CSVTable(columns: columns, rowCount: rowCount, values: values)

@@ -28,6 +28,7 @@ public enum CSVProblem: Error, Equatable, Sendable {
     case duplicateColumn(String)
     case noFeatureColumns
     case tooManyColumns(limit: Int)
+    case tooManyValues(limit: Int)
     case indexColumn
 }
 
@@ -46,6 +47,7 @@ public enum NPYProblem: Error, Equatable, Sendable {
     case badLabel(index: Int, value: String)
     case nonFinite(index: Int)
     case noRows
+    case tooManyValues(count: Int, limit: Int)
 }
 
 /// Every failure the Datasets target reports. `row` and `column` are 1-based; a CSV column of 0
@@ -139,6 +141,9 @@ extension CSVProblem {
         case let .duplicateColumn(name): return "column '\(name)' appears more than once in the header"
         case .noFeatureColumns: return "no input columns besides the target"
         case let .tooManyColumns(limit): return "the header has more than \(limit) columns, the most a CSV may have"
+        case let .tooManyValues(limit):
+            return
+                "the file holds more than \(limit) values by this row; a dataset holds at most \(limit) (1 GiB as 32-bit floats)"
         case .indexColumn:
             return "the first column has no name and counts 0, 1, 2, …: a row index (pandas writes one unless "
                 + "to_csv(index=False)), not a feature; write the file without it, or give the column a name to keep it"
@@ -165,6 +170,8 @@ extension NPYProblem {
             return "label \(value) at index \(index) is not a class index (0 to \(Dataset.classLimit - 1))"
         case let .nonFinite(index): return "element \(index) is NaN or infinite (or too large for Float32)"
         case .noRows: return "the array has no rows"
+        case let .tooManyValues(count, limit):
+            return "the array holds \(count) values; a dataset holds at most \(limit) (1 GiB as 32-bit floats)"
         }
     }
 }

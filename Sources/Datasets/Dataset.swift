@@ -20,6 +20,11 @@ public enum DatasetKind: Sendable, Equatable {
 public struct Dataset: Sendable, Equatable {
     /// Largest number of classes a dataset may have (labels are `0..<classLimit`).
     public static let classLimit = 1024
+    /// The most values (inputs and targets) a file may give a dataset: 2²⁸, 1 GiB as 32-bit floats.
+    /// A dataset keeps all its examples and its train/val/test parts, so a dataset at this limit
+    /// holds about 2 GiB; a file is refused above it (the size and the limit said) before it is
+    /// converted.
+    public static let valueLimit = 1 << 28
 
     public var name: String
     public private(set) var inputs: [Float]

@@ -85,6 +85,8 @@ public enum NPY {
         else {
             throw .shapeOverflow(shape: header.shape)
         }
+        // Refused before anything is converted: an int8 array of 1 GiB would be 4 GiB of floats.
+        guard count <= Dataset.valueLimit else { throw .tooManyValues(count: count, limit: Dataset.valueLimit) }
         let data = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[(start + length)...])
         guard bytes == data.count else {
             throw .sizeMismatch(shape: header.shape, expectedBytes: bytes, actualBytes: data.count)

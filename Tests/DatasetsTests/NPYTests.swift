@@ -135,9 +135,12 @@ func littleEndian<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
             description: "shape smaller than data", bytes: npyBytes(dict("<f4", "(3,)"), data: four),
             expected: .sizeMismatch(shape: [3], expectedBytes: 12, actualBytes: 16)),
         .init(
-            description: "huge shape, tiny file", bytes: npyBytes(dict("<f4", "(1000000000, 1000000000)"), data: four),
-            expected: .sizeMismatch(
-                shape: [1_000_000_000, 1_000_000_000], expectedBytes: 4_000_000_000_000_000_000, actualBytes: 16)),
+            description: "huge shape, tiny file (more values than a dataset holds)",
+            bytes: npyBytes(dict("<f4", "(1000000000, 1000000000)"), data: four),
+            expected: .tooManyValues(count: 1_000_000_000_000_000_000, limit: Dataset.valueLimit)),
+        .init(
+            description: "a shape the data does not fill", bytes: npyBytes(dict("<f4", "(1000, 1000)"), data: four),
+            expected: .sizeMismatch(shape: [1000, 1000], expectedBytes: 4_000_000, actualBytes: 16)),
         .init(
             description: "shape overflows", bytes: npyBytes(dict("<f8", "(4294967296, 4294967296)"), data: four),
             expected: .shapeOverflow(shape: [4_294_967_296, 4_294_967_296])),
@@ -198,5 +201,19 @@ func littleEndian<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
         let e = DataError.npy(path: "x.npy", problem: .sizeMismatch(shape: [5], expectedBytes: 20, actualBytes: 16))
         #expect(e.description == "x.npy: shape [5] needs 20 data bytes, the file has 16")
         #expect(DataError.npy(path: "x.npy", problem: .bigEndian(descr: ">f4")).hint != nil)
+    }
+}
+
+/// A dataset holds at most `Dataset.valueLimit` values: an NPY header declaring more is refused,
+/// with the count and the limit, before any element is converted (an int8 array of 1 GiB would
+/// otherwise become 4 GiB of floats, and its parts as much again).
+@Test func npyWithMoreValuesThanADatasetHoldsIsRefusedFromItsHeader() {
+    let count = Dataset.valueLimit + 1
+    var header = "{'descr': '|i1', 'fortran_order': False, 'shape': (\(count),), }"
+    header += String(repeating: " ", count: 63 - (10 + header.count) % 64) + "\n"
+    var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.utf8.count & 0xFF), UInt8(header.utf8.count >> 8)]
+    bytes += Array(header.utf8) + [UInt8](repeating: 0, count: 16)
+    #expect(throws: NPYProblem.tooManyValues(count: count, limit: Dataset.valueLimit)) {
+        try bytes.withUnsafeBufferPointer { b throws(NPYProblem) in _ = try NPY.decode(b, asFloats: true) }
     }
 }
