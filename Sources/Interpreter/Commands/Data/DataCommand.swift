@@ -60,7 +60,7 @@ struct DataCommand: RunnableCommand {
             details: "2D toys: \(ValueType.list(toys)). 1D regression curves on [0, 1]: \(ValueType.list(curves)). "
                 + "mnist1d: the MNIST-1D benchmark (Greydanus 2020), its reference split. csv: one file with a target column; "
                 + "npy: an inputs file and a targets file. A dataset holds at most \(Dataset.valueLimit.formatted()) values "
-                + "(1 GiB as 32-bit floats; with its train, val and test parts about 2 GiB in memory): a larger file is "
+                + "(1 GiB as 32-bit floats; with its train, val and test parts about 2 GiB in memory, 3 GiB while such a file is read): a larger file is "
                 + "refused, with its size, before it is converted.",
             .slot(
                 \.source, "source", required: true, placeholder: "SOURCE",
