@@ -96,18 +96,22 @@ extension String: OperandValue {
 
 /// One operand: where it goes in the statement and how its value reaches the property.
 struct Field<C: RunnableCommand> {
-    enum Place { case slot(Slot), argument(ArgumentSpec) }
-    let place: Place
-    let key: PartialKeyPath<C>
-    /// Writes the written values (none when absent) into the command.
-    let assign: (inout C, [Value], any VariableScope) throws(RuntimeError) -> Void
+    enum Place {
+        case slot(Slot), argument(ArgumentSpec)
 
-    var name: String {
-        switch place {
-        case .slot(let s): return s.name
-        case .argument(let a): return a.name
+        /// The operand's name in the language (`net`, `epochs`).
+        var name: String {
+            switch self {
+            case .slot(let s): return s.name
+            case .argument(let a): return a.name
+            }
         }
     }
+    let place: Place
+    let key: PartialKeyPath<C>
+    /// Writes the written values (none when absent) into the command; `owner` is the command's
+    /// name, for messages about its positional operands.
+    let assign: (inout C, [Value], any VariableScope, _ owner: String) throws(RuntimeError) -> Void
 }
 
 /// Everything declared about a command: its spec (for the language) and its fields.
@@ -162,7 +166,7 @@ struct Declaration<C: RunnableCommand> {
             if let first = written.first {
                 spans[field.key] = written.dropFirst().reduce(first.span) { $0.through($1.span) }
             }
-            try field.assign(&value, written, scope)
+            try field.assign(&value, written, scope, spec.name)
         }
         return (value, Context(spans: spans, syntax: syntax, source: source, next: next))
     }
@@ -185,10 +189,22 @@ extension Field {
         return converted
     }
 
-    private static func bounded<V: OperandValue>(_ v: V, _ name: String, _ limit: Int?, at span: SourceSpan) throws(RuntimeError)
-    {
-        guard let limit, let n = v as? Int, n > limit else { return }
-        throw RuntimeError("\(name)=\(n) is too large", at: span, hint: "use at most \(limit)")
+    /// An operand holding at most one value: written, it is resolved, converted, checked against
+    /// `limit` (integers) and handed to `set`; absent, the property keeps its initial value.
+    private static func single<V: OperandValue>(
+        _ place: Place, _ key: PartialKeyPath<C>, _ type: ValueType, _ limit: Int?,
+        set: @escaping (inout C, V) -> Void
+    ) -> Field {
+        let name = place.name
+        return Field(place: place, key: key) { (command: inout C, written, scope, owner) throws(RuntimeError) in
+            guard let value = written.first else { return }
+            let subject: Subject = if case .slot = place { .positional(of: owner) } else { .argument(name) }
+            let v: V = try convert(value, type, subject, in: scope)
+            if let limit, let n = v as? Int, n > limit {
+                throw RuntimeError("\(name)=\(n) is too large", at: value.span, hint: "use at most \(limit)")
+            }
+            set(&command, v)
+        }
     }
 
     /// A positional operand holding at most one value; absent leaves the property as it is.
@@ -198,12 +214,7 @@ extension Field {
         max limit: Int? = nil, help: String
     ) -> Field {
         let slot = Slot(name, type, keyword: keyword, required: required, placeholder: placeholder, help: help)
-        return Field(place: .slot(slot), key: key) { (command: inout C, written, scope) throws(RuntimeError) in
-            guard let value = written.first else { return }
-            let v: V = try convert(value, type, .positional(of: C.declaration.spec.name), in: scope)
-            try bounded(v, name, limit, at: value.span)
-            command[keyPath: key] = v
-        }
+        return single(.slot(slot), key, type, limit) { $0[keyPath: key] = $1 }
     }
 
     /// A positional operand that must be written, or one with a default: the property's
@@ -216,12 +227,7 @@ extension Field {
         let slot = Slot(
             name, type, keyword: keyword, required: required, placeholder: placeholder,
             default: required ? nil : C()[keyPath: key].literal, help: help)
-        return Field(place: .slot(slot), key: key) { (command: inout C, written, scope) throws(RuntimeError) in
-            guard let value = written.first else { return }
-            let v: V = try convert(value, type, .positional(of: C.declaration.spec.name), in: scope)
-            try bounded(v, name, limit, at: value.span)
-            command[keyPath: key] = v
-        }
+        return single(.slot(slot), key, type, limit) { $0[keyPath: key] = $1 }
     }
 
     /// A positional choice from a fixed set of words, with no default.
@@ -246,16 +252,16 @@ extension Field {
         placeholder: String? = nil, help: String
     ) -> Field {
         let slot = Slot(name, type, variadic: true, placeholder: placeholder, help: help)
-        return Field(place: .slot(slot), key: key) { (command: inout C, written, scope) throws(RuntimeError) in
+        return Field(place: .slot(slot), key: key) { (command: inout C, written, scope, owner) throws(RuntimeError) in
             var values: [V] = []
-            for value in written { values.append(try convert(value, type, .positional(of: C.declaration.spec.name), in: scope)) }
+            for value in written { values.append(try convert(value, type, .positional(of: owner), in: scope)) }
             command[keyPath: key] = values
         }
     }
 
     /// A filler word (`at`, `to`) that may be written and is otherwise ignored.
     static func marker(_ word: String) -> Field {
-        Field(place: .slot(.marker(word)), key: \C.self) { (_: inout C, _, _) throws(RuntimeError) in }
+        Field(place: .slot(.marker(word)), key: \C.self) { (_: inout C, _, _, _) throws(RuntimeError) in }
     }
 
     /// A `key=value` argument with no fixed default; `defaultText` says what happens without it.
@@ -265,12 +271,7 @@ extension Field {
         help: String
     ) -> Field {
         let argument = ArgumentSpec(name, type, required: required, defaultText: defaultText, help: help)
-        return Field(place: .argument(argument), key: key) { (command: inout C, written, scope) throws(RuntimeError) in
-            guard let value = written.first else { return }
-            let v: V = try convert(value, type, .argument(name), in: scope)
-            try bounded(v, name, limit, at: value.span)
-            command[keyPath: key] = v
-        }
+        return single(.argument(argument), key, type, limit) { $0[keyPath: key] = $1 }
     }
 
     /// A `key=value` argument that must be written, or one whose default is the property's
@@ -282,12 +283,7 @@ extension Field {
         let argument = ArgumentSpec(
             name, type, default: required ? nil : C()[keyPath: key].literal, required: required,
             help: help)
-        return Field(place: .argument(argument), key: key) { (command: inout C, written, scope) throws(RuntimeError) in
-            guard let value = written.first else { return }
-            let v: V = try convert(value, type, .argument(name), in: scope)
-            try bounded(v, name, limit, at: value.span)
-            command[keyPath: key] = v
-        }
+        return single(.argument(argument), key, type, limit) { $0[keyPath: key] = $1 }
     }
 
     /// A `key=WORD` choice with no fixed default.
@@ -307,7 +303,7 @@ extension Field {
     /// a plain number is an expression too.
     static func expression(_ key: WritableKeyPath<C, Language.Expression?>, _ name: String, help: String) -> Field {
         Field(place: .argument(ArgumentSpec(name, .expression, help: help)), key: key) {
-            (command: inout C, written, _) throws(RuntimeError) in
+            (command: inout C, written, _, _) throws(RuntimeError) in
             guard let value = written.first else { return }
             guard case .expression(let e) = value.kind else {
                 throw RuntimeError("\(name)= takes an expression, got \(value.shown)", at: value.span)
@@ -319,7 +315,7 @@ extension Field {
     /// A list of words in parentheses (`choices=(big, l2, drop)`).
     static func words(_ key: WritableKeyPath<C, [String]>, _ name: String, help: String) -> Field {
         Field(place: .argument(ArgumentSpec(name, .words, help: help)), key: key) {
-            (command: inout C, written, _) throws(RuntimeError) in
+            (command: inout C, written, _, _) throws(RuntimeError) in
             guard let value = written.first else { return }
             guard case .list(let items) = value.kind else {
                 throw RuntimeError("\(name)= takes a list in parentheses, e.g. (a, b)", at: value.span)
@@ -331,7 +327,7 @@ extension Field {
     /// A bare word that switches something on (`nesterov`, `log`, `plan`).
     static func flag(_ key: WritableKeyPath<C, Bool>, _ name: String, help: String) -> Field {
         Field(place: .argument(ArgumentSpec(name, .flag, help: help)), key: key) {
-            (command: inout C, written, _) throws(RuntimeError) in
+            (command: inout C, written, _, _) throws(RuntimeError) in
             if !written.isEmpty { command[keyPath: key] = true }
         }
     }
