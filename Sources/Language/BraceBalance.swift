@@ -11,9 +11,22 @@ extension Script {
     }
 
     /// Opening minus closing braces of one line.
-    static func lineBraceBalance(_ line: String) -> Int {
-        if line.drop(while: { $0 == " " || $0 == "\t" }).first == ">" { return 0 }
-        var balance = 0, inString = false, escaped = false
+    static func lineBraceBalance(_ line: String) -> Int { LineScan(line).braceBalance }
+}
+
+/// One line read as the lexer reads strings, comments and narrative: the braces it leaves open
+/// outside them, and whether it ends inside a string, a `#` comment or a `> narrative` line
+/// (where completion offers nothing).
+struct LineScan {
+    private(set) var braceBalance = 0
+    private(set) var endsInsideTextOrComment = false
+
+    init(_ line: some StringProtocol) {
+        if line.drop(while: { $0 == " " || $0 == "\t" }).first == ">" {
+            endsInsideTextOrComment = true
+            return
+        }
+        var inString = false, escaped = false
         for character in line {
             if inString {
                 if escaped {
@@ -27,12 +40,14 @@ extension Script {
             }
             switch character {
             case "\"": inString = true
-            case "#": return balance
-            case "{": balance += 1
-            case "}": balance -= 1
+            case "#":
+                endsInsideTextOrComment = true
+                return
+            case "{": braceBalance += 1
+            case "}": braceBalance -= 1
             default: break
             }
         }
-        return balance
+        endsInsideTextOrComment = inString
     }
 }

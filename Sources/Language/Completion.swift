@@ -96,7 +96,7 @@ public struct Completer: Sendable {
     /// narrative line.
     private func statementTokens(_ before: String) -> [Token]? {
         let lastLine = before.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
-        if Self.endsInsideTextOrComment(lastLine) { return nil }
+        if LineScan(lastLine).endsInsideTextOrComment { return nil }
         let tokens = Array(Lexer.tokenize(SourceFile(text: before)).tokens.dropLast())
         let lineStart = (tokens.lastIndex { $0.kind == .newline || $0.kind == .semicolon } ?? -1) + 1
         var statement = Array(tokens[lineStart...])
@@ -108,26 +108,4 @@ public struct Completer: Sendable {
         return statement
     }
 
-    /// Whether the end of this line is inside a string, after `#`, or in `> narrative`.
-    private static func endsInsideTextOrComment(_ line: Substring) -> Bool {
-        if line.drop(while: { $0 == " " || $0 == "\t" }).first == ">" { return true }
-        var inString = false
-        var escaped = false
-        for character in line {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if character == "\\" {
-                    escaped = true
-                } else if character == "\"" {
-                    inString = false
-                }
-            } else if character == "\"" {
-                inString = true
-            } else if character == "#" {
-                return true
-            }
-        }
-        return inString
-    }
 }
