@@ -60,6 +60,24 @@ struct JournalTests {
         #expect(session(dir).resumeOffer == nil)
     }
 
+    @Test("Ctrl-C during resume keeps what was rebuilt, says what did not run, and keeps the journal to resume again")
+    func resumeInterrupted() throws {
+        let dir = TestDirectories.make("journal")
+        let crashed = session(dir)
+        crashed.execute("data d = moons n=100\nnet a = dense 8 relu, dense 2\nnet b = dense 4, dense 2")
+        crashed.journal?.append("train a steps=100000000\nnet c = dense 2, dense 2")
+        crashed.journal?.flush()
+        let host = CancellingHost()
+        let next = session(dir, host: host)
+        host.cancelOn = { _ in next.cancel() }  // the replayed training shows progress: stop it there
+        #expect(next.execute("resume") == .interrupted)
+        #expect(next.workspaceNames.contains("b") && !next.workspaceNames.contains("c"))
+        let said = host.texts.first { $0.hasPrefix("resumed the session started") } ?? ""
+        #expect(said.contains("stopped by Ctrl-C with 1 more not run"), "\(said)")
+        next.end()
+        #expect(session(dir).resumeOffer != nil, "an interrupted resume leaves the journal to resume again")
+    }
+
     @Test("a session that ended normally, or only looked, is not offered")
     func endedIsNotOffered() {
         let dir = TestDirectories.make("journal")

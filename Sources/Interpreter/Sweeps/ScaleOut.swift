@@ -125,12 +125,10 @@ struct TrialConfig {
 }
 
 /// A host for a scripted trial: text is dropped (stdout carries JSON only), errors are kept.
-/// A host that shows nothing: a trial's setup lines keep their errors for the caller, a replay
-/// (`resume`) drops everything.
+/// A host that shows nothing: a trial's setup lines keep their errors for the caller.
 final class QuietHost: SessionHost {
     var errors: [String] = []
-    let width: Int
-    init(width: Int = 80) { self.width = width }
+    var width: Int { 80 }
     func emit(_ output: Output) {
         if case .diagnostic(let d, let source) = output {
             errors.append(DiagnosticRenderer(style: PlainStyle()).render(d, source: source))

@@ -26,8 +26,8 @@ struct ResumeCommand: RunnableCommand {
                 hint: "a session that crashes or is killed leaves one; 'save NAME' keeps a session on purpose")
         }
         let result = s.replay(unfinished)
-        // Taken: not offered again (its text stays, marked).
-        if let handle = FileHandle(forWritingAtPath: unfinished.path) {
+        // Taken: not offered again (its text stays, marked) — unless Ctrl-C left part of it unrun.
+        if result.left == 0, let handle = FileHandle(forWritingAtPath: unfinished.path) {
             handle.seekToEndOfFile()
             handle.write(Data("# resumed by \(s.journalFile ?? "a session")\n\(Journal.endMarker)\n".utf8))
             try? handle.close()
@@ -36,7 +36,10 @@ struct ResumeCommand: RunnableCommand {
             "resumed the session started \(unfinished.started): \(result.ran) command\(result.ran == 1 ? "" : "s") run again"
         if result.skipped > 0 { line += ", \(result.skipped) skipped (they only looked, or wrote files)" }
         if result.failed > 0 { line += ", \(result.failed) failed as they did then" }
-        if result.interrupted { line += "; stopped by Ctrl-C" }
+        if result.interrupted {
+            line += "; stopped by Ctrl-C"
+            if result.left > 0 { line += " with \(result.left) more not run (the journal is kept: 'resume' starts it over)" }
+        }
         let names = s.workspaceNames
         s.say(line + (names.isEmpty ? "" : "\nnow: " + names.joined(separator: ", ")))
         return result.interrupted ? .interrupted : .ok
@@ -49,15 +52,19 @@ extension Session {
 
     /// Runs a crashed session's commands again, quietly: each statement that changes state, in
     /// order; the ones that only look or write files are skipped; a failure does not stop it.
-    func replay(_ unfinished: Journal.Unfinished) -> (ran: Int, skipped: Int, failed: Int, interrupted: Bool) {
+    /// `left`: the statements a Ctrl-C kept from running.
+    func replay(_ unfinished: Journal.Unfinished) -> (ran: Int, skipped: Int, failed: Int, interrupted: Bool, left: Int) {
         let source = SourceFile(name: unfinished.path, text: unfinished.text)
         // A journal cut mid-statement by the crash still gives every statement before the cut.
         let parsed = Script.parse(source, registry: registry)
+        // Outputs are dropped; progress still shows, so a long replay is seen and Ctrl-C can stop it.
         let loud = host
-        host = QuietHost(width: loud.width)
+        host = ReplayHost(forwardingProgressTo: loud)
         defer { host = loud }
         var ran = 0, skipped = 0, failed = 0
-        for statement in parsed.script.statements {
+        let statements = parsed.script.statements
+        for (index, statement) in statements.enumerated() {
+            let left = statements.count - index - 1
             if case .narrative = statement.kind { continue }
             if case .command(let c) = statement.kind, !Commands.isReplayable(c.verb.name) {
                 skipped += 1
@@ -65,12 +72,12 @@ extension Session {
             }
             switch run(statement, in: source, next: nil) {
             case .ok: ran += 1
-            case .interrupted: return (ran, skipped, failed, true)
+            case .interrupted: return (ran, skipped, failed, true, left)
             default: failed += 1
             }
-            if activeRun.interruptedSinceStart { return (ran, skipped, failed, true) }
+            if activeRun.interruptedSinceStart { return (ran, skipped, failed, true, left) }
         }
-        return (ran, skipped, failed, false)
+        return (ran, skipped, failed, false, 0)
     }
 
     /// What a front end says at start when a crashed session can be rebuilt (nil: nothing to offer).
@@ -84,4 +91,17 @@ extension Session {
 
     /// The session ends normally (quit, end of input, the end of a script): its journal says so.
     public func end() { journal?.end() }
+}
+
+/// The host a replay runs under: what commands say is dropped, their progress reaches the front end.
+final class ReplayHost: SessionHost {
+    let front: any SessionHost
+    init(forwardingProgressTo front: any SessionHost) { self.front = front }
+    var width: Int { front.width }
+    var wantsRunSnapshots: Bool { front.wantsRunSnapshots }
+    func emit(_ output: Output) {}
+    func progress(_ update: LiveUpdate) { front.progress(update) }
+    func finishedProgress(_ update: LiveUpdate) { front.finishedProgress(update) }
+    func ask(_ question: String) -> String? { nil }
+    func pause(next: String?) {}
 }
