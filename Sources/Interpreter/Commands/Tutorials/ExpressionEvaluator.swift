@@ -322,7 +322,9 @@ struct ExpressionEvaluator {
         guard let best = sweep.best else {
             throw RuntimeError("sweep \(sweep.name) has no finished trial", at: field.span, hint: "run it with more trials")
         }
-        if let next = tail.first, parameters.contains(next.name) {
+        // A parameter of the best configuration, or a value of the net it trained.
+        let next = try self.field(tail, after: field, "best trial", ExpressionVocabulary.netFields, extra: parameters)
+        if parameters.contains(next.name) {
             try end(Array(tail.dropFirst()), after: next)
             guard let number = best.configuration[next.name]?.number else {
                 throw RuntimeError("\(next.name) of the best trial is not a number", at: next.span)
@@ -334,10 +336,6 @@ struct ExpressionEvaluator {
                 "sweep \(sweep.name)'s best trial kept no net", at: field.span,
                 hint: sweep.builtin.map { "objective=\($0) sweeps train nothing" } ?? "name a parameter: "
                     + parameters.joined(separator: ", "))
-        }
-        guard let next = tail.first, ExpressionVocabulary.netFields.contains(where: { $0.name == next.name }) else {
-            _ = try self.field(tail, after: field, "best trial", ExpressionVocabulary.netFields, extra: parameters)
-            throw RuntimeError("unreachable", at: field.span)
         }
         return try netValue(net, tail, after: field)
     }
