@@ -36,6 +36,8 @@ void basin_relu_forward(size_t n, const float *restrict x, float *restrict y) { 
 void basin_relu_backward(size_t n, const float *restrict x, const float *restrict dy, float *restrict dx) { basin_kernels_in_use()->relu_backward(n, x, dy, dx); }
 void basin_leaky_forward(size_t n, float slope, const float *restrict x, float *restrict y) { basin_kernels_in_use()->leaky_forward(n, slope, x, y); }
 void basin_leaky_backward(size_t n, float slope, const float *restrict x, const float *restrict dy, float *restrict dx) { basin_kernels_in_use()->leaky_backward(n, slope, x, dy, dx); }
+void basin_gelu_forward(size_t n, const float *restrict x, float *restrict y) { basin_kernels_in_use()->gelu_forward(n, x, y); }
+void basin_gelu_backward(size_t n, const float *restrict x, const float *restrict dy, float *restrict dx) { basin_kernels_in_use()->gelu_backward(n, x, dy, dx); }
 void basin_add_row_vector(size_t rows, size_t cols, const float *restrict bias, float *restrict y) { basin_kernels_in_use()->add_row_vector(rows, cols, bias, y); }
 void basin_accumulate_column_sums(size_t rows, size_t cols, const float *restrict x, float *restrict out) { basin_kernels_in_use()->accumulate_column_sums(rows, cols, x, out); }
 void basin_axpy(size_t n, float alpha, const float *restrict x, float *restrict y) { basin_kernels_in_use()->axpy(n, alpha, x, y); }

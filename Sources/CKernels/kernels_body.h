@@ -28,6 +28,40 @@ static KTARGET void KFN(leaky_backward)(size_t n, float slope, const float *rest
     for (size_t i = 0; i < n; i++) { float d = dy[i]; dx[i] = x[i] > 0.0f ? d : slope * d; }
 }
 
+// GELU, exact form x·Φ(x) (PyTorch's default), with Φ from Abramowitz & Stegun 7.1.26 for
+// erfc(|x|/√2): q = ½·t·P(t)·e^(−x²/2), t = 1/(1 + p·|x|/√2), Φ = 1 − q for x ≥ 0 and q below
+// (no cancellation for negative x); |error of Φ| < 1e-7. The backward pass reuses e^(−x²/2) for
+// the density φ(x) = e^(−x²/2)/√(2π): d/dx x·Φ(x) = Φ(x) + x·φ(x).
+static inline float KFN(gelu_tail)(float v, float *restrict density) {
+    float a = __builtin_fabsf(v) * 0.70710678118654752f;
+    float t = 1.0f / (1.0f + 0.3275911f * a);
+    float p = 1.061405429f;
+    p = p * t - 1.453152027f;
+    p = p * t + 1.421413741f;
+    p = p * t - 0.284496736f;
+    p = p * t + 0.254829592f;
+    float e = basin_exp_poly(-a * a);
+    *density = e * 0.39894228040143268f;
+    float q = 0.5f * t * p * e;
+    return v >= 0.0f ? 1.0f - q : q;
+}
+
+static KTARGET void KFN(gelu_forward)(size_t n, const float *restrict x, float *restrict y) {
+    for (size_t i = 0; i < n; i++) {
+        float d, v = x[i];
+        y[i] = v * KFN(gelu_tail)(v, &d);
+    }
+}
+
+static KTARGET void KFN(gelu_backward)(size_t n, const float *restrict x, const float *restrict dy,
+                                      float *restrict dx) {
+    for (size_t i = 0; i < n; i++) {
+        float d, v = x[i];
+        float cdf = KFN(gelu_tail)(v, &d);
+        dx[i] = dy[i] * (cdf + v * d);
+    }
+}
+
 static KTARGET void KFN(add_row_vector)(size_t rows, size_t cols, const float *restrict bias, float *restrict y) {
     for (size_t r = 0; r < rows; r++) {
         float *restrict row = y + r * cols;
@@ -201,6 +235,8 @@ const basin_kernel_table KTABLE = {
     .relu_backward = KFN(relu_backward),
     .leaky_forward = KFN(leaky_forward),
     .leaky_backward = KFN(leaky_backward),
+    .gelu_forward = KFN(gelu_forward),
+    .gelu_backward = KFN(gelu_backward),
     .add_row_vector = KFN(add_row_vector),
     .accumulate_column_sums = KFN(accumulate_column_sums),
     .axpy = KFN(axpy),

@@ -90,8 +90,9 @@ public struct Batcher: Sendable {
 // read through withUnsafeBufferPointer, which borrows them).
 
 extension Batcher {
-    /// Fills `inputs` (batchSize × featureCount) and `labels` (batchSize) with the next batch
-    /// of a classification dataset; returns the number of rows written.
+    /// Fills `inputs` (batchSize × featureCount) and `labels` (batchSize × positions: one label
+    /// per example, or one per position of a sequence target) with the next batch of a
+    /// classification dataset; returns the number of rows written.
     public mutating func fill(
         from data: Dataset, inputs: UnsafeMutablePointer<Float>,
         labels: UnsafeMutablePointer<Int32>
@@ -102,8 +103,12 @@ extension Batcher {
         }
         let (start, n) = advance()
         copyInputs(data, start: start, count: n, into: inputs)
+        let p = data.positions
         source.withUnsafeBufferPointer { y in
-            for k in 0..<n { labels[k] = y[Int(row(start + k))] }
+            for k in 0..<n {
+                let r = Int(row(start + k))
+                for t in 0..<p { labels[k * p + t] = y[r * p + t] }
+            }
         }
         return n
     }

@@ -62,6 +62,8 @@ public enum DataError: Error, Equatable, Sendable {
     case needsSignal(operation: String, sampleShape: [Int])
     /// Ctrl-C while generating: `made` of `count` examples existed; nothing is kept.
     case cancelled(made: Int, count: Int)
+    /// A task has only `distinct` different inputs and `requested` examples, all different, were asked for.
+    case tooFewDistinct(task: String, distinct: Int, requested: Int)
 }
 
 extension DataError: CustomStringConvertible {
@@ -84,6 +86,9 @@ extension DataError: CustomStringConvertible {
             return "\(operation) needs 1D signals, but samples have shape \(shapeText(shape))"
         case let .cancelled(made, count):
             return "stopped by Ctrl-C after \(made) of \(count) examples; nothing was kept"
+        case let .tooFewDistinct(task, distinct, requested):
+            return "\(task) has \(distinct) different inputs, fewer than the n=\(requested) asked for "
+                + "(examples are all different, so held-out ones are never seen in training)"
         }
     }
 
@@ -100,6 +105,8 @@ extension DataError: CustomStringConvertible {
             return "save with np.save(path, np.ascontiguousarray(a, dtype=a.dtype.newbyteorder('<')))"
         case .npy(_, .objectArray):
             return "convert to a numeric dtype first, e.g. a.astype(np.float32)"
+        case let .tooFewDistinct(_, distinct, _):
+            return "use n=\(distinct) or less, or a longer sequence or a larger vocabulary"
         default:
             return nil
         }

@@ -2,12 +2,18 @@
 // class labels or regression targets. Generators, loaders and splits all produce this type; the
 // batcher copies rows out of it into the training loop's buffers.
 
-/// Targets of a dataset: one class index per sample, or `outputs` values per sample.
+/// Targets of a dataset: class indices (one per sample, or one per position of a sequence), or
+/// `outputs` values per sample.
 public enum Targets: Sendable, Equatable {
     /// Labels in `0..<count`.
     case classes([Int32], count: Int)
     /// Row-major N × outputs.
     case values([Float], outputs: Int)
+
+    var isClasses: Bool {
+        if case .classes = self { return true }
+        return false
+    }
 }
 
 /// Classification or regression, with the size of the target.
@@ -25,6 +31,8 @@ public struct Dataset: Sendable, Equatable {
     /// holds about 2 GiB; a file is refused above it (the size and the limit said) before it is
     /// converted.
     public static let valueLimit = 1 << 28
+    /// Largest token vocabulary a dataset may have.
+    public static let vocabularyLimit = 1 << 16
 
     public var name: String
     public private(set) var inputs: [Float]
@@ -35,11 +43,18 @@ public struct Dataset: Sendable, Equatable {
     /// than a vector of unrelated features (2D toys, curves, CSV columns): shift and scale
     /// augmentation only make sense for signals.
     public var isSignal: Bool
+    /// Class labels per example: 1, or a label for each of `positions` sequence positions (the
+    /// sorted sequence of `sort`), stored example by example ([N × positions]).
+    public let positions: Int
+    /// Tokens: every input is an integer in `0..<vocabulary` (the sequence tasks), which an
+    /// `embed` layer looks up; nil for real-valued inputs.
+    public let vocabulary: Int?
 
-    /// Checks that inputs, shape and targets agree; labels must lie in `0..<classes`.
+    /// Checks that inputs, shape and targets agree; labels must lie in `0..<classes`, and with a
+    /// vocabulary every input must be a token in `0..<vocabulary`.
     public init(
         name: String, inputs: [Float], sampleShape: [Int], targets: Targets,
-        isSignal: Bool = false
+        isSignal: Bool = false, positions: Int = 1, vocabulary: Int? = nil
     ) throws(DataError) {
         guard !sampleShape.isEmpty, sampleShape.allSatisfy({ $0 > 0 }),
             let features = checkedProduct(sampleShape)
@@ -50,7 +65,22 @@ public struct Dataset: Sendable, Equatable {
         guard n * features == inputs.count else {
             throw .shapeMismatch(what: "\(name) inputs", expected: [n, features], got: [inputs.count])
         }
-        try Dataset.checkTargets(targets, rows: n, name: name)
+        guard positions >= 1, positions == 1 || targets.isClasses else {
+            throw .invalidArgument(
+                name: "positions", value: "\(positions)", allowed: "1, or a label per position of class targets")
+        }
+        try Dataset.checkTargets(targets, rows: n * positions, name: name)
+        if let vocabulary {
+            guard vocabulary >= 1, vocabulary <= Dataset.vocabularyLimit else {
+                throw .invalidArgument(name: "vocab", value: "\(vocabulary)", allowed: "1 to \(Dataset.vocabularyLimit)")
+            }
+            if let bad = inputs.firstIndex(where: { !($0 >= 0 && $0 < Float(vocabulary) && $0.rounded() == $0) }) {
+                throw .invalidArgument(
+                    name: "token[\(bad)]", value: "\(inputs[bad])", allowed: "an integer from 0 to \(vocabulary - 1)")
+            }
+        }
+        self.positions = positions
+        self.vocabulary = vocabulary
         self.name = name
         self.inputs = inputs
         self.sampleShape = sampleShape
@@ -115,7 +145,7 @@ public struct Dataset: Sendable, Equatable {
     /// The rows at `rows` (in that order). Indices must be in `0..<count`; they come from
     /// `Split`, which only produces valid ones.
     public func subset(_ rows: [Int32], name: String? = nil) -> Dataset {
-        let f = featureCount, w = targetWidth
+        let f = featureCount, w = positions > 1 ? positions : targetWidth
         var x = [Float](); x.reserveCapacity(rows.count * f)
         for r in rows { x.append(contentsOf: inputs[Int(r) * f..<(Int(r) + 1) * f]) }
         var copy = self
@@ -128,6 +158,10 @@ public struct Dataset: Sendable, Equatable {
 
     private static func gathered(_ targets: Targets, rows: [Int32], width w: Int) -> Targets {
         switch targets {
+        case let .classes(labels, classes) where w > 1:
+            var y = [Int32](); y.reserveCapacity(rows.count * w)
+            for r in rows { y.append(contentsOf: labels[Int(r) * w..<(Int(r) + 1) * w]) }
+            return .classes(y, count: classes)
         case let .classes(labels, classes):
             return .classes(rows.map { labels[Int($0)] }, count: classes)
         case let .values(values, outputs):

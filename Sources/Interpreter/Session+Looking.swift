@@ -59,13 +59,12 @@ extension Session {
     /// The data may have been redefined since the net was built: its shapes must still match.
     func checkFits(_ name: String, _ network: Network, _ data: DataEntry, _ loss: Loss, at span: SourceSpan) throws(RuntimeError)
     {
-        let wanted = data.full.classCount ?? data.full.targetWidth
+        let wanted = data.outputsWanted
         let outputsFit = network.outputCount == wanted || (loss == .binaryCrossEntropy && network.outputCount == 1 && wanted <= 2)
         guard network.inputShape == data.sampleShape, outputsFit else {
             throw RuntimeError(
                 "\(name) was built for \(describeShape(network.inputShape)) → \(network.outputCount) outputs, "
-                    + "but \(data.name) now has \(describeShape(data.sampleShape)) → "
-                    + (data.full.classCount.map { "\($0) classes" } ?? "\(wanted) targets"),
+                    + "but \(data.name) now has \(describeShape(data.sampleShape)) → " + data.targetText,
                 at: span, hint: "define \(name) again for \(data.name)'s data")
         }
     }

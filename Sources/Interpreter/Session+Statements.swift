@@ -121,20 +121,20 @@ extension Session {
     func fit(_ specs: [LayerSpec], to data: DataEntry, name: String, at span: SourceSpan) throws(RuntimeError) -> Fit {
         let network: Network
         do {
-            network = try Network(inputShape: data.sampleShape, layers: specs)
+            network = try Network(inputShape: data.sampleShape, layers: specs, vocabulary: data.full.vocabulary)
         } catch {
             let refusal = RuntimeError(error.message, at: span, hint: error.hint)
             if case .tooLarge = error { throw refusal }
             return .misfit(refusal)
         }
         let outputs = network.outputCount
-        let wanted = data.full.classCount ?? data.full.targetWidth
-        guard outputs == wanted else {
-            let what = data.isClassification ? "\(wanted) classes" : "\(wanted) target value(s)"
+        guard outputs == data.outputsWanted else {
             return .misfit(
                 RuntimeError(
-                    "\(name) ends with \(outputs) outputs but \(data.name) has \(what)", at: span,
-                    hint: "make the last layer 'dense \(wanted)'"))
+                    "\(name) ends with \(outputs) outputs"
+                        + (network.outputShape.count > 1 ? " (\(describeShape(network.outputShape)))" : "")
+                        + " but \(data.name) has "
+                        + data.targetText, at: span, hint: data.lastLayerHint))
         }
         return .built(network)
     }
@@ -293,6 +293,20 @@ extension Session {
             out = [.dropout(Float(p))]
         case .batchNorm: out = [.batchnorm]
         case .layerNorm: out = [.layernorm]
+        case .embed(let width, let vocabulary):
+            out = [
+                .embed(
+                    width: try integer(width, "embed width"),
+                    vocabulary: try vocabulary.map { v throws(RuntimeError) in try integer(v, "vocab") })
+            ]
+        case .attention(let heads, let causal):
+            out = [.attention(heads: try heads.map { v throws(RuntimeError) in try integer(v, "heads") } ?? 1, causal: causal)]
+        case .transformer(let heads, let mlp, let causal):
+            out = [
+                .transformer(
+                    heads: try heads.map { v throws(RuntimeError) in try integer(v, "heads") } ?? 1,
+                    mlp: try mlp.map { v throws(RuntimeError) in try integer(v, "mlp") }, causal: causal)
+            ]
         case .activation(let a): out = [.activation(try activation(a.rawValue, at: layer.span))]
         }
         if let trailing = layer.activation {

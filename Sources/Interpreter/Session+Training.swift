@@ -32,6 +32,11 @@ extension Session {
             return run
         }
         let loss = net.setup.loss ?? (data.isClassification ? .crossEntropy : .meanSquared)
+        if loss == .binaryCrossEntropy, data.full.positions > 1 {
+            throw RuntimeError(
+                "bce scores one yes/no output per example, but \(data.name) has \(data.targetText)", at: span,
+                hint: "use 'loss \(net.name) xent' (the default for class targets)")
+        }
         let run: TrainingRun
         if let existing = net.run {
             try rethrow(at: span) { () throws in try existing.use(train: data.parts.train, validation: data.validation) }

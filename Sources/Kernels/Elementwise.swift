@@ -20,6 +20,16 @@ public enum Elementwise {
     ) {
         basin_leaky_backward(n, slope, x, dy, dx)
     }
+    /// GELU, x·Φ(x) (exact form; Φ to within 1e-7).
+    public static func geluForward(_ n: Int, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>) {
+        basin_gelu_forward(n, x, y)
+    }
+    /// dx = dy·(Φ(x) + x·φ(x)).
+    public static func geluBackward(
+        _ n: Int, _ x: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>
+    ) {
+        basin_gelu_backward(n, x, dy, dx)
+    }
 }
 
 extension Elementwise {

@@ -14,6 +14,8 @@ final class BatchBuffers: @unchecked Sendable {
     let workspace: Workspace
     let isClassification: Bool
     let outputs: Int
+    /// Labels per example (sequence targets have one per position).
+    let positions: Int
 
     init(network: Network, data: Dataset, capacity: Int) {
         self.capacity = max(capacity, 1)
@@ -21,9 +23,10 @@ final class BatchBuffers: @unchecked Sendable {
         x = FloatBuffer(count: self.capacity * features)
         outputs = data.targetWidth
         isClassification = data.classCount != nil
+        positions = data.positions
         values = FloatBuffer(count: isClassification ? 1 : self.capacity * outputs)
-        labels = .allocate(capacity: self.capacity)
-        labels.initialize(repeating: 0, count: self.capacity)
+        labels = .allocate(capacity: self.capacity * positions)
+        labels.initialize(repeating: 0, count: self.capacity * positions)
         indices = .allocate(capacity: self.capacity)
         indices.initialize(repeating: 0, count: self.capacity)
         workspace = Workspace(network: network, capacity: self.capacity)
@@ -42,6 +45,12 @@ final class BatchBuffers: @unchecked Sendable {
             for k in 0..<n { (x.base + k * f).update(from: s + Int(indices[k]) * f, count: f) }
         }
         switch data.targets {
+        case .classes(let y, _) where positions > 1:
+            let p = positions
+            y.withUnsafeBufferPointer { src in
+                guard let s = src.baseAddress else { return }
+                for k in 0..<n { (labels + k * p).update(from: s + Int(indices[k]) * p, count: p) }
+            }
         case .classes(let y, _):
             y.withUnsafeBufferPointer { src in
                 for k in 0..<n { labels[k] = src[Int(indices[k])] }
@@ -61,6 +70,6 @@ final class BatchBuffers: @unchecked Sendable {
     }
 
     var targets: LossTargets {
-        isClassification ? .labels(labels) : .values(values.base)
+        isClassification ? .labels(labels, positions: positions) : .values(values.base)
     }
 }

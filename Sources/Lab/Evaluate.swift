@@ -13,7 +13,8 @@ extension TrainingRun {
     public func evaluate(_ data: Dataset) -> Evaluation {
         let chunk = min(Self.evaluationChunk, data.count)
         if let b = evaluationBuffers, b.capacity >= chunk, b.features == data.featureCount,
-            b.isClassification == (data.classCount != nil), b.outputs == data.targetWidth
+            b.isClassification == (data.classCount != nil), b.outputs == data.targetWidth,
+            b.positions == data.positions
         {
             return Self.evaluate(network, on: data, loss: loss, buffers: b)
         }

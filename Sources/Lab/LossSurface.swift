@@ -169,7 +169,7 @@ final class PointEvaluator {
             let out = outputs(start: start, count: b, alpha: alpha, beta: beta, rng: &rng)
             let r = labels.withUnsafeBufferPointer { y in
                 let targets: LossTargets =
-                    y.baseAddress.map { .labels($0 + start) }
+                    y.baseAddress.map { .labels($0 + start * data.positions, positions: data.positions) }
                     ?? .values(values.base + start * data.targetWidth)
                 return surface.loss.evaluate(logits: out, targets: targets, batch: b, outputs: k, gradient: nil)
             }

@@ -149,11 +149,13 @@ extension TrainingRun {
         let k = net.outputCount
         switch (data.targets, loss) {
         case (.classes(_, let classes), .crossEntropy), (.classes(_, let classes), .meanSquared):
-            guard k == classes else {
-                throw .shape("\(data.name) has \(classes) classes but the network has \(k) outputs")
+            let p = data.positions
+            guard k == classes * p else {
+                let what = p > 1 ? "\(classes) classes at each of \(p) positions (\(classes * p) outputs)" : "\(classes) classes"
+                throw .shape("\(data.name) has \(what) but the network has \(k) outputs")
             }
         case (.classes(_, let classes), .binaryCrossEntropy):
-            guard classes <= 2, k == 1 else {
+            guard classes <= 2, k == 1, data.positions == 1 else {
                 throw .shape("bce needs 2 classes and 1 output; \(data.name) has \(classes) classes, the network \(k) outputs")
             }
         case (.values(_, let outputs), _):

@@ -71,6 +71,12 @@ public enum LayerKind: Hashable, Sendable {
     case dropout(rate: Value)
     case batchNorm
     case layerNorm
+    /// `embed W [vocab=V]`: token + position embedding.
+    case embed(width: Value, vocabulary: Value?)
+    /// `attention heads=H [causal]`.
+    case attention(heads: Value?, causal: Bool)
+    /// `transformer heads=H [mlp=M] [causal]`.
+    case transformer(heads: Value?, mlp: Value?, causal: Bool)
     /// An activation on its own: `relu`.
     case activation(Activation)
 }

@@ -35,7 +35,7 @@ public struct Activation: Layer {
         case .leaky: Elementwise.leakyForward(n, ActivationFunction.leakySlope, x, y)
         case .tanh: for i in 0..<n { y[i] = tanhf(x[i]) }
         case .sigmoid: for i in 0..<n { y[i] = Activation.sigmoid(x[i]) }
-        case .gelu: for i in 0..<n { y[i] = x[i] * Activation.normalCDF(x[i]) }
+        case .gelu: Elementwise.geluForward(n, x, y)
         case .linear: y.update(from: x, count: n)
         }
     }
@@ -49,12 +49,7 @@ public struct Activation: Layer {
         case .leaky: Elementwise.leakyBackward(n, ActivationFunction.leakySlope, x, dy, dx)
         case .tanh: for i in 0..<n { dx[i] = dy[i] * (1 - y[i] * y[i]) }
         case .sigmoid: for i in 0..<n { dx[i] = dy[i] * y[i] * (1 - y[i]) }
-        case .gelu:
-            // d/dx [x Φ(x)] = Φ(x) + x φ(x)
-            for i in 0..<n {
-                let v = x[i]
-                dx[i] = dy[i] * (Activation.normalCDF(v) + v * Activation.normalPDF(v))
-            }
+        case .gelu: Elementwise.geluBackward(n, x, dy, dx)
         case .linear: dx.update(from: dy, count: n)
         }
     }
@@ -65,8 +60,4 @@ public struct Activation: Layer {
         let e = expf(x)
         return e / (1 + e)
     }
-
-    /// Φ(x), the standard normal CDF: exact GELU (PyTorch's default, not the tanh approximation).
-    @inlinable static func normalCDF(_ x: Float) -> Float { 0.5 * (1 + erff(x * 0.70710678)) }
-    @inlinable static func normalPDF(_ x: Float) -> Float { 0.39894228 * expf(-0.5 * x * x) }
 }

@@ -9,6 +9,9 @@ import Kernels
 /// flatten (and what PyTorch's would). The residual block's projection may give the output a
 /// shape too (`outputShape`); a [C, L] output's features are (c, l)-ordered rows of W and are
 /// permuted into channels-last storage.
+/// Position-wise (after `embed`, as PyTorch's nn.Linear on [B, L, C]): a [C, L] input is L
+/// vectors of C features, each mapped on its own by the same W [O × C] to a [O, L] output —
+/// one product over B·L rows of the channels-last storage, nothing permuted.
 ///   scratch: x in (c, l) order [B × I] kept for backward, and dx in (c, l) order [B × I], when
 ///   the input is permuted; y and dy in (c, l) order [B × O] when the output is
 public struct Dense: Layer {
@@ -19,6 +22,8 @@ public struct Dense: Layer {
     /// Non-nil when the input's / output's storage differs from (c, l) order.
     let inputView: ChannelView?
     let outputView: ChannelView?
+    /// Vectors mapped on their own per example: 1, or L for a position-wise layer on [C, L].
+    public let positions: Int
 
     /// `outputShape` defaults to [units]; if given, its element count must be `units`.
     public init(inputShape: [Int], units: Int, bias: Bool = true, outputShape: [Int]? = nil) {
@@ -29,32 +34,49 @@ public struct Dense: Layer {
         self.outputShape = shape
         self.inputView = ChannelView.transposed(inputShape)
         self.outputView = ChannelView.transposed(shape)
+        self.positions = 1
     }
 
+    /// A position-wise layer on a [C, L] input: [units, L] out.
+    public init(positionwise inputShape: [Int], units: Int, bias: Bool = true) {
+        let view = ChannelView(inputShape)
+        self.inputShape = inputShape
+        self.units = units
+        self.hasBias = bias
+        self.outputShape = [units, view.inner]
+        self.inputView = nil
+        self.outputView = nil
+        self.positions = view.inner
+    }
+
+    /// Inputs of one vector (a row of W's product).
+    var rowWidth: Int { inputCount / positions }
     public var kind: String { "dense" }
-    public var summary: String { hasBias ? "dense \(units)" : "dense \(units) (no bias)" }
+    public var summary: String {
+        "dense \(units)" + (hasBias ? "" : " (no bias)") + (positions > 1 ? " (per position)" : "")
+    }
     public var scratch: ScratchSize {
         ScratchSize(perExample: (inputView == nil ? 0 : 2 * inputCount) + (outputView == nil ? 0 : units))
     }
 
     public var parameters: [ParameterTensor] {
-        let w = ParameterTensor(name: "weight", offset: 0, shape: [units, inputCount], role: .weight)
+        let w = ParameterTensor(name: "weight", offset: 0, shape: [units, rowWidth], role: .weight)
         guard hasBias else { return [w] }
-        return [w, ParameterTensor(name: "bias", offset: units * inputCount, shape: [units], role: .bias)]
+        return [w, ParameterTensor(name: "bias", offset: units * rowWidth, shape: [units], role: .bias)]
     }
 
     public func initialize(
         params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
         scheme: Initializer, rng: inout RNG
     ) {
-        let n = units * inputCount
-        scheme.fillWeights(params, count: n, fanIn: inputCount, fanOut: units, rng: &rng)
-        if hasBias { scheme.fillBiases(params + n, count: units, fanIn: inputCount, rng: &rng) }
+        let n = units * rowWidth
+        scheme.fillWeights(params, count: n, fanIn: rowWidth, fanOut: units, rng: &rng)
+        if hasBias { scheme.fillBiases(params + n, count: units, fanIn: rowWidth, rng: &rng) }
     }
 
     /// y[B×O] = x[B×I] · Wᵀ + b
     public func forward(_ io: LayerIO) {
-        let (b, i, o) = (io.batch, inputCount, units)
+        let (b, i, o) = (io.batch * positions, rowWidth, units)
         let x = orderedInput(io), y = outputView == nil ? io.y : outputScratch(io)
         BLAS.gemm(transB: true, m: b, n: o, k: i, a: x, b: io.params, c: y)
         if hasBias { Vec.addRowVector(b, o, io.params + o * i, y) }
@@ -63,7 +85,7 @@ public struct Dense: Layer {
 
     /// dW[O×I] += dyᵀ · x;  db[O] += Σ_B dy;  dx[B×I] = dy · W
     public func backward(_ io: LayerIO) {
-        let (b, i, o) = (io.batch, inputCount, units)
+        let (b, i, o) = (io.batch * positions, rowWidth, units)
         let x = inputView == nil ? UnsafePointer(io.x) : UnsafePointer(inputScratch(io))
         var dy = UnsafePointer(io.dy)
         if let v = outputView {

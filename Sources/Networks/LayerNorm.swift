@@ -1,6 +1,8 @@
 // Layer normalization (Ba, Kiros & Hinton 2016) as PyTorch's nn.LayerNorm over the whole example
 // shape: each example is normalized over all its features, then scaled and shifted per feature.
-// The same in training and evaluation; eps 1e-5, biased variance.
+// The same in training and evaluation; eps 1e-5, biased variance. Per position (a transformer's
+// LayerNorm, PyTorch's nn.LayerNorm(W) on [B, L, W]), each position's W channels are normalized
+// on their own, with γ, β of shape [W].
 import Kernels
 
 /// Shapes (B batch, N features of any example shape; for [C, L], N = L·C stored channels-last):
@@ -13,21 +15,31 @@ public struct LayerNorm: Layer {
     public static let epsilon: Float = 1e-5
     /// Non-nil when the parameters' order differs from the activations' (a [C, L] input).
     let permuted: ChannelView?
+    /// Rows normalized on their own per example: 1, or L for a per-position norm of [C, L].
+    let groups: Int
 
-    public init(inputShape: [Int]) {
+    public init(inputShape: [Int], perPosition: Bool = false) {
         self.inputShape = inputShape
-        self.permuted = ChannelView.transposed(inputShape)
+        let view = ChannelView(inputShape)
+        self.groups = perPosition ? view.inner : 1
+        self.permuted = perPosition ? nil : ChannelView.transposed(inputShape)
     }
 
+    /// Features normalized together (and the size of γ and β).
+    var features: Int { inputCount / groups }
+    public var perPosition: Bool { groups > 1 }
     public var kind: String { "layernorm" }
-    public var summary: String { "layernorm" }
+    public var summary: String { perPosition ? "layernorm (per position)" : "layernorm" }
     public var outputShape: [Int] { inputShape }
-    public var scratch: ScratchSize { ScratchSize(perExample: 2, fixed: permuted == nil ? 0 : 4 * inputCount) }
+    public var scratch: ScratchSize {
+        ScratchSize(perExample: 2 * groups, fixed: permuted == nil ? 0 : 4 * inputCount)
+    }
 
     public var parameters: [ParameterTensor] {
-        [
-            ParameterTensor(name: "weight", offset: 0, shape: inputShape, role: .normalization),
-            ParameterTensor(name: "bias", offset: inputCount, shape: inputShape, role: .normalization),
+        let shape = perPosition ? [features] : inputShape
+        return [
+            ParameterTensor(name: "weight", offset: 0, shape: shape, role: .normalization),
+            ParameterTensor(name: "bias", offset: features, shape: shape, role: .normalization),
         ]
     }
 
@@ -36,16 +48,16 @@ public struct LayerNorm: Layer {
         params: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
         scheme: Initializer, rng: inout RNG
     ) {
-        params.update(repeating: 1, count: inputCount)
-        (params + inputCount).update(repeating: 0, count: inputCount)
+        params.update(repeating: 1, count: features)
+        (params + features).update(repeating: 0, count: features)
     }
 
     /// Per example: μ = mean(x), r = 1/√(mean((x − μ)²) + eps), y = γ ⊙ (x − μ)·r + β
     public func forward(_ io: LayerIO) {
-        let n = inputCount
+        let n = features, rows = io.batch * groups
         let (gamma, beta) = parametersInStorageOrder(io)
-        let mean = io.scratch, invStd = io.scratch + io.batch
-        for b in 0..<io.batch {
+        let mean = io.scratch, invStd = io.scratch + rows
+        for b in 0..<rows {
             let x = io.x + b * n, y = io.y + b * n
             var s: Float = 0
             for i in 0..<n { s += x[i] }
@@ -61,12 +73,12 @@ public struct LayerNorm: Layer {
     /// With x̂ = (x − μ)·r and g = γ ⊙ dy:  dγ += dy ⊙ x̂;  dβ += dy;
     /// dx = r·(g − mean(g) − x̂·mean(g ⊙ x̂))
     public func backward(_ io: LayerIO) {
-        let n = inputCount
+        let n = features, rows = io.batch * groups
         let gamma = permuted == nil ? UnsafePointer(io.params) : UnsafePointer(permutedScratch(io))
         let dGamma = permuted == nil ? io.grads : permutedScratch(io) + 2 * n, dBeta = dGamma + n
         if permuted != nil { dGamma.update(repeating: 0, count: 2 * n) }
-        let mean = io.scratch, invStd = io.scratch + io.batch
-        for b in 0..<io.batch {
+        let mean = io.scratch, invStd = io.scratch + rows
+        for b in 0..<rows {
             let x = io.x + b * n, dy = io.dy + b * n
             let (m, r) = (mean[b], invStd[b])
             var (sg, sgx): (Float, Float) = (0, 0)
@@ -88,7 +100,7 @@ public struct LayerNorm: Layer {
 
     /// γ and β in the activations' order: the parameters themselves, or permuted into scratch.
     func parametersInStorageOrder(_ io: LayerIO) -> (UnsafePointer<Float>, UnsafePointer<Float>) {
-        let n = inputCount
+        let n = features
         guard let v = permuted else { return (UnsafePointer(io.params), UnsafePointer(io.params + n)) }
         let p = permutedScratch(io)
         v.toChannelsLast(batch: 2, io.params, into: p)
@@ -97,6 +109,6 @@ public struct LayerNorm: Layer {
 
     /// After the per-example statistics: γ, β, dγ, dβ in storage order.
     func permutedScratch(_ io: LayerIO) -> UnsafeMutablePointer<Float> {
-        io.scratch + 2 * io.batch
+        io.scratch + 2 * io.batch * groups
     }
 }

@@ -15,10 +15,15 @@ public enum Loss: String, Sendable, CaseIterable {
     case binaryCrossEntropy = "bce"
 }
 
-/// Targets for a batch: class labels or regression values [B × outputs].
+/// Targets for a batch: class labels [B × positions] or regression values [B × outputs].
+/// With `positions` P > 1 (a sequence target), each example's K outputs are P positions of
+/// K / P classes, channel-major as the network hands them out ([classes × P]); an example counts
+/// as correct only when every position is.
 public enum LossTargets {
-    case labels(UnsafePointer<Int32>)
+    case labels(UnsafePointer<Int32>, positions: Int)
     case values(UnsafePointer<Float>)
+
+    public static func labels(_ y: UnsafePointer<Int32>) -> LossTargets { .labels(y, positions: 1) }
 }
 
 /// The loss over a batch, and how many examples were classified correctly (classification).
@@ -35,13 +40,19 @@ extension Loss {
         gradient: UnsafeMutablePointer<Float>?
     ) -> LossResult {
         switch (self, targets) {
-        case (.crossEntropy, .labels(let y)):
+        case (.crossEntropy, .labels(let y, let p)) where p > 1:
+            return positionCrossEntropy(logits, y, b, k / p, p, gradient)
+        case (.crossEntropy, .labels(let y, _)):
             return softmaxCrossEntropy(logits, y, b, k, gradient)
         case (.meanSquared, .values(let t)):
             return meanSquaredError(logits, t, b, k, gradient)
-        case (.meanSquared, .labels(let y)):
-            return oneHotSquaredError(logits, y, b, k, gradient)
-        case (.binaryCrossEntropy, .labels(let y)):
+        case (.meanSquared, .labels(let y, let p)):
+            return oneHotSquaredError(logits, y, b, k, p, gradient)
+        case (.binaryCrossEntropy, .labels(let y, let p)) where p > 1:
+            // One logit per position (k = p), each against its own 0/1 label; the interpreter
+            // refuses other shapes, and the index stays inside the example's labels regardless.
+            return binaryCrossEntropy(logits, b, k, gradient) { i, j in Float(y[i * p + j % p]) }
+        case (.binaryCrossEntropy, .labels(let y, _)):
             return binaryCrossEntropy(logits, b, k, gradient) { i, _ in Float(y[i]) }
         case (.binaryCrossEntropy, .values(let t)):
             return binaryCrossEntropy(logits, b, k, gradient) { i, j in t[i * k + j] }
@@ -60,6 +71,38 @@ extension Loss {
     ) -> LossResult {
         let r = Elementwise.softmaxCrossEntropy(rows: b, classes: k, logits: z, labels: y, gradient: g, invBatch: 1 / Float(b))
         return LossResult(loss: r.sum / Double(b), correct: r.correct)
+    }
+
+    /// Cross-entropy at every position of a sequence, averaged over the B·P positions. Logits of
+    /// example i, class c, position t at z[i·C·P + c·P + t]. Each position's logits are shifted by
+    /// their max; the gradient is (softmax − onehot)/(B·P).
+    private func positionCrossEntropy(
+        _ z: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, _ b: Int, _ classes: Int, _ p: Int,
+        _ g: UnsafeMutablePointer<Float>?
+    ) -> LossResult {
+        var total = 0.0
+        var correct = 0
+        let scale = 1 / Float(b * p)
+        for i in 0..<b {
+            var allRight = true
+            for t in 0..<p {
+                let base = z + i * classes * p + t, label = Int(y[i * p + t])
+                var top = base[0], best = 0
+                for c in 1..<max(classes, 1) where base[c * p] > top { top = base[c * p]; best = c }
+                if best != label { allRight = false }
+                var sum: Float = 0
+                for c in 0..<classes { sum += expf(base[c * p] - top) }
+                let logSum = logf(sum)
+                total -= Double(base[label * p] - top - logSum)
+                guard let g else { continue }
+                let gBase = g + i * classes * p + t
+                for c in 0..<classes {
+                    gBase[c * p] = (expf(base[c * p] - top) / sum - (c == label ? 1 : 0)) * scale
+                }
+            }
+            if allRight { correct += 1 }
+        }
+        return LossResult(loss: total / Double(b * p), correct: correct)
     }
 
     private func softCrossEntropy(
@@ -101,22 +144,31 @@ extension Loss {
         return LossResult(loss: total / Double(n), correct: 0)
     }
 
-    /// Squared error against one-hot labels (the "MSE for classification" of UDL chapter 5).
+    /// Squared error against one-hot labels (the "MSE for classification" of UDL chapter 5), at
+    /// every position of a sequence target (classes × positions, channel-major, as above).
     private func oneHotSquaredError(
-        _ z: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, _ b: Int, _ k: Int,
+        _ z: UnsafePointer<Float>, _ y: UnsafePointer<Int32>, _ b: Int, _ k: Int, _ p: Int,
         _ g: UnsafeMutablePointer<Float>?
     ) -> LossResult {
         var total = 0.0
         var correct = 0
         let scale = 2 / Float(b * k)
+        let classes = k / p
         for i in 0..<b {
-            let label = Int(y[i])
-            if Vec.argmax(k, z + i * k) == label { correct += 1 }
-            for j in 0..<k {
-                let d = z[i * k + j] - (j == label ? 1 : 0)
-                total += Double(d * d)
-                g?[i * k + j] = scale * d
+            var allRight = true
+            for t in 0..<p {
+                let label = Int(y[i * p + t])
+                var best = 0
+                for c in 0..<classes where z[i * k + c * p + t] > z[i * k + best * p + t] { best = c }
+                if best != label { allRight = false }
+                for c in 0..<classes {
+                    let at = i * k + c * p + t
+                    let d = z[at] - (c == label ? 1 : 0)
+                    total += Double(d * d)
+                    g?[at] = scale * d
+                }
             }
+            if allRight { correct += 1 }
         }
         return LossResult(loss: total / Double(b * k), correct: correct)
     }

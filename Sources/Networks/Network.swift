@@ -27,8 +27,10 @@ public final class Network: @unchecked Sendable {
     }
 
     /// Builds a network from layer specifications for examples of `inputShape`.
-    public convenience init(inputShape: [Int], layers specs: [LayerSpec]) throws(NetworkError) {
-        self.init(stack: try NetworkBuilder.stack(inputShape: inputShape, specs: specs))
+    /// `vocabulary`: the tokens of sequence inputs, for an `embed` that does not say.
+    public convenience init(inputShape: [Int], layers specs: [LayerSpec], vocabulary: Int? = nil) throws(NetworkError) {
+        self.init(
+            stack: try NetworkBuilder.stack(inputShape: inputShape, specs: specs, context: BuildContext(vocabulary: vocabulary)))
     }
 
     public var layers: [any Layer] { stack.layers }

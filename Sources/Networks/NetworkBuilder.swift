@@ -17,6 +17,25 @@ public indirect enum LayerSpec: Sendable, Equatable {
     case activation(ActivationFunction)
     /// x + f(x), with a learned projection of x when f changes the shape.
     case residual([LayerSpec])
+    /// Token + position embedding of width W; `vocabulary` nil: the data's.
+    case embed(width: Int, vocabulary: Int? = nil)
+    /// Multi-head self-attention over the positions of a [W, L] sequence.
+    case attention(heads: Int, causal: Bool = false)
+    /// A pre-LayerNorm transformer block; `mlp` nil: 4 × the width.
+    case transformer(heads: Int, mlp: Int? = nil, causal: Bool = false)
+}
+
+/// What a network is built for beyond its input shape.
+public struct BuildContext: Sendable, Equatable {
+    /// Tokens the inputs hold (sequence data), for `embed` without `vocab=`.
+    public var vocabulary: Int?
+    /// True once an `embed` has turned tokens into vectors, until a `flatten`: `dense` then
+    /// maps each position on its own (as PyTorch's nn.Linear on [B, L, W]).
+    var sequence = false
+    /// True for the first layer of a network (where `embed` must be).
+    var atInput = true
+
+    public init(vocabulary: Int? = nil) { self.vocabulary = vocabulary }
 }
 
 public enum NetworkError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -79,18 +98,24 @@ public enum NetworkBuilder {
 
     /// A network's stack: inputs and outputs are channel-major (as files store them), and
     /// [C, L] ones with C > 1 are converted to and from channels-last (see LayerStack).
-    public static func stack(inputShape: [Int], specs: [LayerSpec]) throws(NetworkError) -> LayerStack {
-        try stack(inputShape: inputShape, specs: specs, convertsLayout: true)
+    public static func stack(
+        inputShape: [Int], specs: [LayerSpec], context: BuildContext = BuildContext()
+    ) throws(NetworkError) -> LayerStack {
+        var context = context
+        return try stack(inputShape: inputShape, specs: specs, convertsLayout: true, context: &context)
     }
 
     /// `convertsLayout` false for a residual branch, which exchanges channels-last activations.
-    static func stack(inputShape: [Int], specs: [LayerSpec], convertsLayout: Bool) throws(NetworkError) -> LayerStack {
+    static func stack(
+        inputShape: [Int], specs: [LayerSpec], convertsLayout: Bool, context: inout BuildContext
+    ) throws(NetworkError) -> LayerStack {
         guard !specs.isEmpty else { throw .empty }
         var shape = inputShape
         var layers: [any Layer] = []
         var total = 0
         for (i, spec) in specs.enumerated() {
-            let layer = try build(spec, input: shape, index: i + 1)
+            let layer = try build(spec, input: shape, index: i + 1, context: &context)
+            context.atInput = false
             let (sum, overflow) = total.addingReportingOverflow(layer.parameterCount)
             total = overflow ? Int.max : sum
             try checkBudget(total)
@@ -118,8 +143,18 @@ public enum NetworkBuilder {
         return p
     }
 
-    static func build(_ spec: LayerSpec, input: [Int], index: Int) throws(NetworkError) -> any Layer {
+    static func build(_ spec: LayerSpec, input: [Int], index: Int, context: inout BuildContext) throws(NetworkError) -> any Layer
+    {
         switch spec {
+        case .dense(let units, let bias) where context.sequence && input.count == 2:
+            try positive(units, "dense width", index: index)
+            guard let n = product(units, input[0] + (bias ? 1 : 0)) else {
+                throw .tooLarge(parameters: -1, bytes: -1, limit: memoryLimit)
+            }
+            try checkBudget(n)
+            let layer = Dense(positionwise: input, units: units, bias: bias)
+            try checkWorkspace(layer, index: index)
+            return layer
         case .dense(let units, let bias):
             guard units > 0 else {
                 throw .invalidSetting(layer: index, message: "dense width must be a positive integer, got \(units)")
@@ -135,8 +170,10 @@ public enum NetworkBuilder {
             return Dense(inputShape: input, units: units, bias: bias)
         case .activation(let f):
             return Activation(inputShape: input, function: f)
+        case .embed, .attention, .transformer:
+            return try buildSequence(spec, input: input, index: index, context: &context)
         default:
-            return try buildStructural(spec, input: input, index: index)
+            return try buildStructural(spec, input: input, index: index, context: &context)
         }
     }
 
@@ -151,7 +188,11 @@ public enum NetworkBuilder {
                 if let a = next as? Activation {
                     return [.relu, .leaky, .gelu].contains(a.function) ? .he : .xavierNormal
                 }
-                if next is Residual || next.parameters.contains(where: { $0.role != .normalization }) { break }
+                if next is Residual || next is TransformerBlock || next is Attention || next is Embedding
+                    || next.parameters.contains(where: { $0.role != .normalization })
+                {
+                    break
+                }
             }
             return .xavierNormal
         }

@@ -149,6 +149,8 @@ extension LayerStack {
             let (p, s) = (params + parameterOffsets[i], state + stateOffsets[i])
             if scheme == nil, let block = layer as? Residual {
                 block.initializeDefault(params: p, state: s, projectionScheme: defaults[i], rng: &rng)
+            } else if scheme == nil, let block = layer as? TransformerBlock {
+                block.initializeDefault(params: p, state: s, rng: &rng)
             } else {
                 layer.initialize(params: p, state: s, scheme: scheme ?? defaults[i], rng: &rng)
             }

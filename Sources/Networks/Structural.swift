@@ -8,7 +8,9 @@ extension NetworkBuilder {
     /// workspace is this times the batch size, so anything larger is a typo, not a network.
     public static let maxWorkspacePerExample = 1 << 26
 
-    static func buildStructural(_ spec: LayerSpec, input: [Int], index: Int) throws(NetworkError) -> any Layer {
+    static func buildStructural(
+        _ spec: LayerSpec, input: [Int], index: Int, context: inout BuildContext
+    ) throws(NetworkError) -> any Layer {
         let layer: any Layer
         switch spec {
         case .conv(let channels, let kernel, let stride, let padding):
@@ -17,6 +19,7 @@ extension NetworkBuilder {
             layer = try pool(kind, size, stride, input: input, index: index)
         case .flatten:
             layer = Flatten(inputShape: input)
+            context.sequence = false
         case .dropout(let p):
             // NOTE: written so that NaN fails too.
             guard p >= 0 && p < 1 else {
@@ -30,9 +33,9 @@ extension NetworkBuilder {
         case .layernorm:
             layer = LayerNorm(inputShape: input)
         case .residual(let specs):
-            layer = try residual(specs, input: input, index: index)
-        case .dense, .activation:
-            layer = try build(spec, input: input, index: index)
+            layer = try residual(specs, input: input, index: index, context: context)
+        case .dense, .activation, .embed, .attention, .transformer:
+            layer = try build(spec, input: input, index: index, context: &context)
         }
         try checkWorkspace(layer, index: index)
         return layer
@@ -108,14 +111,18 @@ extension NetworkBuilder {
 
     /// Builds the branch as its own stack; errors inside it name the block's layer and the
     /// branch layer ("layer 3: in the residual branch, layer 2: …").
-    static func residual(_ specs: [LayerSpec], input: [Int], index: Int) throws(NetworkError) -> any Layer {
+    static func residual(
+        _ specs: [LayerSpec], input: [Int], index: Int, context: BuildContext
+    ) throws(NetworkError) -> any Layer {
         guard !specs.isEmpty else {
             throw .invalidSetting(
                 layer: index, message: "a residual block needs at least one layer in its branch", hint: "res { dense 100 relu }")
         }
         let body: LayerStack
         do {
-            body = try stack(inputShape: input, specs: specs, convertsLayout: false)
+            var inner = context
+            inner.atInput = false
+            body = try stack(inputShape: input, specs: specs, convertsLayout: false, context: &inner)
         } catch {
             switch error {
             case .invalidSetting(let inner, let m, let hint):

@@ -28,6 +28,8 @@ struct KernelPathAgreementTests {
             k.relu_backward(n, x, dy, &dx); out.append(bits(dx))
             k.leaky_forward(n, 0.01, x, &y); out.append(bits(y))
             k.leaky_backward(n, 0.01, x, dy, &dx); out.append(bits(dx))
+            k.gelu_forward(n, x, &y); out.append(bits(y))
+            k.gelu_backward(n, x, dy, &dx); out.append(bits(dx))
             var z = dy
             k.axpy(n, 0.37, x, &z); out.append(bits(z))
             k.scale(n, -1.3, &z); out.append(bits(z))

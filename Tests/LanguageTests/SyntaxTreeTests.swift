@@ -40,6 +40,10 @@ func outline(_ layer: Layer) -> String {
     case .dropout(let rate): text = "dropout(\(rate.text))"
     case .batchNorm: text = "batchnorm"
     case .layerNorm: text = "layernorm"
+    case .embed(let width, let vocabulary): text = "embed(\(width.text) vocab=\(vocabulary?.text ?? "-"))"
+    case .attention(let heads, let causal): text = "attention(heads=\(heads?.text ?? "-")\(causal ? " causal" : ""))"
+    case .transformer(let heads, let mlp, let causal):
+        text = "transformer(heads=\(heads?.text ?? "-") mlp=\(mlp?.text ?? "-")\(causal ? " causal" : ""))"
     case .activation(let activation): text = activation.rawValue
     }
     if let activation = layer.activation { text += " " + activation.text }
@@ -64,6 +68,13 @@ let netCases: [NetCase] = [
     NetCase(
         name: "convolutions", line: "net c = conv 25 k=5 s=2 pad=1 relu, pool max 2, flatten, dense 10",
         outline: "conv(25 k=5 s=2 pad=1) relu, pool(max 2), flatten, dense(10)"),
+    NetCase(
+        name: "sequence layers", line: "net t = embed 48, transformer heads=3 x3, attention heads=2 causal, dense 3",
+        outline: "embed(48 vocab=-), transformer(heads=3 mlp=-) x3, attention(heads=2 causal), dense(3)"),
+    NetCase(
+        name: "sequence layers with every setting",
+        line: "net t = embed 16 vocab=10, transformer heads=4 mlp=32 causal, dense 10",
+        outline: "embed(16 vocab=10), transformer(heads=4 mlp=32 causal), dense(10)"),
     NetCase(
         name: "regularizing layers", line: "net b = dense 100 relu, dropout 0.3, batchnorm, layernorm gelu, dense 10",
         outline: "dense(100) relu, dropout(0.3), batchnorm, layernorm gelu, dense(10)"),

@@ -13,6 +13,8 @@ void basin_relu_forward(size_t n, const float *restrict x, float *restrict y);
 void basin_relu_backward(size_t n, const float *restrict x, const float *restrict dy, float *restrict dx);
 void basin_leaky_forward(size_t n, float slope, const float *restrict x, float *restrict y);
 void basin_leaky_backward(size_t n, float slope, const float *restrict x, const float *restrict dy, float *restrict dx);
+void basin_gelu_forward(size_t n, const float *restrict x, float *restrict y);
+void basin_gelu_backward(size_t n, const float *restrict x, const float *restrict dy, float *restrict dx);
 
 // Rows: y[r, :] += bias for r < rows; out[:] += Σ_r x[r, :] (each sum formed from 0 in row order).
 void basin_add_row_vector(size_t rows, size_t cols, const float *restrict bias, float *restrict y);
@@ -79,6 +81,8 @@ typedef struct {
     void (*relu_backward)(size_t n, const float *restrict x, const float *restrict dy, float *restrict dx);
     void (*leaky_forward)(size_t n, float slope, const float *restrict x, float *restrict y);
     void (*leaky_backward)(size_t n, float slope, const float *restrict x, const float *restrict dy, float *restrict dx);
+    void (*gelu_forward)(size_t n, const float *restrict x, float *restrict y);
+    void (*gelu_backward)(size_t n, const float *restrict x, const float *restrict dy, float *restrict dx);
     void (*add_row_vector)(size_t rows, size_t cols, const float *restrict bias, float *restrict y);
     void (*accumulate_column_sums)(size_t rows, size_t cols, const float *restrict x, float *restrict out);
     void (*axpy)(size_t n, float alpha, const float *restrict x, float *restrict y);

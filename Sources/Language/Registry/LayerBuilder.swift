@@ -27,6 +27,13 @@ enum LayerBuilder {
             kind = .dropout(rate: rate)
         case "batchnorm": kind = .batchNorm
         case "layernorm": kind = .layerNorm
+        case "embed":
+            guard let width = slot("width") else { return nil }
+            kind = .embed(width: width, vocabulary: argument("vocab"))
+        case "attention":
+            kind = .attention(heads: argument("heads"), causal: binding.flags["causal"] != nil)
+        case "transformer":
+            kind = .transformer(heads: argument("heads"), mlp: argument("mlp"), causal: binding.flags["causal"] != nil)
         default:
             guard let activation = Activation(rawValue: declaration.name) else { return nil }
             kind = .activation(activation)

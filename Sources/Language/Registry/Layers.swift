@@ -47,6 +47,29 @@ extension CommandRegistry {
                 examples: ["dropout 0.3"]),
             LayerDeclaration("batchnorm", summary: "batch normalization", slots: [activationSlot], examples: ["batchnorm"]),
             LayerDeclaration("layernorm", summary: "layer normalization", slots: [activationSlot], examples: ["layernorm"]),
+            LayerDeclaration(
+                "embed", summary: "token + learned position embedding of width W (the first layer on token data)",
+                slots: [Slot("width", .positiveInteger, required: true, placeholder: "W", help: "the embedding width")],
+                arguments: [
+                    ArgumentSpec("vocab", .positiveInteger, help: "the number of tokens (default: the data's)")
+                ],
+                examples: ["embed 48"]),
+            LayerDeclaration(
+                "attention", summary: "multi-head self-attention over the positions",
+                arguments: [
+                    ArgumentSpec("heads", .positiveInteger, help: "the number of heads (must divide the width; default 1)"),
+                    ArgumentSpec("causal", .flag, help: "each position attends only to itself and earlier ones"),
+                ],
+                examples: ["attention heads=4", "attention heads=2 causal"]),
+            LayerDeclaration(
+                "transformer",
+                summary: "a pre-LayerNorm transformer block: x + attention(LN(x)), then x + MLP(LN(x))",
+                arguments: [
+                    ArgumentSpec("heads", .positiveInteger, help: "the number of heads (must divide the width; default 1)"),
+                    ArgumentSpec("mlp", .positiveInteger, help: "the MLP's hidden width (default: 4 × the width)"),
+                    ArgumentSpec("causal", .flag, help: "each position attends only to itself and earlier ones"),
+                ],
+                examples: ["transformer heads=3 x3", "transformer heads=4 mlp=128 causal"]),
         ]
         + Activation.allCases.map {
             LayerDeclaration(

@@ -7,9 +7,11 @@ import Language
 
 /// Where a dataset comes from: the engine's generators, or a file format.
 enum DataSource: OperandChoice, Equatable {
-    case toy(Toy2D), curve(Curve1D), mnist1d, csv, npy
+    case toy(Toy2D), curve(Curve1D), mnist1d, sequence(SequenceTask), csv, npy
 
-    static var allCases: [DataSource] { Toy2D.allCases.map(toy) + Curve1D.allCases.map(curve) + [.mnist1d, .csv, .npy] }
+    static var allCases: [DataSource] {
+        Toy2D.allCases.map(toy) + Curve1D.allCases.map(curve) + [.mnist1d] + SequenceTask.allCases.map(sequence) + [.csv, .npy]
+    }
 
     init?(rawValue: String) {
         guard let found = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
@@ -21,6 +23,7 @@ enum DataSource: OperandChoice, Equatable {
         case .toy(let t): return t.rawValue
         case .curve(let c): return c.rawValue
         case .mnist1d: return "mnist1d"
+        case .sequence(let t): return t.rawValue
         case .csv: return "csv"
         case .npy: return "npy"
         }
@@ -32,7 +35,7 @@ enum DataSource: OperandChoice, Equatable {
         case .toy: return 600
         case .curve: return 60
         case .mnist1d: return MNIST1DOptions().count
-        case .csv, .npy: return nil
+        case .sequence, .csv, .npy: return nil
         }
     }
 }
@@ -45,6 +48,12 @@ struct DataCommand: RunnableCommand {
     var noise = 0.1
     var target: String?
     var permute = false
+    var len: Int?
+    var vocab: Int?
+    var p: Int?
+    var bits: Int?
+    var relevant: Int?
+    var pairs: Int?
     var seed: Int?
 
     static var declaration: Declaration<DataCommand> {
@@ -54,11 +63,16 @@ struct DataCommand: RunnableCommand {
             form: .binding(.data),
             examples: [
                 "data d = spiral n=600 classes=3 noise=0.2", "data s = sine n=60 noise=0.3",
-                "data m = mnist1d n=5000", "data c = csv \"points.csv\" target=label",
+                "data m = mnist1d n=5000", "data q = sort len=6 vocab=3", "data r = recall pairs=4 vocab=8",
+                "data c = csv \"points.csv\" target=label",
                 "data z = npy \"x.npy\" \"y.npy\"",
             ],
             details: "2D toys: \(ValueType.list(toys)). 1D regression curves on [0, 1]: \(ValueType.list(curves)). "
-                + "mnist1d: the MNIST-1D benchmark (Greydanus 2020), its reference split. csv: one file with a target column; "
+                + "mnist1d: the MNIST-1D benchmark (Greydanus 2020), its reference split. "
+                + "Sequence tasks (tokens, for embed, attention and transformer; every example a different input): "
+                + "sort, reverse and copy len=L vocab=V (a class at each position: the sorted, reversed or same sequence), "
+                + "modadd p=P ((a, b) → (a + b) mod P), parity bits=N relevant=K (the parity of K fixed bits), "
+                + "recall pairs=K vocab=V (K key–value pairs, then a key: its value). csv: one file with a target column; "
                 + "npy: an inputs file and a targets file. A dataset holds at most \(Dataset.valueLimit.formatted()) values "
                 + "(1 GiB as 32-bit floats; with its train, val and test parts about 2 GiB in memory, 3 GiB while such a file is read): a larger file is "
                 + "refused, with its size, before it is converted.",
@@ -78,6 +92,17 @@ struct DataCommand: RunnableCommand {
             .option(\.noise, "noise", .nonNegativeNumber, help: "noise level of the generator"),
             .option(\.target, "target", .text, help: "csv column holding the target"),
             .flag(\.permute, "permute", help: "shuffle the input features by a fixed permutation"),
+            .option(
+                \.len, "len", .positiveInteger, max: SequenceOptions.maxLength, default: "6",
+                help: "sequence length (sort, reverse, copy)"),
+            .option(
+                \.vocab, "vocab", .positiveInteger, max: SequenceOptions.maxVocabulary, default: "3; 8 for recall",
+                help: "tokens in a sequence (sort, reverse, copy), keys and values (recall)"),
+            .option(\.p, "p", .positiveInteger, max: SequenceOptions.maxVocabulary, default: "97", help: "the modulus of modadd"),
+            .option(\.bits, "bits", .positiveInteger, max: 64, default: "20", help: "input bits of parity"),
+            .option(
+                \.relevant, "relevant", .positiveInteger, max: 64, default: "3", help: "bits whose parity is the target (parity)"),
+            .option(\.pairs, "pairs", .positiveInteger, max: 64, default: "4", help: "key–value pairs of recall"),
             .seed(\.seed))
     }
 
@@ -107,6 +132,8 @@ struct DataCommand: RunnableCommand {
                 toy, count: count, classes: classes ?? (toy == .spiral ? 3 : 2), noise: Float(noise), seed: seed)
         case .curve(let curve):
             return try Dataset.curve(curve, count: count, noise: Float(noise), seed: seed)
+        case .sequence(let task):
+            return try Dataset.sequences(try sequenceOptions(task, c, seed: seed))
         case .mnist1d:
             var options = MNIST1DOptions()
             options.count = count
@@ -127,6 +154,51 @@ struct DataCommand: RunnableCommand {
             }
             return try withClasses(
                 try loading(s, c) { paths throws in try Dataset.loadNPY(inputs: paths[0], targets: paths[1]) }, c)
+        }
+    }
+
+    /// The sequence task's settings; one meant for another task is refused at its operand.
+    func sequenceOptions(_ task: SequenceTask, _ c: Context<DataCommand>, seed: UInt64) throws(RuntimeError) -> SequenceOptions {
+        var o = SequenceOptions(task: task)
+        o.count = n
+        o.seed = seed
+        let lengthTasks: [SequenceTask] = [.sort, .reverse, .copy]
+        func take(
+            _ value: Int?, _ key: KeyPath<DataCommand, Int?>, _ name: String, for tasks: [SequenceTask]
+        ) throws(RuntimeError)
+            -> Int?
+        {
+            guard let value else { return nil }
+            guard tasks.contains(task) else {
+                throw RuntimeError(
+                    "\(name)= is a setting of \(tasks.map(\.rawValue).joined(separator: ", ")), not of \(task.rawValue)",
+                    at: c.span(key), hint: "\(task.rawValue) takes: " + Self.sequenceSettings(task))
+            }
+            return value
+        }
+        if let v = try take(len, \.len, "len", for: lengthTasks) { o.length = v }
+        if let v = try take(vocab, \.vocab, "vocab", for: lengthTasks + [.recall]) { o.vocabulary = v }
+        if let v = try take(p, \.p, "p", for: [.modadd]) { o.modulus = v }
+        if let v = try take(bits, \.bits, "bits", for: [.parity]) { o.bits = v }
+        if let v = try take(relevant, \.relevant, "relevant", for: [.parity]) { o.relevant = v }
+        if let v = try take(pairs, \.pairs, "pairs", for: [.recall]) { o.pairs = v }
+        let hint = "\(task.rawValue) takes: " + Self.sequenceSettings(task)
+        if classes != nil {
+            throw RuntimeError(
+                "classes= is not a setting of \(task.rawValue): its tokens set them", at: c.span(\.classes), hint: hint)
+        }
+        if target != nil {
+            throw RuntimeError("target= is a setting of csv, not of \(task.rawValue)", at: c.span(\.target), hint: hint)
+        }
+        return o
+    }
+
+    static func sequenceSettings(_ task: SequenceTask) -> String {
+        switch task {
+        case .sort, .reverse, .copy: return "len= vocab= n="
+        case .modadd: return "p= n="
+        case .parity: return "bits= relevant= n="
+        case .recall: return "pairs= vocab= n="
         }
     }
 

@@ -12,12 +12,14 @@ import Language
 import Networks
 
 struct PlotCommand: RunnableCommand {
-    enum Kind: String, OperandChoice { case loss, acc, boundary, fit }
+    enum Kind: String, OperandChoice { case loss, acc, boundary, fit, attention }
 
     var what = Kind.loss
     var nets: [String] = []
     var log = false
     var x: String?
+    var layer: Int?
+    var example = 1
 
     /// Grid columns of a decision-region plot; rows follow the data's aspect ratio.
     static let boundaryColumns = 120
@@ -28,15 +30,22 @@ struct PlotCommand: RunnableCommand {
         Declaration(
             "plot", category: "Looking", summary: "curves, decision regions, a regression fit, or a sweep against a parameter",
             replayable: false,
-            examples: ["plot loss a b", "plot loss a b log", "plot acc a", "plot boundary a", "plot fit a", "plot s x=width"],
+            examples: [
+                "plot loss a b", "plot loss a b log", "plot acc a", "plot boundary a", "plot fit a", "plot s x=width",
+                "plot attention t layer=2 example=3",
+            ],
             details: "plot SWEEP x=PARAM draws the final train (dim) and val (bright) metric of every finished trial "
                 + "against PARAM — mean ± sd where trials share a value or ran with seeds= — on a log axis when the "
                 + "values span more than a decade: with label noise over width, the double-descent picture. "
-                + "x=params puts each trial's parameter count on the axis.",
-            .slot(\.what, "what", help: "what to plot: loss, acc, boundary or fit"),
+                + "x=params puts each trial's parameter count on the axis. "
+                + "plot attention NET draws, for one validation example, how much each position (row) attends to "
+                + "each position (column) in every head of an attention or transformer layer (the first one, or layer=).",
+            .slot(\.what, "what", help: "what to plot: loss, acc, boundary, fit or attention"),
             .slots(\.nets, "nets", .name(.net), placeholder: "NET", help: "the nets (or, with x=, the sweep) to draw"),
             .flag(\.log, "log", help: "log-scale y axis"),
-            .option(\.x, "x", .text, help: "a sweep's parameter (or 'params', the parameter count) on the x axis"))
+            .option(\.x, "x", .text, help: "a sweep's parameter (or 'params', the parameter count) on the x axis"),
+            .option(\.layer, "layer", .positiveInteger, help: "plot attention: the layer (as 'show NET' numbers it)"),
+            .option(\.example, "example", .positiveInteger, help: "plot attention: the validation example, from 1"))
     }
 
     func run(_ s: Session, _ c: Context<PlotCommand>) throws(RuntimeError) -> ExecutionStatus {
@@ -56,7 +65,7 @@ struct PlotCommand: RunnableCommand {
         let entries = try names.map { n throws(RuntimeError) in try s.workspace.net(n, at: c.span) }
         switch what {
         case .loss, .acc: s.emit(.chart(.line(try Self.curves(entries, accuracy: what == .acc, log: log, at: c.span))))
-        case .boundary, .fit: try inputSpace(s, entries, c)
+        case .boundary, .fit, .attention: try inputSpace(s, entries, c)
         }
         return .ok
     }
@@ -74,6 +83,7 @@ struct PlotCommand: RunnableCommand {
         let looked = try s.looked(net, at: c.span)
         switch what {
         case .boundary: s.emit(.chart(.heatmap(try Self.boundary(s, looked, at: c.span))))
+        case .attention: try attention(s, looked, c)
         default: s.emit(.chart(.line(try Self.fit(s, looked, at: c.span))))
         }
         s.workspace.currentNet = net.name

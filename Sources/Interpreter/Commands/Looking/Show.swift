@@ -67,13 +67,28 @@ struct ShowCommand: RunnableCommand {
             ["train / val / test", "\(d.parts.train.count) / \(d.parts.validation.count) / \(d.parts.testCount) (locked)"],
         ]
         if let counts = d.full.classCounts() {
-            rows.append(["classes", "\(counts.count): " + counts.map(String.init).joined(separator: " ")])
+            let per = d.full.positions > 1 ? " (labels over all \(d.full.positions) positions)" : ""
+            rows.append(["classes", "\(counts.count): " + counts.map(String.init).joined(separator: " ") + per])
         }
+        if let tokens = d.full.vocabulary { rows.append(["tokens", "\(tokens) (inputs are token ids 0–\(tokens - 1))"]) }
         if let noise = d.parts.labelNoise { rows.append(["label noise", "\(noise.rows.count) training labels"]) }
         if let a = d.augmentation { rows.append(["augmentation", "shift \(a.shift) scale \(a.scale) noise \(a.noise)"]) }
         if d.parts.peeks.count > 0 { rows.append(["test peeks", "\(d.parts.peeks.count)"]) }
         s.emit(.chart(.table(Table(title: "data \(d.name)", columns: [.init("", alignment: .left), .init("")], rows: rows))))
         if d.sampleShape == [2], let labels = d.full.labels { s.emit(.chart(.heatmap(scatter(d.full, labels)))) }
+        if d.full.vocabulary != nil { s.say(sequenceExamples(d.parts.train)) }
+    }
+
+    /// The first training examples of a token dataset: "2 0 1 1 0 2 → 0 0 1 1 2 2".
+    static func sequenceExamples(_ data: Dataset, count: Int = 4) -> String {
+        let f = data.featureCount, p = data.positions
+        guard let labels = data.labels else { return "" }
+        let lines = (0..<min(count, data.count)).map { row in
+            let x = data.inputs[row * f..<(row + 1) * f].map { String(Int($0)) }.joined(separator: " ")
+            let y = labels[row * p..<(row + 1) * p].map(String.init).joined(separator: " ")
+            return "  \(x) → \(y)"
+        }
+        return "first training examples (input → target):\n" + lines.joined(separator: "\n")
     }
 
     /// A 2D dataset as points over a blank field.
