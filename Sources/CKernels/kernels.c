@@ -38,6 +38,24 @@ void basin_leaky_forward(size_t n, float slope, const float *restrict x, float *
 void basin_leaky_backward(size_t n, float slope, const float *restrict x, const float *restrict dy, float *restrict dx) { basin_kernels_in_use()->leaky_backward(n, slope, x, dy, dx); }
 void basin_gelu_forward(size_t n, const float *restrict x, float *restrict y) { basin_kernels_in_use()->gelu_forward(n, x, y); }
 void basin_gelu_backward(size_t n, const float *restrict x, const float *restrict dy, float *restrict dx) { basin_kernels_in_use()->gelu_backward(n, x, dy, dx); }
+void basin_layernorm_forward(size_t rows, size_t n, float eps, const float *restrict x, const float *restrict gamma,
+                             const float *restrict beta, float *restrict y, float *restrict mean, float *restrict inv_std) {
+    basin_kernels_in_use()->layernorm_forward(rows, n, eps, x, gamma, beta, y, mean, inv_std);
+}
+void basin_layernorm_backward(size_t rows, size_t n, const float *restrict x, const float *restrict gamma,
+                              const float *restrict mean, const float *restrict inv_std, const float *restrict dy,
+                              float *restrict dgamma, float *restrict dbeta, float *restrict dx) {
+    basin_kernels_in_use()->layernorm_backward(rows, n, x, gamma, mean, inv_std, dy, dgamma, dbeta, dx);
+}
+void basin_attention_forward(size_t L, size_t W, size_t H, int causal, float scale, const float *restrict qkv,
+                             float *restrict probs, float *restrict o, float *restrict scratch) {
+    basin_kernels_in_use()->attention_forward(L, W, H, causal, scale, qkv, probs, o, scratch);
+}
+void basin_attention_backward(size_t L, size_t W, size_t H, int causal, float scale, const float *restrict qkv,
+                              const float *restrict probs, const float *restrict dout, float *restrict dqkv,
+                              float *restrict scratch) {
+    basin_kernels_in_use()->attention_backward(L, W, H, causal, scale, qkv, probs, dout, dqkv, scratch);
+}
 void basin_add_row_vector(size_t rows, size_t cols, const float *restrict bias, float *restrict y) { basin_kernels_in_use()->add_row_vector(rows, cols, bias, y); }
 void basin_accumulate_column_sums(size_t rows, size_t cols, const float *restrict x, float *restrict out) { basin_kernels_in_use()->accumulate_column_sums(rows, cols, x, out); }
 void basin_axpy(size_t n, float alpha, const float *restrict x, float *restrict y) { basin_kernels_in_use()->axpy(n, alpha, x, y); }

@@ -40,4 +40,6 @@ static inline float basin_log_poly(float x) {
     float p = 2.0f + t2 * (0.666666667f + t2 * (0.4f + t2 * (0.285714286f + t2 * 0.222222222f)));
     return t * p + (float)e * 0.693147181f;
 }
+// Attention's key rows padded to whole 16-float vectors (kernels_body.h).
+static inline size_t basin_attention_padded(size_t L) { return (L + 15) & ~(size_t)15; }
 #endif

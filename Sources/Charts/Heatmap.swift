@@ -47,6 +47,11 @@ public struct Heatmap: Sendable, Equatable {
     public var marksMinimum: Bool
     /// Names for classes (legend); class digits when empty.
     public var classNames: [String]
+    /// Draw each grid value as a flat cell (a matrix: attention weights) instead of a smooth
+    /// surface sampled between grid points.
+    public var cells: Bool = false
+    /// The colour scale's fixed range (0…1 for probabilities); nil: the values' own.
+    public var valueRange: ClosedRange<Double>?
 
     public init(
         title: String? = nil, columns: Int, rows: Int, values: [Double],
@@ -86,6 +91,7 @@ public struct Heatmap: Sendable, Equatable {
 
     /// Finite (scaled) value bounds, or nil with no finite value.
     func valueBounds() -> (Double, Double)? {
+        if let r = valueRange { return (scaled(r.lowerBound), scaled(r.upperBound)) }
         let finite = values.map(scaled).filter(\.isFinite)
         guard let lo = finite.min(), let hi = finite.max() else { return nil }
         return (lo, hi)
@@ -120,12 +126,14 @@ struct GridSampler {
     let rows: Int
     let values: [Double]
     let nearest: Bool
+    let cells: Bool
 
     init(_ map: Heatmap) {
         columns = map.columns
         rows = map.rows
         values = (0..<(map.columns * map.rows)).map { map.scaled($0 < map.values.count ? map.values[$0] : .nan) }
         nearest = map.coloring == .classes
+        cells = map.cells
     }
 
     func at(_ column: Int, _ row: Int) -> Double { values[row * columns + column] }
@@ -151,6 +159,13 @@ struct GridSampler {
     /// The value under dot (column, dotRow) of a plot `plotWidth` dots wide and `dotRows` high;
     /// the first and last dots sit on the grid's edges, like the axes' ticks.
     func sampleAt(column: Int, dotRow: Int, plotWidth: Int, dotRows: Int) -> Double {
+        if cells {
+            // Equal cells: grid column c covers dots [c·W/columns, (c+1)·W/columns); row 0 at the bottom.
+            guard columns > 0, rows > 0, plotWidth > 0, dotRows > 0 else { return .nan }
+            let c = min(columns - 1, max(0, column * columns / plotWidth))
+            let r = min(rows - 1, max(0, (dotRows - 1 - dotRow) * rows / dotRows))
+            return at(c, r)
+        }
         let gx = Double(column) / Double(max(1, plotWidth - 1)) * Double(columns - 1)
         let gy = (1 - Double(dotRow) / Double(max(1, dotRows - 1))) * Double(rows - 1)
         return sample(gx: gx, gy: gy)

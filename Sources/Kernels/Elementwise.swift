@@ -20,6 +20,44 @@ public enum Elementwise {
     ) {
         basin_leaky_backward(n, slope, x, dy, dx)
     }
+    /// Layer normalization of `rows` rows of `n` features (mean and 1/std saved per row).
+    public static func layerNormForward(
+        rows: Int, features n: Int, epsilon: Float, x: UnsafePointer<Float>, gamma: UnsafePointer<Float>,
+        beta: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, mean: UnsafeMutablePointer<Float>,
+        invStd: UnsafeMutablePointer<Float>
+    ) {
+        basin_layernorm_forward(rows, n, epsilon, x, gamma, beta, y, mean, invStd)
+    }
+    /// Its backward pass: dγ, dβ accumulated; dx overwritten when given.
+    public static func layerNormBackward(
+        rows: Int, features n: Int, x: UnsafePointer<Float>, gamma: UnsafePointer<Float>, mean: UnsafePointer<Float>,
+        invStd: UnsafePointer<Float>, dy: UnsafePointer<Float>, dGamma: UnsafeMutablePointer<Float>,
+        dBeta: UnsafeMutablePointer<Float>, dx: UnsafeMutablePointer<Float>?
+    ) {
+        basin_layernorm_backward(rows, n, x, gamma, mean, invStd, dy, dGamma, dBeta, dx)
+    }
+    /// Floats of scratch `attentionForward` and `attentionBackward` need (zero-padded copies of one
+    /// head's queries, keys, values and output gradient, its score gradients, one row of scores).
+    public static func attentionScratch(length l: Int, headWidth d: Int) -> Int {
+        let p = (l + 15) / 16 * 16, dp = (d + 15) / 16 * 16
+        return d * p + 3 * l * dp + l * l + p
+    }
+    /// Self-attention of one example, every head: scores, softmax weights into `probs`
+    /// [H × L × L] and the heads' outputs into `o` [L × W] from `qkv` [L × 3W]; `kt` is d·L scratch.
+    public static func attentionForward(
+        length: Int, width: Int, heads: Int, causal: Bool, scale: Float, qkv: UnsafePointer<Float>,
+        probs: UnsafeMutablePointer<Float>, o: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
+        basin_attention_forward(length, width, heads, causal ? 1 : 0, scale, qkv, probs, o, scratch)
+    }
+    /// Its backward pass: dqkv [L × 3W] accumulated from dout [L × W]; `scratch` is d·L + L floats.
+    public static func attentionBackward(
+        length: Int, width: Int, heads: Int, causal: Bool, scale: Float, qkv: UnsafePointer<Float>,
+        probs: UnsafePointer<Float>, dout: UnsafePointer<Float>, dqkv: UnsafeMutablePointer<Float>,
+        scratch: UnsafeMutablePointer<Float>
+    ) {
+        basin_attention_backward(length, width, heads, causal ? 1 : 0, scale, qkv, probs, dout, dqkv, scratch)
+    }
     /// GELU, x·Φ(x) (exact form; Φ to within 1e-7).
     public static func geluForward(_ n: Int, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>) {
         basin_gelu_forward(n, x, y)

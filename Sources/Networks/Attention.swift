@@ -4,10 +4,6 @@
 // positions up to its own), and the heads' outputs are concatenated and projected back.
 import Kernels
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Shapes (B batch, L positions, W width, H heads, d = W / H):
 ///   x [B × L × W] (a [W, L] signal, channels-last), y the same
 ///   parameters: in_proj_weight [3W × W] (rows: queries, keys, values), in_proj_bias [3W],
@@ -47,7 +43,9 @@ public struct Attention: Layer {
 
     public var scratch: ScratchSize {
         let (l, w) = (length, width)
-        return ScratchSize(perExample: 3 * l * w + heads * l * l + l * w + l * w + 3 * l * w, fixed: l)
+        return ScratchSize(
+            perExample: 3 * l * w + heads * l * l + l * w + l * w + 3 * l * w,
+            fixed: Elementwise.attentionScratch(length: l, headWidth: headWidth))
     }
 
     /// The scheme for both projections (Xavier by default, as PyTorch's in_proj); biases zero.
@@ -63,14 +61,14 @@ public struct Attention: Layer {
     }
 
     struct Regions {
-        var qkv, weights, o, dO, dqkv, dRow: UnsafeMutablePointer<Float>
+        var qkv, weights, o, dO, dqkv, kernel: UnsafeMutablePointer<Float>
     }
 
     func regions(_ scratch: UnsafeMutablePointer<Float>, batch b: Int) -> Regions {
         let (l, w) = (length, width)
         let qkv = scratch, weights = qkv + b * 3 * l * w, o = weights + b * heads * l * l
         let dO = o + b * l * w, dqkv = dO + b * l * w
-        return Regions(qkv: qkv, weights: weights, o: o, dO: dO, dqkv: dqkv, dRow: dqkv + b * 3 * l * w)
+        return Regions(qkv: qkv, weights: weights, o: o, dO: dO, dqkv: dqkv, kernel: dqkv + b * 3 * l * w)
     }
 
     /// The attention weights [B × H × L × L] a forward pass left in `scratch` (for `plot attention`).
@@ -87,36 +85,9 @@ public struct Attention: Layer {
         Vec.addRowVector(b * l, 3 * w, inB, r.qkv)
         let scale = 1 / Float(d).squareRoot()
         for e in 0..<b {
-            let rows = r.qkv + e * l * 3 * w
-            for h in 0..<heads {
-                let a = r.weights + (e * heads + h) * l * l
-                for i in 0..<l {
-                    let q = rows + i * 3 * w + h * d, row = a + i * l
-                    let visible = causal ? i + 1 : l
-                    var top = -Float.infinity
-                    for j in 0..<visible {
-                        let k = rows + j * 3 * w + w + h * d
-                        var s: Float = 0
-                        for t in 0..<d { s += q[t] * k[t] }
-                        row[j] = s * scale
-                        top = max(top, row[j])
-                    }
-                    var sum: Float = 0
-                    for j in 0..<visible {
-                        row[j] = expf(row[j] - top)
-                        sum += row[j]
-                    }
-                    let inv = 1 / sum
-                    for j in 0..<visible { row[j] *= inv }
-                    for j in visible..<l { row[j] = 0 }
-                    let o = r.o + (e * l + i) * w + h * d
-                    for t in 0..<d { o[t] = 0 }
-                    for j in 0..<visible {
-                        let v = rows + j * 3 * w + 2 * w + h * d, p = row[j]
-                        for t in 0..<d { o[t] += p * v[t] }
-                    }
-                }
-            }
+            Elementwise.attentionForward(
+                length: l, width: w, heads: heads, causal: causal, scale: scale, qkv: r.qkv + e * l * 3 * w,
+                probs: r.weights + e * heads * l * l, o: r.o + e * l * w, scratch: r.kernel)
         }
         BLAS.gemm(transB: true, m: b * l, n: w, k: w, a: r.o, b: outW, c: io.y)
         Vec.addRowVector(b * l, w, outB, io.y)
@@ -135,36 +106,11 @@ public struct Attention: Layer {
         BLAS.gemm(m: b * l, n: w, k: w, a: io.dy, b: outW, c: r.dO)
         r.dqkv.update(repeating: 0, count: b * l * 3 * w)
         let scale = 1 / Float(d).squareRoot()
-        let dA = r.dRow
         for e in 0..<b {
-            let rows = r.qkv + e * l * 3 * w, dRows = r.dqkv + e * l * 3 * w
-            for h in 0..<heads {
-                let a = r.weights + (e * heads + h) * l * l
-                for i in 0..<l {
-                    let row = a + i * l, dO = r.dO + (e * l + i) * w + h * d
-                    let visible = causal ? i + 1 : l
-                    var dot: Float = 0
-                    for j in 0..<visible {
-                        let v = rows + j * 3 * w + 2 * w + h * d, dv = dRows + j * 3 * w + 2 * w + h * d
-                        var s: Float = 0
-                        for t in 0..<d {
-                            s += dO[t] * v[t]
-                            dv[t] += row[j] * dO[t]
-                        }
-                        dA[j] = s
-                        dot += s * row[j]
-                    }
-                    let q = rows + i * 3 * w + h * d, dq = dRows + i * 3 * w + h * d
-                    for j in 0..<visible {
-                        let ds = row[j] * (dA[j] - dot) * scale
-                        let k = rows + j * 3 * w + w + h * d, dk = dRows + j * 3 * w + w + h * d
-                        for t in 0..<d {
-                            dq[t] += ds * k[t]
-                            dk[t] += ds * q[t]
-                        }
-                    }
-                }
-            }
+            Elementwise.attentionBackward(
+                length: l, width: w, heads: heads, causal: causal, scale: scale, qkv: r.qkv + e * l * 3 * w,
+                probs: r.weights + e * heads * l * l, dout: r.dO + e * l * w, dqkv: r.dqkv + e * l * 3 * w,
+                scratch: r.kernel)
         }
         BLAS.gemm(transA: true, m: 3 * w, n: w, k: b * l, a: r.dqkv, b: io.x, beta: 1, c: gInW)
         Vec.accumulateColumnSums(b * l, 3 * w, r.dqkv, into: gInB)

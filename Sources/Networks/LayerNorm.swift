@@ -52,22 +52,14 @@ public struct LayerNorm: Layer {
         (params + features).update(repeating: 0, count: features)
     }
 
-    /// Per example: μ = mean(x), r = 1/√(mean((x − μ)²) + eps), y = γ ⊙ (x − μ)·r + β
+    /// Per row: μ = mean(x), r = 1/√(mean((x − μ)²) + eps), y = γ ⊙ (x − μ)·r + β (the kernel
+    /// sums in 16 fixed lanes, the same on every kernel path).
     public func forward(_ io: LayerIO) {
         let n = features, rows = io.batch * groups
         let (gamma, beta) = parametersInStorageOrder(io)
-        let mean = io.scratch, invStd = io.scratch + rows
-        for b in 0..<rows {
-            let x = io.x + b * n, y = io.y + b * n
-            var s: Float = 0
-            for i in 0..<n { s += x[i] }
-            let m = s / Float(n)
-            var v: Float = 0
-            for i in 0..<n { let d = x[i] - m; v += d * d }
-            let r = 1 / (v / Float(n) + LayerNorm.epsilon).squareRoot()
-            mean[b] = m; invStd[b] = r
-            for i in 0..<n { y[i] = gamma[i] * (x[i] - m) * r + beta[i] }
-        }
+        Elementwise.layerNormForward(
+            rows: rows, features: n, epsilon: LayerNorm.epsilon, x: io.x, gamma: gamma, beta: beta, y: io.y,
+            mean: io.scratch, invStd: io.scratch + rows)
     }
 
     /// With x̂ = (x − μ)·r and g = γ ⊙ dy:  dγ += dy ⊙ x̂;  dβ += dy;
@@ -77,21 +69,9 @@ public struct LayerNorm: Layer {
         let gamma = permuted == nil ? UnsafePointer(io.params) : UnsafePointer(permutedScratch(io))
         let dGamma = permuted == nil ? io.grads : permutedScratch(io) + 2 * n, dBeta = dGamma + n
         if permuted != nil { dGamma.update(repeating: 0, count: 2 * n) }
-        let mean = io.scratch, invStd = io.scratch + rows
-        for b in 0..<rows {
-            let x = io.x + b * n, dy = io.dy + b * n
-            let (m, r) = (mean[b], invStd[b])
-            var (sg, sgx): (Float, Float) = (0, 0)
-            for i in 0..<n {
-                let xhat = (x[i] - m) * r, g = gamma[i] * dy[i]
-                dGamma[i] += dy[i] * xhat; dBeta[i] += dy[i]
-                sg += g; sgx += g * xhat
-            }
-            guard let dxAll = io.dx else { continue }
-            let dx = dxAll + b * n
-            let (mg, mgx) = (sg / Float(n), sgx / Float(n))
-            for i in 0..<n { dx[i] = r * (gamma[i] * dy[i] - mg - (x[i] - m) * r * mgx) }
-        }
+        Elementwise.layerNormBackward(
+            rows: rows, features: n, x: io.x, gamma: gamma, mean: io.scratch, invStd: io.scratch + rows, dy: io.dy,
+            dGamma: dGamma, dBeta: dBeta, dx: io.dx)
         if let v = permuted {
             // dγ, dβ [2 × L × C] → the parameters' [2 × C × L], accumulated.
             Layout.transposeAdd(batch: 2, rows: v.inner, cols: v.channels, dGamma, into: io.grads)

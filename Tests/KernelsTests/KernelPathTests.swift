@@ -30,6 +30,25 @@ struct KernelPathAgreementTests {
             k.leaky_backward(n, 0.01, x, dy, &dx); out.append(bits(dx))
             k.gelu_forward(n, x, &y); out.append(bits(y))
             k.gelu_backward(n, x, dy, &dx); out.append(bits(dx))
+            // Layer norm over rows of 7 (a 16-lane block and a remainder once n ≥ 23).
+            let rows = n / 7
+            if rows > 0 {
+                let gamma = randomVector(7, seed: 13), beta = randomVector(7, seed: 14)
+                var mean = [Float](repeating: 0, count: rows), inv = mean, dg = gamma, db = beta
+                k.layernorm_forward(rows, 7, 1e-5, x, gamma, beta, &y, &mean, &inv); out.append(bits(y))
+                k.layernorm_backward(rows, 7, x, gamma, mean, inv, dy, &dg, &db, &dx); out.append(bits(dx + dg + db))
+            }
+            // Attention over L = n mod 9 + 1 positions of width 6 in 2 heads, causal and not.
+            let l = n % 9 + 1, w = 6
+            if n >= 3 * l * w {
+                var probs = [Float](repeating: 0, count: 2 * l * l), o = [Float](repeating: 0, count: l * w)
+                var dqkv = [Float](repeating: 0, count: 3 * l * w)
+                var scratch = [Float](repeating: 0, count: Elementwise.attentionScratch(length: l, headWidth: 3))
+                for causal: Int32 in [0, 1] {
+                    k.attention_forward(l, w, 2, causal, 0.57, x, &probs, &o, &scratch); out.append(bits(probs + o))
+                    k.attention_backward(l, w, 2, causal, 0.57, x, probs, dy, &dqkv, &scratch); out.append(bits(dqkv))
+                }
+            }
             var z = dy
             k.axpy(n, 0.37, x, &z); out.append(bits(z))
             k.scale(n, -1.3, &z); out.append(bits(z))

@@ -95,3 +95,72 @@ struct GELUTests {
         #expect(report.worstError < gradientTolerance, "\(report)")
     }
 }
+
+@Suite("Attention forward values")
+struct AttentionForwardTests {
+    /// nn.MultiheadAttention's computation written out naively in Double: q, k, v = x·W_inᵀ + b_in
+    /// split in three; per head softmax(q kᵀ/√d) (entries after the query −∞ when causal) times v;
+    /// heads concatenated; y = o·W_outᵀ + b_out. x is [L × W] per example (a [W, L] signal stored
+    /// channels-last). Tolerance 1e-5 relative: Float32 against Double over sums of ≤ 3W terms.
+    func reference(_ x: [Float], _ p: [Float], batch: Int, l: Int, w: Int, heads: Int, causal: Bool) -> [Float] {
+        let d = w / heads
+        let inB = 3 * w * w, outW = inB + 3 * w, outB = outW + w * w
+        var y = [Float](repeating: 0, count: batch * l * w)
+        for e in 0..<batch {
+            var qkv = [[Double]](repeating: [Double](repeating: 0, count: 3 * w), count: l)
+            for i in 0..<l {
+                for r in 0..<(3 * w) {
+                    var s = Double(p[inB + r])
+                    for c in 0..<w { s += Double(p[r * w + c]) * Double(x[(e * l + i) * w + c]) }
+                    qkv[i][r] = s
+                }
+            }
+            var o = [[Double]](repeating: [Double](repeating: 0, count: w), count: l)
+            for h in 0..<heads {
+                for i in 0..<l {
+                    let keys = causal ? Array(0...i) : Array(0..<l)
+                    let scores = keys.map { j in
+                        (0..<d).reduce(0.0) { $0 + qkv[i][h * d + $1] * qkv[j][w + h * d + $1] } / Double(d).squareRoot()
+                    }
+                    let top = scores.max() ?? 0
+                    let ex = scores.map { exp($0 - top) }, total = ex.reduce(0, +)
+                    for (n, j) in keys.enumerated() {
+                        for t in 0..<d { o[i][h * d + t] += ex[n] / total * qkv[j][2 * w + h * d + t] }
+                    }
+                }
+            }
+            for i in 0..<l {
+                for r in 0..<w {
+                    var s = Double(p[outB + r])
+                    for c in 0..<w { s += Double(p[outW + r * w + c]) * o[i][c] }
+                    y[(e * l + i) * w + r] = Float(s)
+                }
+            }
+        }
+        return y
+    }
+
+    @Test("attention matches nn.MultiheadAttention's formula", arguments: [(1, false), (2, false), (3, true), (6, true)])
+    func matchesReference(_ c: (heads: Int, causal: Bool)) {
+        let (batch, l, w) = (2, 5, 6)
+        let layer = Attention(inputShape: [w, l], heads: c.heads, causal: c.causal)
+        let x = checkerInputs(count: batch * l * w, seed: 3)
+        let p = checkerInputs(count: layer.parameterCount, seed: 4).map { $0 * 0.5 }
+        let y = runForward(layer, x: x, params: p, batch: batch).y
+        expectClose(y, reference(x, p, batch: batch, l: l, w: w, heads: c.heads, causal: c.causal), rtol: 1e-5, atol: 1e-5)
+    }
+
+    /// Causal: changing the last token's vector changes no earlier position's output.
+    @Test("causal attention does not look ahead")
+    func causalIgnoresTheFuture() {
+        let (l, w) = (4, 4)
+        let layer = Attention(inputShape: [w, l], heads: 2, causal: true)
+        var x = checkerInputs(count: l * w, seed: 5)
+        let p = checkerInputs(count: layer.parameterCount, seed: 6)
+        let before = runForward(layer, x: x, params: p, batch: 1).y
+        for c in 0..<w { x[(l - 1) * w + c] += 3 }
+        let after = runForward(layer, x: x, params: p, batch: 1).y
+        #expect(Array(before[0..<((l - 1) * w)]) == Array(after[0..<((l - 1) * w)]))
+        #expect(before[(l - 1) * w] != after[(l - 1) * w])
+    }
+}

@@ -15,6 +15,18 @@ void basin_leaky_forward(size_t n, float slope, const float *restrict x, float *
 void basin_leaky_backward(size_t n, float slope, const float *restrict x, const float *restrict dy, float *restrict dx);
 void basin_gelu_forward(size_t n, const float *restrict x, float *restrict y);
 void basin_gelu_backward(size_t n, const float *restrict x, const float *restrict dy, float *restrict dx);
+// Layer normalization of rows of n features; see kernels_body.h.
+void basin_layernorm_forward(size_t rows, size_t n, float eps, const float *restrict x, const float *restrict gamma,
+                             const float *restrict beta, float *restrict y, float *restrict mean, float *restrict inv_std);
+void basin_layernorm_backward(size_t rows, size_t n, const float *restrict x, const float *restrict gamma,
+                              const float *restrict mean, const float *restrict inv_std, const float *restrict dy,
+                              float *restrict dgamma, float *restrict dbeta, float *restrict dx);
+// Self-attention of one example (all heads); see kernels_body.h.
+void basin_attention_forward(size_t L, size_t W, size_t H, int causal, float scale, const float *restrict qkv,
+                             float *restrict probs, float *restrict o, float *restrict scratch);
+void basin_attention_backward(size_t L, size_t W, size_t H, int causal, float scale, const float *restrict qkv,
+                              const float *restrict probs, const float *restrict dout, float *restrict dqkv,
+                              float *restrict scratch);
 
 // Rows: y[r, :] += bias for r < rows; out[:] += Σ_r x[r, :] (each sum formed from 0 in row order).
 void basin_add_row_vector(size_t rows, size_t cols, const float *restrict bias, float *restrict y);
@@ -83,6 +95,16 @@ typedef struct {
     void (*leaky_backward)(size_t n, float slope, const float *restrict x, const float *restrict dy, float *restrict dx);
     void (*gelu_forward)(size_t n, const float *restrict x, float *restrict y);
     void (*gelu_backward)(size_t n, const float *restrict x, const float *restrict dy, float *restrict dx);
+    void (*layernorm_forward)(size_t rows, size_t n, float eps, const float *restrict x, const float *restrict gamma,
+                              const float *restrict beta, float *restrict y, float *restrict mean, float *restrict inv_std);
+    void (*layernorm_backward)(size_t rows, size_t n, const float *restrict x, const float *restrict gamma,
+                               const float *restrict mean, const float *restrict inv_std, const float *restrict dy,
+                               float *restrict dgamma, float *restrict dbeta, float *restrict dx);
+    void (*attention_forward)(size_t L, size_t W, size_t H, int causal, float scale, const float *restrict qkv,
+                              float *restrict probs, float *restrict o, float *restrict scratch);
+    void (*attention_backward)(size_t L, size_t W, size_t H, int causal, float scale, const float *restrict qkv,
+                               const float *restrict probs, const float *restrict dout, float *restrict dqkv,
+                               float *restrict scratch);
     void (*add_row_vector)(size_t rows, size_t cols, const float *restrict bias, float *restrict y);
     void (*accumulate_column_sums)(size_t rows, size_t cols, const float *restrict x, float *restrict out);
     void (*axpy)(size_t n, float alpha, const float *restrict x, float *restrict y);

@@ -43,14 +43,13 @@ extension PlotCommand {
             for i in 0..<l {
                 for j in 0..<l { values[i * l + j] = Double(map.weight(head: h, query: i, key: j)) }
             }
-            s.emit(
-                .chart(
-                    .heatmap(
-                        Heatmap(
-                            title: "\(n.entry.name) layer \(wanted) head \(h + 1) of \(map.heads) · \(s.stepCaption(n.entry))",
-                            columns: l, rows: l, values: values, xMin: 0.5, xMax: Double(l) + 0.5,
-                            yMin: 0.5, yMax: Double(l) + 0.5,
-                            xLabel: "attends to position", yLabel: "position"))))
+            var heatmap = Heatmap(
+                title: "\(n.entry.name) layer \(wanted) head \(h + 1) of \(map.heads) · \(s.stepCaption(n.entry))",
+                columns: l, rows: l, values: values, xMin: 0.5, xMax: Double(l) + 0.5, yMin: 0.5, yMax: Double(l) + 0.5,
+                xLabel: "attends to position", yLabel: "position")
+            heatmap.cells = true
+            heatmap.valueRange = 0...1
+            s.emit(.chart(.heatmap(heatmap)))
         }
     }
 
