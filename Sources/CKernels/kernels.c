@@ -36,8 +36,8 @@ void basin_relu_forward(size_t n, const float *restrict x, float *restrict y) { 
 void basin_relu_backward(size_t n, const float *restrict x, const float *restrict dy, float *restrict dx) { basin_kernels_in_use()->relu_backward(n, x, dy, dx); }
 void basin_leaky_forward(size_t n, float slope, const float *restrict x, float *restrict y) { basin_kernels_in_use()->leaky_forward(n, slope, x, y); }
 void basin_leaky_backward(size_t n, float slope, const float *restrict x, const float *restrict dy, float *restrict dx) { basin_kernels_in_use()->leaky_backward(n, slope, x, dy, dx); }
-void basin_gelu_forward(size_t n, const float *restrict x, float *restrict y) { basin_kernels_in_use()->gelu_forward(n, x, y); }
-void basin_gelu_backward(size_t n, const float *restrict x, const float *restrict dy, float *restrict dx) { basin_kernels_in_use()->gelu_backward(n, x, dy, dx); }
+void basin_gelu_forward(size_t n, const float *restrict x, float *restrict y, float *restrict slope) { basin_kernels_in_use()->gelu_forward(n, x, y, slope); }
+void basin_gelu_backward(size_t n, const float *restrict x, const float *restrict slope, const float *restrict dy, float *restrict dx) { basin_kernels_in_use()->gelu_backward(n, x, slope, dy, dx); }
 void basin_layernorm_forward(size_t rows, size_t n, float eps, const float *restrict x, const float *restrict gamma,
                              const float *restrict beta, float *restrict y, float *restrict mean, float *restrict inv_std) {
     basin_kernels_in_use()->layernorm_forward(rows, n, eps, x, gamma, beta, y, mean, inv_std);

@@ -46,15 +46,23 @@ static inline KTARGET float KFN(gelu_tail)(float v, float *restrict density) {
     return v >= 0.0f ? 1.0f - q : q;
 }
 
-static KTARGET void KFN(gelu_forward)(size_t n, const float *restrict x, float *restrict y) {
+// `slope`, when not NULL, receives each element's derivative Φ(x) + x·φ(x) for the backward pass.
+static KTARGET void KFN(gelu_forward)(size_t n, const float *restrict x, float *restrict y, float *restrict slope) {
     for (size_t i = 0; i < n; i++) {
         float d, v = x[i];
-        y[i] = v * KFN(gelu_tail)(v, &d);
+        float cdf = KFN(gelu_tail)(v, &d);
+        y[i] = v * cdf;
+        if (slope) slope[i] = cdf + v * d;
     }
 }
 
-static KTARGET void KFN(gelu_backward)(size_t n, const float *restrict x, const float *restrict dy,
-                                      float *restrict dx) {
+// dx = dy · (Φ(x) + x·φ(x)), from the forward pass's `slope` when given (the same value).
+static KTARGET void KFN(gelu_backward)(size_t n, const float *restrict x, const float *restrict slope,
+                                      const float *restrict dy, float *restrict dx) {
+    if (slope) {
+        for (size_t i = 0; i < n; i++) dx[i] = dy[i] * slope[i];
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         float d, v = x[i];
         float cdf = KFN(gelu_tail)(v, &d);
@@ -108,11 +116,16 @@ static inline KTARGET void KFN(attention_pad_rows)(size_t L, size_t stride, size
 }
 
 // The same columns transposed: out[t·P + j], zero for j ≥ L.
+// Read row by row (a vectorized column read would be a gather, several times slower).
 static inline KTARGET void KFN(attention_pad_columns)(size_t L, size_t stride, size_t off, size_t d, size_t P,
                                                      const float *restrict qkv, float *restrict out) {
-    for (size_t t = 0; t < d; t++) {
-        for (size_t j = 0; j < L; j++) out[t * P + j] = qkv[j * stride + off + t];
+    for (size_t t = 0; t < d; t++)
         for (size_t j = L; j < P; j++) out[t * P + j] = 0.0f;
+    for (size_t j = 0; j < L; j++) {
+#if defined(__clang__)
+#pragma clang loop vectorize(disable)
+#endif
+        for (size_t t = 0; t < d; t++) out[t * P + j] = qkv[j * stride + off + t];
     }
 }
 

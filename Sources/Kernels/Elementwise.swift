@@ -58,15 +58,18 @@ public enum Elementwise {
     ) {
         basin_attention_backward(length, width, heads, causal ? 1 : 0, scale, qkv, probs, dout, dqkv, scratch)
     }
-    /// GELU, x·Φ(x) (exact form; Φ to within 1e-7).
-    public static func geluForward(_ n: Int, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>) {
-        basin_gelu_forward(n, x, y)
-    }
-    /// dx = dy·(Φ(x) + x·φ(x)).
-    public static func geluBackward(
-        _ n: Int, _ x: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>
+    /// GELU, x·Φ(x) (exact form; Φ to within 1e-7); `slope` (if given) receives Φ(x) + x·φ(x).
+    public static func geluForward(
+        _ n: Int, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, slope: UnsafeMutablePointer<Float>?
     ) {
-        basin_gelu_backward(n, x, dy, dx)
+        basin_gelu_forward(n, x, y, slope)
+    }
+    /// dx = dy·(Φ(x) + x·φ(x)), read from `slope` when the forward pass saved it.
+    public static func geluBackward(
+        _ n: Int, _ x: UnsafePointer<Float>, slope: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>,
+        _ dx: UnsafeMutablePointer<Float>
+    ) {
+        basin_gelu_backward(n, x, slope, dy, dx)
     }
 }
 

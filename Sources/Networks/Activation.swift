@@ -13,7 +13,8 @@ public enum ActivationFunction: String, Sendable, CaseIterable {
     public static let leakySlope: Float = 0.01
 }
 
-/// Shapes: x [B × N], y [B × N] for any example shape.
+/// Shapes: x [B × N], y [B × N] for any example shape; GELU keeps its derivative [B × N] in
+/// scratch from forward to backward.
 public struct Activation: Layer {
     public let inputShape: [Int]
     public let function: ActivationFunction
@@ -26,6 +27,7 @@ public struct Activation: Layer {
     public var kind: String { function.rawValue }
     public var summary: String { function.rawValue }
     public var outputShape: [Int] { inputShape }
+    public var scratch: ScratchSize { function == .gelu ? ScratchSize(perExample: inputCount) : .none }
 
     public func forward(_ io: LayerIO) {
         let n = io.batch * inputCount
@@ -35,7 +37,7 @@ public struct Activation: Layer {
         case .leaky: Elementwise.leakyForward(n, ActivationFunction.leakySlope, x, y)
         case .tanh: for i in 0..<n { y[i] = tanhf(x[i]) }
         case .sigmoid: for i in 0..<n { y[i] = Activation.sigmoid(x[i]) }
-        case .gelu: Elementwise.geluForward(n, x, y)
+        case .gelu: Elementwise.geluForward(n, x, y, slope: io.scratch)
         case .linear: y.update(from: x, count: n)
         }
     }
@@ -49,7 +51,7 @@ public struct Activation: Layer {
         case .leaky: Elementwise.leakyBackward(n, ActivationFunction.leakySlope, x, dy, dx)
         case .tanh: for i in 0..<n { dx[i] = dy[i] * (1 - y[i] * y[i]) }
         case .sigmoid: for i in 0..<n { dx[i] = dy[i] * y[i] * (1 - y[i]) }
-        case .gelu: Elementwise.geluBackward(n, x, dy, dx)
+        case .gelu: Elementwise.geluBackward(n, x, slope: io.scratch, dy, dx)
         case .linear: dx.update(from: dy, count: n)
         }
     }

@@ -28,8 +28,11 @@ struct KernelPathAgreementTests {
             k.relu_backward(n, x, dy, &dx); out.append(bits(dx))
             k.leaky_forward(n, 0.01, x, &y); out.append(bits(y))
             k.leaky_backward(n, 0.01, x, dy, &dx); out.append(bits(dx))
-            k.gelu_forward(n, x, &y); out.append(bits(y))
-            k.gelu_backward(n, x, dy, &dx); out.append(bits(dx))
+            var slope = y
+            k.gelu_forward(n, x, &y, &slope); out.append(bits(y + slope))
+            k.gelu_backward(n, x, nil, dy, &dx); out.append(bits(dx))
+            var saved = dx
+            k.gelu_backward(n, x, slope, dy, &saved); out.append(bits(saved))
             // Layer norm over rows of 7 (a 16-lane block and a remainder once n ≥ 23).
             let rows = n / 7
             if rows > 0 {

@@ -94,6 +94,17 @@ struct GELUTests {
         let report = checkLayerGradients(Activation(inputShape: [40], function: .gelu), batch: 2)
         #expect(report.worstError < gradientTolerance, "\(report)")
     }
+
+    /// The backward pass reads the derivative the forward pass saved: the same bits as recomputing it.
+    @Test("the saved derivative is the recomputed one")
+    func savedSlope() {
+        let x = checkerInputs(count: 100, seed: 9).map { $0 * 4 }, dy = checkerInputs(count: 100, seed: 10)
+        var y = [Float](repeating: 0, count: 100), slope = y, saved = y, recomputed = y
+        Elementwise.geluForward(100, x, &y, slope: &slope)
+        Elementwise.geluBackward(100, x, slope: slope, dy, &saved)
+        Elementwise.geluBackward(100, x, slope: nil, dy, &recomputed)
+        #expect(saved.map(\.bitPattern) == recomputed.map(\.bitPattern))
+    }
 }
 
 @Suite("Attention forward values")

@@ -13,8 +13,9 @@ void basin_relu_forward(size_t n, const float *restrict x, float *restrict y);
 void basin_relu_backward(size_t n, const float *restrict x, const float *restrict dy, float *restrict dx);
 void basin_leaky_forward(size_t n, float slope, const float *restrict x, float *restrict y);
 void basin_leaky_backward(size_t n, float slope, const float *restrict x, const float *restrict dy, float *restrict dx);
-void basin_gelu_forward(size_t n, const float *restrict x, float *restrict y);
-void basin_gelu_backward(size_t n, const float *restrict x, const float *restrict dy, float *restrict dx);
+void basin_gelu_forward(size_t n, const float *restrict x, float *restrict y, float *restrict slope);
+void basin_gelu_backward(size_t n, const float *restrict x, const float *restrict slope, const float *restrict dy,
+                         float *restrict dx);
 // Layer normalization of rows of n features; see kernels_body.h.
 void basin_layernorm_forward(size_t rows, size_t n, float eps, const float *restrict x, const float *restrict gamma,
                              const float *restrict beta, float *restrict y, float *restrict mean, float *restrict inv_std);
@@ -93,8 +94,9 @@ typedef struct {
     void (*relu_backward)(size_t n, const float *restrict x, const float *restrict dy, float *restrict dx);
     void (*leaky_forward)(size_t n, float slope, const float *restrict x, float *restrict y);
     void (*leaky_backward)(size_t n, float slope, const float *restrict x, const float *restrict dy, float *restrict dx);
-    void (*gelu_forward)(size_t n, const float *restrict x, float *restrict y);
-    void (*gelu_backward)(size_t n, const float *restrict x, const float *restrict dy, float *restrict dx);
+    void (*gelu_forward)(size_t n, const float *restrict x, float *restrict y, float *restrict slope);
+    void (*gelu_backward)(size_t n, const float *restrict x, const float *restrict slope, const float *restrict dy,
+                          float *restrict dx);
     void (*layernorm_forward)(size_t rows, size_t n, float eps, const float *restrict x, const float *restrict gamma,
                               const float *restrict beta, float *restrict y, float *restrict mean, float *restrict inv_std);
     void (*layernorm_backward)(size_t rows, size_t n, const float *restrict x, const float *restrict gamma,
