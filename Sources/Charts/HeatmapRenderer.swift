@@ -4,6 +4,8 @@
 
 extension Heatmap {
     public func preferredHeight(width: Int) -> Int {
+        // A matrix of cells reads at two text rows a cell (one when it has many rows).
+        if cells { return max(6, min(24, rows * (rows > 12 ? 1 : 2))) + 3 }
         let plotWidth = max(4, width - 14)
         let aspect = columns > 0 && rows > 0 ? Double(rows) / Double(columns) : 1
         return max(8, min(24, clampedInt(Double(plotWidth) * aspect / 2))) + 3

@@ -53,7 +53,7 @@ extension PlotCommand {
         }
     }
 
-    /// "target 0 0 1 1 2 2, answer 0 0 1 1 2 2 ✓" for a class target (one or a class per position).
+    /// "target 0 0 1 1 2 2, answer 0 0 1 1 2 2 (right)" for a class target (one or a class per position).
     static func answer(_ outputs: [Float], data: Dataset, row: Int) -> String? {
         guard let classes = data.classCount, let labels = data.labels, outputs.count == classes * data.positions else {
             return nil
@@ -62,6 +62,6 @@ extension PlotCommand {
         let predicted = (0..<p).map { t in (0..<classes).max { outputs[$0 * p + t] < outputs[$1 * p + t] } ?? 0 }
         let target = (0..<p).map { Int(labels[row * p + $0]) }
         let words = { (v: [Int]) in v.map(String.init).joined(separator: " ") }
-        return "target \(words(target)), answer \(words(predicted)) " + (predicted == target ? "✓" : "✗")
+        return "target \(words(target)), answer \(words(predicted)) " + (predicted == target ? "(right)" : "(wrong)")
     }
 }
