@@ -35,6 +35,44 @@ struct SharpnessTests {
         expectClose(r.loss, reference.loss(at: w), rtol: 1e-5)
     }
 
+    /// Lanczos with as many steps as parameters recovers the whole spectrum: its extreme Ritz values
+    /// (both ends, negative ones included) match the dense Hessian's eigenvalues within 1e-4 of the
+    /// spectral radius (the bound; the finite-difference products limit it, as for λmax).
+    @Test("Lanczos's extreme Ritz values match a dense Double Hessian's eigenvalues within 1e-4")
+    func lanczosMatchesDenseHessian() throws {
+        let (net, data) = try tinyProblem()
+        let reference = DoubleMLP(net, data)
+        let dense = SymmetricEigen.decomposed(reference.hessian(at: net.parameters.array.map(Double.init))).values.sorted()
+        let spectrum = Lanczos.spectrum(FullGradient(network: net, data: data, loss: .crossEntropy), steps: net.parameterCount)
+        #expect(spectrum.steps <= net.parameterCount && !spectrum.cancelled)
+        let radius = max(abs(dense.first ?? 0), abs(dense.last ?? 0))
+        #expect((dense.first ?? 0) < 0, "the tiny problem's Hessian should have negative curvature: \(dense.prefix(3))")
+        for k in 0..<3 {
+            let low = spectrum.values[k], high = spectrum.values[spectrum.values.count - 1 - k]
+            #expect(abs(low - dense[k]) <= 1e-4 * radius, "smallest #\(k + 1): Lanczos \(low), dense \(dense[k])")
+            #expect(
+                abs(high - dense[dense.count - 1 - k]) <= 1e-4 * radius,
+                "largest #\(k + 1): Lanczos \(high), dense \(dense[dense.count - 1 - k])")
+        }
+        expectClose(spectrum.weights.reduce(0, +), 1, rtol: 1e-6, "density weights")
+    }
+
+    /// A few steps already bound the spectrum from inside: every Ritz value lies within the dense
+    /// spectrum, and the extreme ones come within their own residual bound of an eigenvalue.
+    @Test("with few steps the extreme Ritz values are inside the spectrum and within their residuals")
+    func lanczosFewSteps() throws {
+        let (net, data) = try tinyProblem()
+        let dense = SymmetricEigen.decomposed(DoubleMLP(net, data).hessian(at: net.parameters.array.map(Double.init))).values
+        let spectrum = Lanczos.spectrum(FullGradient(network: net, data: data, loss: .crossEntropy), steps: 12)
+        #expect(spectrum.steps == 12)
+        let lo = dense.min() ?? 0, hi = dense.max() ?? 0, slack = 1e-4 * max(abs(lo), abs(hi))
+        #expect(spectrum.values.allSatisfy { $0 >= lo - slack && $0 <= hi + slack }, "\(spectrum.values) vs [\(lo), \(hi)]")
+        for (v, r) in [(spectrum.values.first!, spectrum.residuals.first!), (spectrum.values.last!, spectrum.residuals.last!)] {
+            let nearest = dense.map { abs($0 - v) }.min() ?? .infinity
+            #expect(nearest <= r + slack, "Ritz value \(v): nearest eigenvalue \(nearest) away, residual bound \(r)")
+        }
+    }
+
     /// Same numbers whatever the thread count: chunks go to a fixed set of lanes and the lanes are
     /// added in order, so 1, 2 or 5 threads give the same bits (exact comparison).
     @Test("the full gradient and loss are the same bits on 1, 2 and 5 threads")

@@ -12,7 +12,7 @@ import Language
 import Networks
 
 struct PlotCommand: RunnableCommand {
-    enum Kind: String, OperandChoice { case loss, acc, boundary, fit, attention }
+    enum Kind: String, OperandChoice { case loss, acc, boundary, fit, attention, hessian }
 
     var what = Kind.loss
     var nets: [String] = []
@@ -32,15 +32,16 @@ struct PlotCommand: RunnableCommand {
             replayable: false,
             examples: [
                 "plot loss a b", "plot loss a b log", "plot acc a", "plot boundary a", "plot fit a", "plot s x=width",
-                "plot attention t layer=2 example=3",
+                "plot attention t layer=2 example=3", "plot hessian a",
             ],
             details: "plot SWEEP x=PARAM draws the final train (dim) and val (bright) metric of every finished trial "
                 + "against PARAM — mean ± sd where trials share a value or ran with seeds= — on a log axis when the "
                 + "values span more than a decade: with label noise over width, the double-descent picture. "
                 + "x=params puts each trial's parameter count on the axis. "
                 + "plot attention NET draws, for one validation example, how much each position (row) attends to "
-                + "each position (column) in every head of an attention or transformer layer (the first one, or layer=).",
-            .slot(\.what, "what", help: "what to plot: loss, acc, boundary, fit or attention"),
+                + "each position (column) in every head of an attention or transformer layer (the first one, or layer=). "
+                + "plot hessian NET draws the Hessian's spectral density estimated by 40 Lanczos steps (as hessian NET).",
+            .slot(\.what, "what", help: "what to plot: loss, acc, boundary, fit, attention or hessian"),
             .slots(\.nets, "nets", .name(.net), placeholder: "NET", help: "the nets (or, with x=, the sweep) to draw"),
             .flag(\.log, "log", help: "log-scale y axis"),
             .option(\.x, "x", .text, help: "a sweep's parameter (or 'params', the parameter count) on the x axis"),
@@ -65,7 +66,7 @@ struct PlotCommand: RunnableCommand {
         let entries = try names.map { n throws(RuntimeError) in try s.workspace.net(n, at: c.span) }
         switch what {
         case .loss, .acc: s.emit(.chart(.line(try Self.curves(entries, accuracy: what == .acc, log: log, at: c.span))))
-        case .boundary, .fit, .attention: try inputSpace(s, entries, c)
+        case .boundary, .fit, .attention, .hessian: try inputSpace(s, entries, c)
         }
         return .ok
     }
@@ -84,6 +85,11 @@ struct PlotCommand: RunnableCommand {
         switch what {
         case .boundary: s.emit(.chart(.heatmap(try Self.boundary(s, looked, at: c.span))))
         case .attention: try attention(s, looked, c)
+        case .hessian:
+            try s.requireFiniteWeights(looked, at: c.span)
+            let r = HessianCommand.measure(s, looked, steps: HessianCommand.defaultSteps, seed: s.workspace.seed)
+            s.emit(.chart(.line(HessianCommand.densityChart(r, looked, step: s.stepCaption(net)))))
+            s.say(HessianCommand.summary(r, looked))
         default: s.emit(.chart(.line(try Self.fit(s, looked, at: c.span))))
         }
         s.workspace.currentNet = net.name
