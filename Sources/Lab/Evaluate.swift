@@ -8,24 +8,35 @@ extension TrainingRun {
     /// Examples per forward pass during evaluation: large enough for efficient products, small
     /// enough that a CNN's activations stay within a few MiB.
     static let evaluationChunk = 256
+    /// The most workspace one evaluation pass may use (a transformer's activations per example are
+    /// large: fewer examples per pass keep a lesson's memory small).
+    static let evaluationWorkspaceBytes = 8 << 20
+
+    /// Examples per evaluation pass for `network`: `evaluationChunk`, fewer (down to 16) when its
+    /// activations would exceed `evaluationWorkspaceBytes`.
+    static func evaluationChunk(for network: Network) -> Int {
+        let perExample = max(network.stack.workspace.perExample * 4, 1)
+        return Swift.min(evaluationChunk, Swift.max(16, evaluationWorkspaceBytes / perExample))
+    }
 
     /// Loss and accuracy of the network on `data` (evaluation mode; weights untouched).
     public func evaluate(_ data: Dataset) -> Evaluation {
-        let chunk = min(Self.evaluationChunk, data.count)
+        let limit = Self.evaluationChunk(for: network)
+        let chunk = min(limit, data.count)
         if let b = evaluationBuffers, b.capacity >= chunk, b.features == data.featureCount,
             b.isClassification == (data.classCount != nil), b.outputs == data.targetWidth,
             b.positions == data.positions
         {
             return Self.evaluate(network, on: data, loss: loss, buffers: b)
         }
-        let b = BatchBuffers(network: network, data: data, capacity: Swift.max(chunk, Self.evaluationChunk / 4))
+        let b = BatchBuffers(network: network, data: data, capacity: Swift.max(chunk, Swift.min(limit, Self.evaluationChunk / 4)))
         evaluationBuffers = b
         return Self.evaluate(network, on: data, loss: loss, buffers: b)
     }
 
     /// Loss and accuracy of any network on `data` in evaluation mode.
     public static func evaluate(_ network: Network, on data: Dataset, loss: Loss) -> Evaluation {
-        let buffers = BatchBuffers(network: network, data: data, capacity: min(evaluationChunk, data.count))
+        let buffers = BatchBuffers(network: network, data: data, capacity: min(evaluationChunk(for: network), data.count))
         return evaluate(network, on: data, loss: loss, buffers: buffers)
     }
 

@@ -28,7 +28,7 @@ public final class FullGradient: @unchecked Sendable {
         self.network = network
         self.data = data
         self.loss = loss
-        self.chunk = max(1, min(chunk, data.count))
+        self.chunk = max(1, min(chunk, data.count, TrainingRun.evaluationChunk(for: network)))
         let chunks = (data.count + self.chunk - 1) / self.chunk
         let laneCount = max(1, min(Self.maxLanes, chunks))
         lanes = (0..<laneCount).map { _ in LaneSum(count: network.parameterCount) }
