@@ -8,7 +8,7 @@ enum Commands {
     static let all: [any RunnableCommand.Type] = [
         DataCommand.self, SplitCommand.self, NoiseCommand.self, AugmentCommand.self,
         InitCommand.self,
-        OptCommand.self, LossCommand.self, RegCommand.self, ScheduleCommand.self,
+        OptCommand.self, LossCommand.self, RegCommand.self, ScheduleCommand.self, FreezeCommand.self, UnfreezeCommand.self,
         TrainCommand.self, StepCommand.self, EvalCommand.self, ResetCommand.self, ForkCommand.self, CheckpointCommand.self,
         RewindCommand.self,
         PlotCommand.self, HistCommand.self, NormsCommand.self, LandscapeCommand.self, SharpnessCommand.self, HessianCommand.self,

@@ -61,6 +61,7 @@ extension Session {
         if let every = net.checkpointEvery { run.checkpoints.every = every }
         run.checkpoints.limit = net.checkpointKeep
         net.run = run
+        applyFrozen(net)
         net.dataName = data.name
         net.needsData = false
         return run

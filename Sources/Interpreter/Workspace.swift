@@ -43,6 +43,8 @@ struct TrainingSetup: Equatable {
     var schedule = Schedule.constant
     var initializer: Initializer?
     var batchSize = 32
+    /// Layers (from 1, as `show` numbers them) that training leaves unchanged (`freeze`).
+    var frozen: Set<Int> = []
 }
 
 /// A net: its definition, its built network (once its input shape is known) and its run.

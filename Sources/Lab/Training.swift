@@ -92,6 +92,7 @@ extension TrainingRun {
         network.gradients.zero()
         network.backward(buffers.x.base, batch: b, workspace: ws, training: true, rng: &rng)
         let n = network.parameterCount
+        for r in frozen { (network.gradients.base + r.lowerBound).update(repeating: 0, count: r.count) }
         if let clip = settings.clipNorm ?? optimizer.settings.clipNorm {
             Optimizer.clip(network.gradients.base, count: n, maxNorm: clip)
         }
@@ -99,9 +100,17 @@ extension TrainingRun {
             let bad = firstNonFinite(network.gradients)
             throw .nonFiniteGradient(layer: bad.layer, summary: bad.summary)
         }
+        if !frozen.isEmpty { frozenValues.base.update(from: network.parameters.base, count: n) }
         optimizer.update(
             params: network.parameters.base, grads: network.gradients.base, count: n,
             lr: lr, decayMask: decayMask.base)
+        if !frozen.isEmpty {
+            // Frozen parameters never move (weight decay and momentum included) and keep no state.
+            for r in frozen {
+                (network.parameters.base + r.lowerBound).update(from: frozenValues.base + r.lowerBound, count: r.count)
+            }
+            optimizer.clearState(frozen)
+        }
         guard Vec.allFinite(n, network.parameters.base) else {
             let bad = firstNonFinite(network.parameters)
             throw .nonFiniteUpdate(layer: bad.layer, summary: bad.summary)

@@ -35,6 +35,13 @@ public final class TrainingRun: @unchecked Sendable {
     var evaluationBuffers: BatchBuffers?
     /// 1 for weights, 0 for biases and normalization parameters (penalties apply to weights).
     let decayMask: FloatBuffer
+    /// Parameter index ranges that training leaves unchanged (frozen layers): their gradients are
+    /// zeroed before clipping, their values restored after each update, their optimizer state 0.
+    public var frozen: [Range<Int>] = [] {
+        didSet { frozen = frozen.map { $0.clamped(to: 0..<network.parameterCount) }.filter { !$0.isEmpty } }
+    }
+    /// The parameters before an update, for restoring the frozen ones.
+    lazy var frozenValues = FloatBuffer(count: network.parameterCount)
 
     public convenience init(
         network: Network, train: Dataset, validation: Dataset?, optimizer: OptimizerSettings,
@@ -183,5 +190,6 @@ extension TrainingRun {
         initial = o.initial
         checkpoints = o.checkpoints
         restoredStep = o.restoredStep
+        frozen = o.frozen
     }
 }

@@ -138,6 +138,7 @@ enum NumberScanner {
     }
 
     static func classify(_ text: String) -> Outcome {
+        if isIntegerRange(text) { return .word }
         var rest = Substring(text)
         let negative = rest.first == "-"
         if negative { rest = rest.dropFirst() }
@@ -168,6 +169,13 @@ enum NumberScanner {
         let mantissa = (integer.isEmpty ? "0" : String(integer)) + (fraction.isEmpty ? "" : "." + fraction)
         guard let value = Double(mantissa + exponent) else { return .malformed }
         return .number((negative ? -value : value) * multiplier)
+    }
+
+    /// `digits..digits` (`1..4`: layers, classes) is a word that a command reads as a range.
+    static func isIntegerRange(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[1].isEmpty
+            && [parts[0], parts[2]].allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
     }
 
     /// Consumes `[eE][+-]?digits` from `rest`, returning it, or nil when no digits follow.

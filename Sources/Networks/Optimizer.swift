@@ -69,6 +69,19 @@ public struct Optimizer: Sendable {
         for i in v.indices { v[i] = 0 }
     }
 
+    /// Forget the moments of the parameters in `ranges` (frozen layers keep no state).
+    public mutating func clearState(_ ranges: [Range<Int>]) {
+        for buffer in [\Optimizer.m, \Optimizer.v] {
+            self[keyPath: buffer].withUnsafeMutableBufferPointer { b in
+                guard let base = b.baseAddress else { return }
+                for r in ranges {
+                    let r = r.clamped(to: 0..<b.count)
+                    (base + r.lowerBound).update(repeating: 0, count: r.count)
+                }
+            }
+        }
+    }
+
     /// One update of `params` from `grads` (n floats) at learning rate `lr`.
     /// `decayMask` marks which entries are weights (penalties and decay apply to those only).
     public mutating func update(

@@ -56,6 +56,8 @@ public enum ValueType: Hashable, Sendable {
     case expression
     /// A parenthesized list of words: `(big, l2, drop)`.
     case words
+    /// Positive integers and ranges of them: `2`, `1..3` (layers of a net).
+    case integerRange
 
     /// How the type is described after "expects": "a positive integer".
     public var expectation: String {
@@ -75,6 +77,7 @@ public enum ValueType: Hashable, Sendable {
         case .flag: return "no value (write the flag alone)"
         case .expression: return "a number or an expression (big.train.acc, most(gap))"
         case .words: return "a list of words in parentheses: (a, b, c)"
+        case .integerRange: return "a number or a range: 2, 1..3"
         }
     }
 
@@ -91,6 +94,7 @@ public enum ValueType: Hashable, Sendable {
         case .flag: return ""
         case .expression: return "EXPR"
         case .words: return "(A, B, …)"
+        case .integerRange: return "N|A..B"
         }
     }
 
@@ -113,6 +117,8 @@ public enum ValueType: Hashable, Sendable {
         case (.string, .string), (.text, .string), (.text, .word), (.name, .word), (.commandName, .word):
             return true
         case (.oneOf(let choices), .word(let word)): return choices.contains(word)
+        case (.integerRange, .number(let v)): return Self.isInteger(v) && v >= 1
+        case (.integerRange, .word(let word)): return NumberScanner.isIntegerRange(word)
         default: return false
         }
     }
@@ -121,7 +127,8 @@ public enum ValueType: Hashable, Sendable {
     /// a numeric type, a string for a string type) — used to skip optional slots.
     func clearlyAccepts(_ literal: Literal) -> Bool {
         switch (self, literal) {
-        case (.oneOf, .word): return accepts(literal)
+        case (.oneOf, .word), (.integerRange, .word): return accepts(literal)
+        case (.integerRange, .number): return true
         case (.string, .string), (.text, .string): return true
         case (_, .number): return isNumeric
         default: return false

@@ -42,7 +42,10 @@ struct ShowCommand: RunnableCommand {
         let entry = network.stack.inputConversion == nil ? "" : "to channels-last"
         var rows: [[String]] = [["", "input", entry, describeShape(network.inputShape), ""]]
         for (i, layer) in network.layers.enumerated() {
-            rows.append(["\(i + 1)", layer.kind, layer.summary, describeShape(layer.outputShape), layer.parameterCount.formatted])
+            let frozen = net.setup.frozen.contains(i + 1) ? " · frozen" : ""
+            rows.append([
+                "\(i + 1)", layer.kind, layer.summary + frozen, describeShape(layer.outputShape), layer.parameterCount.formatted,
+            ])
         }
         rows.append(["", "total", "", "", network.parameterCount.formatted])
         s.emit(

@@ -1,0 +1,73 @@
+// freeze / unfreeze: frozen layers' parameters come out of training bit for bit as they went in —
+// under AdamW's decoupled weight decay and gradient clipping too — while the rest trains; seeds
+// keep the set; `show` marks it; bad layer lists are refused at the word.
+import Charts
+import Networks
+import TestSupport
+import Testing
+
+@testable import Interpreter
+
+@Suite("freeze and unfreeze")
+struct FreezeTests {
+    static let setup = """
+        data d = spiral n=300 classes=3
+        net a = dense 16 relu, dense 16 relu, dense 3
+        opt a adamw lr=1e-2 wd=0.1
+        train a on d epochs=1
+        """
+
+    /// The parameters of top-level layer `i` (from 1) of `net`'s run.
+    func parameters(_ f: LookingFixture, _ net: String, layer i: Int, replica: Int? = nil) throws -> [Float] {
+        var entry = try #require(f.session.workspace.nets[net])
+        if let replica { entry = entry.replicas[replica] }
+        let network = try #require(entry.currentNetwork)
+        let start = network.stack.parameterOffsets[i - 1], count = network.layers[i - 1].parameterCount
+        return Array(network.parameters.array[start..<(start + count)])
+    }
+
+    @Test("frozen layers do not change at all; the others train")
+    func frozenLayersStay() throws {
+        let f = LookingFixture()
+        #expect(f.run(Self.setup + "\nfreeze a 1..2") == .ok, "\(f.recorder.diagnostics.map(\.message))")
+        #expect(f.recorder.texts.last == "a: layers 1–2 frozen (48 parameters)")
+        let before = try (1...5).map { try parameters(f, "a", layer: $0) }
+        #expect(f.run("train a epochs=3") == .ok)
+        let after = try (1...5).map { try parameters(f, "a", layer: $0) }
+        #expect(before[0].map(\.bitPattern) == after[0].map(\.bitPattern), "layer 1 moved")
+        #expect(before[2] != after[2] && before[4] != after[4], "the unfrozen layers should train")
+        #expect(f.run("unfreeze a\ntrain a epochs=1") == .ok)
+        #expect(try parameters(f, "a", layer: 1) != after[0], "unfrozen, layer 1 trains again")
+        #expect(f.recorder.texts.contains("a: every layer trains"))
+    }
+
+    @Test("every seed's copy keeps the frozen layers, and show marks them")
+    func seedsAndShow() throws {
+        let f = LookingFixture()
+        let lines = "data d = spiral n=300 classes=3\nnet a = dense 16 relu, dense 16 relu, dense 3\nfreeze a 3\n"
+        #expect(f.run(lines + "train a on d epochs=2 seeds=2") == .ok, "\(f.recorder.diagnostics.map(\.message))")
+        let before = try parameters(f, "a", layer: 3, replica: 0)
+        #expect(f.run("train a epochs=2") == .ok)
+        #expect(try parameters(f, "a", layer: 3, replica: 0) == before)
+        #expect(f.run("show a") == .ok)
+        let table = try #require(f.recorder.charts.compactMap { if case .table(let t) = $0 { t } else { nil } }.last)
+        #expect(table.rows.first { $0.first == "3" }?[2].hasSuffix("· frozen") == true, "\(table.rows)")
+        #expect(table.rows.first { $0.first == "1" }?[2].contains("frozen") == false)
+    }
+
+    @Test(
+        "layer lists past the net, empty ranges and words are refused at the word",
+        arguments: [
+            ("freeze a 7", "a has 5 layers; 7 goes past them"),
+            ("freeze a 2..9", "a has 5 layers; 2..9 goes past them"),
+            ("freeze a 3..1", "the range 3..1 is empty"),
+            ("freeze a", "freeze needs the layers to keep fixed"),
+        ])
+    func refusals(_ c: (line: String, message: String)) throws {
+        let f = LookingFixture()
+        f.run(Self.setup)
+        #expect(f.run(c.line) != .ok)
+        let d = try #require(f.recorder.diagnostics.last)
+        #expect(d.message.contains(c.message), "\(d.message)")
+    }
+}
