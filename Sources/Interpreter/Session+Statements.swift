@@ -87,6 +87,7 @@ extension Session {
         let entry = NetEntry(
             name: name, specs: specs, definitionText: source.text(of: definition.span),
             seed: workspace.seed)
+        entry.transplants = try transplants(definition.layers)
         var misfit: String?
         if let dataName = workspace.currentData, let data = workspace.datasets[dataName] {
             switch try fit(specs, to: data, name: name, at: definition.span) {
@@ -94,6 +95,7 @@ extension Session {
                 entry.network = network
                 entry.dataName = dataName
                 network.initialize(scheme: nil, seed: entry.seed)
+                try applyTransplants(entry, to: network, at: definition.span)
             case .misfit(let error):
                 misfit = error.message
             }
@@ -191,6 +193,7 @@ extension Session {
             switch item.kind {
             case .layer(let layer): one = layer.activation == nil ? 1 : 2  // `dense 32 relu` is two layers
             case .residual(let body): one = try expandedCount(body) + 1
+            case .borrowed(let net, let layers): one = try borrowedRange(net, layers).count
             }
             total = min(Self.maxLayers * 1000, total + min(Self.maxLayers * 1000, count * one))
         }
@@ -214,10 +217,90 @@ extension Session {
                 }
                 one = try layerSpec(layer)
             case .residual(let body): one = [.residual(try expandedSpecs(body))]
+            case .borrowed(let net, let layers):
+                guard count == 1 else {
+                    throw RuntimeError(
+                        "\(net.name)[\(layers.text)] are trained layers: they can be borrowed once, not repeated",
+                        at: item.repeatCount?.span ?? item.span, hint: "repeat new layers instead: dense 32 relu x\(count)")
+                }
+                let range = try borrowedRange(net, layers)
+                one = Array(try workspace.net(net.name, at: net.span).specs[range])
             }
             for _ in 0..<count { specs += one }
         }
         return specs
+    }
+
+    /// The layers `a[2..4]` names (from 0), checked against the net.
+    func borrowedRange(_ net: Identifier, _ layers: Value) throws(RuntimeError) -> Range<Int> {
+        let source = try workspace.net(net.name, at: net.span)
+        let count = source.specs.count
+        let chosen = try LayerSelection.parse([layers.text], of: source, spans: [layers.span], at: layers.span)
+        guard let low = chosen.min(), let high = chosen.max(), high <= count else {
+            throw RuntimeError("\(net.name) has \(count) layers", at: layers.span)
+        }
+        return (low - 1)..<high
+    }
+
+    /// The weights of every borrowed layer, copied now (later training of the source does not
+    /// change them). Only top-level items may borrow.
+    func transplants(_ items: [LayerItem]) throws(RuntimeError) -> [Transplant] {
+        var result: [Transplant] = []
+        var position = 0
+        for item in items {
+            switch item.kind {
+            case .borrowed(let name, let layers):
+                let source = try workspace.net(name.name, at: name.span)
+                guard let network = source.currentNetwork else {
+                    throw RuntimeError(
+                        "\(name.name) has no weights yet: \(name.name)[\(layers.text)] copies its trained layers", at: name.span,
+                        hint: "train \(name.name) on DATA first")
+                }
+                for k in try borrowedRange(name, layers) {
+                    let stack = network.stack
+                    let p = stack.parameterOffsets[k], n = stack.layers[k].parameterCount
+                    let st = stack.stateOffsets[k], sn = stack.layers[k].stateCount
+                    result.append(
+                        Transplant(
+                            layer: position, source: name.name, sourceLayer: k,
+                            parameters: Array(network.parameters.array[p..<(p + n)]),
+                            state: Array(network.state.array[st..<(st + sn)])))
+                    position += 1
+                }
+            case .residual(let body):
+                if body.contains(where: { if case .borrowed = $0.kind { true } else { false } }) {
+                    throw RuntimeError("borrowed layers go at the top level of a net, not inside res { }", at: item.span)
+                }
+                position += try expandedCount([item])
+            case .layer:
+                position += try expandedCount([item])
+            }
+        }
+        return result
+    }
+
+    /// Puts the borrowed weights into a freshly drawn network; a layer whose size differs (the
+    /// new data's inputs differ from what the source trained on) is refused.
+    func applyTransplants(_ net: NetEntry, to network: Network, at span: SourceSpan) throws(RuntimeError) {
+        let stack = network.stack
+        for t in net.transplants {
+            guard stack.layers.indices.contains(t.layer), stack.layers[t.layer].parameterCount == t.parameters.count,
+                stack.layers[t.layer].stateCount == t.state.count
+            else {
+                let have = stack.layers.indices.contains(t.layer) ? stack.layers[t.layer].parameterCount : 0
+                throw RuntimeError(
+                    "\(net.name)'s layer \(t.layer + 1) has \(have.formatted) parameters on this data, but \(t.source)'s layer "
+                        + "\(t.sourceLayer + 1) trained with \(t.parameters.count.formatted): the inputs differ from what \(t.source) saw",
+                    at: span, hint: "borrow layers on data of the same example shape as \(t.source)'s")
+            }
+            let p = stack.parameterOffsets[t.layer], st = stack.stateOffsets[t.layer]
+            t.parameters.withUnsafeBufferPointer { b in
+                if let base = b.baseAddress { (network.parameters.base + p).update(from: base, count: b.count) }
+            }
+            t.state.withUnsafeBufferPointer { b in
+                if let base = b.baseAddress { (network.state.base + st).update(from: base, count: b.count) }
+            }
+        }
     }
 
     /// A layer that is never meant to repeat on its own (it would stack normalizations, dropouts

@@ -25,6 +25,7 @@ extension Session {
         if net.network == nil || (net.dataName != data.name && net.network?.inputShape != data.sampleShape) {
             let network = try buildNetwork(net.specs, for: data, name: net.name, at: span)
             network.initialize(scheme: net.setup.initializer, seed: net.seed)
+            try applyTransplants(net, to: network, at: span)
             net.network = network
             net.run = nil
         }
@@ -138,6 +139,7 @@ extension Session {
         guard let network = net.network else { return }
         let fresh = Network(stack: network.stack)
         fresh.initialize(scheme: net.setup.initializer, seed: net.seed)
+        try applyTransplants(net, to: fresh, at: span)
         net.network = fresh
     }
 

@@ -36,6 +36,15 @@ struct DataEntry {
     var validation: Dataset? { parts.validation.count > 0 ? parts.validation : nil }
 }
 
+/// One borrowed layer: where it sits in the net (from 0) and the weights it was given.
+struct Transplant {
+    var layer: Int
+    var source: String
+    var sourceLayer: Int
+    var parameters: [Float]
+    var state: [Float]
+}
+
 /// The training setup stored on a net (shown by `show a`), applied when it trains.
 struct TrainingSetup: Equatable {
     var optimizer = OptimizerSettings.adam(lr: 1e-3)
@@ -75,6 +84,9 @@ final class NetEntry {
     /// `train NET … seeds=N`: the N−1 copies trained beside this net, with seeds seed+1 … seed+N−1
     /// (same definition, setup and data); later `train`s continue them all. `reset` clears them.
     var replicas: [NetEntry] = []
+    /// `net b = a[1..4], dense 5`: layers whose weights are copies of another net's, taken when the
+    /// net was defined; every fresh draw of weights (build, reset) puts them back.
+    var transplants: [Transplant] = []
 
     init(name: String, specs: [LayerSpec], definitionText: String, seed: UInt64) {
         self.name = name
@@ -93,6 +105,7 @@ final class NetEntry {
         copy.dataName = dataName
         copy.checkpointEvery = checkpointEvery
         copy.checkpointKeep = checkpointKeep
+        copy.transplants = transplants
         return copy
     }
 
@@ -101,6 +114,7 @@ final class NetEntry {
     func duplicate(named name: String, run forkedRun: TrainingRun? = nil) -> NetEntry {
         let copy = NetEntry(name: name, specs: specs, definitionText: definitionText, seed: seed)
         copy.setup = setup
+        copy.transplants = transplants
         copy.dataName = dataName
         copy.checkpointEvery = checkpointEvery
         copy.checkpointKeep = checkpointKeep

@@ -116,6 +116,7 @@ extension Expectation {
         case .distribution: return "a distribution: log, uniform, int or choice"
         case .closingBrace: return "'}'"
         case .closingParen: return "')'"
+        case .closingBracket: return "']' after the layers (a[1..4])"
         case .openingParen(let after): return "'(' after '\(after)'"
         case .openingBrace(let after): return "'{' after '\(after)'"
         case .endOfStatement: return "end of line or ';'"

@@ -19,6 +19,7 @@ public enum Expectation: Hashable, Sendable {
     case distribution
     case closingBrace
     case closingParen
+    case closingBracket
     case openingParen(after: String)
     case openingBrace(after: String)
     case endOfStatement

@@ -122,6 +122,8 @@ extension Lexer {
         case ascii("}"): return .rightBrace
         case ascii("("): return .leftParen
         case ascii(")"): return .rightParen
+        case ascii("["): return .leftBracket
+        case ascii("]"): return .rightBracket
         case ascii("~"): return .tilde
         default: return nil
         }

@@ -21,6 +21,8 @@ public struct LayerItem: Hashable, Sendable {
         case layer(Layer)
         /// `res { … }`: x + f(x).
         case residual([LayerItem])
+        /// `a[1..4]` or `a[2]`: another net's layers with copies of their trained weights.
+        case borrowed(net: Identifier, layers: Value)
     }
 
     public var kind: Kind

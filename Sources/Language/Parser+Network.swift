@@ -28,6 +28,8 @@ extension Parser {
         let kind: LayerItem.Kind?
         if current.word == "res" {
             kind = .residual(try residual())
+        } else if current.word != nil, peek(1).kind == .leftBracket {
+            kind = try borrowed()
         } else {
             kind = try layer().map { .layer($0) }
         }
@@ -43,6 +45,30 @@ extension Parser {
             }
         }
         return kind.map { LayerItem($0, repeatCount: count, span: spanned(from: start)) }
+    }
+
+    /// `borrowed → NAME '[' (N | A..B) ']'`: layers of another net, with its weights.
+    mutating func borrowed() throws -> LayerItem.Kind {
+        let nameToken = advance()
+        let name = Identifier(nameToken.word ?? "", span: nameToken.span)
+        advance()
+        let token = current
+        let value: Value
+        switch token.kind {
+        case .number(let n) where ValueType.integerRange.accepts(.number(n.value)):
+            advance()
+            value = Value(.number(n), span: token.span, text: token.text)
+        case .word(let w) where ValueType.integerRange.accepts(.word(w)):
+            advance()
+            value = Value(.word(w), span: token.span, text: token.text)
+        default:
+            throw fail(
+                .typeMismatch(
+                    .argument("the layers of \(name.name)"), expected: .integerRange, got: token.quoted, suggestion: nil),
+                at: token.span)
+        }
+        try expect(.rightBracket, .closingBracket)
+        return .borrowed(net: name, layers: value)
     }
 
     /// `residual → 'res' '{' NEWLINE* layerList NEWLINE* '}'`

@@ -51,7 +51,7 @@ public enum TokenKind: Hashable, Sendable {
     case comparison(ComparisonOperator)
     /// `+`, `-`, `*`, `/` (in an `expect`); a `-` before a digit starts a number instead.
     case arithmetic(ArithmeticOperator)
-    case equals, comma, semicolon, leftBrace, rightBrace, leftParen, rightParen, tilde, dot
+    case equals, comma, semicolon, leftBrace, rightBrace, leftParen, rightParen, leftBracket, rightBracket, tilde, dot
     case newline
     case end
     /// Text the lexer already reported an error for; the parser skips its statement quietly.

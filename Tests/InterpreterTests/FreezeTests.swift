@@ -71,3 +71,48 @@ struct FreezeTests {
         #expect(d.message.contains(c.message), "\(d.message)")
     }
 }
+
+@Suite("net b = a[1..4], dense 5")
+struct BorrowedLayerTests {
+    static let setup = """
+        data d = spiral n=300 classes=3
+        net a = dense 16 relu, dense 16 relu, dense 3
+        opt a adam lr=1e-2
+        train a on d epochs=3
+        """
+
+    func parameters(_ f: LookingFixture, _ net: String) throws -> [Float] {
+        try #require(f.session.workspace.nets[net]?.currentNetwork).parameters.array
+    }
+
+    @Test("borrowed layers start with the source's trained weights, keep them when the source trains on, and come back on reset")
+    func copiesTrainedWeights() throws {
+        let f = LookingFixture()
+        #expect(f.run(Self.setup + "\nnet b = a[1..4], dense 3") == .ok, "\(f.recorder.diagnostics.map(\.message))")
+        let a = try parameters(f, "a"), b = try parameters(f, "b")
+        let body = 2 * 16 + 16 + 16 * 16 + 16  // layers 1–4: dense 16 (48), relu, dense 16 (272), relu
+        #expect(Array(b[0..<body]) == Array(a[0..<body]))
+        #expect(Array(b[body...]) != Array(a[body...]), "the new head is drawn fresh")
+        #expect(f.run("train a epochs=2\nreset b") == .ok)
+        #expect(Array(try parameters(f, "b")[0..<body]) == Array(a[0..<body]), "reset puts the borrowed weights back")
+        #expect(f.run("show b") == .ok)
+        let table = try #require(f.recorder.charts.compactMap { if case .table(let t) = $0 { t } else { nil } }.last)
+        #expect(table.rows.first { $0.first == "3" }?[2].hasSuffix("· from a[3]") == true, "\(table.rows)")
+    }
+
+    @Test(
+        "a net without weights, a range past it and a repeat are refused",
+        arguments: [
+            ("net u = dense 7\nnet b = u[1], dense 3", "u has no weights yet"),
+            ("net b = a[2..8], dense 3", "a has 5 layers; 2..8 goes past them"),
+            ("net b = a[1..2] x2, dense 3", "can be borrowed once, not repeated"),
+            ("net b = res { a[1] }, dense 3", "borrowed layers go at the top level"),
+        ])
+    func refusals(_ c: (line: String, message: String)) throws {
+        let f = LookingFixture()
+        f.run(Self.setup)
+        #expect(f.run(c.line) != .ok)
+        let d = try #require(f.recorder.diagnostics.last)
+        #expect(d.message.contains(c.message), "\(d.message)")
+    }
+}

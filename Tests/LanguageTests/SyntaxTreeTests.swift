@@ -23,6 +23,7 @@ func outline(_ items: [LayerItem]) -> String {
         switch item.kind {
         case .layer(let layer): text = outline(layer)
         case .residual(let body): text = "res{" + outline(body) + "}"
+        case .borrowed(let net, let layers): text = "\(net.name)[\(layers.text)]"
         }
         if let count = item.repeatCount { text += " x" + count.text }
         return text
@@ -68,6 +69,8 @@ let netCases: [NetCase] = [
     NetCase(
         name: "convolutions", line: "net c = conv 25 k=5 s=2 pad=1 relu, pool max 2, flatten, dense 10",
         outline: "conv(25 k=5 s=2 pad=1) relu, pool(max 2), flatten, dense(10)"),
+    NetCase(name: "borrowed layers", line: "net b = a[1..4], dense 5", outline: "a[1..4], dense(5)"),
+    NetCase(name: "one borrowed layer", line: "net b = a[2], dense 5 relu", outline: "a[2], dense(5) relu"),
     NetCase(
         name: "sequence layers", line: "net t = embed 48, transformer heads=3 x3, attention heads=2 causal, dense 3",
         outline: "embed(48 vocab=-), transformer(heads=3 mlp=-) x3, attention(heads=2 causal), dense(3)"),

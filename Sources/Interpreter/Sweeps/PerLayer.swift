@@ -42,6 +42,7 @@ enum PerLayer {
         switch item.kind {
         case .layer(let layer): return values(of: layer).contains { v in variable(v).map(prefixes.contains) ?? false }
         case .residual(let body): return body.contains { mentions($0, prefixes) }
+        case .borrowed: return false
         }
     }
 
@@ -68,6 +69,7 @@ enum PerLayer {
         switch item.kind {
         case .layer(let layer): copy.kind = .layer(renamed(layer, prefixes, k))
         case .residual(let body): copy.kind = .residual(body.map { renamed($0, prefixes, k) })
+        case .borrowed: break
         }
         return copy
     }

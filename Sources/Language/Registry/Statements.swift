@@ -11,10 +11,13 @@ extension CommandSpec {
             "net a = dense 32 relu, dense 32 relu, dense 3", "net deep = dense 32 relu x20, dense 3",
             "net res = dense 32 relu, res { dense 32 relu, dense 32 } x8, dense 3",
             "net cnn = conv 25 k=5 s=2 relu, conv 25 k=3 s=2 relu, flatten, dense 10",
+            "net t = embed 48, transformer heads=3 x3, dense 3", "net b = a[1..4], dense 5",
         ],
         details: "Layers: dense N, conv N k= s= pad=, pool max|avg K, flatten, dropout P, batchnorm, layernorm, "
+            + "embed W, attention heads=H, transformer heads=H, "
             + "res { … }; activations as a layer or a trailing word: relu tanh sigmoid gelu leaky linear. "
-            + "xN after a layer or block repeats it.")
+            + "xN after a layer or block repeats it. NET[A..B] (or NET[N]) takes another net's layers A to B with "
+            + "copies of their weights as they are now (transfer learning: 'freeze' them, train a new head).")
 
     /// `let NAME = VALUE` or `let NAME ~ DISTRIBUTION`
     public static let variable = CommandSpec(

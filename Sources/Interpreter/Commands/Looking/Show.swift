@@ -42,7 +42,8 @@ struct ShowCommand: RunnableCommand {
         let entry = network.stack.inputConversion == nil ? "" : "to channels-last"
         var rows: [[String]] = [["", "input", entry, describeShape(network.inputShape), ""]]
         for (i, layer) in network.layers.enumerated() {
-            let frozen = net.setup.frozen.contains(i + 1) ? " · frozen" : ""
+            let borrowed = net.transplants.first { $0.layer == i }.map { " · from \($0.source)[\($0.sourceLayer + 1)]" } ?? ""
+            let frozen = borrowed + (net.setup.frozen.contains(i + 1) ? " · frozen" : "")
             rows.append([
                 "\(i + 1)", layer.kind, layer.summary + frozen, describeShape(layer.outputShape), layer.parameterCount.formatted,
             ])
