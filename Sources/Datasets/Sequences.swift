@@ -39,6 +39,8 @@ public struct SequenceOptions: Sendable, Equatable {
     public var seed: UInt64 = 0
 
     public static let defaultCount = 2000
+    /// Most examples a task makes (each is checked against all the others for repeats).
+    public static let maxCount = 1_000_000
     public static let maxLength = 256
     public static let maxVocabulary = 512
 
@@ -55,7 +57,15 @@ extension Dataset {
         var rng = RNG(seed: o.seed, stream: "sequences-\(o.task.rawValue)")
         let distinct = o.distinctInputs
         let n = o.count ?? Int(min(Double(SequenceOptions.defaultCount), distinct))
-        try checkCount(n)
+        guard n >= 1, n <= SequenceOptions.maxCount else {
+            throw .invalidArgument(name: "n", value: "\(n)", allowed: "1 to \(SequenceOptions.maxCount) for a sequence task")
+        }
+        guard n * (o.inputLength + o.positions) <= Dataset.valueLimit else {
+            throw .invalidArgument(
+                name: "n", value: "\(n)",
+                allowed: "at most \(Dataset.valueLimit / (o.inputLength + o.positions)) examples of \(o.inputLength) tokens "
+                    + "(a dataset holds at most \(Dataset.valueLimit) values)")
+        }
         guard Double(n) <= distinct else {
             throw .tooFewDistinct(task: o.description, distinct: Int(distinct), requested: n)
         }
