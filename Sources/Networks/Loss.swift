@@ -87,8 +87,7 @@ extension Loss {
             var allRight = true
             for t in 0..<p {
                 let base = z + i * classes * p + t, label = Int(y[i * p + t])
-                var top = base[0], best = 0
-                for c in 1..<max(classes, 1) where base[c * p] > top { top = base[c * p]; best = c }
+                let best = Self.argmax(base, classes, stride: p), top = base[best * p]
                 if best != label { allRight = false }
                 var sum: Float = 0
                 for c in 0..<classes { sum += expf(base[c * p] - top) }
@@ -103,6 +102,13 @@ extension Loss {
             if allRight { correct += 1 }
         }
         return LossResult(loss: total / Double(b * p), correct: correct)
+    }
+
+    /// The class with the largest of `classes` values `stride` apart (the first on ties).
+    static func argmax(_ x: UnsafePointer<Float>, _ classes: Int, stride: Int) -> Int {
+        var best = 0
+        for c in 1..<max(classes, 1) where x[c * stride] > x[best * stride] { best = c }
+        return best
     }
 
     private func softCrossEntropy(
@@ -158,9 +164,7 @@ extension Loss {
             var allRight = true
             for t in 0..<p {
                 let label = Int(y[i * p + t])
-                var best = 0
-                for c in 0..<classes where z[i * k + c * p + t] > z[i * k + best * p + t] { best = c }
-                if best != label { allRight = false }
+                if Self.argmax(z + i * k + t, classes, stride: p) != label { allRight = false }
                 for c in 0..<classes {
                     let at = i * k + c * p + t
                     let d = z[at] - (c == label ? 1 : 0)

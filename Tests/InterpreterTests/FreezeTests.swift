@@ -64,11 +64,7 @@ struct FreezeTests {
             ("freeze a", "freeze needs the layers to keep fixed"),
         ])
     func refusals(_ c: (line: String, message: String)) throws {
-        let f = LookingFixture()
-        f.run(Self.setup)
-        #expect(f.run(c.line) != .ok)
-        let d = try #require(f.recorder.diagnostics.last)
-        #expect(d.message.contains(c.message), "\(d.message)")
+        try expectRefused(Self.setup, then: c.line, saying: c.message)
     }
 }
 
@@ -109,10 +105,17 @@ struct BorrowedLayerTests {
             ("net b = res { a[1] }, dense 3", "borrowed layers go at the top level"),
         ])
     func refusals(_ c: (line: String, message: String)) throws {
-        let f = LookingFixture()
-        f.run(Self.setup)
-        #expect(f.run(c.line) != .ok)
-        let d = try #require(f.recorder.diagnostics.last)
-        #expect(d.message.contains(c.message), "\(d.message)")
+        try expectRefused(Self.setup, then: c.line, saying: c.message)
     }
+}
+
+/// Runs `setup`, then `line`, which must fail with a message containing `message`.
+func expectRefused(
+    _ setup: String, then line: String, saying message: String, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+    let f = LookingFixture()
+    f.run(setup)
+    #expect(f.run(line) != .ok, sourceLocation: sourceLocation)
+    let d = try #require(f.recorder.diagnostics.last, sourceLocation: sourceLocation)
+    #expect(d.message.contains(message), "\(d.message)", sourceLocation: sourceLocation)
 }
