@@ -155,3 +155,44 @@ extension Dataset {
         return (copy, record)
     }
 }
+
+// MARK: - Derived datasets
+
+extension SplitDataset {
+    /// The examples of `classes` (relabelled from 0, in order), each part drawn from the same part
+    /// here — the test part stays a test part, moved unread (no peek) — with the training part
+    /// cut to its first `trainLimit` examples (few-shot). Label noise and augmentation stay behind.
+    /// Returns every kept example (train, val, test in that order) and its parts.
+    public func restricted(
+        toClasses classes: ClosedRange<Int>, trainLimit: Int?, name: String
+    ) throws(DataError) -> (full: Dataset, parts: SplitDataset) {
+        guard let k = train.classCount, train.positions == 1 else {
+            throw .needsClasses(operation: "a class subset", dataset: self.name)
+        }
+        let written = "\(classes.lowerBound)..\(classes.upperBound)"
+        guard classes.lowerBound >= 0, classes.upperBound < k else {
+            throw .invalidArgument(name: "classes", value: written, allowed: "a range within 0..\(k - 1)")
+        }
+        func part(_ d: Dataset, limit: Int?) -> (inputs: [Float], labels: [Int32]) {
+            let f = d.featureCount
+            var x: [Float] = [], y: [Int32] = []
+            for (row, label) in (d.labels ?? []).enumerated() where classes.contains(Int(label)) {
+                if let limit, y.count >= limit { break }
+                x += d.inputs[row * f..<(row + 1) * f]
+                y.append(label - Int32(classes.lowerBound))
+            }
+            return (x, y)
+        }
+        let a = part(train, limit: trainLimit), b = part(validation, limit: nil), c = part(lockedTest, limit: nil)
+        guard !a.labels.isEmpty else {
+            throw .invalidArgument(
+                name: "classes", value: written, allowed: "classes that have training examples in \(self.name)")
+        }
+        let data = try Dataset(
+            name: name, inputs: a.inputs + b.inputs + c.inputs, sampleShape: train.sampleShape,
+            targets: .classes(a.labels + b.labels + c.labels, count: classes.count), isSignal: train.isSignal)
+        let parts = try SplitDataset(
+            data, split: Split.leading(count: data.count, train: a.labels.count, validation: b.labels.count))
+        return (data, parts)
+    }
+}

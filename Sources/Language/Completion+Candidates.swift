@@ -49,6 +49,8 @@ extension Completer {
     func values(of type: ValueType) -> [CompletionCandidate] {
         switch type {
         case .oneOf(let choices): return choices.map { CompletionCandidate($0, .value) }
+        case .choiceOrName(let choices, let kind):
+            return choices.map { CompletionCandidate($0, .value) } + names(kind).map { CompletionCandidate($0, .name) }
         case .name(let kind):
             let kinds: [NameKind] = kind == .any ? [.net, .data, .sweep] : [kind]
             return kinds.flatMap { names($0) }.map { CompletionCandidate($0, .name) }

@@ -119,3 +119,36 @@ func expectRefused(
     let d = try #require(f.recorder.diagnostics.last, sourceLocation: sourceLocation)
     #expect(d.message.contains(message), "\(d.message)", sourceLocation: sourceLocation)
 }
+
+@Suite("data few = m classes=A..B n=N")
+struct DerivedDataTests {
+    @Test("a class subset keeps each part's examples of those classes, relabelled from 0, and never peeks at the test part")
+    func classSubset() throws {
+        let f = LookingFixture()
+        #expect(
+            f.run("data m = mnist1d n=2000\ndata few = m classes=5..9 n=60") == .ok, "\(f.recorder.diagnostics.map(\.message))")
+        let m = try #require(f.session.workspace.datasets["m"]), few = try #require(f.session.workspace.datasets["few"])
+        #expect(few.parts.train.count == 60 && few.full.classCount == 5)
+        let sourceVal = (m.parts.validation.labels ?? []).filter { $0 >= 5 }.map { $0 - 5 }
+        #expect(few.parts.validation.labels == sourceVal)
+        #expect(few.parts.testCount > 0 && few.parts.testCount < m.parts.testCount)
+        #expect(m.parts.peeks.isEmpty && few.parts.peeks.isEmpty, "deriving must not count as a look at the test part")
+        // The first training examples of the subset are the source's first of those classes.
+        let f40 = m.full.featureCount
+        let firstSource = try #require((m.parts.train.labels ?? []).firstIndex { $0 >= 5 })
+        #expect(
+            Array(few.parts.train.inputs[0..<f40]) == Array(m.parts.train.inputs[firstSource * f40..<(firstSource + 1) * f40]))
+    }
+
+    @Test(
+        "bad subsets are refused with what would work",
+        arguments: [
+            ("data few = m classes=8..12", "classes=8..12 is not allowed: expected a range within 0..9"),
+            ("data few = m", "keeps some of its classes: say which"),
+            ("data few = mm classes=0..4", "'mm' is neither a source nor a dataset"),
+            ("data s = spiral classes=0..2", "classes=0..2 keeps classes of a dataset"),
+        ])
+    func refusals(_ c: (line: String, message: String)) throws {
+        try expectRefused("data m = mnist1d n=500", then: c.line, saying: c.message)
+    }
+}

@@ -109,7 +109,7 @@ struct Binder {
     /// Whether the value has the right shape for the type, before its content is checked.
     static func shapeFits(_ value: Value, _ type: ValueType) -> Bool {
         switch (type, value.kind) {
-        case (.name, .word), (.name, .member), (.oneOf, .word), (.commandName, .word), (.text, .word),
+        case (.name, .word), (.name, .member), (.oneOf, .word), (.choiceOrName, .word), (.commandName, .word), (.text, .word),
             (.text, .string), (.string, .string):
             return true
         case (.expression, _), (.words, .list): return true

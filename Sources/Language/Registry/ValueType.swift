@@ -58,6 +58,9 @@ public enum ValueType: Hashable, Sendable {
     case words
     /// Positive integers and ranges of them: `2`, `1..3` (layers of a net).
     case integerRange
+    /// One of fixed words, or the name of something in the workspace (`data few = m …`: a
+    /// generator, a file format, or a dataset to derive from).
+    case choiceOrName([String], NameKind)
 
     /// How the type is described after "expects": "a positive integer".
     public var expectation: String {
@@ -78,6 +81,7 @@ public enum ValueType: Hashable, Sendable {
         case .expression: return "a number or an expression (big.train.acc, most(gap))"
         case .words: return "a list of words in parentheses: (a, b, c)"
         case .integerRange: return "a number or a range: 2, 1..3"
+        case .choiceOrName(let choices, let kind): return Self.list(choices) + " or the name of a " + (kind.noun ?? "value")
         }
     }
 
@@ -95,13 +99,16 @@ public enum ValueType: Hashable, Sendable {
         case .expression: return "EXPR"
         case .words: return "(A, B, …)"
         case .integerRange: return "N|A..B"
+        case .choiceOrName: return "SOURCE"
         }
     }
 
     /// The fixed words this type accepts, if any (for completion and suggestions).
     public var choices: [String] {
-        if case .oneOf(let choices) = self { return choices }
-        return []
+        switch self {
+        case .oneOf(let choices), .choiceOrName(let choices, _): return choices
+        default: return []
+        }
     }
 
     /// Whether `literal` is a valid value of this type.
@@ -119,6 +126,7 @@ public enum ValueType: Hashable, Sendable {
         case (.oneOf(let choices), .word(let word)): return choices.contains(word)
         case (.integerRange, .number(let v)): return Self.isInteger(v) && v >= 1
         case (.integerRange, .word(let word)): return NumberScanner.isIntegerRange(word)
+        case (.choiceOrName, .word): return true
         default: return false
         }
     }
@@ -128,6 +136,7 @@ public enum ValueType: Hashable, Sendable {
     func clearlyAccepts(_ literal: Literal) -> Bool {
         switch (self, literal) {
         case (.oneOf, .word), (.integerRange, .word): return accepts(literal)
+        case (.choiceOrName(let choices, _), .word(let word)): return choices.contains(word)
         case (.integerRange, .number): return true
         case (.string, .string), (.text, .string): return true
         case (_, .number): return isNumeric

@@ -8,15 +8,19 @@ import Language
 /// Where a dataset comes from: the engine's generators, or a file format.
 enum DataSource: OperandChoice, Equatable {
     case toy(Toy2D), curve(Curve1D), mnist1d, sequence(SequenceTask), csv, npy
+    /// Another dataset of the workspace, to derive from (`data few = m classes=0..4 n=300`).
+    case dataset(String)
 
     static var allCases: [DataSource] {
         Toy2D.allCases.map(toy) + Curve1D.allCases.map(curve) + [.mnist1d] + SequenceTask.allCases.map(sequence) + [.csv, .npy]
     }
 
+    /// A generator or format by name; any other word names a dataset (checked when it runs).
     init?(rawValue: String) {
-        guard let found = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
-        self = found
+        self = Self.allCases.first { $0.rawValue == rawValue } ?? .dataset(rawValue)
     }
+
+    static var sourceType: ValueType { .choiceOrName(allCases.map(\.rawValue), .data) }
 
     var rawValue: String {
         switch self {
@@ -26,6 +30,7 @@ enum DataSource: OperandChoice, Equatable {
         case .sequence(let t): return t.rawValue
         case .csv: return "csv"
         case .npy: return "npy"
+        case .dataset(let name): return name
         }
     }
 
@@ -35,7 +40,7 @@ enum DataSource: OperandChoice, Equatable {
         case .toy: return 600
         case .curve: return 60
         case .mnist1d: return MNIST1DOptions().count
-        case .sequence, .csv, .npy: return nil
+        case .sequence, .csv, .npy, .dataset: return nil
         }
     }
 }
@@ -44,7 +49,7 @@ struct DataCommand: RunnableCommand {
     var source = DataSource.mnist1d
     var files: [String] = []
     var n: Int?
-    var classes: Int?
+    var classes: String?
     var noise = 0.1
     var target: String?
     var permute = false
@@ -77,8 +82,8 @@ struct DataCommand: RunnableCommand {
                 + "(1 GiB as 32-bit floats; with its train, val and test parts about 2 GiB in memory, 3 GiB while such a file is read): a larger file is "
                 + "refused, with its size, before it is converted.",
             .slot(
-                \.source, "source", required: true, placeholder: "SOURCE",
-                help: "a source: " + ValueType.list(DataSource.allCases.map(\.rawValue))),
+                \.source, "source", DataSource.sourceType, required: true, placeholder: "SOURCE",
+                help: "a source: " + ValueType.list(DataSource.allCases.map(\.rawValue)) + ", or a dataset to derive from"),
             .slots(\.files, "files", .string, placeholder: "\"FILE\"", help: "the file(s) for csv and npy"),
             .option(
                 \.n, "n", .positiveInteger, max: GeneratorLimits.maxSamples,
@@ -87,8 +92,9 @@ struct DataCommand: RunnableCommand {
                     + "for the curves, \(DataSource.mnist1d.defaultCount ?? 0) for mnist1d",
                 help: "number of samples"),
             .option(
-                \.classes, "classes", .positiveInteger, default: "3 for spiral, 2 for the other toys",
-                help: "number of classes (toys; for csv and npy at least the largest label + 1, else read from the labels)"),
+                \.classes, "classes", .integerRange, default: "3 for spiral, 2 for the other toys",
+                help: "number of classes (toys; for csv and npy at least the largest label + 1, else read from the labels); "
+                    + "from a dataset, the classes to keep: classes=0..4"),
             .option(\.noise, "noise", .nonNegativeNumber, help: "noise level of the generator"),
             .option(\.target, "target", .text, help: "csv column holding the target"),
             .flag(\.permute, "permute", help: "shuffle the input features by a fixed permutation"),
@@ -106,8 +112,18 @@ struct DataCommand: RunnableCommand {
             .seed(\.seed))
     }
 
+    /// classes=N as a count (generators and files).
+    var classCount: Int? { classes.flatMap { Int($0) } }
+
     func run(_ s: Session, _ c: Context<DataCommand>) throws(RuntimeError) -> ExecutionStatus {
         guard let name = c.boundName else { throw RuntimeError("expected 'data NAME = SOURCE …'", at: c.span) }
+        if case .dataset(let from) = source { return try derive(s, c, name: name, from: from) }
+        if let classes, classCount == nil {
+            throw RuntimeError(
+                "classes=\(classes) keeps classes of a dataset; \(source.rawValue) takes a number of classes",
+                at: c.span(\.classes),
+                hint: "data few = DATA classes=\(classes) derives from a dataset")
+        }
         let seed = s.seed(self.seed)
         var data = try rethrow(at: c.span(\.source)) { () throws -> Dataset in try make(s, c, seed: seed) }
         if permute {
@@ -129,11 +145,13 @@ struct DataCommand: RunnableCommand {
         switch source {
         case .toy(let toy):
             return try Dataset.toy(
-                toy, count: count, classes: classes ?? (toy == .spiral ? 3 : 2), noise: Float(noise), seed: seed)
+                toy, count: count, classes: classCount ?? (toy == .spiral ? 3 : 2), noise: Float(noise), seed: seed)
         case .curve(let curve):
             return try Dataset.curve(curve, count: count, noise: Float(noise), seed: seed)
         case .sequence(let task):
             return try Dataset.sequences(try sequenceOptions(task, c, seed: seed))
+        case .dataset(let from):
+            throw RuntimeError("\(from) is a dataset: derive from it with classes=A..B", at: c.span(\.source))
         case .mnist1d:
             var options = MNIST1DOptions()
             options.count = count
@@ -155,6 +173,42 @@ struct DataCommand: RunnableCommand {
             return try withClasses(
                 try loading(s, c) { paths throws in try Dataset.loadNPY(inputs: paths[0], targets: paths[1]) }, c)
         }
+    }
+
+    /// `data few = m classes=0..4 n=300`: the chosen classes of another dataset (relabelled from
+    /// 0), each part from the same part of it, the training part cut to n examples.
+    func derive(_ s: Session, _ c: Context<DataCommand>, name: String, from: String) throws(RuntimeError) -> ExecutionStatus {
+        guard let entry = s.workspace.datasets[from] else {
+            let known = DataSource.allCases.map(\.rawValue) + s.workspace.datasets.keys.sorted()
+            throw RuntimeError(
+                "'\(from)' is neither a source nor a dataset", at: c.span(\.source),
+                hint: suggest(from, among: known).map { "did you mean '\($0)'?" }
+                    ?? "sources: " + ValueType.list(DataSource.allCases.map(\.rawValue)))
+        }
+        guard let written = classes else {
+            throw RuntimeError(
+                "a dataset derived from \(from) keeps some of its classes: say which", at: c.span,
+                hint: "data \(name) = \(from) classes=0..\(max((entry.full.classCount ?? 2) - 1, 1) / 2) n=300")
+        }
+        let bounds = written.split(separator: ".", omittingEmptySubsequences: false)
+        let range: ClosedRange<Int>
+        if bounds.count == 3, let a = Int(bounds[0]), let b = Int(bounds[2]), a <= b {
+            range = a...b
+        } else if let single = Int(written) {
+            range = single...single
+        } else {
+            throw RuntimeError("classes=\(written) is empty: it starts after it ends", at: c.span(\.classes))
+        }
+        let made = try rethrow(at: c.span(\.classes)) { () throws -> (full: Dataset, parts: SplitDataset) in
+            try entry.parts.restricted(toClasses: range, trainLimit: n, name: name)
+        }
+        let derived = DataEntry(
+            name: name, full: made.full, parts: made.parts, augmentation: nil, source: Self.sourceText(c.syntax))
+        s.workspace.datasets[name] = derived
+        s.workspace.currentData = name
+        s.dropRuns(using: name)
+        s.say(s.dataSummaryLine(derived))
+        return .ok
     }
 
     /// The sequence task's settings; one meant for another task is refused at its operand.
@@ -205,7 +259,7 @@ struct DataCommand: RunnableCommand {
     /// A file's labels say which classes occur; `classes=N` says how many there are (a class
     /// missing from a small file still gets its output). Labels at or past N are refused.
     func withClasses(_ data: Dataset, _ c: Context<DataCommand>) throws(RuntimeError) -> Dataset {
-        guard let wanted = classes else { return data }
+        guard let wanted = classCount else { return data }
         guard case .classes(let labels, let found) = data.targets else {
             throw RuntimeError(
                 "classes=\(wanted) needs class labels, but \(data.name)'s targets are values (regression)",
