@@ -86,7 +86,11 @@ public struct Completer: Sendable {
         switch spec.form {
         case .network: return networkCandidates(tokens)
         case .variable: return tokens.last?.kind == .tilde ? distributionCandidates() : []
-        case .plain, .binding: return commandArgumentCandidates(spec, tokens)
+        case .plain: return commandArgumentCandidates(spec, tokens)
+        case .binding:
+            // `data NAME = …`: the operands start after the `=` (nothing to offer for the name).
+            guard tokens.count >= 3, tokens[2].kind == .equals else { return [] }
+            return commandArgumentCandidates(spec, [tokens[0]] + tokens.dropFirst(3))
         case .conditional: return []
         case .expectation: return expressionCandidates(partial: partial)
         }

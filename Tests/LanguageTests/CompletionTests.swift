@@ -34,6 +34,10 @@ let completionCases: [CompletionCase] = [
     CompletionCase(name: "choice values of an argument", line: "landscape a dirs=|", expected: ["pca", "random"]),
     CompletionCase(name: "choice values of a positional slot", line: "opt a ad|", expected: ["adam", "adamw"]),
     CompletionCase(name: "flags", line: "opt a sgd nes|", expected: ["nesterov"]),
+    CompletionCase(name: "a data source", line: "data q = sp|", expected: ["spiral"]),
+    CompletionCase(
+        name: "a data source or a dataset to derive from", line: "data few = m|", expected: ["m", "mnist1d", "modadd", "moons"]),
+    CompletionCase(name: "nothing for the name being defined", line: "data sp|", expected: []),
     CompletionCase(name: "keyword slots", line: "train a o|", expected: ["on"]),
     CompletionCase(name: "names after a keyword come from the workspace", line: "train a on |", expected: ["d", "m"]),
     CompletionCase(name: "net names for a net slot", line: "compare a |", expected: ["a", "big"]),
