@@ -100,7 +100,9 @@ extension TrainingRun {
             let bad = firstNonFinite(network.gradients)
             throw .nonFiniteGradient(layer: bad.layer, summary: bad.summary)
         }
-        if !frozen.isEmpty { frozenValues.base.update(from: network.parameters.base, count: n) }
+        for r in frozen {
+            (frozenValues.base + r.lowerBound).update(from: network.parameters.base + r.lowerBound, count: r.count)
+        }
         optimizer.update(
             params: network.parameters.base, grads: network.gradients.base, count: n,
             lr: lr, decayMask: decayMask.base)

@@ -40,7 +40,7 @@ public final class TrainingRun: @unchecked Sendable {
     public var frozen: [Range<Int>] = [] {
         didSet { frozen = frozen.map { $0.clamped(to: 0..<network.parameterCount) }.filter { !$0.isEmpty } }
     }
-    /// The parameters before an update, for restoring the frozen ones.
+    /// The frozen parameters before an update (at their own offsets), for restoring them.
     lazy var frozenValues = FloatBuffer(count: network.parameterCount)
 
     public convenience init(

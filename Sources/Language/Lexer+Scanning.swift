@@ -175,9 +175,7 @@ enum NumberScanner {
 
     /// `digits..digits` (`1..4`: layers, classes) is a word that a command reads as a range.
     static func isIntegerRange(_ text: String) -> Bool {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 3 && parts[1].isEmpty
-            && [parts[0], parts[2]].allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
+        text.contains("..") && IntegerRange.bounds(text) != nil
     }
 
     /// Consumes `[eE][+-]?digits` from `rest`, returning it, or nil when no digits follow.
@@ -192,5 +190,23 @@ enum NumberScanner {
         guard !digits.isEmpty else { return nil }
         rest = scanned.dropFirst(digits.count)
         return "e" + sign + digits
+    }
+}
+
+/// Layer and class numbers as written: `N`, or `A..B` (digits only).
+public enum IntegerRange {
+    /// The two bounds (`3..1` gives (3, 1): the caller says it is empty), or nil for anything else.
+    public static func bounds(_ text: String) -> (low: Int, high: Int)? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let numbers: [Substring]
+        switch parts.count {
+        case 1: numbers = [parts[0], parts[0]]
+        case 3 where parts[1].isEmpty: numbers = [parts[0], parts[2]]
+        default: return nil
+        }
+        guard numbers.allSatisfy({ !$0.isEmpty && $0.count <= 9 && $0.allSatisfy(\.isASCIIDigit) }),
+            let low = Int(numbers[0]), let high = Int(numbers[1])
+        else { return nil }
+        return (low, high)
     }
 }

@@ -190,15 +190,10 @@ struct DataCommand: RunnableCommand {
                 "a dataset derived from \(from) keeps some of its classes: say which", at: c.span,
                 hint: "data \(name) = \(from) classes=0..\(max((entry.full.classCount ?? 2) - 1, 1) / 2) n=300")
         }
-        let bounds = written.split(separator: ".", omittingEmptySubsequences: false)
-        let range: ClosedRange<Int>
-        if bounds.count == 3, let a = Int(bounds[0]), let b = Int(bounds[2]), a <= b {
-            range = a...b
-        } else if let single = Int(written) {
-            range = single...single
-        } else {
+        guard let bounds = IntegerRange.bounds(written), bounds.low <= bounds.high else {
             throw RuntimeError("classes=\(written) is empty: it starts after it ends", at: c.span(\.classes))
         }
+        let range = bounds.low...bounds.high
         let made = try rethrow(at: c.span(\.classes)) { () throws -> (full: Dataset, parts: SplitDataset) in
             try entry.parts.restricted(toClasses: range, trainLimit: n, name: name)
         }

@@ -74,20 +74,15 @@ enum LayerSelection {
         var chosen = Set<Int>()
         for (i, word) in words.enumerated() {
             let at = spans.indices.contains(i) ? spans[i] : span
-            let bounds = word.split(separator: ".", omittingEmptySubsequences: false)
-            let range: ClosedRange<Int>
-            if let n = Int(word) {
-                range = n...n
-            } else if bounds.count == 3, bounds[1].isEmpty, let a = Int(bounds[0]), let b = Int(bounds[2]) {
-                guard a <= b else {
-                    throw RuntimeError("the range \(word) is empty: it starts after it ends", at: at, hint: "\(b)..\(a)")
-                }
-                range = a...b
-            } else {
+            guard let (a, b) = IntegerRange.bounds(word) else {
                 throw RuntimeError(
                     "'\(word)' is not a layer number or a range", at: at,
                     hint: "layers are numbered from 1, as 'show \(net.name)' lists them: 2, or 1..3")
             }
+            guard a <= b else {
+                throw RuntimeError("the range \(word) is empty: it starts after it ends", at: at, hint: "\(b)..\(a)")
+            }
+            let range = a...b
             guard range.lowerBound >= 1, range.upperBound <= count else {
                 throw RuntimeError(
                     "\(net.name) has \(count) layer\(count == 1 ? "" : "s"); \(word) goes past them", at: at,
@@ -155,6 +150,6 @@ extension Context where C: RunnableCommand {
     /// True when the first positional operand is the net's name.
     private var boundNetWritten: Bool {
         guard case .positional(let v)? = syntax.operands.first else { return false }
-        return v.word.map { !$0.isEmpty && Int($0) == nil && !$0.contains("..") } ?? false
+        return v.word.map { IntegerRange.bounds($0) == nil } ?? false
     }
 }
