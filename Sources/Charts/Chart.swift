@@ -11,6 +11,7 @@ public enum Chart: Sendable, Equatable {
     case table(Table)
     case sparkline(Sparkline)
     case progress(ProgressBar)
+    case images(ImageGrid)
 
     /// The height this chart reads best at for a given width.
     public func preferredHeight(width: Int) -> Int {
@@ -23,7 +24,15 @@ public enum Chart: Sendable, Equatable {
         case .table(let c): return c.preferredHeight(width: width)
         case .sparkline(let c): return c.preferredHeight(width: width)
         case .progress(let c): return c.preferredHeight(width: width)
+        case .images(let c): return c.preferredHeight(width: width)
         }
+    }
+
+    /// The height this chart reads best at for a given width when drawn with `profile` (an image
+    /// grid without colour takes more rows for the same pixels).
+    public func preferredHeight(width: Int, profile: RenderProfile) -> Int {
+        if case .images(let c) = self { return c.preferredHeight(width: width, profile: profile) }
+        return preferredHeight(width: width)
     }
 
     /// The chart drawn into a new `width` × `height` buffer (empty for sizes ≤ 0), with every
@@ -39,13 +48,14 @@ public enum Chart: Sendable, Equatable {
         case .table(let c): buffer = c.rendered(width: width, height: height, profile: profile)
         case .sparkline(let c): buffer = c.rendered(width: width, height: height, profile: profile)
         case .progress(let c): buffer = c.rendered(width: width, height: height, profile: profile)
+        case .images(let c): buffer = c.rendered(width: width, height: height, profile: profile)
         }
         return buffer.adapted(to: profile)
     }
 
     /// The chart at its preferred height for `width`.
     public func rendered(width: Int, profile: RenderProfile) -> CellBuffer {
-        rendered(width: width, height: preferredHeight(width: width), profile: profile)
+        rendered(width: width, height: preferredHeight(width: width, profile: profile), profile: profile)
     }
 
     /// Draws the chart into a region of an existing buffer (a notebook cell, a dashboard pane).

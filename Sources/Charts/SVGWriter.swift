@@ -112,6 +112,7 @@ public enum SVG {
         case .bars(let c): c.drawSVG(into: &svg)
         case .histogram(let c): c.drawSVG(into: &svg, x: 10, y: 10, width: w - 20, height: h - 20)
         case .histograms(let c): c.drawSVG(into: &svg)
+        case .images(let c): c.drawSVG(into: &svg)
         case .table, .sparkline, .progress: drawText(of: chart, into: &svg)
         }
         return svg.document

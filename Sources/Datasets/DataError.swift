@@ -60,6 +60,8 @@ public enum DataError: Error, Equatable, Sendable {
     case shapeMismatch(what: String, expected: [Int], got: [Int])
     case needsClasses(operation: String, dataset: String)
     case needsSignal(operation: String, sampleShape: [Int])
+    /// flip, rotate and crop move the pixels of images [C, H, W].
+    case needsImage(operation: String, sampleShape: [Int])
     /// Ctrl-C while generating: `made` of `count` examples existed; nothing is kept.
     case cancelled(made: Int, count: Int)
     /// A task has only `distinct` different inputs and `requested` examples, all different, were asked for.
@@ -84,6 +86,8 @@ extension DataError: CustomStringConvertible {
             return "\(operation) needs class labels, but '\(dataset)' is a regression dataset"
         case let .needsSignal(operation, shape):
             return "\(operation) needs 1D signals, but samples have shape \(shapeText(shape))"
+        case let .needsImage(operation, shape):
+            return "\(operation) needs images [C, H, W], but samples have shape \(shapeText(shape))"
         case let .cancelled(made, count):
             return "stopped by Ctrl-C after \(made) of \(count) examples; nothing was kept"
         case let .tooFewDistinct(task, distinct, requested):
@@ -107,6 +111,10 @@ extension DataError: CustomStringConvertible {
             return "convert to a numeric dtype first, e.g. a.astype(np.float32)"
         case let .tooFewDistinct(_, distinct, _):
             return "use n=\(distinct) or less, or a longer sequence or a larger vocabulary"
+        case .needsImage(_, let shape) where shape.count == 2:
+            return "a [C, L] or [H, W] array is read as a signal: save images as [N, C, H, W]"
+        case .needsImage:
+            return "for 1D signals use shift= and scale="
         default:
             return nil
         }

@@ -353,20 +353,23 @@ extension Session {
         switch layer.kind {
         case .dense(let units):
             out = [.dense(units: try integer(units, "dense width"))]
-        case .conv(let channels, let k, let s, let pad):
+        case .conv(let channels, let k, let s, let pad, let dimensions):
+            let name = dimensions == 2 ? "conv2d" : "conv"
             out = [
                 .conv(
-                    channels: try integer(channels, "conv channels"),
+                    channels: try integer(channels, "\(name) channels"),
                     kernel: try k.map { v throws(RuntimeError) in try integer(v, "k") } ?? 3,
                     stride: try s.map { v throws(RuntimeError) in try integer(v, "s") } ?? 1,
-                    padding: try pad.map { v throws(RuntimeError) in try integer(v, "pad") } ?? 0)
+                    padding: try pad.map { v throws(RuntimeError) in try integer(v, "pad") } ?? 0,
+                    dimensions: dimensions)
             ]
-        case .pool(let mode, let size):
-            let m = try word(mode, "pool")
+        case .pool(let mode, let size, let dimensions):
+            let name = dimensions == 2 ? "pool2d" : "pool"
+            let m = try word(mode, name)
             guard let kind = PoolKind(rawValue: m) else {
-                throw RuntimeError("pool is 'max' or 'avg', not '\(m)'", at: mode.span)
+                throw RuntimeError("\(name) is 'max' or 'avg', not '\(m)'", at: mode.span)
             }
-            out = [.pool(kind, size: try integer(size, "pool size"))]
+            out = [.pool(kind, size: try integer(size, "\(name) size"), dimensions: dimensions)]
         case .flatten: out = [.flatten]
         case .dropout(let rate):
             let p = try real(rate, "dropout")

@@ -15,6 +15,8 @@ struct DataEntry {
     var augmentation: Augmentation?
     /// "spiral n=600 classes=3 noise=0.2", for `show`.
     var source: String
+    /// What each class is ("circle", "disk", … for shapes); nil: the class numbers say it.
+    var classNames: [String]? = nil
 
     var sampleShape: [Int] { full.sampleShape }
     var isClassification: Bool { full.classCount != nil }

@@ -64,10 +64,11 @@ public struct Layer: Hashable, Sendable {
 public enum LayerKind: Hashable, Sendable {
     /// `dense N`: a fully connected layer with N outputs.
     case dense(units: Value)
-    /// `conv N k= s= pad=`: N output channels; nil fields take the interpreter's defaults.
-    case conv(channels: Value, kernel: Value?, stride: Value?, padding: Value?)
-    /// `pool max|avg K`.
-    case pool(mode: Value, size: Value)
+    /// `conv N k= s= pad=` (`dimensions` 1) or `conv2d N k= s= pad=` (2): N output channels;
+    /// nil fields take the interpreter's defaults.
+    case conv(channels: Value, kernel: Value?, stride: Value?, padding: Value?, dimensions: Int)
+    /// `pool max|avg K` (`dimensions` 1) or `pool2d max|avg K` (2).
+    case pool(mode: Value, size: Value, dimensions: Int)
     case flatten
     /// `dropout P`.
     case dropout(rate: Value)

@@ -8,8 +8,9 @@ public enum PoolKind: String, Sendable { case max, avg }
 /// A layer as specified, before shapes are known.
 public indirect enum LayerSpec: Sendable, Equatable {
     case dense(units: Int, bias: Bool = true)
-    case conv(channels: Int, kernel: Int, stride: Int = 1, padding: Int = 0)
-    case pool(PoolKind, size: Int, stride: Int? = nil)
+    /// `dimensions` 1: along a signal [L] or [C, L] (conv); 2: over an image [C, H, W] (conv2d).
+    case conv(channels: Int, kernel: Int, stride: Int = 1, padding: Int = 0, dimensions: Int = 1)
+    case pool(PoolKind, size: Int, stride: Int? = nil, dimensions: Int = 1)
     case flatten
     case dropout(Float)
     case batchnorm

@@ -34,12 +34,18 @@ public struct Residual: Layer {
         totalScratch = projectionScratch + (projection?.scratch ?? .none)
     }
 
-    /// None when shapes agree; a strided 1×1 conv when both are signals whose lengths a stride
-    /// maps onto each other ((L − 1)/S + 1 = Lo, as ResNet's downsampling shortcut); else dense.
+    /// None when shapes agree; a strided 1×1 conv when both are signals (or both images) whose
+    /// sides one stride maps onto each other ((L − 1)/S + 1 = Lo, as ResNet's downsampling
+    /// shortcut); else dense.
     public static func projection(from input: [Int], to output: [Int]) -> (any Layer)? {
         if input == output { return nil }
-        if output.count == 2, let signal = SignalShape(input), let s = shortcutStride(signal.length, output[1]) {
-            return Conv1D(inputShape: input, channels: output[0], kernel: 1, stride: s, bias: false)
+        if output.count == 2, let signal = GridShape(signal: input), let s = shortcutStride(signal.width, output[1]) {
+            return Convolution(inputShape: input, channels: output[0], kernel: 1, stride: s, bias: false)
+        }
+        if output.count == 3, let image = GridShape(image: input), let s = shortcutStride(image.width, output[2]),
+            (image.height - 1) / s + 1 == output[1]
+        {
+            return Convolution(inputShape: input, channels: output[0], kernel: 1, stride: s, bias: false, dimensions: 2)
         }
         return Dense(inputShape: input, units: output.reduce(1, *), bias: false, outputShape: output)
     }

@@ -9,23 +9,31 @@
 // stack converts it at entry; flatten and dense read features in PyTorch's (c, l) order; the
 // parameters keep PyTorch's layouts.
 //
-// Adding conv2d: `SignalShape` would grow a spatial extent ([C, H, W] → positions H·W, stored
-// NHWC) and im2col would copy a (kh, kw) window of C-long runs; everything channel-wise (batch
-// norm's columns, pooling, the residual's 1×1 projection) reads "positions × C" and carries over.
+// Images are the same: `[C, H, W]` is stored [H·W × C] (NHWC), and im2col copies a (kh, kw)
+// window as kh runs of kw·C floats; everything channel-wise (batch norm's columns, layer norm,
+// flatten, the residual's 1×1 projection) reads "positions × C" and needs nothing else.
 import Kernels
 
-/// An example seen as C channels × L positions: `[L]` is one channel, `[C, L]` is itself.
-public struct SignalShape: Sendable, Equatable {
+/// An example seen as C channels over an H × W grid of positions: `[L]` is one channel of
+/// 1 × L, `[C, L]` is C channels of 1 × L (a signal), `[C, H, W]` is C channels of H × W (an
+/// image). Stored channels-last, [H × W × C]: row-major positions, the C values of one adjacent.
+public struct GridShape: Sendable, Equatable {
     public var channels: Int
-    public var length: Int
+    public var height: Int
+    public var width: Int
+    /// 1 for a signal, 2 for an image: how the shape is written back ([C, L] or [C, H, W]).
+    public var dimensions: Int
 
     public init(channels: Int, length: Int) {
-        self.channels = channels
-        self.length = length
+        self.channels = channels; height = 1; width = length; dimensions = 1
     }
 
-    /// nil for shapes that are not a 1-D signal (rank 0 or above 2).
-    public init?(_ shape: [Int]) {
+    public init(channels: Int, height: Int, width: Int) {
+        self.channels = channels; self.height = height; self.width = width; dimensions = 2
+    }
+
+    /// A 1-D signal: nil for shapes that are not one (rank 0 or above 2).
+    public init?(signal shape: [Int]) {
         switch shape.count {
         case 1: self.init(channels: 1, length: shape[0])
         case 2: self.init(channels: shape[0], length: shape[1])
@@ -33,7 +41,28 @@ public struct SignalShape: Sendable, Equatable {
         }
     }
 
-    public var shape: [Int] { [channels, length] }
+    /// An image: nil unless the shape is [C, H, W].
+    public init?(image shape: [Int]) {
+        guard shape.count == 3 else { return nil }
+        self.init(channels: shape[0], height: shape[1], width: shape[2])
+    }
+
+    /// The shape as a signal for `dimensions` 1, as an image for 2; nil when it is not one.
+    public init?(_ shape: [Int], dimensions: Int) {
+        if dimensions == 2 { self.init(image: shape) } else { self.init(signal: shape) }
+    }
+
+    /// Positions per channel.
+    public var positions: Int { height * width }
+    /// [C, L] or [C, H, W].
+    public var shape: [Int] { dimensions == 2 ? [channels, height, width] : [channels, width] }
+
+    /// The same kind of shape with other sizes.
+    public func with(channels: Int, height: Int, width: Int) -> GridShape {
+        var g = self
+        g.channels = channels; g.height = height; g.width = width
+        return g
+    }
 }
 
 /// An example as channels × positions: the first dimension is the channel (or feature),

@@ -13,10 +13,10 @@ extension NetworkBuilder {
     ) throws(NetworkError) -> any Layer {
         let layer: any Layer
         switch spec {
-        case .conv(let channels, let kernel, let stride, let padding):
-            layer = try conv(channels, kernel, stride, padding, input: input, index: index)
-        case .pool(let kind, let size, let stride):
-            layer = try pool(kind, size, stride, input: input, index: index)
+        case .conv(let channels, let kernel, let stride, let padding, let dimensions):
+            layer = try conv(channels, kernel, stride, padding, dimensions: dimensions, input: input, index: index)
+        case .pool(let kind, let size, let stride, let dimensions):
+            layer = try pool(kind, size, stride, dimensions: dimensions, input: input, index: index)
         case .flatten:
             layer = Flatten(inputShape: input)
             context.sequence = false
@@ -41,12 +41,14 @@ extension NetworkBuilder {
         return layer
     }
 
-    /// Refuses a layer whose per-example activations and scratch exceed `maxWorkspacePerExample`.
+    /// Refuses a layer whose per-example activations and scratch (with its fixed scratch, which a
+    /// convolution's one chunk of patches is) exceed `maxWorkspacePerExample`.
     static func checkWorkspace(_ layer: any Layer, index: Int) throws(NetworkError) {
         let (twice, o1) = layer.outputCount.multipliedReportingOverflow(by: 2)
         let (floats, o2) = twice.addingReportingOverflow(layer.scratch.perExample)
-        guard o1 || o2 || floats > maxWorkspacePerExample else { return }
-        let size = o1 || o2 ? "more than 8 EiB" : formatBytes(floats * 4)
+        let (total, o3) = floats.addingReportingOverflow(layer.scratch.fixed)
+        guard o1 || o2 || o3 || total > maxWorkspacePerExample else { return }
+        let size = o1 || o2 || o3 ? "more than 8 EiB" : formatBytes(total * 4)
         throw .invalidSetting(
             layer: index,
             message: "\(layer.kind) would need \(size) of activations per example; "
@@ -60,53 +62,77 @@ extension NetworkBuilder {
         }
     }
 
-    /// [L] or [C × L], or a shape mismatch naming what was found.
-    static func signal(_ input: [Int], _ kind: String, index: Int) throws(NetworkError) -> SignalShape {
-        guard let s = SignalShape(input), s.channels > 0, s.length > 0, s.length <= maxDimension else {
-            throw .shapeMismatch(
-                layer: index, message: "\(kind) expects examples of shape [L] or [C×L], got \(describeShape(input))",
-                hint: "convolutions and pooling run along a signal, so remove a flatten before them")
+    /// [L] or [C × L] for `dimensions` 1, [C × H × W] for 2, or a shape mismatch naming what was
+    /// found and the layer that would take it.
+    static func grid(_ input: [Int], _ kind: String, dimensions: Int, index: Int) throws(NetworkError) -> GridShape {
+        if let g = GridShape(input, dimensions: dimensions), g.channels > 0, g.positions > 0,
+            g.positions <= maxDimension
+        {
+            return g
         }
-        return s
+        let image = dimensions == 2
+        let other = image ? String(kind.dropLast(2)) : kind + "2d"
+        let hint: String
+        if image && input.count <= 2 {
+            hint = "\(kind) works on images [C×H×W]; along a signal use '\(other)'"
+        } else if !image && input.count == 3 {
+            hint = "\(kind) runs along a signal; on images [C×H×W] use '\(other)'"
+        } else {
+            hint = "remove a flatten before it: \(kind) needs the \(image ? "image's rows and columns" : "signal's positions")"
+        }
+        throw .shapeMismatch(
+            layer: index,
+            message: "\(kind) expects examples of shape \(image ? "[C×H×W]" : "[L] or [C×L]"), got \(describeShape(input))",
+            hint: hint)
     }
 
     static func conv(
-        _ channels: Int, _ kernel: Int, _ stride: Int, _ padding: Int,
+        _ channels: Int, _ kernel: Int, _ stride: Int, _ padding: Int, dimensions: Int,
         input: [Int], index: Int
     ) throws(NetworkError) -> any Layer {
-        try positive(channels, "conv channels", index: index)
-        try positive(kernel, "conv kernel size", index: index)
-        try positive(stride, "conv stride", index: index)
+        let kind = dimensions == 2 ? "conv2d" : "conv"
+        try positive(channels, "\(kind) channels", index: index)
+        try positive(kernel, "\(kind) kernel size", index: index)
+        try positive(stride, "\(kind) stride", index: index)
         guard padding >= 0, padding <= maxDimension else {
-            throw .invalidSetting(layer: index, message: "conv padding must be between 0 and \(maxDimension), got \(padding)")
+            throw .invalidSetting(layer: index, message: "\(kind) padding must be between 0 and \(maxDimension), got \(padding)")
         }
-        let s = try signal(input, "conv", index: index)
-        let padded = s.length + 2 * padding  // ≤ 3·2²⁴: cannot overflow
+        let g = try grid(input, kind, dimensions: dimensions, index: index)
+        // ≤ 3·2²⁴: cannot overflow. An image's kernel must fit its shorter side.
+        let (side, what) =
+            dimensions == 2 && g.height < g.width ? (g.height, "height") : (g.width, dimensions == 2 ? "width" : "length")
+        let padded = side + 2 * padding
         guard kernel <= padded else {
             throw .invalidSetting(
                 layer: index,
-                message: "conv kernel \(kernel) is longer than the padded input "
-                    + "(length \(s.length) + 2×\(padding) padding = \(padded))",
+                message: "\(kind) kernel \(kernel) is longer than the padded input "
+                    + "(\(what) \(side) + 2×\(padding) padding = \(padded))",
                 hint: "use a kernel of at most \(padded) or more padding")
         }
-        guard let weights = product(channels, s.channels, kernel) else {
+        guard let weights = product(channels, g.channels, kernel, dimensions == 2 ? kernel : 1) else {
             throw .tooLarge(parameters: -1, bytes: -1, limit: memoryLimit)
         }
         try checkBudget(weights + channels)
-        return Conv1D(inputShape: input, channels: channels, kernel: kernel, stride: stride, padding: padding)
+        return Convolution(
+            inputShape: input, channels: channels, kernel: kernel, stride: stride, padding: padding, dimensions: dimensions)
     }
 
-    static func pool(_ kind: PoolKind, _ size: Int, _ stride: Int?, input: [Int], index: Int) throws(NetworkError) -> any Layer {
-        try positive(size, "\(kind.rawValue) pool size", index: index)
-        if let stride { try positive(stride, "\(kind.rawValue) pool stride", index: index) }
-        let s = try signal(input, "\(kind.rawValue) pool", index: index)
-        guard size <= s.length else {
+    static func pool(
+        _ kind: PoolKind, _ size: Int, _ stride: Int?, dimensions: Int, input: [Int], index: Int
+    ) throws(NetworkError) -> any Layer {
+        let name = "\(kind.rawValue) pool\(dimensions == 2 ? "2d" : "")"
+        try positive(size, "\(name) size", index: index)
+        if let stride { try positive(stride, "\(name) stride", index: index) }
+        let g = try grid(input, dimensions == 2 ? "pool2d" : "pool", dimensions: dimensions, index: index)
+        let (side, what) =
+            dimensions == 2 && g.height < g.width ? (g.height, "height") : (g.width, dimensions == 2 ? "width" : "length")
+        guard size <= side else {
             throw .invalidSetting(
                 layer: index,
-                message: "\(kind.rawValue) pool size \(size) is longer than the input "
-                    + "(length \(s.length))", hint: "use a size of at most \(s.length)")
+                message: "\(name) size \(size) is longer than the input (\(what) \(side))",
+                hint: "use a size of at most \(side)")
         }
-        return Pool1D(inputShape: input, pool: kind, size: size, stride: stride)
+        return Pooling(inputShape: input, pool: kind, size: size, stride: stride, dimensions: dimensions)
     }
 
     /// Builds the branch as its own stack; errors inside it name the block's layer and the

@@ -151,7 +151,7 @@ struct CellRenderer {
             let style = profile.adapted(CellStyle(foreground: .cyan))
             return StyledText.buffer(StyledText.wrapped(fold(text), width: width), width: width, style: style)
         case .chart(let chart):
-            let height = min(chart.preferredHeight(width: width), chartHeight)
+            let height = min(chart.preferredHeight(width: width, profile: profile), chartHeight)
             return chart.rendered(width: width, height: height, profile: profile)
         case .diagnostic(let d, let source):
             return StyledText.diagnostic(d, source: source, width: width, profile: profile)

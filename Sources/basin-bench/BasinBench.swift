@@ -7,6 +7,7 @@
 //   basin-bench notebook-frame [--width 200] [--height 60] [--frames 300]
 //   basin-bench gallery [--width 72] [--svg DIR]      the sample charts, for a person to look at
 //   basin-bench sequence [--steps 2000] [--threads 1]  the peer transformer's step rate
+//   basin-bench conv2d [--data DIR] [--steps 600]     the peer 2-D CNN's step rate
 import ArgumentParser
 
 @main
@@ -16,6 +17,6 @@ struct BasinBench: ParsableCommand {
         abstract: "Measure Basin's engine on the MNIST-1D reference workloads.",
         subcommands: [
             TrainBench.self, GridBench.self, GemmBench.self, SearchBench.self, NotebookBench.self,
-            SharpnessBench.self, GalleryBench.self, SequenceBench.self,
+            SharpnessBench.self, GalleryBench.self, SequenceBench.self, Conv2DBench.self,
         ])
 }

@@ -27,7 +27,8 @@ struct GalleryBench: ParsableCommand {
         }
         for profile in [RenderProfile.standard, .monochrome, .ascii] {
             for chart in SampleCharts.all {
-                let buffer = chart.rendered(width: width, height: chart.preferredHeight(width: width), profile: profile)
+                let buffer = chart.rendered(
+                    width: width, height: chart.preferredHeight(width: width, profile: profile), profile: profile)
                 print(TextRenderer(profile: profile, usesEscapes: profile.hasColor).render(buffer))
                 print(String(repeating: "=", count: width))
             }

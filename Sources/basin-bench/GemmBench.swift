@@ -1,5 +1,5 @@
 // `basin-bench gemm`: GFLOP/s of Basin's sgemm and OpenBLAS's on the products Basin's
-// workloads run (the MNIST-1D MLP's eight, the landscape grid's, the CNN's im2col ones, and a
+// workloads run (the MNIST-1D MLP's eight, the landscape grid's, the CNNs' im2col ones, and a
 // large square one), then the MLP training step with each backend. One JSON line per result.
 //
 // Timing: each shape runs in rounds that alternate the two kernels, and the best round counts.
@@ -32,6 +32,9 @@ struct GemmBench: ParsableCommand {
         (false, false, 1900, 25, 5, "cnn conv1"), (false, false, 1000, 25, 75, "cnn conv2"),
         (false, false, 500, 25, 75, "cnn conv3"), (false, true, 1000, 25, 75, "cnn conv2 (W transposed)"),
         (true, false, 75, 25, 1000, "cnn conv2 dW"), (false, true, 1000, 75, 25, "cnn conv2 dcols"),
+        (false, true, 25600, 16, 9, "image cnn conv1"), (false, true, 6400, 32, 144, "image cnn conv2"),
+        (true, false, 9, 16, 25600, "image cnn conv1 dW (transposed)"), (true, false, 32, 144, 6400, "image cnn conv2 dW"),
+        (false, false, 6400, 144, 32, "image cnn conv2 dcols"),
         (false, false, 2048, 2048, 2048, "large"),
     ]
 

@@ -1,4 +1,5 @@
-// The channels-last data movement against plain Swift references: im2col element by element,
+// The channels-last data movement against plain Swift references: im2col element by element
+// (signals and images),
 // col2im as a scatter-add written out naively (and as im2col's adjoint), and batched transposes.
 // Every case is exact: the kernels copy, or add the same terms in the same order as the loops.
 import Kernels
@@ -8,9 +9,9 @@ import Testing
     struct Case: CustomTestStringConvertible, Sendable {
         var length, channels, kernel, stride, padding: Int
         var testDescription: String { "L\(length) C\(channels) k\(kernel) s\(stride) p\(padding)" }
-        var geometry: Conv1DGeometry {
+        var geometry: ConvGeometry {
             let lo = (length + 2 * padding - kernel) / stride + 1
-            return Conv1DGeometry(
+            return ConvGeometry(
                 length: length, channels: channels, kernel: kernel, stride: stride,
                 padding: padding, outputLength: lo)
         }
@@ -27,52 +28,100 @@ import Testing
         Case(length: 7, channels: 17, kernel: 1, stride: 2, padding: 0),
     ]
 
-    /// The input position tap k of output t reads, if inside the signal.
-    static func source(_ g: Conv1DGeometry, t: Int, k: Int) -> Int? {
-        let i = t * g.stride - g.padding + k
-        return i >= 0 && i < g.length ? i : nil
-    }
-
+    /// A signal is an image one row high: the same pairs as an image's, with H = 1.
     @Test(arguments: cases)
     func im2colCopiesEachWindow(_ c: Case) {
-        let g = c.geometry, batch = 3, kc = g.kernel * g.channels
-        let x = randomVector(batch * g.length * g.channels, seed: 11)
-        var cols = [Float](repeating: .nan, count: batch * g.outputLength * kc)
+        let g = c.geometry, batch = 3
+        #expect(g.height == 1 && g.kernelHeight == 1 && g.outputHeight == 1)
+        let x = randomVector(batch * g.width * g.channels, seed: 11)
+        var cols = [Float](repeating: .nan, count: batch * g.outputPositions * g.patchSize)
         Layout.im2col(batch: batch, g, x, into: &cols)
         var want = [Float](repeating: 0, count: cols.count)
-        for b in 0..<batch {
-            for t in 0..<g.outputLength {
-                for k in 0..<g.kernel {
-                    for ch in 0..<g.channels {
-                        if let i = Self.source(g, t: t, k: k) {
-                            want[(b * g.outputLength + t) * kc + k * g.channels + ch] = x[(b * g.length + i) * g.channels + ch]
-                        }
-                    }
-                }
-            }
-        }
+        for (to, from) in Self.imagePairs(g, batch: batch) { want[to] = x[from] }
         #expect(cols == want)
     }
 
     @Test(arguments: cases)
     func col2imAddsEachWindowBack(_ c: Case) {
-        let g = c.geometry, batch = 3, kc = g.kernel * g.channels
-        let dcols = randomVector(batch * g.outputLength * kc, seed: 12)
-        var dx = [Float](repeating: .nan, count: batch * g.length * g.channels)
+        let g = c.geometry, batch = 3
+        let dcols = randomVector(batch * g.outputPositions * g.patchSize, seed: 12)
+        var dx = [Float](repeating: .nan, count: batch * g.width * g.channels)
         Layout.col2im(batch: batch, g, dcols, into: &dx)
         var want = [Float](repeating: 0, count: dx.count)
+        for (from, to) in Self.imagePairs(g, batch: batch) { want[to] += dcols[from] }
+        #expect(dx == want)
+    }
+
+    struct ImageCase: CustomTestStringConvertible, Sendable {
+        var height, width, channels, kernel, stride, padding: Int
+        var testDescription: String { "\(height)×\(width) C\(channels) k\(kernel) s\(stride) p\(padding)" }
+        var geometry: ConvGeometry {
+            let out = { (n: Int) in (n + 2 * padding - kernel) / stride + 1 }
+            return ConvGeometry(
+                height: height, width: width, channels: channels, kernel: (kernel, kernel), stride: (stride, stride),
+                padding: (padding, padding), output: (out(height), out(width)))
+        }
+    }
+
+    /// peer_conv2d.py's two convs, a non-square image, windows larger than the image, strides past
+    /// the kernel, a 1×1 conv.
+    static let imageCases = [
+        ImageCase(height: 16, width: 16, channels: 1, kernel: 3, stride: 1, padding: 1),
+        ImageCase(height: 8, width: 8, channels: 16, kernel: 3, stride: 1, padding: 1),
+        ImageCase(height: 5, width: 7, channels: 3, kernel: 3, stride: 2, padding: 1),
+        ImageCase(height: 3, width: 4, channels: 2, kernel: 6, stride: 1, padding: 2),
+        ImageCase(height: 9, width: 6, channels: 2, kernel: 2, stride: 3, padding: 0),
+        ImageCase(height: 4, width: 4, channels: 5, kernel: 1, stride: 2, padding: 0),
+    ]
+
+    /// The input pixel (row, column) tap (u, v) of output (i, j) reads, if inside the image.
+    static func source(_ g: ConvGeometry, i: Int, j: Int, u: Int, v: Int) -> (Int, Int)? {
+        let r = i * g.strideHeight - g.padHeight + u, c = j * g.strideWidth - g.padWidth + v
+        return r >= 0 && r < g.height && c >= 0 && c < g.width ? (r, c) : nil
+    }
+
+    /// Every (column entry, pixel) pair im2col copies: cols index, x index.
+    static func imagePairs(_ g: ConvGeometry, batch: Int) -> [(Int, Int)] {
+        var pairs: [(Int, Int)] = []
         for b in 0..<batch {
-            for t in 0..<g.outputLength {
-                for k in 0..<g.kernel {
-                    for ch in 0..<g.channels {
-                        if let i = Self.source(g, t: t, k: k) {
-                            want[(b * g.length + i) * g.channels + ch] +=
-                                dcols[(b * g.outputLength + t) * kc + k * g.channels + ch]
+            for i in 0..<g.outputHeight {
+                for j in 0..<g.outputWidth {
+                    for u in 0..<g.kernelHeight {
+                        for v in 0..<g.kernelWidth {
+                            guard let (r, c) = source(g, i: i, j: j, u: u, v: v) else { continue }
+                            for ch in 0..<g.channels {
+                                let row = (b * g.outputHeight + i) * g.outputWidth + j
+                                let col = (u * g.kernelWidth + v) * g.channels + ch
+                                pairs.append((row * g.patchSize + col, ((b * g.height + r) * g.width + c) * g.channels + ch))
+                            }
                         }
                     }
                 }
             }
         }
+        return pairs
+    }
+
+    @Test(arguments: imageCases)
+    func im2colCopiesEachImageWindow(_ c: ImageCase) {
+        let g = c.geometry, batch = 2
+        let x = randomVector(batch * g.height * g.width * g.channels, seed: 15)
+        var cols = [Float](repeating: .nan, count: batch * g.outputPositions * g.patchSize)
+        Layout.im2col(batch: batch, g, x, into: &cols)
+        var want = [Float](repeating: 0, count: cols.count)
+        for (to, from) in Self.imagePairs(g, batch: batch) { want[to] = x[from] }
+        #expect(cols == want)
+    }
+
+    /// col2im adds the terms of each pixel in the order the windows visit it, as this loop does.
+    @Test(arguments: imageCases)
+    func col2imAddsEachImageWindowBack(_ c: ImageCase) {
+        let g = c.geometry, batch = 2
+        let dcols = randomVector(batch * g.outputPositions * g.patchSize, seed: 16)
+        var dx = [Float](repeating: .nan, count: batch * g.height * g.width * g.channels)
+        Layout.col2im(batch: batch, g, dcols, into: &dx)
+        var want = [Float](repeating: 0, count: dx.count)
+        for (from, to) in Self.imagePairs(g, batch: batch) { want[to] += dcols[from] }
         #expect(dx == want)
     }
 

@@ -34,9 +34,10 @@ func outline(_ layer: Layer) -> String {
     var text: String
     switch layer.kind {
     case .dense(let units): text = "dense(\(units.text))"
-    case .conv(let channels, let kernel, let stride, let padding):
-        text = "conv(\(channels.text) k=\(kernel?.text ?? "-") s=\(stride?.text ?? "-") pad=\(padding?.text ?? "-"))"
-    case .pool(let mode, let size): text = "pool(\(mode.text) \(size.text))"
+    case .conv(let channels, let kernel, let stride, let padding, let d):
+        text =
+            "conv\(d == 2 ? "2d" : "")(\(channels.text) k=\(kernel?.text ?? "-") s=\(stride?.text ?? "-") pad=\(padding?.text ?? "-"))"
+    case .pool(let mode, let size, let d): text = "pool\(d == 2 ? "2d" : "")(\(mode.text) \(size.text))"
     case .flatten: text = "flatten"
     case .dropout(let rate): text = "dropout(\(rate.text))"
     case .batchNorm: text = "batchnorm"

@@ -1,4 +1,4 @@
-// The channels-last storage of [C, L] activations is invisible from outside: whole networks on
+// The channels-last storage of [C, L] and [C, H, W] activations is invisible from outside: whole networks on
 // channel-major inputs (as files hold them) against a direct channel-major reference of every
 // layer, written here from the definitions; flatten's (c, l) order; and the stack's entry
 // conversion in both directions.
@@ -87,6 +87,21 @@ struct ChannelsLastTests {
                 .flatten, .dense(units: 4),
             ], projections: ["conv", "dense"]),
         NetCase(
+            name: "the 16×16 image CNN of peer_conv2d.py (8×8 here) on 2 channels", input: [2, 8, 8],
+            specs: [
+                .conv(channels: 4, kernel: 3, padding: 1, dimensions: 2), .activation(.relu),
+                .pool(.max, size: 2, dimensions: 2),
+                .conv(channels: 5, kernel: 3, padding: 1, dimensions: 2), .activation(.relu),
+                .pool(.max, size: 2, dimensions: 2), .flatten, .dense(units: 3),
+            ]),
+        NetCase(
+            name: "images: non-square, strided conv2d, batch norm, average pooling, residual projection", input: [3, 7, 9],
+            specs: [
+                .conv(channels: 4, kernel: 3, stride: 2, padding: 1, dimensions: 2), .batchnorm, .activation(.tanh),
+                .residual([.conv(channels: 2, kernel: 3, stride: 2, padding: 1, dimensions: 2), .activation(.tanh)]),
+                .pool(.avg, size: 2, stride: 1, dimensions: 2), .layernorm, .flatten, .dense(units: 3),
+            ], projections: ["conv2d"]),
+        NetCase(
             name: "a network that ends on a signal", input: [2, 8],
             specs: [
                 .conv(channels: 3, kernel: 3, padding: 1), .activation(.tanh), .conv(channels: 2, kernel: 3, stride: 2),
@@ -141,12 +156,14 @@ struct ChannelMajorReference {
 
     func apply(_ layer: any Layer, _ x: [Float], p: Int, s: Int) -> [Float] {
         switch layer {
-        case let conv as Conv1D:
-            let w = conv.channels * conv.input.channels * conv.kernel
-            return referenceConv1D(
-                x: x, batch: batch, channels: conv.input.channels, length: conv.input.length,
+        case let conv as Convolution:
+            let w = conv.parameters[0].count, g = conv.input, k = conv.kernel
+            let planar = g.dimensions == 2
+            return referenceConvolution(
+                x: x, batch: batch, channels: g.channels, height: g.height, width: g.width,
                 weights: slice(p, w), bias: conv.hasBias ? slice(p + w, conv.channels) : nil,
-                outChannels: conv.channels, kernel: conv.kernel, stride: conv.stride, padding: conv.padding)
+                outChannels: conv.channels, kernel: (planar ? k : 1, k), stride: (planar ? conv.stride : 1, conv.stride),
+                padding: (planar ? conv.padding : 0, conv.padding))
         case let dense as Dense:
             let (i, o) = (dense.inputCount, dense.units)
             return (0..<batch).flatMap { b in
@@ -166,8 +183,13 @@ struct ChannelMajorReference {
                 return Float(
                     (Double(x[i]) - Double(state[s + c])) * r * Double(params[p + c]) + Double(params[p + v.channels + c]))
             }
-        case let pool as Pool1D:
-            let (c, l, lo) = (pool.input.channels, pool.input.length, pool.outputLength)
+        case let pool as Pooling where pool.input.dimensions == 2:
+            let g = pool.input
+            return referencePooling(
+                x: x, batch: batch, channels: g.channels, height: g.height, width: g.width, size: pool.size,
+                stride: pool.stride, max: pool.pool == .max)
+        case let pool as Pooling:
+            let (c, l, lo) = (pool.input.channels, pool.input.width, pool.output.width)
             return (0..<(batch * c)).flatMap { row in
                 (0..<lo).map { t in
                     let w = (0..<pool.size).map { x[row * l + t * pool.stride + $0] }

@@ -88,7 +88,26 @@ struct StructuralBuilderTests {
             name: "conv on a 3-D example", input: [2, 3, 4], specs: [.conv(channels: 4, kernel: 3)],
             error: .shapeMismatch(
                 layer: 1, message: "conv expects examples of shape [L] or [C×L], got [2×3×4]",
-                hint: "convolutions and pooling run along a signal, so remove a flatten before them")),
+                hint: "conv runs along a signal; on images [C×H×W] use 'conv2d'")),
+        BadCase(
+            name: "conv2d on a signal", input: [2, 10], specs: [.conv(channels: 4, kernel: 3, dimensions: 2)],
+            error: .shapeMismatch(
+                layer: 1, message: "conv2d expects examples of shape [C×H×W], got [2×10]",
+                hint: "conv2d works on images [C×H×W]; along a signal use 'conv'")),
+        BadCase(
+            name: "pool2d after flatten", input: [1, 4, 4], specs: [.flatten, .pool(.max, size: 2, dimensions: 2)],
+            error: .shapeMismatch(
+                layer: 2, message: "pool2d expects examples of shape [C×H×W], got [16]",
+                hint: "pool2d works on images [C×H×W]; along a signal use 'pool'")),
+        BadCase(
+            name: "conv2d kernel taller than the image", input: [1, 3, 8], specs: [.conv(channels: 2, kernel: 4, dimensions: 2)],
+            error: .invalidSetting(
+                layer: 1, message: "conv2d kernel 4 is longer than the padded input (height 3 + 2×0 padding = 3)",
+                hint: "use a kernel of at most 3 or more padding")),
+        BadCase(
+            name: "pool2d window wider than the image", input: [1, 6, 3], specs: [.pool(.avg, size: 4, dimensions: 2)],
+            error: .invalidSetting(
+                layer: 1, message: "avg pool2d size 4 is longer than the input (width 3)", hint: "use a size of at most 3")),
         BadCase(
             name: "pool size", specs: [.activation(.relu), .pool(.max, size: 0)],
             error: .invalidSetting(layer: 2, message: "max pool size must be a positive integer, got 0")),
@@ -125,7 +144,7 @@ struct StructuralBuilderTests {
         BadCase(
             name: "too many activations", specs: [.conv(channels: 1 << 23, kernel: 1)],
             error: .invalidSetting(
-                layer: 1, message: "conv would need 640 MiB of activations per example; the limit is 256 MiB",
+                layer: 1, message: "conv would need 705 MiB of activations per example; the limit is 256 MiB",
                 hint: "use fewer channels or a larger stride")),
     ]
 

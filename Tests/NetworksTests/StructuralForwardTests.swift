@@ -17,7 +17,7 @@ struct StructuralForwardTests {
             (stride: 2, expected: [-1.5, -1.5, 4.5]),
         ])
     func knownKernel(_ c: (stride: Int, expected: [Float])) {
-        let conv = Conv1D(inputShape: [5], channels: 1, kernel: 3, stride: c.stride, padding: 1)
+        let conv = Convolution(inputShape: [5], channels: 1, kernel: 3, stride: c.stride, padding: 1)
         #expect(conv.outputShape == [1, c.expected.count])
         let y = runForward(conv, x: [1, 2, 3, 4, 5], params: [1, 0, -1, 0.5], batch: 1).y
         #expect(y == c.expected)
@@ -26,28 +26,66 @@ struct StructuralForwardTests {
     @Test("conv matches the direct definition", arguments: [(3, 1, 0), (3, 2, 1), (5, 2, 1), (4, 3, 2), (1, 1, 0)])
     func conv(_ s: (kernel: Int, stride: Int, padding: Int)) {
         let (b, c, l, o) = (3, 2, 11, 4)
-        let conv = Conv1D(inputShape: [c, l], channels: o, kernel: s.kernel, stride: s.stride, padding: s.padding)
+        let conv = Convolution(inputShape: [c, l], channels: o, kernel: s.kernel, stride: s.stride, padding: s.padding)
         let x = checkerInputs(count: b * c * l, seed: 4), p = checkerInputs(count: conv.parameterCount, seed: 5)
         let w = Array(p[0..<(o * c * s.kernel)]), bias = Array(p[(o * c * s.kernel)...])
-        let expected = referenceConv1D(
+        let expected = referenceConvolution(
             x: x, batch: b, channels: c, length: l, weights: w, bias: bias,
             outChannels: o, kernel: s.kernel, stride: s.stride, padding: s.padding)
         expectClose(runForwardChannelMajor(conv, x: x, params: p, batch: b).y, expected, rtol: 1e-5, atol: 1e-5)
     }
 
+    @Test(
+        "conv2d matches the direct definition (nn.Conv2d)",
+        arguments: [(3, 1, 1), (3, 2, 1), (2, 1, 0), (5, 2, 2), (1, 2, 0), (4, 3, 1)])
+    func conv2d(_ s: (kernel: Int, stride: Int, padding: Int)) {
+        let (b, c, h, w, o) = (2, 3, 6, 7, 4)
+        let conv = Convolution(
+            inputShape: [c, h, w], channels: o, kernel: s.kernel, stride: s.stride, padding: s.padding, dimensions: 2)
+        let x = checkerInputs(count: b * c * h * w, seed: 4), p = checkerInputs(count: conv.parameterCount, seed: 5)
+        let n = o * c * s.kernel * s.kernel
+        let expected = referenceConvolution(
+            x: x, batch: b, channels: c, height: h, width: w, weights: Array(p[0..<n]), bias: Array(p[n...]),
+            outChannels: o, kernel: (s.kernel, s.kernel), stride: (s.stride, s.stride), padding: (s.padding, s.padding))
+        #expect(
+            conv.outputShape == [o, (h + 2 * s.padding - s.kernel) / s.stride + 1, (w + 2 * s.padding - s.kernel) / s.stride + 1])
+        #expect(conv.parameters.map(\.shape) == [[o, c, s.kernel, s.kernel], [o]])
+        expectClose(runForwardChannelMajor(conv, x: x, params: p, batch: b).y, expected, rtol: 1e-5, atol: 1e-5)
+    }
+
+    @Test("pool2d matches the direct definition", arguments: [(2, 2), (3, 1), (2, 3), (3, 2)])
+    func pool2d(_ s: (size: Int, stride: Int)) {
+        let (b, c, h, w) = (2, 3, 7, 8)
+        let x = checkerInputs(count: b * c * h * w, seed: 6)
+        for kind in [PoolKind.max, .avg] {
+            let pool = Pooling(inputShape: [c, h, w], pool: kind, size: s.size, stride: s.stride, dimensions: 2)
+            let expected = referencePooling(
+                x: x, batch: b, channels: c, height: h, width: w, size: s.size, stride: s.stride, max: kind == .max)
+            expectClose(runForwardChannelMajor(pool, x: x, batch: b).y, expected, rtol: 1e-6, atol: 1e-6)
+        }
+        // A known case: one 4×4 channel, 2×2 windows.
+        let known: [Float] = [1, 2, 5, 0, 3, 4, 1, 1, 0, 0, 9, 8, 0, 1, 7, 6]
+        #expect(
+            runForward(Pooling(inputShape: [1, 4, 4], pool: .max, size: 2, dimensions: 2), x: known, batch: 1).y == [4, 5, 1, 9])
+        #expect(
+            runForward(Pooling(inputShape: [1, 4, 4], pool: .avg, size: 2, dimensions: 2), x: known, batch: 1).y == [
+                2.5, 1.75, 0.25, 7.5,
+            ])
+    }
+
     @Test("pooling")
     func pooling() {
         let x: [Float] = [1, 3, 2, 5, 4, 0]
-        #expect(runForward(Pool1D(inputShape: [6], pool: .max, size: 2), x: x, batch: 1).y == [3, 5, 4])
-        #expect(runForward(Pool1D(inputShape: [6], pool: .max, size: 3, stride: 1), x: x, batch: 1).y == [3, 5, 5, 5])
-        #expect(runForward(Pool1D(inputShape: [6], pool: .avg, size: 2), x: x, batch: 1).y == [2, 3.5, 2])
+        #expect(runForward(Pooling(inputShape: [6], pool: .max, size: 2), x: x, batch: 1).y == [3, 5, 4])
+        #expect(runForward(Pooling(inputShape: [6], pool: .max, size: 3, stride: 1), x: x, batch: 1).y == [3, 5, 5, 5])
+        #expect(runForward(Pooling(inputShape: [6], pool: .avg, size: 2), x: x, batch: 1).y == [2, 3.5, 2])
         // Two channels, a trailing position that no window covers (L = 5, size 2 → 2 outputs).
         let y = runForwardChannelMajor(
-            Pool1D(inputShape: [2, 5], pool: .max, size: 2), x: [1, 2, 3, 4, 9, -1, -2, -3, -4, 9], batch: 1
+            Pooling(inputShape: [2, 5], pool: .max, size: 2), x: [1, 2, 3, 4, 9, -1, -2, -3, -4, 9], batch: 1
         ).y
         #expect(y == [2, 4, -1, -3])
         let avg = runForwardChannelMajor(
-            Pool1D(inputShape: [2, 5], pool: .avg, size: 3, stride: 2), x: [1, 2, 3, 4, 9, -1, -2, -3, -4, 9], batch: 1
+            Pooling(inputShape: [2, 5], pool: .avg, size: 3, stride: 2), x: [1, 2, 3, 4, 9, -1, -2, -3, -4, 9], batch: 1
         ).y
         expectClose(avg, [2, 16 / 3, -2, 2 / 3], rtol: 1e-6)
     }

@@ -1,4 +1,4 @@
-// Gradient checks of the structural layers (conv, pooling, flatten, dropout, normalization,
+// Gradient checks of the structural layers (conv and conv2d, pooling in 1-D and 2-D, flatten, dropout, normalization,
 // residual) against central differences, with parameters and inputs both checked.
 //
 // Tolerances: `gradientTolerance` (1e-2 relative, floor 1e-3) as for dense layers — Float32
@@ -34,7 +34,7 @@ struct StructuralGradientTests {
 
     @Test("conv1d", arguments: convCases)
     func conv(_ c: ConvCase) {
-        let layer = Conv1D(
+        let layer = Convolution(
             inputShape: c.input, channels: c.channels, kernel: c.kernel, stride: c.stride,
             padding: c.padding, bias: c.bias)
         let report = checkLayerGradients(layer, batch: 3)
@@ -42,17 +42,69 @@ struct StructuralGradientTests {
         #expect(report.checked == layer.parameterCount + 3 * layer.inputCount)
     }
 
+    static let conv2dCases: [ConvCase] = [
+        ConvCase(input: [1, 5, 5], channels: 2, kernel: 3, stride: 1, padding: 1),
+        ConvCase(input: [2, 6, 5], channels: 3, kernel: 3, stride: 2, padding: 1),
+        ConvCase(input: [3, 4, 7], channels: 2, kernel: 2, stride: 1, padding: 0, bias: false),
+        ConvCase(input: [2, 5, 5], channels: 2, kernel: 4, stride: 3, padding: 2),
+        ConvCase(input: [2, 3, 3], channels: 9, kernel: 1, stride: 2, padding: 0),
+        // A kernel wider than the image with enough padding; more filters than patch entries.
+        ConvCase(input: [1, 3, 4], channels: 12, kernel: 5, stride: 1, padding: 2),
+    ]
+
+    @Test("conv2d", arguments: conv2dCases)
+    func conv2d(_ c: ConvCase) {
+        let layer = Convolution(
+            inputShape: c.input, channels: c.channels, kernel: c.kernel, stride: c.stride,
+            padding: c.padding, bias: c.bias, dimensions: 2)
+        let report = checkLayerGradients(layer, batch: 2)
+        #expect(report.worstError < gradientTolerance, "\(report)")
+        #expect(report.checked == layer.parameterCount + 2 * layer.inputCount)
+    }
+
+    /// As for 1-D max pooling: a seed whose windows have a clear maximum (checked on the stored
+    /// channels-last values, where a window of position p and channel c is x[p·C + c]).
+    @Test("max pooling 2d", arguments: [(size: 2, stride: 2), (size: 3, stride: 1), (size: 2, stride: 3)])
+    func maxPool2d(_ p: (size: Int, stride: Int)) throws {
+        let layer = Pooling(inputShape: [2, 7, 8], pool: .max, size: p.size, stride: p.stride, dimensions: 2)
+        let eps: Float = 1e-3, batch = 2, (c, w) = (2, 8)
+        let seed = try #require(
+            (UInt64(1)...500).first { seed in
+                let x = checkerInputs(count: batch * layer.inputCount, seed: seed)
+                return (0..<batch).allSatisfy { b in
+                    (0..<layer.output.positions).allSatisfy { out in
+                        let (i, j) = (out / layer.output.width, out % layer.output.width)
+                        return (0..<c).allSatisfy { ch in
+                            let v = (0..<(p.size * p.size)).map { t in
+                                x[b * layer.inputCount + ((i * p.stride + t / p.size) * w + j * p.stride + t % p.size) * c + ch]
+                            }.sorted()
+                            return v[v.count - 1] - v[v.count - 2] > 4 * eps
+                        }
+                    }
+                }
+            })
+        let report = checkLayerGradients(layer, batch: batch, eps: eps, seed: seed)
+        #expect(report.worstError < gradientTolerance, "\(report)")
+    }
+
+    @Test("average pooling 2d", arguments: [(size: 2, stride: 2), (size: 3, stride: 1), (size: 3, stride: 2)])
+    func avgPool2d(_ p: (size: Int, stride: Int)) {
+        let layer = Pooling(inputShape: [2, 7, 8], pool: .avg, size: p.size, stride: p.stride, dimensions: 2)
+        let report = checkLayerGradients(layer)
+        #expect(report.worstError < gradientTolerance, "\(report)")
+    }
+
     /// Picks the first seed whose inputs have no two values of one window within 4·eps of each
     /// other, so no perturbation can move the argmax (a tie would show as an O(1) error).
     @Test("max pooling", arguments: [(size: 2, stride: 2), (size: 3, stride: 1), (size: 3, stride: 2)])
     func maxPool(_ p: (size: Int, stride: Int)) throws {
-        let layer = Pool1D(inputShape: [2, 9], pool: .max, size: p.size, stride: p.stride)
+        let layer = Pooling(inputShape: [2, 9], pool: .max, size: p.size, stride: p.stride)
         let eps: Float = 1e-3, batch = 3
         let seed = try #require(
             (UInt64(1)...200).first { seed in
                 let x = checkerInputs(count: batch * layer.inputCount, seed: seed)
                 return (0..<(batch * 2)).allSatisfy { row in
-                    (0..<layer.outputLength).allSatisfy { t in
+                    (0..<layer.output.width).allSatisfy { t in
                         let w = (0..<p.size).map { x[row * 9 + t * p.stride + $0] }.sorted()
                         return w.count < 2 || w[w.count - 1] - w[w.count - 2] > 4 * eps
                     }
@@ -64,7 +116,7 @@ struct StructuralGradientTests {
 
     @Test("average pooling", arguments: [(size: 2, stride: 2), (size: 3, stride: 1), (size: 4, stride: 3)])
     func avgPool(_ p: (size: Int, stride: Int)) {
-        let report = checkLayerGradients(Pool1D(inputShape: [2, 9], pool: .avg, size: p.size, stride: p.stride))
+        let report = checkLayerGradients(Pooling(inputShape: [2, 9], pool: .avg, size: p.size, stride: p.stride))
         #expect(report.worstError < gradientTolerance, "\(report)")
     }
 

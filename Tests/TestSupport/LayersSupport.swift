@@ -60,27 +60,58 @@ public func runForwardChannelMajor(
 }
 
 /// Direct-definition 1-D convolution: y[b,o,t] = bias[o] + Σ_{c,k} W[o,c,k]·x[b,c,t·s+k−p].
-public func referenceConv1D(
+public func referenceConvolution(
     x: [Float], batch: Int, channels c: Int, length l: Int, weights: [Float],
     bias: [Float]?, outChannels o: Int, kernel k: Int, stride s: Int, padding p: Int
 ) -> [Float] {
-    let lo = (l + 2 * p - k) / s + 1
-    var y = [Float](repeating: 0, count: batch * o * lo)
+    referenceConvolution(
+        x: x, batch: batch, channels: c, height: 1, width: l, weights: weights, bias: bias,
+        outChannels: o, kernel: (1, k), stride: (1, s), padding: (0, p))
+}
+
+/// Direct-definition 2-D convolution, channel-major (PyTorch's nn.Conv2d):
+/// y[b,o,i,j] = bias[o] + Σ_{c,u,v} W[o,c,u,v]·x[b, c, i·sh + u − ph, j·sw + v − pw] (0 outside).
+public func referenceConvolution(
+    x: [Float], batch: Int, channels c: Int, height h: Int, width w: Int, weights: [Float],
+    bias: [Float]?, outChannels o: Int, kernel k: (Int, Int), stride s: (Int, Int), padding p: (Int, Int)
+) -> [Float] {
+    let ho = (h + 2 * p.0 - k.0) / s.0 + 1, wo = (w + 2 * p.1 - k.1) / s.1 + 1
+    var y = [Float](repeating: 0, count: batch * o * ho * wo)
     for b in 0..<batch {
         for oc in 0..<o {
-            for t in 0..<lo {
-                var sum = Double(bias?[oc] ?? 0)
-                for ci in 0..<c {
-                    for kk in 0..<k {
-                        let i = t * s + kk - p
-                        if i >= 0 && i < l { sum += Double(weights[(oc * c + ci) * k + kk]) * Double(x[(b * c + ci) * l + i]) }
+            for i in 0..<ho {
+                for j in 0..<wo {
+                    var sum = Double(bias?[oc] ?? 0)
+                    for ci in 0..<c {
+                        for u in 0..<k.0 {
+                            for v in 0..<k.1 {
+                                let (r, col) = (i * s.0 + u - p.0, j * s.1 + v - p.1)
+                                guard r >= 0, r < h, col >= 0, col < w else { continue }
+                                let weight = weights[((oc * c + ci) * k.0 + u) * k.1 + v]
+                                sum += Double(weight) * Double(x[((b * c + ci) * h + r) * w + col])
+                            }
+                        }
                     }
+                    y[((b * o + oc) * ho + i) * wo + j] = Float(sum)
                 }
-                y[(b * o + oc) * lo + t] = Float(sum)
             }
         }
     }
     return y
+}
+
+/// Direct-definition 2-D pooling over K × K windows with stride S, channel-major.
+public func referencePooling(
+    x: [Float], batch: Int, channels c: Int, height h: Int, width w: Int, size k: Int, stride s: Int, max: Bool
+) -> [Float] {
+    let ho = (h - k) / s + 1, wo = (w - k) / s + 1
+    return (0..<(batch * c)).flatMap { plane in
+        (0..<(ho * wo)).map { out in
+            let (i, j) = (out / wo, out % wo)
+            let window = (0..<(k * k)).map { t in x[(plane * h + i * s + t / k) * w + j * s + t % k] }
+            return max ? window.max()! : Float(window.map(Double.init).reduce(0, +) / Double(k * k))
+        }
+    }
 }
 
 /// Runs forward then backward of `stack` on random inputs with every buffer (parameters,

@@ -67,17 +67,35 @@ double basin_softmax_xent(size_t rows, size_t k, const float *restrict logits, c
 /// p −= decay · mask · p; mask may be NULL.
 void basin_decay(size_t n, float decay, const float *restrict mask, float *restrict p);
 
-// Channels-last data movement (layout.c). A 1-D signal example is stored [L × C], position-major.
-/// One conv1d's geometry: input length L and channels C, kernel K, stride S, zero padding P,
-/// output length Lo = ⌊(L + 2P − K)/S⌋ + 1.
+// Channels-last data movement (layout.c). An image example is stored [H × W × C], a 1-D signal
+// [L × C] (H = 1, W = L), position-major.
+/// One convolution's geometry: input H × W with C channels, kernel KH × KW, strides SH, SW, zero
+/// padding PH, PW on each side, output Ho × Wo with Ho = ⌊(H + 2PH − KH)/SH⌋ + 1 (and Wo alike).
+/// A 1-D convolution is H = KH = SH = Ho = 1, PH = 0.
 typedef struct {
-    size_t length, channels, kernel, stride, padding, out_length;
-} basin_conv1d_geometry;
-/// cols[b·Lo + t, k·C + c] = x[b, t·S − P + k, c], 0 outside the signal: x [B × L × C],
-/// cols [B·Lo × K·C]. Each row is the window's taps inside the signal as one contiguous copy.
-void basin_im2col_cl(size_t batch, basin_conv1d_geometry g, const float *restrict x, float *restrict cols);
-/// dx[b, t·S − P + k, c] = Σ over (t, k) of dcols[b·Lo + t, k·C + c] (overwrites dx [B × L × C]).
-void basin_col2im_cl(size_t batch, basin_conv1d_geometry g, const float *restrict dcols, float *restrict dx);
+    size_t height, width, channels;
+    size_t kernel_h, kernel_w, stride_h, stride_w, pad_h, pad_w;
+    size_t out_height, out_width;
+} basin_conv_geometry;
+/// cols[b·Ho·Wo + oy·Wo + ox, (ky·KW + kx)·C + c] = x[b, oy·SH − PH + ky, ox·SW − PW + kx, c],
+/// 0 in the padding: x [B × H × W × C], cols [B·Ho·Wo × KH·KW·C]. Each window row (ky) is its
+/// taps inside the image as one contiguous copy.
+void basin_im2col_cl(size_t batch, basin_conv_geometry g, const float *restrict x, float *restrict cols);
+/// dx = the adjoint of im2col: every column entry added back to the pixel it was copied from
+/// (overwrites dx [B × H × W × C]).
+void basin_col2im_cl(size_t batch, basin_conv_geometry g, const float *restrict dcols, float *restrict dx);
+/// Max pooling: y[b, o, c] = the largest x[b, p, c] over window o's positions p (KH × KW from
+/// (oy·SH, ox·SW), no padding; pads ignored), arg[b, o, c] = that p (row-major index y·W + x, as
+/// float), ties to the first. x [B × H × W × C], y and arg [B × Ho × Wo × C].
+void basin_maxpool_forward_cl(size_t batch, basin_conv_geometry g, const float *restrict x, float *restrict y,
+                              float *restrict arg);
+/// dx[b, arg[b, o, c], c] += dy[b, o, c] (overwrites dx [B × H × W × C] first).
+void basin_maxpool_backward_cl(size_t batch, basin_conv_geometry g, const float *restrict dy, const float *restrict arg,
+                               float *restrict dx);
+/// Average pooling: y[b, o, c] = the mean of x[b, p, c] over window o (summed in row-major order).
+void basin_avgpool_forward_cl(size_t batch, basin_conv_geometry g, const float *restrict x, float *restrict y);
+/// dx[b, p, c] = Σ over windows o containing p of dy[b, o, c] / (KH·KW) (overwrites dx).
+void basin_avgpool_backward_cl(size_t batch, basin_conv_geometry g, const float *restrict dy, float *restrict dx);
 /// dst[b, j, i] = src[b, i, j] for `batch` matrices src [rows × cols] → dst [cols × rows].
 void basin_transpose_batch(size_t batch, size_t rows, size_t cols, const float *restrict src, float *restrict dst);
 /// dst[b, j, i] += src[b, i, j].

@@ -55,8 +55,8 @@ enum PerLayer {
         var out: [Value] = layer.activation.map { [$0] } ?? []
         switch layer.kind {
         case .dense(let units): out.append(units)
-        case .conv(let channels, let k, let s, let pad): out += [channels] + [k, s, pad].compactMap { $0 }
-        case .pool(let mode, let size): out += [mode, size]
+        case .conv(let channels, let k, let s, let pad, _): out += [channels] + [k, s, pad].compactMap { $0 }
+        case .pool(let mode, let size, _): out += [mode, size]
         case .dropout(let rate): out.append(rate)
         default: break
         }
@@ -83,9 +83,9 @@ enum PerLayer {
         copy.activation = layer.activation.map(r)
         switch layer.kind {
         case .dense(let units): copy.kind = .dense(units: r(units))
-        case .conv(let c, let k, let s, let p):
-            copy.kind = .conv(channels: r(c), kernel: k.map(r), stride: s.map(r), padding: p.map(r))
-        case .pool(let mode, let size): copy.kind = .pool(mode: r(mode), size: r(size))
+        case .conv(let c, let k, let s, let p, let d):
+            copy.kind = .conv(channels: r(c), kernel: k.map(r), stride: s.map(r), padding: p.map(r), dimensions: d)
+        case .pool(let mode, let size, let d): copy.kind = .pool(mode: r(mode), size: r(size), dimensions: d)
         case .dropout(let rate): copy.kind = .dropout(rate: r(rate))
         default: break
         }

@@ -15,12 +15,14 @@ enum LayerBuilder {
         case "dense":
             guard let units = slot("units") else { return nil }
             kind = .dense(units: units)
-        case "conv":
+        case "conv", "conv2d":
             guard let channels = slot("channels") else { return nil }
-            kind = .conv(channels: channels, kernel: argument("k"), stride: argument("s"), padding: argument("pad"))
-        case "pool":
+            kind = .conv(
+                channels: channels, kernel: argument("k"), stride: argument("s"), padding: argument("pad"),
+                dimensions: declaration.name == "conv2d" ? 2 : 1)
+        case "pool", "pool2d":
             guard let mode = slot("mode"), let size = slot("size") else { return nil }
-            kind = .pool(mode: mode, size: size)
+            kind = .pool(mode: mode, size: size, dimensions: declaration.name == "pool2d" ? 2 : 1)
         case "flatten": kind = .flatten
         case "dropout":
             guard let rate = slot("rate") else { return nil }

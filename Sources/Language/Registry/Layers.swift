@@ -34,13 +34,32 @@ extension CommandRegistry {
                 ],
                 examples: ["conv 25 k=5 s=2 pad=1 relu"]),
             LayerDeclaration(
+                "conv2d", summary: "2D convolution over images [C×H×W] with N output channels",
+                slots: [
+                    Slot("channels", .positiveInteger, required: true, placeholder: "N", help: "the number of channels"),
+                    activationSlot,
+                ],
+                arguments: [
+                    ArgumentSpec("k", .positiveInteger, help: "kernel size, K×K (default 3)"),
+                    ArgumentSpec("s", .positiveInteger, help: "stride along both axes (default 1)"),
+                    ArgumentSpec("pad", .nonNegativeInteger, help: "zero padding on each side (default 0)"),
+                ],
+                examples: ["conv2d 16 k=3 pad=1 relu"]),
+            LayerDeclaration(
                 "pool", summary: "max or average pooling over K positions",
                 slots: [
                     Slot("mode", .oneOf(["max", "avg"]), required: true, help: "max or avg"),
                     Slot("size", .positiveInteger, required: true, placeholder: "K", help: "the pooling size"),
                 ],
                 examples: ["pool max 2"]),
-            LayerDeclaration("flatten", summary: "channels × length → one vector", examples: ["flatten"]),
+            LayerDeclaration(
+                "pool2d", summary: "max or average pooling over K×K pixels of an image",
+                slots: [
+                    Slot("mode", .oneOf(["max", "avg"]), required: true, help: "max or avg"),
+                    Slot("size", .positiveInteger, required: true, placeholder: "K", help: "the window's side"),
+                ],
+                examples: ["pool2d max 2"]),
+            LayerDeclaration("flatten", summary: "channels × positions → one vector", examples: ["flatten"]),
             LayerDeclaration(
                 "dropout", summary: "zero each input with probability P while training",
                 slots: [Slot("rate", .probability, required: true, placeholder: "P", help: "the drop probability")],

@@ -7,12 +7,14 @@ import Language
 
 /// Where a dataset comes from: the engine's generators, or a file format.
 enum DataSource: OperandChoice, Equatable {
-    case toy(Toy2D), curve(Curve1D), mnist1d, sequence(SequenceTask), csv, npy
+    case toy(Toy2D), curve(Curve1D), mnist1d, shapes, sequence(SequenceTask), csv, npy
     /// Another dataset of the workspace, to derive from (`data few = m classes=0..4 n=300`).
     case dataset(String)
 
     static var allCases: [DataSource] {
-        Toy2D.allCases.map(toy) + Curve1D.allCases.map(curve) + [.mnist1d] + SequenceTask.allCases.map(sequence) + [.csv, .npy]
+        Toy2D.allCases.map(toy) + Curve1D.allCases.map(curve) + [.mnist1d, .shapes] + SequenceTask.allCases.map(sequence) + [
+            .csv, .npy,
+        ]
     }
 
     /// A generator or format by name; any other word names a dataset (checked when it runs).
@@ -27,6 +29,7 @@ enum DataSource: OperandChoice, Equatable {
         case .toy(let t): return t.rawValue
         case .curve(let c): return c.rawValue
         case .mnist1d: return "mnist1d"
+        case .shapes: return "shapes"
         case .sequence(let t): return t.rawValue
         case .csv: return "csv"
         case .npy: return "npy"
@@ -40,6 +43,7 @@ enum DataSource: OperandChoice, Equatable {
         case .toy: return 600
         case .curve: return 60
         case .mnist1d: return MNIST1DOptions().count
+        case .shapes: return ShapesOptions().count
         case .sequence, .csv, .npy, .dataset: return nil
         }
     }
@@ -59,6 +63,7 @@ struct DataCommand: RunnableCommand {
     var bits: Int?
     var relevant: Int?
     var pairs: Int?
+    var size: Int?
     var seed: Int?
 
     static var declaration: Declaration<DataCommand> {
@@ -68,12 +73,15 @@ struct DataCommand: RunnableCommand {
             form: .binding(.data),
             examples: [
                 "data d = spiral n=600 classes=3 noise=0.2", "data s = sine n=60 noise=0.3",
-                "data m = mnist1d n=5000", "data q = sort len=6 vocab=3", "data r = recall pairs=4 vocab=8",
+                "data m = mnist1d n=5000", "data img = shapes size=16", "data q = sort len=6 vocab=3",
+                "data r = recall pairs=4 vocab=8",
                 "data c = csv \"points.csv\" target=label",
                 "data z = npy \"x.npy\" \"y.npy\"",
             ],
             details: "2D toys: \(ValueType.list(toys)). 1D regression curves on [0, 1]: \(ValueType.list(curves)). "
                 + "mnist1d: the MNIST-1D benchmark (Greydanus 2020), its reference split. "
+                + "shapes: grayscale images [1×size×size] of ten shapes (\(ShapesOptions.classNames.joined(separator: ", "))), "
+                + "each at a random position, size, rotation and brightness, plus noise= pixel noise. "
                 + "Sequence tasks (tokens, for embed, attention and transformer; every example a different input): "
                 + "sort, reverse and copy len=L vocab=V (a class at each position: the sorted, reversed or same sequence), "
                 + "modadd p=P ((a, b) → (a + b) mod P), parity bits=N relevant=K (the parity of K fixed bits), "
@@ -89,7 +97,7 @@ struct DataCommand: RunnableCommand {
                 \.n, "n", .positiveInteger, max: GeneratorLimits.maxSamples,
                 default:
                     "\(DataSource.toy(.spiral).defaultCount ?? 0) for the toys, \(DataSource.curve(.sine).defaultCount ?? 0) "
-                    + "for the curves, \(DataSource.mnist1d.defaultCount ?? 0) for mnist1d",
+                    + "for the curves, \(DataSource.mnist1d.defaultCount ?? 0) for mnist1d and shapes",
                 help: "number of samples"),
             .option(
                 \.classes, "classes", .integerRange, default: "3 for spiral, 2 for the other toys",
@@ -109,6 +117,9 @@ struct DataCommand: RunnableCommand {
             .option(
                 \.relevant, "relevant", .positiveInteger, max: 64, default: "3", help: "bits whose parity is the target (parity)"),
             .option(\.pairs, "pairs", .positiveInteger, max: 64, default: "4", help: "key–value pairs of recall"),
+            .option(
+                \.size, "size", .positiveInteger, max: ShapesOptions.sizes.upperBound,
+                default: "\(ShapesOptions().size)", help: "image side in pixels (shapes)"),
             .seed(\.seed))
     }
 
@@ -124,6 +135,9 @@ struct DataCommand: RunnableCommand {
                 at: c.span(\.classes),
                 hint: "data few = DATA classes=\(classes) derives from a dataset")
         }
+        if size != nil && source != .shapes {
+            throw RuntimeError("size= is a setting of shapes, not of \(source.rawValue)", at: c.span(\.size))
+        }
         let seed = s.seed(self.seed)
         var data = try rethrow(at: c.span(\.source)) { () throws -> Dataset in try make(s, c, seed: seed) }
         if permute {
@@ -132,7 +146,8 @@ struct DataCommand: RunnableCommand {
         }
         data.name = name
         let parts = try rethrow(at: c.span) { () throws -> SplitDataset in try defaultSplit(data, seed: seed) }
-        let entry = DataEntry(name: name, full: data, parts: parts, augmentation: nil, source: Self.sourceText(c.syntax))
+        var entry = DataEntry(name: name, full: data, parts: parts, augmentation: nil, source: Self.sourceText(c.syntax))
+        if source == .shapes { entry.classNames = ShapesOptions.classNames }
         s.workspace.datasets[name] = entry
         s.workspace.currentData = name
         s.dropRuns(using: name)
@@ -150,6 +165,15 @@ struct DataCommand: RunnableCommand {
             return try Dataset.curve(curve, count: count, noise: Float(noise), seed: seed)
         case .sequence(let task):
             return try Dataset.sequences(try sequenceOptions(task, c, seed: seed))
+        case .shapes:
+            if target != nil { throw RuntimeError("target= is a setting of csv, not of shapes", at: c.span(\.target)) }
+            if classes != nil {
+                throw RuntimeError(
+                    "shapes has its ten classes", at: c.span(\.classes),
+                    hint: "to keep some of them, derive a dataset: data few = \(c.boundName ?? "img") classes=0..4")
+            }
+            return try Dataset.shapes(
+                ShapesOptions(count: count, size: size ?? ShapesOptions().size, noise: Float(noise), seed: seed))
         case .dataset(let from):
             throw RuntimeError("\(from) is a dataset: derive from it with classes=A..B", at: c.span(\.source))
         case .mnist1d:
@@ -197,8 +221,9 @@ struct DataCommand: RunnableCommand {
         let made = try rethrow(at: c.span(\.classes)) { () throws -> (full: Dataset, parts: SplitDataset) in
             try entry.parts.restricted(toClasses: range, trainLimit: n, name: name)
         }
-        let derived = DataEntry(
+        var derived = DataEntry(
             name: name, full: made.full, parts: made.parts, augmentation: nil, source: Self.sourceText(c.syntax))
+        if let names = entry.classNames, range.upperBound < names.count { derived.classNames = Array(names[range]) }
         s.workspace.datasets[name] = derived
         s.workspace.currentData = name
         s.dropRuns(using: name)

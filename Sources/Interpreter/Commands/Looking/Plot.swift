@@ -12,7 +12,7 @@ import Language
 import Networks
 
 struct PlotCommand: RunnableCommand {
-    enum Kind: String, OperandChoice { case loss, acc, boundary, fit, attention, hessian }
+    enum Kind: String, OperandChoice { case loss, acc, boundary, fit, attention, hessian, filters }
 
     var what = Kind.loss
     var nets: [String] = []
@@ -32,7 +32,7 @@ struct PlotCommand: RunnableCommand {
             replayable: false,
             examples: [
                 "plot loss a b", "plot loss a b log", "plot acc a", "plot boundary a", "plot fit a", "plot s x=width",
-                "plot attention t layer=2 example=3", "plot hessian a",
+                "plot attention t layer=2 example=3", "plot hessian a", "plot filters cnn",
             ],
             details: "plot SWEEP x=PARAM draws the final train (dim) and val (bright) metric of every finished trial "
                 + "against PARAM — mean ± sd where trials share a value or ran with seeds= — on a log axis when the "
@@ -40,12 +40,14 @@ struct PlotCommand: RunnableCommand {
                 + "x=params puts each trial's parameter count on the axis. "
                 + "plot attention NET draws, for one validation example, how much each position (row) attends to "
                 + "each position (column) in every head of an attention or transformer layer (the first one, or layer=). "
-                + "plot hessian NET draws the Hessian's spectral density estimated by 40 Lanczos steps (as hessian NET).",
-            .slot(\.what, "what", help: "what to plot: loss, acc, boundary, fit, attention or hessian"),
+                + "plot hessian NET draws the Hessian's spectral density estimated by 40 Lanczos steps (as hessian NET). "
+                + "plot filters NET draws the kernels of the first convolution (or layer=) as small images: "
+                + "blue negative, white zero, red positive, on one scale.",
+            .slot(\.what, "what", help: "what to plot: loss, acc, boundary, fit, attention, hessian or filters"),
             .slots(\.nets, "nets", .name(.net), placeholder: "NET", help: "the nets (or, with x=, the sweep) to draw"),
             .flag(\.log, "log", help: "log-scale y axis"),
             .option(\.x, "x", .text, help: "a sweep's parameter (or 'params', the parameter count) on the x axis"),
-            .option(\.layer, "layer", .positiveInteger, help: "plot attention: the layer (as 'show NET' numbers it)"),
+            .option(\.layer, "layer", .positiveInteger, help: "plot attention and filters: the layer (as 'show NET' numbers it)"),
             .option(\.example, "example", .positiveInteger, help: "plot attention: the validation example, from 1"))
     }
 
@@ -66,7 +68,7 @@ struct PlotCommand: RunnableCommand {
         let entries = try names.map { n throws(RuntimeError) in try s.workspace.net(n, at: c.span) }
         switch what {
         case .loss, .acc: s.emit(.chart(.line(try Self.curves(entries, accuracy: what == .acc, log: log, at: c.span))))
-        case .boundary, .fit, .attention, .hessian: try inputSpace(s, entries, c)
+        case .boundary, .fit, .attention, .hessian, .filters: try inputSpace(s, entries, c)
         }
         return .ok
     }
@@ -85,6 +87,7 @@ struct PlotCommand: RunnableCommand {
         switch what {
         case .boundary: s.emit(.chart(.heatmap(try Self.boundary(s, looked, at: c.span))))
         case .attention: try attention(s, looked, c)
+        case .filters: try filters(s, looked, c)
         case .hessian:
             try s.requireFiniteWeights(looked, at: c.span)
             let r = HessianCommand.measure(s, looked, steps: HessianCommand.defaultSteps, seed: s.workspace.seed)

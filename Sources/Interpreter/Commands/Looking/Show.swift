@@ -76,11 +76,39 @@ struct ShowCommand: RunnableCommand {
         }
         if let tokens = d.full.vocabulary { rows.append(["tokens", "\(tokens) (inputs are token ids 0–\(tokens - 1))"]) }
         if let noise = d.parts.labelNoise { rows.append(["label noise", "\(noise.rows.count) training labels"]) }
-        if let a = d.augmentation { rows.append(["augmentation", "shift \(a.shift) scale \(a.scale) noise \(a.noise)"]) }
+        if let a = d.augmentation { rows.append(["augmentation", a.description]) }
         if d.parts.peeks.count > 0 { rows.append(["test peeks", "\(d.parts.peeks.count)"]) }
         s.emit(.chart(.table(Table(title: "data \(d.name)", columns: [.init("", alignment: .left), .init("")], rows: rows))))
         if d.sampleShape == [2], let labels = d.full.labels { s.emit(.chart(.heatmap(scatter(d.full, labels)))) }
         if d.full.vocabulary != nil { s.say(sequenceExamples(d.parts.train)) }
+        if let grid = imageExamples(d) { s.emit(.chart(.images(grid))) }
+    }
+
+    /// Images ([C×H×W]): the first training example of each class (the first ten examples of a
+    /// regression), the first channel, in one gray scale so brightness compares across them.
+    static func imageExamples(_ d: DataEntry) -> ImageGrid? {
+        let data = d.parts.train, shape = data.sampleShape
+        guard shape.count == 3, data.count > 0 else { return nil }
+        let (channels, h, w) = (shape[0], shape[1], shape[2]), f = data.featureCount
+        var rows: [(row: Int, caption: String)] = []
+        if let labels = data.labels, let classes = data.classCount {
+            for k in 0..<min(classes, 16) {
+                guard let row = labels.firstIndex(of: Int32(k)) else { continue }
+                let name = d.classNames.flatMap { k < $0.count ? $0[k] : nil }
+                rows.append((row, name.map { "\(k) \($0)" } ?? "class \(k)"))
+            }
+        } else {
+            rows = (0..<min(data.count, 10)).map { ($0, "example \($0 + 1)") }
+        }
+        let images = rows.map { r in
+            ImageGrid.Image(
+                width: w, height: h, pixels: data.inputs[(r.row * f)..<(r.row * f + h * w)].map(Double.init),
+                caption: r.caption)
+        }
+        let note =
+            "a training example of each class" + (channels > 1 ? "; channel 1 of \(channels)" : "")
+            + (d.augmentation.map { _ in "; before augmentation" } ?? "")
+        return ImageGrid(title: "\(d.name): \(w)×\(h) images", images: images, coloring: .gray, note: note)
     }
 
     /// The first training examples of a token dataset: "2 0 1 1 0 2 → 0 0 1 1 2 2".
