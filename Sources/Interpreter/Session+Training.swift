@@ -97,6 +97,7 @@ extension Session {
         }
         if let last { host.finishedProgress(last) }
         trial?.lastStop = report.reason
+        run.releaseBuffers()
         return report
     }
 
@@ -234,6 +235,7 @@ extension Session {
                 box.active.begin(run.control)
                 let report = run.train(budget, earlyStopping: early) { p in shared.update(i, p, run: run) }
                 box.active.end(run.control)
+                run.releaseBuffers()
                 shared.finish(i, report)
             }
         }

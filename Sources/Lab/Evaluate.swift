@@ -10,7 +10,7 @@ extension TrainingRun {
     static let evaluationChunk = 256
     /// The most workspace one evaluation pass may use (a transformer's activations per example are
     /// large: fewer examples per pass keep a lesson's memory small).
-    static let evaluationWorkspaceBytes = 8 << 20
+    static let evaluationWorkspaceBytes = 4 << 20
 
     /// Examples per evaluation pass for `network`: `evaluationChunk`, fewer (down to 16) when its
     /// activations would exceed `evaluationWorkspaceBytes`.

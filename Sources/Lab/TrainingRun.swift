@@ -31,8 +31,23 @@ public final class TrainingRun: @unchecked Sendable {
     var rng: RNG
     /// Training-time augmentation applied to every batch (nil: none).
     public var augmenter: Augmenter?
-    var buffers: BatchBuffers
+    /// The training batch's inputs, targets and workspace; made when a step needs them.
+    var storedBuffers: BatchBuffers?
     var evaluationBuffers: BatchBuffers?
+    var buffers: BatchBuffers {
+        if let b = storedBuffers { return b }
+        let b = BatchBuffers(network: network, data: train, capacity: min(settings.batchSize, train.count))
+        storedBuffers = b
+        return b
+    }
+
+    /// Frees the training and evaluation workspaces (made again when next needed), so a run
+    /// that waits between commands holds only its weights, optimizer state and history: a lesson
+    /// with twelve CNNs trained side by side would otherwise keep ~15 MB of activations for each.
+    public func releaseBuffers() {
+        storedBuffers = nil
+        evaluationBuffers = nil
+    }
     /// 1 for weights, 0 for biases and normalization parameters (penalties apply to weights).
     let decayMask: FloatBuffer
     /// Parameter index ranges that training leaves unchanged (frozen layers): their gradients are
@@ -72,7 +87,6 @@ public final class TrainingRun: @unchecked Sendable {
         self.seed = seed
         self.batcher = batcher
         rng = RNG(seed: seed, stream: "dropout")
-        buffers = BatchBuffers(network: network, data: train, capacity: min(settings.batchSize, train.count))
         decayMask = Self.weightMask(network)
         initial = Snapshot(
             step: 0, parameters: network.parameters.array, state: network.state.array,
@@ -90,9 +104,7 @@ public final class TrainingRun: @unchecked Sendable {
     public func update(settings new: TrainingSettings) throws(LabError) {
         guard new.batchSize >= 1 else { throw .invalid("batch must be a positive integer, got \(new.batchSize)") }
         batcher = try Self.makeBatcher(train, new, seed: seed &+ UInt64(step))
-        if new.batchSize != settings.batchSize {
-            buffers = BatchBuffers(network: network, data: train, capacity: min(new.batchSize, train.count))
-        }
+        if new.batchSize != settings.batchSize { storedBuffers = nil }
         settings = new
     }
 
@@ -102,7 +114,7 @@ public final class TrainingRun: @unchecked Sendable {
         train = newTrain
         validation = newValidation
         batcher = try Self.makeBatcher(newTrain, settings, seed: seed &+ UInt64(step))
-        buffers = BatchBuffers(network: network, data: newTrain, capacity: min(settings.batchSize, newTrain.count))
+        storedBuffers = nil
     }
 
     static func makeBatcher(_ data: Dataset, _ s: TrainingSettings, seed: UInt64) throws(LabError) -> Batcher {

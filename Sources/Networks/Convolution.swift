@@ -107,12 +107,13 @@ public struct Convolution: Layer {
         if hasBias { scheme.fillBiases(params + n, count: channels, fanIn: patchSize, rng: &rng) }
     }
 
-    /// Floats of patches one chunk of examples may hold: 256 KiB, so im2col writes, and the
-    /// products read, a buffer that stays in the L2 cache. Measured on peer_conv2d.py's CNN
-    /// (second conv: 64 positions × 144 patch entries a 16×16 example, 3.7 MB of patches for a
-    /// batch of 100): 3.4 ms a step with the whole batch's patches, N ms in chunks of 7 examples,
-    /// although backward then forms each chunk's patches again. Convolutions whose batch fits in
-    /// one chunk (the MNIST-1D CNN: 95 floats an example) run exactly as one product.
+    /// Floats of patches one chunk of examples may hold: 1 MiB, so im2col writes, and the
+    /// products read, a buffer that stays in the L2 cache. Measured on peer_conv2d.py's CNN (its
+    /// second conv: 64 positions × 144 patch entries a 16×16 example, 3.7 MB for a batch of 100):
+    /// 294–304 steps/s with the whole batch's patches, 313–319 in chunks of 28 examples (1 MiB),
+    /// 285–288 in chunks of 7 (256 KiB) — although backward forms each chunk's patches again.
+    /// Convolutions whose batch fits in one chunk (the MNIST-1D CNN: 95 floats an example) run as
+    /// one product, their patches kept from forward to backward.
     static let chunkFloats = 1 << 18
 
     /// Examples per chunk: as many as fit in `chunkFloats`, at least one.

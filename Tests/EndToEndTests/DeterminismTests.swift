@@ -133,7 +133,8 @@ struct TutorialLookupTests {
         let missing = basin("tutorial nosuch", in: scratch.path)
         #expect(missing.status == 64)
         #expect(
-            missing.error.contains("no tutorial named 'nosuch' (tutorials: attention, depth, regularization, search, transfer)"),
+            missing.error.contains(
+                "no tutorial named 'nosuch' (tutorials: attention, depth, images, regularization, search, transfer)"),
             "\(missing.error)")
     }
 }

@@ -19,12 +19,27 @@ struct Measure {
     /// A number written in the expression (it keeps a percentage a percentage: `2 * se(a.val.acc)`).
     var literal = false
 
-    /// "81.2% ± 1.1% (5 seeds)", "0.0412", "12".
+    /// Significant digits of a computed value: 4, more when fewer would print two different
+    /// sides of a comparison alike ("1.178 > 1.178").
+    var significant = 4
+
+    /// "81.2% ± 1.1% (5 seeds)", "0.0412", "12"; a number written in the expression as written.
     var text: String {
         if let seeds, seeds.n > 1 { return seeds.text(percent: percent) + " (\(seeds.n) seeds)" }
-        if percent { return pct(value) }
+        if percent { return significant > 4 ? Table.number(100 * value, significant: significant) + "%" : pct(value) }
         if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
-        return Table.number(value, significant: 4)
+        if literal { return NumberLiteral.format(value) }
+        return Table.number(value, significant: significant)
+    }
+
+    /// The two sides with as many digits as it takes to tell them apart (up to 9).
+    static func distinguishable(_ a: Measure, _ b: Measure) -> (Measure, Measure) {
+        var (a, b) = (a, b)
+        while a.value != b.value && a.text == b.text && a.significant < 9 {
+            a.significant += 1
+            b.significant += 1
+        }
+        return (a, b)
     }
 }
 
@@ -45,6 +60,7 @@ struct ExpressionEvaluator {
             // A bare number beside an accuracy reads as one: 0.9 shows as 90.0%.
             if a.percent && b.literal { b.percent = true }
             if b.percent && a.literal { a.percent = true }
+            (a, b) = Measure.distinguishable(a, b)
             compared.append("\(a.text) \(op.rawValue) \(b.text)")
             switch op {
             case .equal: return a.value == b.value
