@@ -1,8 +1,9 @@
 // Small images side by side, each with a caption: a dataset's examples (`show img`) and a
 // convolution's kernels (`plot filters`). In 256 colours a cell holds two pixels (▀, foreground
 // the upper, background the lower), so a 16×16 image is 16 columns by 8 rows and its pixels are
-// square. Without colour, a small image (a kernel) draws each pixel as two shade glyphs, one row
-// tall (square too); a larger one draws ink and background in half blocks (▀ ▄ █), the ink being
+// square. A small image (a kernel, 8 pixels wide or less) draws each pixel two cells wide and one
+// row tall instead (square too, and large enough to see): coloured blanks, or without colour two
+// shade glyphs; a larger one draws ink and background in half blocks (▀ ▄ █), the ink being
 // every pixel above the middle of the range — the shapes stay readable at the same compact size.
 // In ASCII a larger image is one shade glyph per pixel.
 
@@ -95,7 +96,7 @@ public struct ImageGrid: Sendable, Equatable {
             let mid = sharedRange ? (ranges.first ?? nil).map { NumberFormat.compact(($0.0 + $0.1) / 2) } : nil
             return "'█' above \(mid ?? "the middle of each image's range"), blank below"
         }
-        if mode == .colorHalves {
+        if mode == .colorHalves || mode == .colorWide {
             (low, middle, high) = coloring == .gray ? ("black", "", "white") : ("blue", "white", "red")
         } else {
             let g = { (t: Double) in "'" + String(ShadeRamp.glyph(at: t, profile: profile)) + "'" }
@@ -115,6 +116,9 @@ public struct ImageGrid: Sendable, Equatable {
     enum Mode {
         /// Two pixels a cell in colour (▀ with foreground and background).
         case colorHalves
+        /// Each pixel two coloured blanks wide, one row tall (small images: a 3×3 kernel would
+        /// be a speck in half blocks).
+        case colorWide
         /// Two pixels a cell, each ink or not (▀ ▄ █ and blank).
         case inkHalves
         /// Each pixel two shade glyphs wide (small images without colour).
@@ -124,8 +128,10 @@ public struct ImageGrid: Sendable, Equatable {
     }
 
     func mode(_ profile: RenderProfile) -> Mode {
-        if profile.isUnicode && profile.colors == .palette256 { return .colorHalves }
-        if (images.map(\.width).max() ?? 0) <= 8 { return .wideShades }
+        let small = (images.map(\.width).max() ?? 0) <= 8
+        if profile.colors == .palette256 && (small || !profile.isUnicode) { return .colorWide }
+        if profile.colors == .palette256 { return .colorHalves }
+        if small { return .wideShades }
         return profile.isUnicode ? .inkHalves : .shades
     }
 
@@ -133,7 +139,7 @@ public struct ImageGrid: Sendable, Equatable {
     func footprint(_ image: Image, _ mode: Mode) -> (Int, Int) {
         switch mode {
         case .colorHalves, .inkHalves: return (image.width, (image.height + 1) / 2)
-        case .wideShades: return (2 * image.width, image.height)
+        case .wideShades, .colorWide: return (2 * image.width, image.height)
         case .shades: return (image.width, image.height)
         }
     }
@@ -168,7 +174,7 @@ public struct ImageGrid: Sendable, Equatable {
     }
 
     public func preferredHeight(width: Int) -> Int {
-        max(2, contentHeight(width: width, .colorHalves))
+        max(2, contentHeight(width: width, mode(.standard)))
     }
 
     public func preferredHeight(width: Int, profile: RenderProfile) -> Int {
@@ -227,6 +233,15 @@ public struct ImageGrid: Sendable, Equatable {
                     case (nil, nil): cell = Cell(" ")
                     }
                     buffer.put(cell.glyph, x: x + column, y: y + row, style: cell.style)
+                }
+            }
+        case .colorWide:
+            for row in 0..<image.height {
+                for column in 0..<image.width {
+                    guard let c = color(at: t(column, row)) else { continue }
+                    let cell = Cell(" ", style: CellStyle(background: c))
+                    buffer.put(cell.glyph, x: x + 2 * column, y: y + row, style: cell.style)
+                    buffer.put(cell.glyph, x: x + 2 * column + 1, y: y + row, style: cell.style)
                 }
             }
         case .inkHalves:

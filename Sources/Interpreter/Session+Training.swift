@@ -38,9 +38,15 @@ extension Session {
                 "bce scores one yes/no output per example, but \(data.name) has \(data.targetText)", at: span,
                 hint: "use 'loss \(net.name) xent' (the default for class targets)")
         }
+        // Cross-validation: the net's fold of train+val instead of the data's own parts.
+        let parts = try rethrow(at: span) { () throws -> (train: Dataset, validation: Dataset?) in
+            guard let fold = net.fold else { return (data.parts.train, data.validation) }
+            let f = try data.parts.fold(fold.index, of: fold.count, seed: fold.seed)
+            return (f.train, f.validation)
+        }
         let run: TrainingRun
         if let existing = net.run {
-            try rethrow(at: span) { () throws in try existing.use(train: data.parts.train, validation: data.validation) }
+            try rethrow(at: span) { () throws in try existing.use(train: parts.train, validation: parts.validation) }
             run = existing
         } else {
             guard let network = net.network else { throw RuntimeError("\(net.name) has no weights yet", at: span) }
@@ -48,7 +54,7 @@ extension Session {
             settings.batchSize = net.setup.batchSize
             run = try rethrow(at: span) { () throws -> TrainingRun in
                 try TrainingRun(
-                    network: network, train: data.parts.train, validation: data.validation,
+                    network: network, train: parts.train, validation: parts.validation,
                     optimizer: net.setup.optimizer, loss: loss, settings: settings, seed: net.seed)
             }
         }
@@ -137,6 +143,7 @@ extension Session {
     func reinitialize(_ net: NetEntry, at span: SourceSpan) throws(RuntimeError) {
         net.run = nil
         net.replicas = []
+        net.fold = nil
         guard let network = net.network else { return }
         let fresh = Network(stack: network.stack)
         fresh.initialize(scheme: net.setup.initializer, seed: net.seed)
@@ -180,6 +187,11 @@ extension Session {
     /// The copies this `train` trains beside `net`: made at the first `seeds=N`, continued after.
     func seedCopies(_ net: NetEntry, seeds: Int?, at span: SourceSpan) throws(RuntimeError) -> [NetEntry] {
         guard let n = seeds else { return net.replicas }
+        if let fold = net.fold {
+            throw RuntimeError(
+                "\(net.name) trains with cv=\(fold.count): its copies are folds, not seeds", at: span,
+                hint: "reset \(net.name), then: train \(net.name) … seeds=\(n)")
+        }
         if n == net.replicas.count + 1 { return net.replicas }
         if let run = net.run, run.step > 0 {
             let had = net.replicas.count + 1
@@ -188,6 +200,33 @@ extension Session {
                 at: span, hint: "reset \(net.name), then: train \(net.name) … seeds=\(n)")
         }
         net.replicas = (1..<n).map { net.replica(seed: net.seed &+ UInt64($0)) }
+        return net.replicas
+    }
+
+    /// `train … cv=K`: the net becomes fold 1 of K over its data's train+val, with K−1 copies
+    /// (same seed, so the same initial weights) for folds 2…K; a later train continues them.
+    func foldCopies(_ net: NetEntry, folds k: Int, data: DataEntry, at span: SourceSpan) throws(RuntimeError) -> [NetEntry] {
+        if let fold = net.fold, fold.count == k { return net.replicas }
+        if let run = net.run, run.step > 0 {
+            let had = net.fold.map { "with cv=\($0.count)" } ?? "on \(net.dataName ?? "its data")'s own train and val parts"
+            throw RuntimeError(
+                "\(net.name) has trained \(had); cv=\(k) cannot change that now", at: span,
+                hint: "reset \(net.name), then: train \(net.name) … cv=\(k)")
+        }
+        if !net.replicas.isEmpty && net.fold == nil {
+            throw RuntimeError(
+                "\(net.name) trains with seeds=\(net.replicas.count + 1): give seeds= or cv=, not both", at: span,
+                hint: "reset \(net.name), then: train \(net.name) … cv=\(k)")
+        }
+        try rethrow(at: span) { () throws in try data.parts.checkFolds(k) }
+        let seed = net.seed
+        net.fold = Fold(index: 0, count: k, seed: seed)
+        net.needsData = true
+        net.replicas = (1..<k).map { i in
+            let copy = net.replica(seed: seed)
+            copy.fold = Fold(index: i, count: k, seed: seed)
+            return copy
+        }
         return net.replicas
     }
 
@@ -212,11 +251,15 @@ extension Session {
     /// `step`, `rewind` and `init … from` act on one net: its other seeds are dropped (said).
     func dropReplicas(_ net: NetEntry, because command: String) {
         guard !net.replicas.isEmpty else { return }
-        let count = net.replicas.count
+        let count = net.replicas.count, folds = net.fold != nil
         net.replicas = []
+        // Its fold's data goes too: from now on it is one net on its data's own parts.
+        if folds { net.fold = nil; net.needsData = true }
         say(
-            "\(net.name): its \(count) other seed\(count == 1 ? "" : "s") dropped — \(command) acts on one net; train \(net.name) … seeds=N trains several again"
-        )
+            "\(net.name): its \(count) other \(folds ? "fold" : "seed")\(count == 1 ? "" : "s") dropped — \(command) acts on one net; "
+                + (folds
+                    ? "it trains on its data's own train part from now on; train \(net.name) … cv=K cross-validates again"
+                    : "train \(net.name) … seeds=N trains several again"))
     }
 
     /// Trains every run for `budget`, `settings.workers` at a time; one progress line for all
@@ -263,12 +306,14 @@ extension Session {
             case .earlyStopped: status = "early stop"
             case .diverged: status = "diverged"
             }
-            return ["\(entry.net.seed)", "\(entry.run.step)"]
+            return [entry.net.fold.map { "\($0.index + 1)" } ?? "\(entry.net.seed)", "\(entry.run.step)"]
                 + columns.map { c in evals[i].flatMap(c.1).map { show($0, c.2) } ?? "–" } + [status]
         }
+        let folds = runs[0].net.fold != nil
         return Table(
-            title: "\(runs[0].net.name): \(runs.count) seeds",
-            columns: [.init("seed", alignment: .right), .init("step", alignment: .right)]
+            title: "\(runs[0].net.name): \(runs.count) \(runs[0].net.copiesNoun)"
+                + (folds ? " (each validates on its own share of train+val)" : ""),
+            columns: [.init(folds ? "fold" : "seed", alignment: .right), .init("step", alignment: .right)]
                 + columns.map { .init($0.0, alignment: .right) } + [.init("")],
             rows: rows)
     }
@@ -286,7 +331,8 @@ extension Session {
             let values = evals.compactMap(value)
             return values.isEmpty ? nil : "\(name) \(Spread(values).text(percent: percent))"
         }
-        return "\(runs[0].net.name) over \(runs.count) seeds, mean ± sample sd: " + parts.joined(separator: " · ")
+        let what = runs[0].net.fold == nil ? "seeds" : "folds (cross-validation)"
+        return "\(runs[0].net.name) over \(runs.count) \(what), mean ± sample sd: " + parts.joined(separator: " · ")
     }
 }
 

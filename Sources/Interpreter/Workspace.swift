@@ -89,6 +89,12 @@ final class NetEntry {
     /// `net b = a[1..4], dense 5`: layers whose weights are copies of another net's, taken when the
     /// net was defined; every fresh draw of weights (build, reset) puts them back.
     var transplants: [Transplant] = []
+    /// `train NET … cv=K`: the fold this net trains and validates on (the net itself fold 1, its
+    /// `replicas` folds 2…K, all with the same seed); nil: the data's own train and val parts.
+    var fold: Fold?
+
+    /// What the copies in `replicas` are: "folds" under cross-validation, else "seeds".
+    var copiesNoun: String { fold == nil ? "seeds" : "folds" }
 
     init(name: String, specs: [LayerSpec], definitionText: String, seed: UInt64) {
         self.name = name
@@ -108,6 +114,7 @@ final class NetEntry {
         copy.checkpointEvery = checkpointEvery
         copy.checkpointKeep = checkpointKeep
         copy.transplants = transplants
+        copy.fold = fold
         return copy
     }
 
@@ -120,6 +127,7 @@ final class NetEntry {
         copy.dataName = dataName
         copy.checkpointEvery = checkpointEvery
         copy.checkpointKeep = checkpointKeep
+        copy.fold = fold
         if let run = forkedRun ?? run?.copy() {
             copy.run = run
             copy.network = run.network
@@ -174,4 +182,11 @@ final class Workspace: VariableScope {
             ?? (names.isEmpty ? nil : "\(kind)s: \(names.sorted().joined(separator: ", "))")
         return RuntimeError("no \(kind) named '\(name)'", at: span, hint: hint)
     }
+}
+
+/// One fold of K-fold cross-validation: `index` from 0, the folds dealt by `seed`.
+struct Fold: Equatable {
+    var index: Int
+    var count: Int
+    var seed: UInt64
 }

@@ -5,21 +5,33 @@ import Testing
 
 @Suite("Image grid")
 struct ImageGridTests {
-    /// A 4×4 image: a bright top-left 2×2 block on a dark field.
+    /// A 4×4 image: a bright top-left 2×2 block on a dark field (a kernel-sized image).
     static let block = ImageGrid.Image(
         width: 4, height: 4, pixels: [1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], caption: "block")
+    /// A 10×4 image (wider than a kernel): bright upper half, dark lower half.
+    static let wide = ImageGrid.Image(
+        width: 10, height: 4, pixels: [Double](repeating: 1, count: 20) + [Double](repeating: 0, count: 20), caption: "wide")
 
-    @Test("in 256 colours each cell is two pixels: ▀ with the upper as foreground, the lower as background")
+    @Test("in 256 colours a larger image's cell is two pixels: ▀ with the upper as foreground, the lower as background")
     func colorHalves() {
-        let grid = ImageGrid(title: "t", images: [Self.block], coloring: .gray)
+        let grid = ImageGrid(title: "t", images: [Self.wide], coloring: .gray)
         let b = grid.rendered(width: 30, height: grid.preferredHeight(width: 30, profile: .standard), profile: .standard)
-        // Title row, then 2 rows of pixels.
-        let cell = b[x: 0, y: 1], dark = b[x: 3, y: 2]
-        #expect(cell.glyph == "▀" && dark.glyph == "▀")
-        #expect(cell.style.foreground == .indexed(231) && cell.style.background == .indexed(231), "white over white")
+        // Title row, then 2 rows of pixels: the first all white, the second all black.
+        let bright = b[x: 0, y: 1], dark = b[x: 9, y: 2]
+        #expect(bright.glyph == "▀" && dark.glyph == "▀")
+        #expect(bright.style.foreground == .indexed(231) && bright.style.background == .indexed(231), "white over white")
         #expect(dark.style.foreground == .indexed(16) && dark.style.background == .indexed(16), "black over black")
-        #expect(b.lines()[3].hasPrefix("block"))
+        #expect(b.lines()[3].hasPrefix("wide"))
         #expect(b.lines().last?.contains("black 0 … white 1") == true, "\(b.lines())")
+    }
+
+    @Test("in 256 colours a kernel-sized image's pixel is two coloured blanks, one row tall")
+    func colorWide() {
+        let grid = ImageGrid(images: [Self.block], coloring: .gray)
+        let b = grid.rendered(width: 30, height: grid.preferredHeight(width: 30, profile: .standard), profile: .standard)
+        #expect(b.height == 4 + 1 + 1, "4 rows of pixels, the caption, the scale")
+        for x in 0..<4 { #expect(b[x: x, y: 0].style.background == .indexed(231) && b[x: x, y: 0].glyph == " ") }
+        #expect(b[x: 4, y: 0].style.background == .indexed(16) && b[x: 0, y: 3].style.background == .indexed(16))
     }
 
     @Test("without colour: ink halves for images, doubled shades for kernels, one shade a pixel in ASCII")
@@ -40,12 +52,13 @@ struct ImageGridTests {
 
     @Test("images wrap to the width, each row under the last")
     func wraps() {
-        let many = ImageGrid(images: Array(repeating: Self.block, count: 6), coloring: .gray)
-        // Slots of 5 columns ("block") and 2 between: 3 fit in 19 columns, so two rows.
-        #expect(many.preferredHeight(width: 19, profile: .standard) == 2 * (2 + 1) + 1 + 1)
-        let lines = many.drawn(19, .standard)
-        #expect(lines[2].components(separatedBy: "block").count - 1 == 3)
-        #expect(lines[6].components(separatedBy: "block").count - 1 == 3)
+        let many = ImageGrid(images: Array(repeating: Self.wide, count: 6), coloring: .gray)
+        // Slots of 10 columns and 2 between: 3 fit in 34 columns, so two rows of 2 text rows of
+        // pixels and a caption, a blank row between them, and the scale.
+        #expect(many.preferredHeight(width: 34, profile: .standard) == 2 * (2 + 1) + 1 + 1)
+        let lines = many.drawn(34, .standard)
+        #expect(lines[2].components(separatedBy: "wide").count - 1 == 3)
+        #expect(lines[6].components(separatedBy: "wide").count - 1 == 3)
     }
 
     @Test("a diverging scale is symmetric about 0 and says its ends")

@@ -27,7 +27,7 @@ let renderCases: [RenderCase] = [
             error: unknown argument 'epoch' for 'train'
             1 | train a epoch=20
               |         ^^^^^
-              = note: usage: train [NET] [on DATA] [epochs=N] [steps=N] [batch=N] [early=N] [every=N] [seeds=N]
+              = note: usage: train [NET] [on DATA] [epochs=N] [steps=N] [batch=N] [early=N] [every=N] [seeds=N] [cv=N]
               = help: did you mean 'epochs'?
             """),
     RenderCase(

@@ -146,10 +146,12 @@ struct RegistryTests {
     func usage() {
         #expect(
             registry.command(named: "train")?.usage
-                == "train [NET] [on DATA] [epochs=N] [steps=N] [batch=N] [early=N] [every=N] [seeds=N]")
+                == "train [NET] [on DATA] [epochs=N] [steps=N] [batch=N] [early=N] [every=N] [seeds=N] [cv=N]")
         #expect(registry.command(named: "fork")?.usage == "fork [NET] as NEW [at] [step=N]")
-        #expect(registry.command(named: "sweep")?.usage.hasSuffix("[plan] [workers=N] [seeds=N] [seed=N] [{ … }]") == true)
+        #expect(registry.command(named: "sweep")?.usage.hasSuffix("[plan] [workers=N] [seeds=N] [cv=N] [seed=N] [{ … }]") == true)
         #expect(registry.layer(named: "conv")?.usage == "conv N [ACT] [k=N] [s=N] [pad=N]")
+        #expect(registry.layer(named: "conv2d")?.usage == "conv2d N [ACT] [k=N] [s=N] [pad=N]")
+        #expect(registry.layer(named: "pool2d")?.usage == "pool2d max|avg K")
     }
 
     @Test("the reference shows only names a user can type")

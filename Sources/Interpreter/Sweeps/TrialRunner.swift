@@ -23,6 +23,9 @@ struct TrialPlan {
     /// `sweep … seeds=N`: the body runs N times, with seeds seed, seed+1, …; the objective is
     /// their mean.
     var seeds = 1
+    /// `sweep … cv=K`: the body runs K times with the same seed, run i's nets training on fold i
+    /// of their data's train+val (`seeds` is then K); the objective is the folds' mean.
+    var cv: Int? = nil
 }
 
 /// What a trial's child session carries from line to line (a top-level session has none).
@@ -34,6 +37,8 @@ final class TrialState {
     var resumedEpochs = 0.0
     /// How the last training call ended: a diverged or stopped run ends the trial.
     var lastStop: StopReason?
+    /// `sweep … cv=K`: the fold this run of the body trains its nets on.
+    var fold: Fold?
 
     init(resume: NetEntry?) { self.resume = resume }
 }
@@ -121,8 +126,10 @@ extension Sweeps {
         let trial = PreparedTrial(session: session, host: host, plan: plan, objective: objective) { [host] i in
             let seeded = TrialPlan(
                 body: plan.body, source: plan.source, configuration: plan.configuration, budget: plan.budget,
-                seed: plan.seed &+ UInt64(i), resume: plan.resume, seeds: 1)
-            return inputs.session(host: host, seeded)
+                seed: plan.cv == nil ? plan.seed &+ UInt64(i) : plan.seed, resume: plan.resume, seeds: 1)
+            let child = inputs.session(host: host, seeded)
+            if let k = plan.cv { child.trial?.fold = Fold(index: i, count: k, seed: plan.seed) }
+            return child
         }
         prepared = trial
         return trial

@@ -107,7 +107,8 @@ struct CompareCommand: RunnableCommand {
                     + "df \(String(format: "%.1f", df)); 95 % needs |t| > \(String(format: "%.2f", bar)): \(verdict)")
         }
         guard !lines.isEmpty else { return nil }
-        return "\(metric) over seeds, against \(nets[best].name) (lowest mean; the table shows mean ± sample sd):\n"
+        let noun = nets.allSatisfy { $0.fold != nil } ? "folds" : nets.contains { $0.fold != nil } ? "seeds or folds" : "seeds"
+        return "\(metric) over \(noun), against \(nets[best].name) (lowest mean; the table shows mean ± sample sd):\n"
             + lines.joined(separator: "\n")
     }
 

@@ -48,6 +48,7 @@ struct SweepCommand: RunnableCommand {
     var plan = false
     var workers: Int?
     var seeds = 1
+    var cv: Int?
     var seed: Int?
 
     /// Trials at most in one sweep.
@@ -98,6 +99,9 @@ struct SweepCommand: RunnableCommand {
             .option(
                 \.seeds, "seeds", .positiveInteger, max: TrainCommand.maxSeeds,
                 help: "run each trial's body on N seeds; its objective is their mean (random, grid, tpe, bayes)"),
+            .option(
+                \.cv, "cv", .positiveInteger, max: TrainCommand.maxSeeds,
+                help: "K-fold cross-validation: each trial's body runs once per fold of train+val; its objective is their mean"),
             .seed(\.seed))
     }
 
@@ -120,6 +124,20 @@ struct SweepCommand: RunnableCommand {
         let entry = SweepEntry(
             name: name, method: method.rawValue, space: body.space, objective: body.objective, seed: s.seed(seed))
         s.workspace.sweeps[name] = entry
+        if let cv {
+            if seeds > 1 {
+                throw RuntimeError("give seeds= or cv=, not both", at: c.span(\.cv), hint: "sweep \(name) … cv=\(cv)")
+            }
+            if cv < 2 {
+                throw RuntimeError(
+                    "cv=\(cv) is one fold: cross-validation needs at least 2", at: c.span(\.cv), hint: "cv=5 is usual")
+            }
+            if method.isScheduled {
+                throw RuntimeError(
+                    "cv= averages the trials of random, grid, tpe and bayes; \(method.rawValue) promotes one net per configuration",
+                    at: c.span(\.cv), hint: "use method=random or tpe with cv=\(cv)")
+            }
+        }
         if method.isScheduled {
             if seeds > 1 {
                 throw RuntimeError(
@@ -130,7 +148,7 @@ struct SweepCommand: RunnableCommand {
         } else {
             let sampler = try self.sampler(method, space: entry.space, seed: entry.seed, c)
             try s.sweeps.runSampled(
-                entry, body, sampler: sampler, trials: trials, budget: Double(budget), seeds: seeds,
+                entry, body, sampler: sampler, trials: trials, budget: Double(budget), seeds: seeds, cv: cv,
                 workers: workerCount(s), source: c.source)
         }
         s.say(s.sweeps.sweepSummary(entry))
@@ -205,8 +223,9 @@ extension Sweeps {
     /// so every worker count gives the same trials, table and best as one worker.
     func runSampled(
         _ entry: SweepEntry, _ body: SweepBody, sampler: any Sampler, trials: Int?, budget: Double, seeds: Int,
-        workers: Int, source: SourceFile
+        cv: Int? = nil, workers: Int, source: SourceFile
     ) throws(RuntimeError) {
+        let seeds = cv ?? seeds
         var sampler = sampler
         let gridSize = (sampler as? GridSampler)?.configurations.count
         let count = trials ?? gridSize ?? SweepCommand.sampledTrials
@@ -215,7 +234,8 @@ extension Sweeps {
         let live = SweepLive(session: session, entry: entry, totalWeight: Double(min(count, gridSize ?? count)))
         session.say(
             live.header(
-                trials: "\(min(count, gridSize ?? count)) trials" + (seeds > 1 ? " of \(seeds) seeds each" : ""),
+                trials: "\(min(count, gridSize ?? count)) trials"
+                    + (seeds > 1 ? " of \(seeds) \(cv == nil ? "seeds" : "folds (cross-validation)") each" : ""),
                 budget: "budget \(epochText(budget))"))
         var plans: [Int: TrialPlan] = [:], finished: [Int: TrialOutcome] = [:], latest: [Int: LiveUpdate] = [:]
         var proposed = 0, committed = 0, exhausted = false
@@ -231,7 +251,7 @@ extension Sweeps {
                 guard let configuration = sampler.propose(history: entry.history + pending) else { exhausted = true; break }
                 let plan = TrialPlan(
                     body: body, source: source, configuration: configuration, budget: budget,
-                    seed: SweepEntry.trialSeed(entry.seed, configuration: proposed), seeds: seeds)
+                    seed: SweepEntry.trialSeed(entry.seed, configuration: proposed), seeds: seeds, cv: cv)
                 plans[proposed] = plan
                 pool.start(proposed, prepareTrial(plan, objective: entry.objective))
                 proposed += 1

@@ -29,17 +29,23 @@ struct EvalCommand: RunnableCommand {
         }
         let loss = net.run?.loss ?? net.setup.loss ?? (data.isClassification ? .crossEntropy : .meanSquared)
         // A net trained with seeds=N: every seed evaluated, each figure mean ± sample sd.
-        let networks = [network] + net.replicas.compactMap(\.currentNetwork)
+        let copies = [net] + net.replicas
+        let networks = copies.compactMap(\.currentNetwork)
+        // Under cross-validation each fold's net is measured on its own fold's train and val
+        // parts (the test part is the same for all).
+        let folds = net.fold != nil && networks.count == copies.count
         var rows: [[String]] = []
-        func row(_ part: String, _ d: Dataset) {
-            let results = networks.map { TrainingRun.evaluate($0, on: d, loss: loss) }
+        func row(_ part: String, _ parts: [Dataset]) {
+            let results = zip(networks, parts).map { TrainingRun.evaluate($0, on: $1, loss: loss) }
             let accuracies = results.compactMap(\.accuracy)
+            let counts = Set(parts.map(\.count)).sorted()
             rows.append([
-                part, "\(d.count)",
+                part, counts.count == 1 ? "\(counts[0])" : "\(counts[0])–\(counts[counts.count - 1])",
                 networks.count > 1 ? Spread(results.map(\.loss)).text(percent: false) : fmt(results[0].loss),
                 accuracies.isEmpty ? "–" : networks.count > 1 ? Spread(accuracies).text(percent: true) : pct(accuracies[0]),
             ])
         }
+        func same(_ d: Dataset) -> [Dataset] { Array(repeating: d, count: networks.count) }
         let size = part == .test ? data.parts.testCount : part == .val ? data.parts.validation.count : nil
         if let part, size == 0 {
             // Nothing to measure, and no peek to record.
@@ -47,20 +53,24 @@ struct EvalCommand: RunnableCommand {
                 "\(data.name) has no \(part.rawValue) part (0 examples)", at: c.span(\.part),
                 hint: "split \(data.name) train=0.7 val=0.15 test=0.15")
         }
+        let trainParts = folds ? copies.compactMap { $0.run?.train } : same(data.parts.train)
+        let valParts = folds ? copies.compactMap { $0.run?.validation } : same(data.parts.validation)
         switch part {
-        case .test?: row("test", data.parts.test(peekedBy: "eval \(self.net ?? net.name) on test"))
-        case .val?: row("val", data.parts.validation)
-        case .train?: row("train", data.parts.train)
+        case .test?: row("test", same(data.parts.test(peekedBy: "eval \(self.net ?? net.name) on test")))
+        case .val?: row("val", valParts)
+        case .train?: row("train", trainParts)
         case nil:
-            row("train", data.parts.train)
-            if data.parts.validation.count > 0 { row("val", data.parts.validation) }
+            row("train", trainParts)
+            if valParts.first.map({ $0.count > 0 }) == true { row("val", valParts) }
         }
         s.emit(
             .chart(
                 .table(
                     Table(
                         title: "\(net.name) on \(data.name)"
-                            + (networks.count > 1 ? " · \(networks.count) seeds, mean ± sd" : ""),
+                            + (networks.count > 1
+                                ? " · \(networks.count) \(folds ? "folds (each its own train and val)" : "seeds"), mean ± sd"
+                                : ""),
                         columns: [
                             .init("part"), .init("examples", alignment: .right), .init("loss", alignment: .right),
                             .init("accuracy", alignment: .right),

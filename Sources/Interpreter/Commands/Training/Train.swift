@@ -1,4 +1,4 @@
-// train NET [on DATA] [epochs=N | steps=N] [batch=N] [early=N] [every=N] [seeds=N]
+// train NET [on DATA] [epochs=N | steps=N] [batch=N] [early=N] [every=N] [seeds=N] [cv=K]
 import Charts
 import Lab
 
@@ -11,6 +11,7 @@ struct TrainCommand: RunnableCommand {
     var early: Int?
     var every: Int?
     var seeds: Int?
+    var cv: Int?
 
     /// Epochs when neither epochs= nor steps= is given.
     static let defaultEpochs = 10
@@ -23,11 +24,14 @@ struct TrainCommand: RunnableCommand {
             runsLong: true,
             examples: [
                 "train a on d epochs=50 batch=32", "train a steps=500", "train a epochs=200 early=10",
-                "train a epochs=20 seeds=5",
+                "train a epochs=20 seeds=5", "train a on d epochs=20 cv=5",
             ],
             details: "seeds=N trains the net and N−1 copies with seeds seed+1 … seed+N−1 on every core (BASIN_THREADS caps "
                 + "it); each seed's numbers are exactly what it gets trained alone. Later trains continue all N; "
-                + "'reset NET' goes back to one.",
+                + "'reset NET' goes back to one. "
+                + "cv=K cross-validates: the data's train and val parts are pooled (the test part never enters) and "
+                + "dealt into K shares; the net and K−1 copies (same seed, same initial weights) each train on K−1 shares "
+                + "and validate on the other, side by side; the val figures are then mean ± sd over the K folds.",
             .net(\.net),
             .slot(\.data, "data", .name(.data), keyword: "on", placeholder: "DATA", help: "the dataset after 'on'"),
             .option(
@@ -45,7 +49,10 @@ struct TrainCommand: RunnableCommand {
                 help: "evaluate every N steps"),
             .option(
                 \.seeds, "seeds", .positiveInteger, max: maxSeeds, default: "1, or the count it trained with",
-                help: "train N copies (seeds s … s+N−1) at once; report each and their mean ± sd"))
+                help: "train N copies (seeds s … s+N−1) at once; report each and their mean ± sd"),
+            .option(
+                \.cv, "cv", .positiveInteger, max: maxSeeds,
+                help: "K-fold cross-validation over train+val: K copies, each validating on its own fold"))
     }
 
     func run(_ s: Session, _ c: Context<TrainCommand>) throws(RuntimeError) -> ExecutionStatus {
@@ -53,6 +60,21 @@ struct TrainCommand: RunnableCommand {
         let resumed = s.resumePromoted(net)
         if let resumed { net = resumed.net }
         if let batch { net.setup.batchSize = batch }
+        if let cv {
+            if seeds != nil {
+                throw RuntimeError(
+                    "give seeds= or cv=, not both: cross-validation's copies are folds", at: c.span(\.cv),
+                    hint: "train \(net.name) … cv=\(cv)")
+            }
+            let entry = try s.workspace.data(data ?? net.dataName, at: c.span)
+            if net.dataName != nil && net.dataName != entry.name { net.needsData = true }
+            _ = try s.foldCopies(net, folds: cv, data: entry, at: c.span(\.cv))
+        }
+        // A sweep's cv=K runs the body once per fold: its nets train on this run's fold.
+        if cv == nil, seeds == nil, let fold = s.trial?.fold, net.fold == nil, net.replicas.isEmpty, net.run == nil {
+            net.fold = fold
+            net.needsData = true
+        }
         let run = try s.ensureRun(net, data: data, at: c.span)
         var settings = run.settings
         settings.batchSize = net.setup.batchSize
@@ -81,7 +103,8 @@ struct TrainCommand: RunnableCommand {
             if r.settings != settings { try rethrow(at: c.span) { () throws in try r.update(settings: settings) } }
             runs.append((copy, r))
         }
-        let reports = s.driveSeeds(runs, budget: budget, title: "train \(net.name) × \(runs.count) seeds", early: early)
+        let reports = s.driveSeeds(
+            runs, budget: budget, title: "train \(net.name) × \(runs.count) \(net.copiesNoun)", early: early)
         s.say(s.trainReportLine(net, run, reports[0]))
         s.emit(.chart(.table(s.seedsTable(runs, reports))))
         s.say(s.seedsSummary(runs))

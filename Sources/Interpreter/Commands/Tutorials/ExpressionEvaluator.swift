@@ -12,8 +12,10 @@ struct Measure {
     var value: Double
     /// The standard error of `value` (0: exact, or measured on one seed).
     var standardError: Double = 0
-    /// The values over seeds, when measured on several (the leaves of an expression).
+    /// The values over seeds (or folds), when measured on several (the leaves of an expression).
     var seeds: Spread?
+    /// What the several are: "seeds", or "folds" under cross-validation.
+    var noun = "seeds"
     /// An accuracy (a fraction): shown as a percentage.
     var percent = false
     /// A number written in the expression (it keeps a percentage a percentage: `2 * se(a.val.acc)`).
@@ -25,7 +27,7 @@ struct Measure {
 
     /// "81.2% ± 1.1% (5 seeds)", "0.0412", "12"; a number written in the expression as written.
     var text: String {
-        if let seeds, seeds.n > 1 { return seeds.text(percent: percent) + " (\(seeds.n) seeds)" }
+        if let seeds, seeds.n > 1 { return seeds.text(percent: percent) + " (\(seeds.n) \(noun))" }
         if percent { return significant > 4 ? Table.number(100 * value, significant: significant) + "%" : pct(value) }
         if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
         if literal { return NumberLiteral.format(value) }
@@ -267,7 +269,7 @@ struct ExpressionEvaluator {
                 }
                 values.append(kept.value)
             }
-            return Self.measure(values, percent: false)
+            return Self.measure(values, percent: false, noun: net.copiesNoun)
         case "gap":
             try end(tail, after: field)
             let values = try seeds.map { entry throws(RuntimeError) -> Double in
@@ -277,7 +279,7 @@ struct ExpressionEvaluator {
                 }
                 return val.loss - (m.train?.loss ?? .nan)
             }
-            return Self.measure(values, percent: false)
+            return Self.measure(values, percent: false, noun: net.copiesNoun)
         default:  // train, val
             let metric = try self.field(tail, after: field, "part of the data", ExpressionVocabulary.partFields)
             try end(Array(tail.dropFirst()), after: metric)
@@ -294,7 +296,7 @@ struct ExpressionEvaluator {
                 }
                 return accuracy
             }
-            return Self.measure(values, percent: metric.name == "acc")
+            return Self.measure(values, percent: metric.name == "acc", noun: net.copiesNoun)
         }
     }
 
@@ -308,10 +310,10 @@ struct ExpressionEvaluator {
         return CompareCommand.finalEvaluations(session, entry, at: span)
     }
 
-    static func measure(_ values: [Double], percent: Bool) -> Measure {
+    static func measure(_ values: [Double], percent: Bool, noun: String = "seeds") -> Measure {
         let spread = Spread(values)
         let se = spread.n > 1 ? spread.sd / Double(spread.n).squareRoot() : 0
-        return Measure(value: spread.mean, standardError: se, seeds: spread, percent: percent)
+        return Measure(value: spread.mean, standardError: se, seeds: spread, noun: noun, percent: percent)
     }
 
     func sweepValue(_ sweep: SweepEntry, _ rest: [Identifier], after owner: Identifier) throws(RuntimeError) -> Measure {
