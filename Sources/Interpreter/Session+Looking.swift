@@ -102,6 +102,13 @@ struct SharpnessRecord {
     var epsilon: Double? = nil
 }
 
+/// The extreme eigenvalues of the last `hessian NET`, and the weights they belong to.
+struct SpectrumRecord {
+    var smallest: Double
+    var largest: Double
+    var fingerprint: [Double]
+}
+
 extension Session {
     /// Runs `measure` on the net's full-data gradient as a cancellable command whose progress is
     /// counted in iterations (`report(i, value)` when `live`); the last update is kept on screen.

@@ -83,6 +83,8 @@ final class NetEntry {
     var sharpness: SharpnessRecord?
     /// The last ε-sharpness (`sharpness NET eps=`), likewise.
     var epsilonSharpness: SharpnessRecord?
+    /// The last `hessian NET` (or `plot hessian NET`): its extreme eigenvalues, for `NET.hessian.min`.
+    var spectrum: SpectrumRecord?
     /// `train NET … seeds=N`: the N−1 copies trained beside this net, with seeds seed+1 … seed+N−1
     /// (same definition, setup and data); later `train`s continue them all. `reset` clears them.
     var replicas: [NetEntry] = []

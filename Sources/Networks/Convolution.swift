@@ -51,9 +51,7 @@ public struct Convolution: Layer {
         dimensions: Int = 1
     ) {
         self.inputShape = inputShape
-        let input =
-            GridShape(inputShape, dimensions: dimensions)
-            ?? GridShape(channels: 1, length: inputShape.reduce(1, *))
+        let input = GridShape.reading(inputShape, dimensions: dimensions)
         self.input = input
         self.channels = channels
         self.kernel = kernel

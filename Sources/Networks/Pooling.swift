@@ -26,9 +26,7 @@ public struct Pooling: Layer {
     /// `stride` nil means non-overlapping windows (stride = size), as PyTorch defaults.
     public init(inputShape: [Int], pool: PoolKind, size: Int, stride: Int? = nil, dimensions: Int = 1) {
         self.inputShape = inputShape
-        let input =
-            GridShape(inputShape, dimensions: dimensions)
-            ?? GridShape(channels: 1, length: inputShape.reduce(1, *))
+        let input = GridShape.reading(inputShape, dimensions: dimensions)
         self.input = input
         self.pool = pool
         self.size = size

@@ -52,6 +52,12 @@ public struct GridShape: Sendable, Equatable {
         if dimensions == 2 { self.init(image: shape) } else { self.init(signal: shape) }
     }
 
+    /// The shape read as `dimensions` asks, else as one channel of all its values in a row (a
+    /// layer built directly, not by the builder, which refuses such shapes).
+    public static func reading(_ shape: [Int], dimensions: Int) -> GridShape {
+        GridShape(shape, dimensions: dimensions) ?? GridShape(channels: 1, length: shape.reduce(1, *))
+    }
+
     /// Positions per channel.
     public var positions: Int { height * width }
     /// [C, L] or [C, H, W].

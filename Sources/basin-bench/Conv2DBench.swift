@@ -46,15 +46,7 @@ struct Conv2DBench: ParsableCommand {
         let run = try TrainingRun(
             network: net, train: train, validation: test, optimizer: .adam(lr: 1e-2),
             loss: .crossEntropy, settings: settings, seed: seed)
-        var times: [Double] = []
-        let clock = ContinuousClock()
-        for _ in 0..<steps {
-            let t0 = clock.now
-            do { try run.takeStep(learningRate: 1e-2) } catch { throw BenchError(description: "diverged: \(error)") }
-            let d = clock.now - t0
-            times.append(Double(d.components.attoseconds) * 1e-18 + Double(d.components.seconds))
-        }
-        let timed = Array(times.dropFirst(warmup))
+        let timed = Array(try timedSteps(run, steps: steps, learningRate: 1e-2).dropFirst(warmup))
         var fields: [(String, Any)] = [
             ("bench", "conv2d"), ("size", side), ("batch_size", batchSize), ("parameters", net.parameterCount),
             ("steps_per_s_median", 1 / median(timed)), ("step_us_median", median(timed) * 1e6), ("updates", steps),

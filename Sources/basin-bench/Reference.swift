@@ -67,6 +67,20 @@ func referenceRun(_ model: ReferenceModel, train: Dataset, seed: UInt64 = 42) th
         loss: .crossEntropy, settings: settings, seed: seed)
 }
 
+/// Seconds of each of `steps` training steps of `run`, timed one by one (a divergence ends the
+/// benchmark with an error).
+func timedSteps(_ run: TrainingRun, steps: Int, learningRate: Float) throws -> [Double] {
+    var times: [Double] = []
+    let clock = ContinuousClock()
+    for _ in 0..<steps {
+        let t0 = clock.now
+        do { try run.takeStep(learningRate: learningRate) } catch { throw BenchError(description: "diverged: \(error)") }
+        let d = clock.now - t0
+        times.append(Double(d.components.attoseconds) * 1e-18 + Double(d.components.seconds))
+    }
+    return times
+}
+
 /// Peak resident set size of this process in MiB.
 func peakRSSMiB() -> Double {
     var usage = rusage()

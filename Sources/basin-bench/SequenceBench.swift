@@ -48,15 +48,7 @@ struct SequenceBench: ParsableCommand {
         let run = try TrainingRun(
             network: net, train: data, validation: nil, optimizer: adamw,
             loss: .crossEntropy, settings: settings, seed: seed)
-        var times: [Double] = []
-        let clock = ContinuousClock()
-        for _ in 0..<steps {
-            let t0 = clock.now
-            do { try run.takeStep(learningRate: 5e-4) } catch { throw BenchError(description: "diverged: \(error)") }
-            let d = clock.now - t0
-            times.append(Double(d.components.attoseconds) * 1e-18 + Double(d.components.seconds))
-        }
-        let timed = Array(times.dropFirst(warmup))
+        let timed = Array(try timedSteps(run, steps: steps, learningRate: 5e-4).dropFirst(warmup))
         print(
             jsonLine(
                 [

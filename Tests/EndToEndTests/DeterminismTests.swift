@@ -134,7 +134,7 @@ struct TutorialLookupTests {
         #expect(missing.status == 64)
         #expect(
             missing.error.contains(
-                "no tutorial named 'nosuch' (tutorials: attention, depth, images, regularization, search, transfer)"),
+                "no tutorial named 'nosuch' (tutorials: attention, depth, images, regularization, saddle, search, transfer)"),
             "\(missing.error)")
     }
 }

@@ -81,13 +81,6 @@ struct CrossValidationTests {
         #expect(f.recorder.texts.contains { $0.contains("2 trials of 3 folds (cross-validation) each") }, "\(f.recorder.texts)")
     }
 
-    struct Refusal: CustomTestStringConvertible, Sendable {
-        var lines: String
-        var message: String
-        var hint: String
-        var testDescription: String { message }
-    }
-
     static let refusals: [Refusal] = [
         Refusal(
             lines: "data d = moons n=100\nnet a = dense 4, dense 2\ntrain a on d cv=1",
@@ -111,11 +104,5 @@ struct CrossValidationTests {
     ]
 
     @Test("bad cross-validation settings are refused with a suggestion", arguments: refusals)
-    func refused(_ r: Refusal) throws {
-        let f = LookingFixture()
-        #expect(f.run(r.lines) != .ok)
-        let d = try #require(f.recorder.diagnostics.last)
-        #expect(d.message.contains(r.message), "\(d.message)")
-        if !r.hint.isEmpty { #expect(d.help?.contains(r.hint) == true, "\(d.help ?? "no help")") }
-    }
+    func refused(_ r: Refusal) throws { try r.check() }
 }

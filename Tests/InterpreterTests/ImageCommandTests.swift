@@ -60,13 +60,6 @@ struct ImageCommandTests {
         #expect(f.recorder.diagnostics.isEmpty, "\(f.recorder.diagnostics.map(\.message))")
     }
 
-    struct Refusal: CustomTestStringConvertible, Sendable {
-        var lines: String
-        var message: String
-        var hint: String
-        var testDescription: String { message }
-    }
-
     static let refusals: [Refusal] = [
         Refusal(
             lines: "data m = mnist1d n=200\nnet c = conv2d 8, flatten, dense 10\ntrain c on m steps=1",
@@ -94,11 +87,5 @@ struct ImageCommandTests {
     ]
 
     @Test("bad image settings are refused with the shapes and a suggestion", arguments: refusals)
-    func refused(_ r: Refusal) throws {
-        let f = LookingFixture()
-        #expect(f.run(r.lines) != .ok)
-        let d = try #require(f.recorder.diagnostics.last)
-        #expect(d.message.contains(r.message), "\(d.message)")
-        if !r.hint.isEmpty { #expect(d.help?.contains(r.hint) == true, "\(d.help ?? "no help")") }
-    }
+    func refused(_ r: Refusal) throws { try r.check() }
 }

@@ -5,6 +5,7 @@ import Diagnostics
 import Foundation
 import Interpreter
 import TestSupport
+import Testing
 
 final class LookingRecorder: SessionHost {
     var outputs: [Output] = []
@@ -72,5 +73,23 @@ struct LookingFixture {
             train a on d epochs=\(epochs)
             """)
         return f
+    }
+}
+
+/// A script that must fail: its last diagnostic's message contains `message`, and its help
+/// contains `hint` (unless empty).
+struct Refusal: CustomTestStringConvertible, Sendable {
+    var lines: String
+    var message: String
+    var hint: String
+    var testDescription: String { message }
+
+    /// Runs the lines in a fresh session and checks the refusal.
+    func check() throws {
+        let f = LookingFixture()
+        #expect(f.run(lines) != .ok, "\(lines) ran")
+        let d = try #require(f.recorder.diagnostics.last)
+        #expect(d.message.contains(message), "\(d.message)")
+        if !hint.isEmpty { #expect(d.help?.contains(hint) == true, "\(d.help ?? "no help")") }
     }
 }

@@ -107,13 +107,6 @@ struct SequenceTests {
         #expect(caption.contains("validation example 2:") && caption.contains("target"), "\(caption)")
     }
 
-    struct Refusal: CustomTestStringConvertible, Sendable {
-        var lines: String
-        var message: String
-        var hint: String
-        var testDescription: String { message }
-    }
-
     static let refusals: [Refusal] = [
         Refusal(
             lines: "data q = sort len=6 vocab=3\nnet t = embed 48, transformer heads=5, dense 3\ntrain t on q steps=1",
@@ -141,11 +134,5 @@ struct SequenceTests {
     ]
 
     @Test("bad sequence settings are refused with the shapes and a suggestion", arguments: refusals)
-    func refused(_ r: Refusal) throws {
-        let f = LookingFixture()
-        #expect(f.run(r.lines) != .ok)
-        let d = try #require(f.recorder.diagnostics.last)
-        #expect(d.message.contains(r.message), "\(d.message)")
-        #expect(d.help?.contains(r.hint) == true, "\(d.help ?? "no help")")
-    }
+    func refused(_ r: Refusal) throws { try r.check() }
 }

@@ -27,6 +27,7 @@ public enum ExpressionVocabulary {
         ("val", "the validation part: .loss or .acc"),
         ("gap", "val loss − train loss, the generalization gap"),
         ("sharpness", "the last measured top Hessian eigenvalue ('sharpness NET' first)"),
+        ("hessian", "the last 'hessian NET' at these weights: .min or .max, its smallest or largest eigenvalue"),
         ("grads", "the gradient norm of a layer, as 'norms' shows it: .first or .last"),
         ("weights", "the weight norm of a layer, as 'norms' shows it: .first or .last"),
         ("params", "the parameter count"),
@@ -37,6 +38,12 @@ public enum ExpressionVocabulary {
     public static let partFields: [(name: String, help: String)] = [
         ("loss", "the loss on that part"),
         ("acc", "the accuracy on that part (a fraction; shown as %)"),
+    ]
+
+    /// After `.hessian`: which end of the spectrum.
+    public static let spectrumFields: [(name: String, help: String)] = [
+        ("min", "the smallest eigenvalue (negative: a saddle or a slope)"),
+        ("max", "the largest eigenvalue (the sharpness)"),
     ]
 
     /// After `.grads` or `.weights`: which layer with weights.

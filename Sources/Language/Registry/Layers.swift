@@ -10,6 +10,36 @@ private let activationSummaries: [Activation: String] = [
     .linear: "identity (no activation)",
 ]
 
+/// `conv` and `conv2d`: N channels, an activation, and the kernel's size, stride and padding.
+private func convolution(
+    _ name: String, summary: String, kernel: String, defaults: Bool = false, example: String = "conv 25 k=5 s=2 pad=1 relu"
+) -> LayerDeclaration {
+    LayerDeclaration(
+        name, summary: summary,
+        slots: [
+            Slot("channels", .positiveInteger, required: true, placeholder: "N", help: "the number of channels"),
+            activationSlot,
+        ],
+        arguments: [
+            ArgumentSpec("k", .positiveInteger, help: kernel),
+            ArgumentSpec("s", .positiveInteger, help: defaults ? "stride along both axes (default 1)" : "stride"),
+            ArgumentSpec(
+                "pad", .nonNegativeInteger, help: "zero padding on each side" + (defaults ? " (default 0)" : "")),
+        ],
+        examples: [example])
+}
+
+/// `pool` and `pool2d`: max or avg, and the window's size.
+private func pooling(_ name: String, summary: String, size: String) -> LayerDeclaration {
+    LayerDeclaration(
+        name, summary: summary,
+        slots: [
+            Slot("mode", .oneOf(["max", "avg"]), required: true, help: "max or avg"),
+            Slot("size", .positiveInteger, required: true, placeholder: "K", help: size),
+        ],
+        examples: ["\(name) max 2"])
+}
+
 extension CommandRegistry {
     /// Every layer of a net spec.
     public static let standardLayers: [LayerDeclaration] =
@@ -21,44 +51,12 @@ extension CommandRegistry {
                     activationSlot,
                 ],
                 examples: ["dense 32 relu", "dense 10"]),
-            LayerDeclaration(
-                "conv", summary: "1D convolution with N output channels",
-                slots: [
-                    Slot("channels", .positiveInteger, required: true, placeholder: "N", help: "the number of channels"),
-                    activationSlot,
-                ],
-                arguments: [
-                    ArgumentSpec("k", .positiveInteger, help: "kernel size"),
-                    ArgumentSpec("s", .positiveInteger, help: "stride"),
-                    ArgumentSpec("pad", .nonNegativeInteger, help: "zero padding on each side"),
-                ],
-                examples: ["conv 25 k=5 s=2 pad=1 relu"]),
-            LayerDeclaration(
+            convolution("conv", summary: "1D convolution with N output channels", kernel: "kernel size"),
+            convolution(
                 "conv2d", summary: "2D convolution over images [C×H×W] with N output channels",
-                slots: [
-                    Slot("channels", .positiveInteger, required: true, placeholder: "N", help: "the number of channels"),
-                    activationSlot,
-                ],
-                arguments: [
-                    ArgumentSpec("k", .positiveInteger, help: "kernel size, K×K (default 3)"),
-                    ArgumentSpec("s", .positiveInteger, help: "stride along both axes (default 1)"),
-                    ArgumentSpec("pad", .nonNegativeInteger, help: "zero padding on each side (default 0)"),
-                ],
-                examples: ["conv2d 16 k=3 pad=1 relu"]),
-            LayerDeclaration(
-                "pool", summary: "max or average pooling over K positions",
-                slots: [
-                    Slot("mode", .oneOf(["max", "avg"]), required: true, help: "max or avg"),
-                    Slot("size", .positiveInteger, required: true, placeholder: "K", help: "the pooling size"),
-                ],
-                examples: ["pool max 2"]),
-            LayerDeclaration(
-                "pool2d", summary: "max or average pooling over K×K pixels of an image",
-                slots: [
-                    Slot("mode", .oneOf(["max", "avg"]), required: true, help: "max or avg"),
-                    Slot("size", .positiveInteger, required: true, placeholder: "K", help: "the window's side"),
-                ],
-                examples: ["pool2d max 2"]),
+                kernel: "kernel size, K×K (default 3)", defaults: true, example: "conv2d 16 k=3 pad=1 relu"),
+            pooling("pool", summary: "max or average pooling over K positions", size: "the pooling size"),
+            pooling("pool2d", summary: "max or average pooling over K×K pixels of an image", size: "the window's side"),
             LayerDeclaration("flatten", summary: "channels × positions → one vector", examples: ["flatten"]),
             LayerDeclaration(
                 "dropout", summary: "zero each input with probability P while training",

@@ -91,6 +91,7 @@ struct PlotCommand: RunnableCommand {
         case .hessian:
             try s.requireFiniteWeights(looked, at: c.span)
             let r = HessianCommand.measure(s, looked, steps: HessianCommand.defaultSteps, seed: s.workspace.seed)
+            HessianCommand.keep(r, on: looked, in: s)
             s.emit(.chart(.line(HessianCommand.densityChart(r, looked, step: s.stepCaption(net)))))
             s.say(HessianCommand.summary(r, looked))
         default: s.emit(.chart(.line(try Self.fit(s, looked, at: c.span))))

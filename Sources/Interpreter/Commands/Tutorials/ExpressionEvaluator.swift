@@ -270,6 +270,22 @@ struct ExpressionEvaluator {
                 values.append(kept.value)
             }
             return Self.measure(values, percent: false, noun: net.copiesNoun)
+        case "hessian":
+            let end_ = try self.field(tail, after: field, "end of the spectrum", ExpressionVocabulary.spectrumFields)
+            try end(Array(tail.dropFirst()), after: end_)
+            var values: [Double] = []
+            for entry in seeds {
+                guard let kept = entry.spectrum, let network = entry.currentNetwork,
+                    kept.fingerprint == session.fingerprint(network)
+                else {
+                    throw RuntimeError(
+                        "\(net.name)'s Hessian has not been measured at its current weights"
+                            + (seeds.count > 1 ? " on every \(net.copiesNoun.dropLast())" : ""),
+                        at: field.span, hint: "measure it first: hessian \(net.name)")
+                }
+                values.append(end_.name == "min" ? kept.smallest : kept.largest)
+            }
+            return Self.measure(values, percent: false, noun: net.copiesNoun)
         case "gap":
             try end(tail, after: field)
             let values = try seeds.map { entry throws(RuntimeError) -> Double in
