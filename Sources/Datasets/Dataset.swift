@@ -111,6 +111,17 @@ public struct Dataset: Sendable, Equatable {
     /// Elements per sample: the product of `sampleShape`.
     public var featureCount: Int { sampleShape.reduce(1, &*) }
 
+    /// The same examples with each one read as `shape` (row-major, as NumPy's reshape: a CSV row
+    /// of 256 pixels as [1, 16, 16]); the sizes must multiply to the features an example has.
+    public func reshaped(to shape: [Int]) throws(DataError) -> Dataset {
+        guard !shape.isEmpty, shape.allSatisfy({ $0 > 0 }), checkedProduct(shape) == featureCount else {
+            throw .shapeMismatch(what: "\(name) examples (shape=)", expected: sampleShape, got: shape)
+        }
+        return try Dataset(
+            name: name, inputs: inputs, sampleShape: shape, targets: targets, isSignal: isSignal || shape.count >= 2,
+            positions: positions, vocabulary: vocabulary)
+    }
+
     public var kind: DatasetKind {
         switch targets {
         case let .classes(_, classes): return .classification(classes: classes)

@@ -1,6 +1,7 @@
 // What a live dashboard draws of a run in flight: the whole loss curve (averaged into at most
-// `maxPoints` buckets), the recent evaluations, and per parametric layer its weight and
-// gradient norms and a histogram of its weights. Built on the training thread between steps,
+// `maxPoints` buckets), the recent evaluations, per parametric layer its weight and gradient
+// norms and a histogram of its weights, and for a net with attention the first attention
+// layer's weights on one held-out sequence. Built on the training thread between steps,
 // and only for hosts that ask (`SessionHost.wantsRunSnapshots`), so a UI never touches the run.
 import Lab
 import Networks
@@ -45,17 +46,39 @@ public struct RunSnapshot: Sendable, Equatable {
         }
     }
 
+    /// How much each position (a row) attends to each position (a column) in one head of one
+    /// layer, for one example: what `plot attention` draws, live.
+    public struct AttentionPane: Sendable, Equatable {
+        /// "attention, layer 2 head 1/3, val 1: 2 0 1 1 0 2" (the first validation example)
+        public var title: String
+        public var length: Int
+        /// Row-major [query × key], each row summing to 1.
+        public var weights: [Double]
+
+        public init(title: String, length: Int, weights: [Double]) {
+            self.title = title
+            self.length = length
+            self.weights = weights
+        }
+    }
+
     /// Mean mini-batch loss of each bucket of `lossStride` steps; bucket i ends at step (i+1)·stride.
     public var losses: [Double]
     public var lossStride: Int
     public var evaluations: [Evaluation]
     public var layers: [Layer]
+    /// The first attention layer's first head on the first validation (else training) example;
+    /// nil for a net without attention.
+    public var attention: AttentionPane?
 
-    public init(losses: [Double], lossStride: Int = 1, evaluations: [Evaluation], layers: [Layer]) {
+    public init(
+        losses: [Double], lossStride: Int = 1, evaluations: [Evaluation], layers: [Layer], attention: AttentionPane? = nil
+    ) {
         self.losses = losses
         self.lossStride = max(1, lossStride)
         self.evaluations = evaluations
         self.layers = layers
+        self.attention = attention
     }
 
     public static let maxPoints = 400
@@ -77,6 +100,29 @@ public struct RunSnapshot: Sendable, Equatable {
                 trainAccuracy: $0.trainAccuracy, validationAccuracy: $0.validationAccuracy)
         }
         layers = Self.layers(of: run)
+        attention = Self.attention(of: run)
+    }
+
+    /// One forward pass of one example in evaluation mode (its own workspace; the run's is not
+    /// touched), only for a net with attention.
+    static func attention(of run: TrainingRun) -> AttentionPane? {
+        let network = run.network
+        guard network.layers.contains(where: { $0 is Attention || $0 is TransformerBlock }) else { return nil }
+        let held = run.validation.flatMap { $0.count > 0 ? $0 : nil }
+        let data = held ?? run.train
+        guard data.count > 0 else { return nil }
+        let f = data.featureCount
+        let x = Array(data.inputs[0..<f])
+        guard let map = network.attentionMaps(example: x).first, map.length > 0 else { return nil }
+        let l = map.length
+        var weights = [Double](repeating: 0, count: l * l)
+        for i in 0..<l {
+            for j in 0..<l { weights[i * l + j] = Double(map.weight(head: 0, query: i, key: j)) }
+        }
+        let tokens = data.vocabulary == nil ? "" : ": " + x.prefix(24).map { String(Int($0)) }.joined(separator: " ")
+        return AttentionPane(
+            title: "attention, layer \(map.layer) head 1/\(map.heads), \(held == nil ? "train" : "val") 1" + tokens,
+            length: l, weights: weights)
     }
 
     static func layers(of run: TrainingRun) -> [Layer] {

@@ -1,6 +1,7 @@
 // The training dashboard drawn into a rectangle of the frame: a progress bar with ETA, a line
 // of numbers, the train/val loss curves, accuracy, per-layer gradient norms and a histogram of
-// one layer's weights (F2 picks the layer) — or, for a trial of a sweep, the sweep's best-so-far
+// one layer's weights (F2 picks the layer; for a net with attention the first page is the
+// attention weights on one held-out sequence, as `plot attention` draws them) — or, for a trial of a sweep, the sweep's best-so-far
 // curves against trials and against total epochs. Three arrangements: side by side when the pane is
 // wide and short (above the input), stacked when tall (beside the cells), and one-line
 // sparklines when there is little room.
@@ -95,6 +96,12 @@ struct DashboardView {
         lossChart.render(into: &buffer, in: left, profile: profile)
         if let sweep = model.sweep {
             drawSweep(sweep, into: &buffer, in: right)
+            return
+        }
+        // The attention page wants the pane's height for its grid: the gradient bars give way
+        // when both would not fit (F2 shows the weight pages, with the bars).
+        if showsAttention && right.height < barsHeight + 12 {
+            histogram.render(into: &buffer, in: right, profile: profile)
             return
         }
         let tight = right.height < barsHeight + 4
@@ -206,11 +213,31 @@ struct DashboardView {
                 values: layers.map(\.gradientNorm), logScale: true))
     }
 
+    /// Whether the page F2 picked is the attention weights (the first page of a net with attention).
+    var showsAttention: Bool {
+        let pages = model.snapshot.layers.count + (model.snapshot.attention == nil ? 0 : 1)
+        return model.snapshot.attention != nil && ((layer % pages) + pages) % pages == 0
+    }
+
+    /// The weight histogram of the layer F2 picked — or, for a net with attention, on its first
+    /// page the attention weights of one held-out sequence.
     var histogram: Chart {
         let layers = model.snapshot.layers
-        guard !layers.isEmpty else { return .histogram(Histogram(title: "weights", counts: [], lower: 0, upper: 1)) }
-        let l = layers[((layer % layers.count) + layers.count) % layers.count]
-        let hint = layers.count > 1 ? "  (F2: next layer)" : ""
+        let attention = model.snapshot.attention
+        let pages = layers.count + (attention == nil ? 0 : 1)
+        guard pages > 0 else { return .histogram(Histogram(title: "weights", counts: [], lower: 0, upper: 1)) }
+        let page = ((layer % pages) + pages) % pages
+        if let attention, page == 0 {
+            let l = attention.length
+            var map = Heatmap(
+                title: attention.title + (pages > 1 ? " (F2)" : ""), columns: l, rows: l, values: attention.weights,
+                xMin: 0.5, xMax: Double(l) + 0.5, yMin: 0.5, yMax: Double(l) + 0.5)
+            map.cells = true
+            map.valueRange = 0...1
+            return .heatmap(map)
+        }
+        let l = layers[page - (attention == nil ? 0 : 1)]
+        let hint = pages > 1 ? "  (F2: next layer)" : ""
         return .histogram(
             Histogram(title: "weights of \(l.name)\(hint)", counts: l.histogram, lower: l.lower, upper: l.upper, color: 2))
     }

@@ -60,6 +60,32 @@ struct ImageCommandTests {
         #expect(f.recorder.diagnostics.isEmpty, "\(f.recorder.diagnostics.map(\.message))")
     }
 
+    @Test("csv and npy rows become images with shape=, in row-major (C, H, W) order")
+    func csvImages() throws {
+        let f = LookingFixture()
+        // 12 examples of 2×3 pixels: the label is 1 when the top row is brighter.
+        var lines = ["p0,p1,p2,p3,p4,p5,label"]
+        for i in 0..<12 {
+            let top = i % 2 == 0 ? "0.9,0.8,0.7" : "0.1,0.2,0.3", bottom = i % 2 == 0 ? "0.1,0.2,0.3" : "0.9,0.8,0.7"
+            lines.append("\(top),\(bottom),\(i % 2 == 0 ? 1 : 0)")
+        }
+        try lines.joined(separator: "\n").write(toFile: f.directory + "/img.csv", atomically: true, encoding: .utf8)
+        let status = f.run(
+            """
+            data c = csv "img.csv" target=label shape=1x2x3
+            net k = conv2d 2 k=2, flatten, dense 2
+            train k on c steps=3
+            show c
+            """)
+        #expect(status == .ok, "\(f.recorder.diagnostics.map(\.message))")
+        #expect(f.recorder.texts.contains { $0.hasPrefix("c: 12 examples of [1×2×3]") }, "\(f.recorder.texts)")
+        guard case .images(let grid)? = f.recorder.charts.last else { Issue.record("no images"); return }
+        #expect(grid.images.first?.width == 3 && grid.images.first?.height == 2)
+        #expect(f.run("data e = csv \"img.csv\" target=label shape=2x2") != .ok)
+        #expect(f.recorder.diagnostics.last?.message == "shape=2x2 holds 4 values, but each example of e has 6")
+        #expect(f.recorder.diagnostics.last?.help == "sizes that multiply to 6, as shape=1x6")
+    }
+
     static let refusals: [Refusal] = [
         Refusal(
             lines: "data m = mnist1d n=200\nnet c = conv2d 8, flatten, dense 10\ntrain c on m steps=1",

@@ -5,6 +5,8 @@ import Charts
 import Datasets
 import Foundation
 import Interpreter
+import Lab
+import Networks
 import TestSupport
 import Testing
 
@@ -132,6 +134,32 @@ struct SequenceTests {
             lines: "data q = sort len=6 vocab=3\nnet a = embed 8, dense 3\nloss a bce\ntrain a on q steps=1",
             message: "bce scores one yes/no output per example", hint: "loss a xent"),
     ]
+
+    /// The snapshot of a real transformer run: rows of weights that are distributions.
+    @Test("the dashboard's snapshot of a transformer holds one head's weights, each row summing to 1")
+    func snapshotOfARun() throws {
+        var options = SequenceOptions(task: .sort)
+        options.count = 200
+        let data = try Dataset.sequences(options)
+        let net = try Network(
+            inputShape: data.sampleShape, layers: [.embed(width: 8), .transformer(heads: 2), .dense(units: 3)],
+            vocabulary: data.vocabulary)
+        net.initialize(seed: 1)
+        let run = try TrainingRun(
+            network: net, train: data, validation: nil, optimizer: .adam(lr: 1e-3), loss: .crossEntropy)
+        let pane = try #require(RunSnapshot(run).attention)
+        #expect(pane.length == 6 && pane.weights.count == 36)
+        for i in 0..<6 {
+            let sum = pane.weights[(i * 6)..<(i * 6 + 6)].reduce(0, +)
+            #expect(abs(sum - 1) < 1e-5, "row \(i) sums to \(sum)")
+        }
+        #expect(pane.title.hasPrefix("attention, layer 2 head 1/2, train 1: "))
+        // Nets without attention have none.
+        let mlp = try Network(inputShape: [6], layers: [.dense(units: 18)])
+        let plain = try TrainingRun(
+            network: mlp, train: data, validation: nil, optimizer: .adam(lr: 1e-3), loss: .crossEntropy)
+        #expect(RunSnapshot(plain).attention == nil)
+    }
 
     @Test("bad sequence settings are refused with the shapes and a suggestion", arguments: refusals)
     func refused(_ r: Refusal) throws { try r.check() }

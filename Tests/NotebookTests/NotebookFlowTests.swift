@@ -221,3 +221,29 @@ struct SweepDashboardTests {
         #expect(s.summary.trained.first?.step == 100)
     }
 }
+
+@Suite("Attention in the dashboard")
+struct AttentionDashboardTests {
+    /// A run of a net with attention: the snapshot carries one head's weights on a sequence.
+    func frame(width: Int, height: Int, f2: Int = 0) -> String {
+        var s = NotebookState(width: width, height: height, profile: .monochrome)
+        type(&s, "train t on q epochs=300\n")
+        var model = sampleRun(done: 150, planned: 400)
+        let l = 4
+        let weights = (0..<(l * l)).map { k in k % l == k / l ? 0.7 : 0.1 }
+        model.snapshot.attention = RunSnapshot.AttentionPane(
+            title: "attention, layer 2 head 1/3, val 1: 2 0 1 1", length: l, weights: weights)
+        s.handle(.progress(model))
+        for _ in 0..<f2 { _ = send(&s, [.key(.function(2))]) }
+        return s.frame().text
+    }
+
+    @Test("the first page shows the attention weights; F2 turns to the weight histograms")
+    func pages() {
+        let first = frame(width: 100, height: 30)
+        #expect(first.contains("attention, layer 2 head 1/3, val 1: 2 0 1"), "\(first)")
+        #expect(!first.contains("weights of"), "\(first)")
+        let second = frame(width: 100, height: 30, f2: 1)
+        #expect(second.contains("weights of 1 dense 16") && !second.contains("attention, layer 2"), "\(second)")
+    }
+}

@@ -64,6 +64,7 @@ struct DataCommand: RunnableCommand {
     var relevant: Int?
     var pairs: Int?
     var size: Int?
+    var shape: String?
     var seed: Int?
 
     static var declaration: Declaration<DataCommand> {
@@ -118,6 +119,9 @@ struct DataCommand: RunnableCommand {
                 \.relevant, "relevant", .positiveInteger, max: 64, default: "3", help: "bits whose parity is the target (parity)"),
             .option(\.pairs, "pairs", .positiveInteger, max: 64, default: "4", help: "key–value pairs of recall"),
             .option(
+                \.shape, "shape", .text,
+                help: "csv and npy: each example's shape, as 1x16x16 (C×H×W for images; values in row-major order)"),
+            .option(
                 \.size, "size", .positiveInteger, max: ShapesOptions.sizes.upperBound,
                 default: "\(ShapesOptions().size)", help: "image side in pixels (shapes)"),
             .seed(\.seed))
@@ -140,6 +144,25 @@ struct DataCommand: RunnableCommand {
         }
         let seed = s.seed(self.seed)
         var data = try rethrow(at: c.span(\.source)) { () throws -> Dataset in try make(s, c, seed: seed) }
+        if let shape {
+            guard source == .csv || source == .npy else {
+                throw RuntimeError("shape= is a setting of csv and npy, not of \(source.rawValue)", at: c.span(\.shape))
+            }
+            let sizes = shape.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
+            guard !sizes.isEmpty, sizes.count <= 4, sizes.allSatisfy({ ($0 ?? 0) > 0 }) else {
+                throw RuntimeError(
+                    "shape=\(shape) is not a shape: write its sizes with x between, as shape=1x16x16", at: c.span(\.shape))
+            }
+            let wanted = sizes.compactMap { $0 }
+            data = try rethrow(at: c.span(\.shape)) { () throws -> Dataset in
+                do { return try data.reshaped(to: wanted) } catch {
+                    throw RuntimeError(
+                        "shape=\(shape) holds \(wanted.reduce(1, *).formatted()) values, but each example of \(name) has "
+                            + "\(data.featureCount.formatted())", at: c.span(\.shape),
+                        hint: "sizes that multiply to \(data.featureCount.formatted()), as shape=1x\(data.featureCount)")
+                }
+            }
+        }
         if permute {
             let p = MNIST1D.sequencePermutation(length: data.featureCount, seed: seed)
             data = try rethrow(at: c.span) { () throws -> Dataset in try data.permutingFeatures(p) }
