@@ -88,7 +88,7 @@ public struct ImageGrid: Sendable, Equatable {
         }
     }
 
-    /// What the shades mean: "black −0.3 … white 1.2", "blue −0.8 · white 0 · red 0.8"; glyphs
+    /// What the shades mean: "black −0.3 to white 1.2", "blue −0.8, white 0, red 0.8"; glyphs
     /// instead of colour names without colour. Each image's own range is not listed.
     func scaleText(_ ranges: [(Double, Double)?], mode: Mode, profile: RenderProfile) -> String {
         let (low, middle, high): (String, String, String)
@@ -107,7 +107,7 @@ public struct ImageGrid: Sendable, Equatable {
                 ? "\(low) low, \(high) high (each image its own range)" : "\(low) negative, \(middle) 0, \(high) positive"
         }
         let f = { (v: Double) in NumberFormat.compact(v) }
-        return coloring == .gray ? "\(low) \(f(lo)) … \(high) \(f(hi))" : "\(low) \(f(lo)), \(middle) 0, \(high) \(f(hi))"
+        return coloring == .gray ? "\(low) \(f(lo)) to \(high) \(f(hi))" : "\(low) \(f(lo)), \(middle) 0, \(high) \(f(hi))"
     }
 
     // MARK: Layout

@@ -22,7 +22,7 @@ struct ImageGridTests {
         #expect(bright.style.foreground == .indexed(231) && bright.style.background == .indexed(231), "white over white")
         #expect(dark.style.foreground == .indexed(16) && dark.style.background == .indexed(16), "black over black")
         #expect(b.lines()[3].hasPrefix("wide"))
-        #expect(b.lines().last?.contains("black 0 … white 1") == true, "\(b.lines())")
+        #expect(b.lines().last?.contains("black 0 to white 1") == true, "\(b.lines())")
     }
 
     @Test("in 256 colours a kernel-sized image's pixel is two coloured blanks, one row tall")

@@ -44,6 +44,42 @@ struct SafetensorsReaderTests {
         #expect(target.state.array == source.state.array)
     }
 
+    /// The new layers' tensors under PyTorch's names and layouts (docs/images.md, docs/sequences.md),
+    /// written and read back bit for bit.
+    @Test(
+        "image and sequence nets round-trip with PyTorch's names and shapes",
+        arguments: [
+            (
+                [1, 8, 8], nil as Int?,
+                [
+                    LayerSpec.conv(channels: 4, kernel: 3, padding: 1, dimensions: 2), .batchnorm, .activation(.relu),
+                    .pool(.max, size: 2, dimensions: 2), .flatten, .dense(units: 3),
+                ],
+                ["0.weight": [4, 1, 3, 3], "0.bias": [4], "1.weight": [4], "5.weight": [3, 64]]
+            ),
+            (
+                [5], 4 as Int?, [LayerSpec.embed(width: 6), .transformer(heads: 2, mlp: 12), .dense(units: 4)],
+                [
+                    "0.token.weight": [4, 6], "0.position.weight": [5, 6], "1.attn.in_proj_weight": [18, 6],
+                    "1.mlp.0.weight": [12, 6],
+                ]
+            ),
+        ])
+    func newLayersRoundTrip(_ c: (input: [Int], vocabulary: Int?, specs: [LayerSpec], shapes: [String: [Int]])) throws {
+        func net(_ seed: UInt64) throws -> Network {
+            let n = try Network(inputShape: c.input, layers: c.specs, vocabulary: c.vocabulary)
+            n.initialize(seed: seed)
+            return n
+        }
+        let source = try net(3), target = try net(4)
+        let (tensors, _) = try Safetensors.decode(Safetensors.encode(Safetensors.tensors(of: source), metadata: [:]))
+        let shapes = tensors.mapValues(\.shape)
+        for (name, shape) in c.shapes { #expect(shapes[name] == shape, "\(name): \(shapes[name] ?? [])") }
+        #expect(target.parameters.array != source.parameters.array)
+        try Safetensors.load(tensors, into: target)
+        #expect(target.parameters.array == source.parameters.array && target.state.array == source.state.array)
+    }
+
     @Test("F64, F16 and BF16 are converted to Float")
     func otherDTypes() throws {
         let f64 = (0..<8).map { UInt8(truncatingIfNeeded: (-2.5).bitPattern >> (8 * UInt64($0))) }
