@@ -104,6 +104,9 @@ struct ImageCommandTests {
             lines: "data d = moons n=100\naugment d flip", message: "flip needs images [C, H, W], but samples have shape [2]",
             hint: "shift= and scale="),
         Refusal(lines: "data d = moons size=16", message: "size= is a setting of shapes, not of moons", hint: ""),
+        Refusal(
+            lines: "data img = shapes n=100\naugment img rotate=1e300", message: "rotate=1e+300 is more than a half turn",
+            hint: "0 to 180 degrees"),
         Refusal(lines: "data img = shapes size=4", message: "size=4", hint: ""),
         Refusal(
             lines: "data img = shapes classes=5", message: "shapes has its ten classes", hint: "data few = img classes=0..4"),

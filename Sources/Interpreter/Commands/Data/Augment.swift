@@ -1,6 +1,7 @@
 // augment DATA [shift=N] [scale=X] [noise=X] [flip] [rotate=DEG] [crop=PX]: training-time
 // augmentation of the batches.
 import Datasets
+import Language
 import Networks
 
 struct AugmentCommand: RunnableCommand {
@@ -32,6 +33,11 @@ struct AugmentCommand: RunnableCommand {
 
     func run(_ s: Session, _ c: Context<AugmentCommand>) throws(RuntimeError) -> ExecutionStatus {
         var entry = try s.workspace.data(data, at: c.span(\.data))
+        guard rotate <= Double(Augmentation.maxRotation) else {
+            throw RuntimeError(
+                "rotate=\(NumberLiteral.format(rotate)) is more than a half turn", at: c.span(\.rotate),
+                hint: "rotate= is the largest angle either way, 0 to \(Int(Augmentation.maxRotation)) degrees: rotate=15")
+        }
         var a = Augmentation(
             noise: Float(noise), shift: shift, scale: Float(scale), flip: flip, rotate: Float(rotate), crop: crop)
         // Shift and scale move and stretch a signal along its length; points of a 2D toy have
