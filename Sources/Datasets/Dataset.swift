@@ -113,12 +113,13 @@ public struct Dataset: Sendable, Equatable {
 
     /// The same examples with each one read as `shape` (row-major, as NumPy's reshape: a CSV row
     /// of 256 pixels as [1, 16, 16]); the sizes must multiply to the features an example has.
+    /// Giving a shape says the values are ordered (a signal or an image), not loose columns.
     public func reshaped(to shape: [Int]) throws(DataError) -> Dataset {
         guard !shape.isEmpty, shape.allSatisfy({ $0 > 0 }), checkedProduct(shape) == featureCount else {
             throw .shapeMismatch(what: "\(name) examples (shape=)", expected: sampleShape, got: shape)
         }
         return try Dataset(
-            name: name, inputs: inputs, sampleShape: shape, targets: targets, isSignal: isSignal || shape.count >= 2,
+            name: name, inputs: inputs, sampleShape: shape, targets: targets, isSignal: true,
             positions: positions, vocabulary: vocabulary)
     }
 

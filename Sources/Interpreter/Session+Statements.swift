@@ -234,12 +234,9 @@ extension Session {
     /// The layers `a[2..4]` names (from 0), checked against the net.
     func borrowedRange(_ net: Identifier, _ layers: Value) throws(RuntimeError) -> Range<Int> {
         let source = try workspace.net(net.name, at: net.span)
-        let count = source.specs.count
+        // One number or range, checked against the net's layers by the parse.
         let chosen = try LayerSelection.parse([layers.text], of: source, spans: [layers.span], at: layers.span)
-        guard let low = chosen.min(), let high = chosen.max(), high <= count else {
-            throw RuntimeError("\(net.name) has \(count) layers", at: layers.span)
-        }
-        return (low - 1)..<high
+        return ((chosen.min() ?? 1) - 1)..<(chosen.max() ?? 0)
     }
 
     /// The weights of every borrowed layer, copied now (later training of the source does not

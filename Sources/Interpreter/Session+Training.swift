@@ -332,7 +332,14 @@ extension Session {
             return values.isEmpty ? nil : "\(name) \(Spread(values).text(percent: percent))"
         }
         let what = runs[0].net.fold == nil ? "seeds" : "folds (cross-validation)"
-        return "\(runs[0].net.name) over \(runs.count) \(what), mean ± sample sd: " + parts.joined(separator: " · ")
+        if evals.isEmpty {
+            return "\(runs[0].net.name): stopped before any of its \(runs.count) \(what) was evaluated"
+        }
+        // Stopped by Ctrl-C, some copies may not have been evaluated yet: the figures are the others'.
+        let counted = evals.count == runs.count ? "\(runs.count)" : "\(evals.count) of \(runs.count)"
+        let unmeasured =
+            evals.count == runs.count ? "" : " (\(runs.count - evals.count) stopped before their first evaluation)"
+        return "\(runs[0].net.name) over \(counted) \(what)\(unmeasured), mean ± sample sd: " + parts.joined(separator: " · ")
     }
 }
 

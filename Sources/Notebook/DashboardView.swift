@@ -214,19 +214,21 @@ struct DashboardView {
     }
 
     /// Whether the page F2 picked is the attention weights (the first page of a net with attention).
-    var showsAttention: Bool {
-        let pages = model.snapshot.layers.count + (model.snapshot.attention == nil ? 0 : 1)
-        return model.snapshot.attention != nil && ((layer % pages) + pages) % pages == 0
-    }
+    var showsAttention: Bool { model.snapshot.attention != nil && page == 0 }
+
+    /// Pages F2 turns through: the attention weights (when the net has attention), then each
+    /// layer's weight histogram.
+    var pages: Int { model.snapshot.layers.count + (model.snapshot.attention == nil ? 0 : 1) }
+
+    /// The page F2 picked (its count taken modulo the pages), 0 when there are none.
+    var page: Int { pages == 0 ? 0 : ((layer % pages) + pages) % pages }
 
     /// The weight histogram of the layer F2 picked — or, for a net with attention, on its first
     /// page the attention weights of one held-out sequence.
     var histogram: Chart {
         let layers = model.snapshot.layers
         let attention = model.snapshot.attention
-        let pages = layers.count + (attention == nil ? 0 : 1)
         guard pages > 0 else { return .histogram(Histogram(title: "weights", counts: [], lower: 0, upper: 1)) }
-        let page = ((layer % pages) + pages) % pages
         if let attention, page == 0 {
             let l = attention.length
             var map = Heatmap(

@@ -3,9 +3,10 @@
 // `eval`; `sweep … cv=K` optimizing the folds' mean; and the refusals.
 import Datasets
 import Foundation
-import Interpreter
 import TestSupport
 import Testing
+
+@testable import Interpreter
 
 @Suite("Cross-validation")
 struct CrossValidationTests {
@@ -63,6 +64,33 @@ struct CrossValidationTests {
         // A later train continues all five folds.
         f.run("train a epochs=1")
         #expect(f.recorder.texts.last { $0.hasPrefix("a over ") }?.hasPrefix("a over 5 folds") == true)
+    }
+
+    /// Ctrl-C while the folds train: the mean ± sd is over the folds evaluated so far, and says so.
+    @Test("a cross-validation stopped by Ctrl-C summarizes only the folds it evaluated")
+    func stopped() throws {
+        let host = CancellingHost()
+        let session = Session(host: host, settings: SessionSettings(directory: TestDirectories.make("cv-stop")))
+        var updates = 0
+        host.cancelOn = { [weak session] _ in
+            updates += 1
+            if updates == 3 { session?.cancel() }
+        }
+        let status = session.execute(
+            "data d = moons n=400 noise=0.1\nnet a = dense 8 relu, dense 2\ntrain a on d epochs=100000 cv=4")
+        #expect(status == .interrupted)
+        let net = try #require(session.workspace.nets["a"])
+        let evaluated = ([net] + net.replicas).filter { $0.run?.history.evals.isEmpty == false }.count
+        #expect(evaluated < 4, "every fold finished 100,000 epochs?")
+        let summary = try #require(host.texts.last { $0.hasPrefix("a over ") || $0.hasPrefix("a: stopped before") })
+        if evaluated == 0 {
+            #expect(summary == "a: stopped before any of its 4 folds (cross-validation) was evaluated")
+        } else {
+            #expect(
+                summary.hasPrefix(
+                    "a over \(evaluated) of 4 folds (cross-validation) (\(4 - evaluated) stopped before their first evaluation)"),
+                "\(summary)")
+        }
     }
 
     @Test("sweep … cv=3 runs each trial's body on every fold and optimizes their mean")

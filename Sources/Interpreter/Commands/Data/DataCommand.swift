@@ -148,7 +148,8 @@ struct DataCommand: RunnableCommand {
             guard source == .csv || source == .npy else {
                 throw RuntimeError("shape= is a setting of csv and npy, not of \(source.rawValue)", at: c.span(\.shape))
             }
-            let sizes = shape.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
+            let sizes = shape.lowercased().replacingOccurrences(of: "×", with: "x")
+                .split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
             guard !sizes.isEmpty, sizes.count <= 4, sizes.allSatisfy({ ($0 ?? 0) > 0 }) else {
                 throw RuntimeError(
                     "shape=\(shape) is not a shape: write its sizes with x between, as shape=1x16x16", at: c.span(\.shape))

@@ -271,8 +271,8 @@ struct ExpressionEvaluator {
             }
             return Self.measure(values, percent: false, noun: net.copiesNoun)
         case "hessian":
-            let end_ = try self.field(tail, after: field, "end of the spectrum", ExpressionVocabulary.spectrumFields)
-            try end(Array(tail.dropFirst()), after: end_)
+            let which = try self.field(tail, after: field, "end of the spectrum", ExpressionVocabulary.spectrumFields)
+            try end(Array(tail.dropFirst()), after: which)
             var values: [Double] = []
             for entry in seeds {
                 guard let kept = entry.spectrum, let network = entry.currentNetwork,
@@ -283,7 +283,7 @@ struct ExpressionEvaluator {
                             + (seeds.count > 1 ? " on every \(net.copiesNoun.dropLast())" : ""),
                         at: field.span, hint: "measure it first: hessian \(net.name)")
                 }
-                values.append(end_.name == "min" ? kept.smallest : kept.largest)
+                values.append(which.name == "min" ? kept.smallest : kept.largest)
             }
             return Self.measure(values, percent: false, noun: net.copiesNoun)
         case "gap":
