@@ -184,7 +184,7 @@ extension Field {
         let literal: Literal
         do { literal = try value.resolved(in: scope, as: type, subject: subject) } catch { throw RuntimeError(error) }
         guard let converted = V(operand: literal) else {
-            throw RuntimeError("\(value.text) is not \(type.expectation)", at: value.span)
+            throw RuntimeError(OperandRefusal.notAValue(text: value.text, expectation: type.expectation), at: value.span)
         }
         return converted
     }
@@ -201,7 +201,7 @@ extension Field {
             let subject: Subject = if case .slot = place { .positional(of: owner) } else { .argument(name) }
             let v: V = try convert(value, type, subject, in: scope)
             if let limit, let n = v as? Int, n > limit {
-                throw RuntimeError("\(name)=\(n) is too large", at: value.span, hint: "use at most \(limit)")
+                throw RuntimeError(OperandRefusal.tooLarge(name: name, value: n, limit: limit), at: value.span)
             }
             set(&command, v)
         }
@@ -306,7 +306,7 @@ extension Field {
             (command: inout C, written, _, _) throws(RuntimeError) in
             guard let value = written.first else { return }
             guard case .expression(let e) = value.kind else {
-                throw RuntimeError("\(name)= takes an expression, got \(value.shown)", at: value.span)
+                throw RuntimeError(OperandRefusal.notAnExpression(name: name, shown: value.shown), at: value.span)
             }
             command[keyPath: key] = e
         }
@@ -318,7 +318,7 @@ extension Field {
             (command: inout C, written, _, _) throws(RuntimeError) in
             guard let value = written.first else { return }
             guard case .list(let items) = value.kind else {
-                throw RuntimeError("\(name)= takes a list in parentheses, e.g. (a, b)", at: value.span)
+                throw RuntimeError(OperandRefusal.notAList(name: name), at: value.span)
             }
             command[keyPath: key] = items.map(\.text)
         }

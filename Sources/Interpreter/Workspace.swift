@@ -157,7 +157,7 @@ final class Workspace: VariableScope {
 
     func data(_ name: String?, at span: SourceSpan) throws(RuntimeError) -> DataEntry {
         guard let name = name ?? currentData else {
-            throw RuntimeError("there is no dataset yet", at: span, hint: "create one, e.g. 'data d = spiral n=600 classes=3'")
+            throw RuntimeError(WorkspaceRefusal.noDataset, at: span)
         }
         guard let entry = datasets[name] else {
             throw unknown(name, kind: "dataset", among: Array(datasets.keys), at: span)
@@ -167,7 +167,7 @@ final class Workspace: VariableScope {
 
     func net(_ name: String?, at span: SourceSpan) throws(RuntimeError) -> NetEntry {
         guard let name = name ?? currentNet else {
-            throw RuntimeError("there is no net yet", at: span, hint: "define one, e.g. 'net a = dense 32 relu, dense 3'")
+            throw RuntimeError(WorkspaceRefusal.noNet, at: span)
         }
         guard let entry = nets[name] else {
             throw unknown(name, kind: "net", among: Array(nets.keys), at: span)
@@ -177,12 +177,10 @@ final class Workspace: VariableScope {
 
     func unknown(_ name: String, kind: String, among names: [String], at span: SourceSpan) -> RuntimeError {
         if let other = datasets[name] != nil ? "dataset" : (nets[name] != nil ? "net" : nil) {
-            return RuntimeError("'\(name)' is a \(other), not a \(kind)", at: span)
+            return RuntimeError(WorkspaceRefusal.wrongKind(name: name, actual: other, wanted: kind), at: span)
         }
-        let hint =
-            suggest(name, among: names).map { "did you mean '\($0)'?" }
-            ?? (names.isEmpty ? nil : "\(kind)s: \(names.sorted().joined(separator: ", "))")
-        return RuntimeError("no \(kind) named '\(name)'", at: span, hint: hint)
+        let refusal = WorkspaceRefusal.unknown(name: name, kind: kind, suggestion: suggest(name, among: names), names: names)
+        return RuntimeError(refusal, at: span)
     }
 }
 
