@@ -5,8 +5,8 @@
 
 import Datasets
 import Diagnostics
-import Language
 import Lab
+import Language
 import Networks
 import Search
 
