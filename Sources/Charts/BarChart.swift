@@ -22,17 +22,25 @@ public struct BarChart: Sendable, Equatable {
     public var labels: [String]
     public var series: [Series]
     public var logScale: Bool
+    /// The value of a full-width bar on a linear scale (100 for percentages); nil: the largest value.
+    public var maximum: Double?
 
-    public init(title: String? = nil, labels: [String], series: [Series], logScale: Bool = false) {
+    public init(
+        title: String? = nil, labels: [String], series: [Series], logScale: Bool = false, maximum: Double? = nil
+    ) {
         self.title = title
         self.labels = labels
         self.series = series
         self.logScale = logScale
+        self.maximum = maximum
     }
 
     /// A single-series chart.
-    public init(title: String? = nil, labels: [String], values: [Double], logScale: Bool = false) {
-        self.init(title: title, labels: labels, series: [Series(name: "", values: values)], logScale: logScale)
+    public init(
+        title: String? = nil, labels: [String], values: [Double], logScale: Bool = false, maximum: Double? = nil
+    ) {
+        self.init(
+            title: title, labels: labels, series: [Series(name: "", values: values)], logScale: logScale, maximum: maximum)
     }
 
     var headerRows: Int { (title ?? "").isEmpty && series.count < 2 ? 0 : 1 }
@@ -51,7 +59,7 @@ public struct BarChart: Sendable, Equatable {
     /// Maps a value to a fraction of the bar width: linear from 0, or log over the decades shown.
     func scale() -> (Double) -> Double {
         let values = series.indices.flatMap { s in labels.indices.map { value(s, $0) } }.filter(isDrawable)
-        let top = values.max() ?? 1
+        let top = maximum.flatMap { $0 > 0 ? $0 : nil } ?? values.max() ?? 1
         guard logScale else { return { top > 0 ? $0 / top : 0 } }
         let (lo, hi) = logBounds(values)
         return { (log10($0) - lo) / (hi - lo) }

@@ -6,6 +6,8 @@ public enum ExitCode {
     public static let expectationFailed: Int32 = 1
     /// The command line or a config is unusable (EX_USAGE).
     public static let usage: Int32 = 64
+    /// Nothing to read: `basin class report` found no lesson records (EX_NOINPUT).
+    public static let noInput: Int32 = 66
     /// The script has syntax errors; nothing ran (EX_DATAERR).
     public static let syntaxError: Int32 = 65
     /// A command failed; the commands before it took effect (EX_SOFTWARE).

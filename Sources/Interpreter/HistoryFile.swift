@@ -108,11 +108,6 @@ public enum HistoryFile {
         return true
     }
 
-    /// `$XDG_STATE_HOME/basin` (default `~/.local/state/basin`).
-    public static func stateDirectory(environment: [String: String]) -> String {
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() + "/.local/state"
-        return base + "/basin"
-    }
 }
 
 extension String {

@@ -20,7 +20,7 @@ public struct NotebookApp {
         self.firstCommand = firstCommand
     }
 
-    var historyPath: String { HistoryFile.stateDirectory(environment: environment) + "/history" }
+    var historyPath: String { StateDirectory.path(environment: environment) + "/history" }
 
     /// Runs the notebook; nil when this terminal cannot (the caller falls back to line mode).
     public func run() -> Int32? {

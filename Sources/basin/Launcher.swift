@@ -28,6 +28,8 @@ enum Mode: Equatable {
     /// `basin --resume [--plain]`: the last crashed session rebuilt, then the notebook or line mode
     /// (with piped input: then that script).
     case resume(plain: Bool)
+    /// `basin class report PATH… [--csv FILE]`: students' lesson records read together (ClassMode.swift).
+    case classReport(paths: [String], csv: String?)
 }
 
 struct UsageError: Error, Equatable {
@@ -44,6 +46,9 @@ struct Launcher {
                basin --resume [--plain]   rebuild the last session that crashed, then go on in it
                basin run FILE [--seed N]  run a script; exit 0, 65 (syntax), 70 (runtime) or 130 (Ctrl-C)
                basin tutorial [NAME]      a guided lesson (no name: the list)
+               basin class report DIR… [--csv FILE]
+                                          students' lesson records: answers, share right, where
+                                          they stopped (CSV to class-report.csv unless --csv)
                basin trial --config FILE  one sweep trial as JSON lines (FILE or - for stdin); confined to
                                           this directory, no writes unless --allow-writes
                basin --help | --version
@@ -74,6 +79,7 @@ struct Launcher {
             // The notebook returns nil when the terminal cannot address the cursor: line mode.
             return NotebookApp(environment: env, settings: settings()).run() ?? lineMode()
         case .success(.tutorial(let name)): return tutorial(name, interactive: interactive)
+        case .success(.classReport(let paths, let csv)): return classReport(paths, csv: csv)
         case .success(.resume(let plain)):
             guard interactive else {
                 switch Self.readScript(FileHandle.standardInput, name: "<stdin>") {
@@ -161,6 +167,7 @@ struct Launcher {
         case "run": return scriptMode(Array(arguments.dropFirst()))
         case "tutorial" where arguments.count <= 2: return .success(.tutorial(name: arguments.dropFirst().first))
         case "trial": return trialMode(Array(arguments.dropFirst()))
+        case "class": return classMode(Array(arguments.dropFirst()))
         case "--plain" where arguments.count == 1: return .success(interactive ? .line : .batchStandardInput)
         case "--resume" where arguments.count == 1: return .success(.resume(plain: false))
         case "--resume" where arguments.count == 2 && arguments[1] == "--plain",
