@@ -49,20 +49,18 @@ struct TrialConfig {
     /// quietly leave the seed at 0).
     static let keys = ["file", "script", "sweep", "values", "budget", "seed"]
 
+    /// The largest script a config's "file" may name, in bytes.
+    static let scriptLimit = 32 << 20
+
     init(_ data: Data, confinement: Confinement) throws(RuntimeError) {
         guard let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
-            throw RuntimeError(
-                "the config is not a JSON object", hint: "{\"file\": \"sweep.basin\", \"values\": {\"lr\": 0.01}, \"budget\": 10}"
-            )
+            throw RuntimeError(TrialRefusal.notAnObject)
         }
         for key in json.keys.sorted() where !Self.keys.contains(key) {
-            throw RuntimeError(
-                "unknown key \"\(key)\" in the config",
-                hint: suggest(key, among: Self.keys).map { "did you mean \"\($0)\"?" } ?? "the keys are "
-                    + Self.keys.joined(separator: ", "))
+            throw RuntimeError(TrialRefusal.unknownKey(key: key, suggestion: suggest(key, among: Self.keys), keys: Self.keys))
         }
         source = try Self.source(json, confinement: confinement)
-        if let raw = json["sweep"], !(raw is String) { throw RuntimeError("\"sweep\" must be the sweep's name, a string") }
+        if let raw = json["sweep"], !(raw is String) { throw RuntimeError(TrialRefusal.sweepNotAString) }
         sweep = json["sweep"] as? String
         values = try Self.values(json["values"])
         budget = try Self.number(json["budget"], "budget", range: 1e-9...1e7, whole: false)
@@ -75,41 +73,41 @@ struct TrialConfig {
         guard let raw else { return nil }
         let isBoolean = (raw as? NSNumber).map { String(cString: $0.objCType) == "c" } ?? false  // "c": JSON true/false
         guard let n = raw as? NSNumber, !isBoolean else {
-            let found =
-                raw is String
-                ? "the string \"\(raw)\"" : isBoolean ? ((raw as? NSNumber)?.boolValue == true ? "true" : "false") : "\(raw)"
-            throw RuntimeError("\"\(key)\" must be a number, not \(found)")
+            let found: TrialRefusal.Found
+            if let string = raw as? String {
+                found = .string(string)
+            } else if isBoolean {
+                found = .boolean((raw as? NSNumber)?.boolValue == true)
+            } else {
+                found = .other("\(raw)")
+            }
+            throw RuntimeError(TrialRefusal.notANumber(key: key, found: found))
         }
         let v = n.doubleValue
         guard v.isFinite, range.contains(v), !whole || v == v.rounded() else {
-            let kind =
-                whole ? "a whole number from \(Int(range.lowerBound))" : "a number above \(Int(range.lowerBound)) and at most"
-            throw RuntimeError(
-                "\"\(key)\" must be \(kind) \(whole ? "to " : "")\(Int(range.upperBound)), not \(NumberLiteral.format(v))")
+            throw RuntimeError(TrialRefusal.outOfRange(key: key, value: v, range: range, whole: whole))
         }
         return v
     }
 
     static func source(_ json: [String: Any], confinement: Confinement) throws(RuntimeError) -> SourceFile {
         if let script = json["script"] as? String { return SourceFile(name: "<config>", text: script) }
-        guard let file = json["file"] as? String else { throw RuntimeError("the config needs \"file\" or \"script\"") }
+        guard let file = json["file"] as? String else { throw RuntimeError(TrialRefusal.noSource) }
         guard let path = confinement.resolve(file.hasPrefix("/") ? file : confinement.root + "/" + file) else {
-            throw RuntimeError(
-                "'\(file)' is outside the trial's directory \(confinement.root)",
-                hint: "a trial reads and writes only below the directory basin trial runs in")
+            throw RuntimeError(TrialRefusal.outsideDirectory(file: file, root: confinement.root))
         }
         guard let contents = FileManager.default.contents(atPath: path) else {
-            throw RuntimeError("cannot read '\(file)'", hint: "paths are relative to the directory basin runs in")
+            throw RuntimeError(TrialRefusal.unreadable(file: file))
         }
-        guard contents.count <= 32 << 20, !contents.contains(0) else {
-            throw RuntimeError("'\(file)' is not a Basin script (binary, or over 32 MiB)")
+        guard contents.count <= Self.scriptLimit, !contents.contains(0) else {
+            throw RuntimeError(TrialRefusal.notAScript(file: file, limit: Self.scriptLimit))
         }
         return SourceFile(name: file, text: String(decoding: contents, as: UTF8.self))
     }
 
     static func values(_ raw: Any?) throws(RuntimeError) -> [String: ParameterValue] {
         guard let raw else { return [:] }
-        guard let dictionary = raw as? [String: Any] else { throw RuntimeError("\"values\" must be an object of name: value") }
+        guard let dictionary = raw as? [String: Any] else { throw RuntimeError(TrialRefusal.valuesNotAnObject) }
         var out: [String: ParameterValue] = [:]
         for (name, value) in dictionary {
             if let word = value as? String {
@@ -117,7 +115,7 @@ struct TrialConfig {
             } else if let n = value as? NSNumber, n.doubleValue.isFinite {
                 out[name] = .number(n.doubleValue)
             } else {
-                throw RuntimeError("value of '\(name)' must be a number or a string")
+                throw RuntimeError(TrialRefusal.valueNotNumberOrString(name: name))
             }
         }
         return out

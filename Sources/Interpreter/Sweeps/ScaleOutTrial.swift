@@ -46,7 +46,7 @@ extension Sweeps {
         guard let i = sweepIndex(parsed.script, named: config.sweep), case .command(let c) = parsed.script.statements[i].kind,
             let block = c.block
         else {
-            error("error: \(source.name) has no sweep named '\(config.sweep ?? "")' with a { body }\n")
+            error("error: \(TrialRefusal.noSweep(file: source.name, sweep: config.sweep).message)\n")
             return nil
         }
         let setup = parsed.script.statements[..<i].filter { s in
@@ -69,18 +69,15 @@ extension Sweeps {
         var seen: [String: ParameterValue] = [:]
         for p in space.parameters where space.isActive(p, given: seen) {
             guard let v = c[p.name] else {
-                throw RuntimeError(
-                    "no value for '\(p.name)'", hint: "give every active parameter: " + space.names.joined(separator: ", "))
+                throw RuntimeError(TrialRefusal.missingValue(name: p.name, parameters: space.names))
             }
-            guard p.domain.contains(v) else { throw RuntimeError("\(p.name)=\(v) is outside its range") }
+            guard p.domain.contains(v) else { throw RuntimeError(TrialRefusal.outsideDomain(name: p.name, value: v)) }
             seen[p.name] = v
         }
         if let extra = c.names.first(where: { seen[$0] == nil }) {
             throw RuntimeError(
-                "'\(extra)' is not an active parameter of the body",
-                hint: space.parameter(named: extra).map { p in
-                    "it exists only when " + p.conditions.map(\.description).joined(separator: " and ") + "; leave it out"
-                } ?? "parameters: " + space.names.joined(separator: ", "))
+                space.parameter(named: extra).map { p in TrialRefusal.inactiveParameter(name: extra, conditions: p.conditions) }
+                    ?? TrialRefusal.unknownParameter(name: extra, parameters: space.names))
         }
     }
 

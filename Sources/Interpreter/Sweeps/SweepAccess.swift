@@ -14,18 +14,16 @@ extension Sweeps {
         }
         let sweepName = String(name[..<dot]), member = String(name[name.index(after: dot)...])
         guard let sweep = session.workspace.sweeps[sweepName] else {
+            // The hint offers the nearest name only, not the list.
+            let suggestion = suggest(sweepName, among: Array(session.workspace.sweeps.keys))
             throw RuntimeError(
-                "no sweep named '\(sweepName)'", at: span,
-                hint: suggest(sweepName, among: Array(session.workspace.sweeps.keys)).map { "did you mean '\($0)'?" })
+                WorkspaceRefusal.unknown(name: sweepName, kind: "sweep", suggestion: suggestion, names: []), at: span)
         }
         guard member == "best" else {
-            throw RuntimeError(
-                "a sweep has one member, 'best', not '\(member)'", at: span, hint: "eval \(sweepName).best on test")
+            throw RuntimeError(SweepRefusal.unknownMember(sweep: sweepName, member: member), at: span)
         }
         guard let net = sweep.bestNet else {
-            throw RuntimeError(
-                "sweep \(sweepName) has no finished trial with a trained net", at: span,
-                hint: sweep.builtin.map { "objective=\($0) sweeps train nothing" } ?? "run the sweep with more trials")
+            throw RuntimeError(SweepRefusal.noTrainedNet(sweep: sweepName, builtin: sweep.builtin), at: span)
         }
         return (net, sweep.bestData)
     }
@@ -35,7 +33,7 @@ extension Sweeps {
     /// over seeds the objective's sd and each seed's objective.
     func exportTrials(_ entry: SweepEntry, to file: String, at span: SourceSpan) throws(RuntimeError) {
         guard file.lowercased().hasSuffix(".csv") else {
-            throw RuntimeError("a sweep's trials are written as CSV", at: span, hint: "export \(entry.name) \"trials.csv\"")
+            throw RuntimeError(SweepRefusal.trialsNotCSV(sweep: entry.name), at: span)
         }
         try session.write(Array(trialsCSV(entry).utf8), to: file, at: span)
         session.say("wrote \(entry.trials.count) trials of \(entry.name) to \(file)")

@@ -15,9 +15,8 @@ extension Sweeps {
         guard x == "params" || parameter != nil else {
             let names = entry.space.names + ["params"]
             throw RuntimeError(
-                "sweep \(entry.name) has no parameter '\(x)'", at: span,
-                hint: suggest(x, among: names).map { "did you mean '\($0)'?" } ?? "its parameters: "
-                    + names.joined(separator: ", "))
+                SweepRefusal.unknownParameter(sweep: entry.name, name: x, suggestion: suggest(x, among: names), names: names),
+                at: span)
         }
         let accuracy = entry.objective.metric.hasSuffix("acc")
         let train = { (e: EvalRecord) in accuracy ? e.trainAccuracy : e.trainLoss }
@@ -45,7 +44,7 @@ extension Sweeps {
             groups[v] = g
         }
         guard !groups.isEmpty else {
-            throw RuntimeError("sweep \(entry.name) has no finished trial with \(x) to plot", at: span)
+            throw RuntimeError(SweepRefusal.nothingToPlot(sweep: entry.name, parameter: x), at: span)
         }
         // Phase 2: the axis, log10 when positive values span more than a decade.
         let xs = groups.keys.sorted()

@@ -29,16 +29,13 @@ struct SweepBody {
         var reader = SpaceReader(scope: scope)
         try reader.read(block.statements, when: [])
         guard Self.trains(block.statements) else {
-            throw RuntimeError(
-                "the sweep body trains no net, so a trial has nothing to measure", at: block.span,
-                hint: "end it with 'train NET on DATA epochs=$budget'")
+            throw RuntimeError(SweepRefusal.trainsNothing, at: block.span)
         }
-        do { space = try SearchSpace(reader.parameters) } catch let error as SearchError {
-            let empty = error == .emptySpace
-            throw RuntimeError(
-                empty ? "the sweep body samples nothing" : error.description, at: block.span,
-                hint: empty ? "sample something, e.g. 'let lr ~ log(1e-4, 1e-1)'" : error.hint)
-        } catch { throw RuntimeError("\(error)", at: block.span) }
+        space = try rethrow(at: block.span) { () throws -> SearchSpace in
+            do { return try SearchSpace(reader.parameters) } catch SearchError.emptySpace {
+                throw RuntimeError(SweepRefusal.samplesNothing, at: block.span)
+            }
+        }
         statements = block.statements
         perLayer = reader.perLayer
         objective = reader.objective
@@ -61,9 +58,7 @@ struct SweepBody {
                 case .variable(let l):
                     guard case .distribution(let d) = l.binding, let conditions else { continue }
                     if perLayer[l.name.name] != nil || parameters.contains(where: { $0.name == l.name.name }) {
-                        throw RuntimeError(
-                            "'\(l.name.name)' is sampled twice in this sweep body", at: l.name.span,
-                            hint: "sample it once (before the if), or give each branch its own name")
+                        throw RuntimeError(SweepRefusal.sampledTwice(name: l.name.name), at: l.name.span)
                     }
                     let domain = try SweepBody.domain(d, name: l.name.name, scope: scope)
                     if let depth = d.perLayer {
@@ -99,13 +94,11 @@ struct SweepBody {
 
         func meaning(_ clause: IfClause) throws(RuntimeError) -> ClauseMeaning {
             guard case .variable(let name) = clause.subject.kind else {
-                throw RuntimeError("an 'if' in a sweep body tests a variable: '$NAME == VALUE'", at: clause.subject.span)
+                throw RuntimeError(SweepRefusal.ifWithoutVariable, at: clause.subject.span)
             }
             guard let parameter = parameters.first(where: { $0.name == name }) else {
                 guard scope.value(of: name) != nil else {
-                    throw RuntimeError(
-                        "an 'if' in a sweep body tests a parameter sampled on an earlier line, or a variable set before the sweep; $\(name) is neither",
-                        at: clause.subject.span, hint: "sample it first: 'let \(name) ~ choice(…)'")
+                    throw RuntimeError(SweepRefusal.ifOnUnknown(name: name), at: clause.subject.span)
                 }
                 return .constant(try IfEvaluation.holds(clause, in: scope))
             }
@@ -113,9 +106,7 @@ struct SweepBody {
             case .compare(let op, let value):
                 let v = try SweepBody.parameterValue(value, scope: scope)
                 if op.orders, v.number == nil || parameter.domain.hasWords {
-                    throw RuntimeError(
-                        "'\(op.rawValue)' orders numbers, but $\(name) takes words", at: clause.span,
-                        hint: "use == or != for words, or 'in (a, b, …)'")
+                    throw RuntimeError(SweepRefusal.ordersWords(op: op.rawValue, name: name), at: clause.span)
                 }
                 return .condition(
                     Condition(name, .compare(Comparison(op), v)), negated: Condition(name, .compare(Comparison(op.negated), v)))
@@ -156,11 +147,7 @@ struct SweepBody {
             } else {
                 either = nil
                 if isAnd ? elseSamples : thenSamples {
-                    throw RuntimeError(
-                        isAnd
-                            ? "the 'else' of an 'and' test is an 'or' of conditions, which a search space cannot hold"
-                            : "an 'or' across different parameters is not a search-space condition", at: test.span,
-                        hint: "nest the ifs, so that each samples under one test")
+                    throw RuntimeError(isAnd ? SweepRefusal.elseOfAnd : SweepRefusal.orAcrossParameters, at: test.span)
                 }
             }
             return isAnd ? (all, either ?? outer) : (either ?? outer, all)
@@ -213,12 +200,10 @@ struct SweepBody {
         guard case .command(let c) = statement.kind else { return }
         let operands = c.operands.compactMap { if case .positional(let v) = $0 { v.word } else { nil } }
         if c.verb.name == "eval" && operands.contains("test") {
-            throw RuntimeError(
-                "a sweep body may not look at the test part", at: statement.span,
-                hint: "choose on val; after the sweep, 'eval SWEEP.best on test' is the one recorded look")
+            throw RuntimeError(SweepRefusal.peeksAtTest, at: statement.span)
         }
         if ["sweep", "quit", "save", "run", "export"].contains(c.verb.name) {
-            throw RuntimeError("'\(c.verb.name)' cannot run inside a sweep body", at: c.verb.span)
+            throw RuntimeError(SweepRefusal.notInBody(verb: c.verb.name), at: c.verb.span)
         }
     }
 
@@ -234,13 +219,13 @@ struct SweepBody {
         let values = try d.arguments.map { v throws(RuntimeError) in try parameterValue(v, scope: scope) }
         if d.kind == .choice { return .choice(values) }
         guard values.count == 2, let a = values[0].number, let b = values[1].number else {
-            throw RuntimeError("\(d.kind.rawValue)(a, b) takes two numbers", at: d.span)
+            throw RuntimeError(SweepRefusal.rangeNotNumbers(distribution: d.kind.rawValue), at: d.span)
         }
         switch d.kind {
         case .log: return .logUniform(low: a, high: b)
         case .int:
             guard a == a.rounded(), b == b.rounded(), abs(a) < 1e15, abs(b) < 1e15 else {
-                throw RuntimeError("int(a, b) takes two whole numbers", at: d.span, hint: "use uniform(a, b) for a real range")
+                throw RuntimeError(SweepRefusal.intRangeNotWhole, at: d.span)
             }
             return .integer(low: Int(a), high: Int(b), log: false)
         default: return .uniform(low: a, high: b)
@@ -251,8 +236,7 @@ struct SweepBody {
         var literal = v.literal
         if case .variable(let name) = v.kind { literal = scope.value(of: name) }
         guard let literal else {
-            throw RuntimeError(
-                "\(v.text) is not defined", at: v.span, hint: "define it before the sweep: let \(v.text.dropFirst()) = VALUE")
+            throw RuntimeError(SweepRefusal.undefined(written: v.text), at: v.span)
         }
         switch literal {
         case .number(let x): return .number(x)
@@ -263,9 +247,7 @@ struct SweepBody {
     /// How many per-layer values `per DEPTH` needs: the largest value DEPTH can take.
     static func layerCount(_ depth: Identifier, among parameters: [Parameter]) throws(RuntimeError) -> Int {
         guard let parent = parameters.last(where: { $0.name == depth.name }) else {
-            throw RuntimeError(
-                "'per \(depth.name)' needs '\(depth.name)' sampled on an earlier line", at: depth.span,
-                hint: "e.g. 'let \(depth.name) ~ int(1, 4)' before this line")
+            throw RuntimeError(SweepRefusal.perLayerUnsampled(depth: depth.name), at: depth.span)
         }
         let largest: Double?
         switch parent.domain {
@@ -274,9 +256,7 @@ struct SweepBody {
         default: largest = nil
         }
         guard let largest, largest == largest.rounded(), largest >= 1, largest <= Double(maximumLayers) else {
-            throw RuntimeError(
-                "'per \(depth.name)' needs '\(depth.name)' to be a whole number of layers from 1 to \(maximumLayers)",
-                at: depth.span, hint: "declare it as int(1, N) or choice(1, 2, …)")
+            throw RuntimeError(SweepRefusal.perLayerNotLayers(depth: depth.name, maximum: maximumLayers), at: depth.span)
         }
         return Int(largest)
     }

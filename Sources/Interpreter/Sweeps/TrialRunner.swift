@@ -149,7 +149,7 @@ extension Sweeps {
             }
             switch child.trial?.lastStop {
             case .diverged(let step, let cause)?:
-                outcome.failure = "diverged at step \(step): \(cause.wording)"
+                outcome.failure = SweepRefusal.trialDiverged(step: step, cause: cause).message
                 return outcome
             case .cancelled?:
                 outcome.cancelled = true
@@ -165,7 +165,7 @@ extension Sweeps {
     func measured(_ outcome: TrialOutcome, host: TrialHost, session: Session, objective: SweepObjective) -> TrialOutcome {
         var result = outcome
         guard let name = host.lastTrained, let net = session.workspace.nets[name], let run = net.run else {
-            result.failure = "the body trained no net (add 'train NET on DATA epochs=$budget')"
+            result.failure = SweepRefusal.trialTrainedNothing.message
             return result
         }
         result.curve = run.history.evals

@@ -17,8 +17,6 @@ struct ReportCommand: RunnableCommand {
     }
 
     func run(_ s: Session, _ c: Context<ReportCommand>) throws(RuntimeError) -> ExecutionStatus {
-        throw RuntimeError(
-            "'report' chooses a sweep's objective; it only works inside a sweep body", at: c.span,
-            hint: "sweep s method=random trials=8 { … train t on m epochs=$budget; report val_acc maximize }")
+        throw RuntimeError(SweepRefusal.reportOutsideBody, at: c.span)
     }
 }

@@ -116,9 +116,7 @@ struct SweepCommand: RunnableCommand {
             return .ok
         }
         guard let block = c.syntax.block else {
-            throw RuntimeError(
-                "sweep \(name) needs a { body } to run, or a built-in objective=", at: c.span,
-                hint: "sweep \(name) method=random trials=8 { let lr ~ log(1e-4, 1e-1) … train t on m epochs=$budget }")
+            throw RuntimeError(SweepRefusal.noBody(sweep: name), at: c.span)
         }
         let body = try SweepBody(block, scope: s.workspace)
         let entry = SweepEntry(
@@ -126,23 +124,18 @@ struct SweepCommand: RunnableCommand {
         s.workspace.sweeps[name] = entry
         if let cv {
             if seeds > 1 {
-                throw RuntimeError("give seeds= or cv=, not both", at: c.span(\.cv), hint: "sweep \(name) … cv=\(cv)")
+                throw RuntimeError(SweepRefusal.seedsAndFolds(sweep: name, folds: cv), at: c.span(\.cv))
             }
             if cv < 2 {
-                throw RuntimeError(
-                    "cv=\(cv) is one fold: cross-validation needs at least 2", at: c.span(\.cv), hint: "cv=5 is usual")
+                throw RuntimeError(SweepRefusal.oneFold(folds: cv), at: c.span(\.cv))
             }
             if method.isScheduled {
-                throw RuntimeError(
-                    "cv= averages the trials of random, grid, tpe and bayes; \(method.rawValue) promotes one net per configuration",
-                    at: c.span(\.cv), hint: "use method=random or tpe with cv=\(cv)")
+                throw RuntimeError(SweepRefusal.foldsScheduled(method: method.rawValue, folds: cv), at: c.span(\.cv))
             }
         }
         if method.isScheduled {
             if seeds > 1 {
-                throw RuntimeError(
-                    "seeds= averages the trials of random, grid, tpe and bayes; \(method.rawValue) promotes one net per configuration",
-                    at: c.span(\.seeds), hint: "use method=random or tpe with seeds=\(seeds), or train the winner with seeds=")
+                throw RuntimeError(SweepRefusal.seedsScheduled(method: method.rawValue, seeds: seeds), at: c.span(\.seeds))
             }
             try s.sweeps.runScheduled(entry, body, plan: try hyperbandPlan(method, c), workers: workerCount(s), source: c.source)
         } else {
@@ -158,9 +151,7 @@ struct SweepCommand: RunnableCommand {
     /// The schedule of `method=hyperband|bohb` (every bracket) or `halving` (the widest one).
     func hyperbandPlan(_ method: SweepMethod, _ c: Context<SweepCommand>) throws(RuntimeError) -> HyperbandPlan {
         guard method.isScheduled else {
-            throw RuntimeError(
-                "'plan' prints a hyperband schedule; method=\(method.rawValue) has none", at: c.span(\.method),
-                hint: "sweep NAME method=hyperband max=81 eta=3 plan")
+            throw RuntimeError(SweepRefusal.planUnscheduled(method: method.rawValue), at: c.span(\.method))
         }
         return try rethrow(at: c.span(\.max)) { () throws -> HyperbandPlan in
             method == .halving
@@ -172,9 +163,7 @@ struct SweepCommand: RunnableCommand {
         _ method: SweepMethod, space: SearchSpace, seed: UInt64, _ c: Context<SweepCommand>
     ) throws(RuntimeError) -> any Sampler {
         guard case .sampled(let m) = method else {
-            throw RuntimeError(
-                "method=\(method.rawValue) schedules budgets; it needs a body that trains", at: c.span(\.method),
-                hint: "use random, grid, tpe or bayes with objective=")
+            throw RuntimeError(SweepRefusal.scheduledBuiltin(method: method.rawValue), at: c.span(\.method))
         }
         return try rethrow(at: c.span(\.points)) { () throws -> any Sampler in
             try m.sampler(space: space, seed: seed, gridPoints: points)
@@ -190,7 +179,7 @@ struct SweepCommand: RunnableCommand {
     /// `objective=branin|hartmann6`: the sampler against a built-in test function.
     func builtin(_ s: Session, _ builtin: String, method: SweepMethod, _ c: Context<SweepCommand>) throws(RuntimeError) {
         if c.syntax.block != nil {
-            throw RuntimeError("objective=\(builtin) is a built-in function: the sweep takes no body", at: c.span(\.objective))
+            throw RuntimeError(SweepRefusal.builtinWithBody(objective: builtin), at: c.span(\.objective))
         }
         let objective = try rethrow(at: c.span(\.objective)) { () throws -> Objective in try Objective.named(builtin) }
         let entry = SweepEntry(
