@@ -31,8 +31,8 @@ enum IfEvaluation {
             guard case .number(let x) = subject, case .number(let y) = other else {
                 let word = if case .number = subject { value } else { test.subject }
                 throw RuntimeError(
-                    "'\(op.rawValue)' orders numbers, but \(word.text) is \(shown(word == value ? other : subject))",
-                    at: word.span, hint: "use == or != for words, or 'in (a, b, …)'")
+                    DefinitionRefusal.ordersNumbers(op: op.rawValue, word: word.text, value: word == value ? other : subject),
+                    at: word.span)
             }
             switch op {
             case .less: return x < y

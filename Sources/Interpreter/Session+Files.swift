@@ -17,15 +17,11 @@ extension Session {
         let path = resolvePath(file)
         guard let confinement = settings.confinement else { return path }
         if writing && !confinement.allowWrites {
-            throw RuntimeError(
-                "this trial may not write files or run scripts ('\(file)')", at: span,
-                hint: "basin trial --allow-writes lets a trusted config do so")
+            throw RuntimeError(FileRefusal.writesNotAllowed(file: file), at: span)
         }
         // The resolved path is the one opened: what was checked is what is read or written.
         guard let resolved = confinement.resolve(path) else {
-            throw RuntimeError(
-                "'\(file)' is outside the trial's directory \(confinement.root)", at: span,
-                hint: "a trial reads and writes only below the directory basin trial runs in")
+            throw RuntimeError(FileRefusal.outsideConfinement(file: file, root: confinement.root), at: span)
         }
         return resolved
     }
@@ -42,27 +38,32 @@ extension Session {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             let ending = "." + ((file as NSString).pathExtension.isEmpty ? "safetensors" : (file as NSString).pathExtension)
-            throw RuntimeError("cannot read '\(file)': no such file", at: span, hint: similarFile(file, ending: ending))
+            throw RuntimeError(FileRefusal.noSuchFile(file: file, near: nearFile(file, ending: ending)), at: span)
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard !isDirectory.boolValue, size <= limit else {
             throw RuntimeError(
-                "cannot read '\(file)': \(isDirectory.boolValue ? "it is a directory" : "it is over \(formatBytes(limit))")",
+                isDirectory.boolValue ? FileRefusal.isDirectory(file: file) : FileRefusal.tooLarge(file: file, limit: limit),
                 at: span)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw RuntimeError("cannot read '\(file)': permission denied", at: span)
+            throw RuntimeError(FileRefusal.permissionDenied(file: file), at: span)
         }
         return [UInt8](data)
     }
 
-    /// "did you mean 'x.basin'?" among the files with the same ending next to a missing one.
-    func similarFile(_ file: String, ending: String) -> String {
+    /// The file closest in name to a missing one, among those with the same ending beside it.
+    func nearFile(_ file: String, ending: String) -> String? {
         let folder = (file as NSString).deletingLastPathComponent
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: resolvePath(folder.isEmpty ? "." : folder))) ?? []
         let scripts = entries.filter { $0.hasSuffix(ending) }.map { folder.isEmpty ? $0 : folder + "/" + $0 }
-        if let near = suggest(file, among: scripts) { return "did you mean '\(near)'?" }
-        return "paths are relative to the directory Basin was started in"
+        return suggest(file, among: scripts)
+    }
+
+    /// The hint under a missing file ("did you mean 'x.basin'?"), for callers that still word
+    /// their own errors.
+    func similarFile(_ file: String, ending: String) -> String {
+        FileRefusal.missingFileHint(near: nearFile(file, ending: ending))
     }
 
     /// Writes `bytes` to `file` (relative to the session directory), replacing it atomically: a
@@ -70,7 +71,7 @@ extension Session {
     /// leaves the previous file or the new one, never a torn one; the temporary of a writer that
     /// was killed (its process gone) is removed by the next write into that directory.
     func write(_ bytes: [UInt8], to file: String, at span: SourceSpan) throws(RuntimeError) {
-        guard !file.isEmpty else { throw RuntimeError("the file name is empty", at: span) }
+        guard !file.isEmpty else { throw RuntimeError(FileRefusal.emptyName, at: span) }
         let path = try checkedPath(file, writing: true, at: span)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -101,12 +102,7 @@ extension Session {
     }
 
     func cannotWrite(_ file: String, _ code: Int32, at span: SourceSpan) -> RuntimeError {
-        let reason = String(cString: strerror(code)).lowercased()
-        let hint =
-            code == ENOENT
-            ? "the directory must exist; relative paths start at \(settings.directory)"
-            : code == EISDIR ? "give a file name, not a directory" : "check the path and its permissions"
-        return RuntimeError("cannot write '\(file)': \(reason)", at: span, hint: hint)
+        RuntimeError(FileRefusal.cannotWrite(file: file, code: code, directory: settings.directory), at: span)
     }
 }
 

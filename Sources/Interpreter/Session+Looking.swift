@@ -34,13 +34,10 @@ extension Session {
     /// The net's current weights and the dataset it trained on (or was built for).
     func looked(_ net: NetEntry, at span: SourceSpan) throws(RuntimeError) -> LookedNet {
         guard let network = net.currentNetwork else {
-            throw RuntimeError(
-                "\(net.name) has no weights yet: its input size comes from the first dataset it meets",
-                at: span, hint: "train it first: train \(net.name) on DATA")
+            throw RuntimeError(TrainingRefusal.noWeightsToLook(net: net.name), at: span)
         }
         guard let name = net.dataName, let data = workspace.datasets[name] else {
-            throw RuntimeError(
-                "\(net.name) has not met any data yet", at: span, hint: "train it first: train \(net.name) on DATA")
+            throw RuntimeError(TrainingRefusal.metNoData(net: net.name), at: span)
         }
         let loss = net.run?.loss ?? net.setup.loss ?? (data.isClassification ? .crossEntropy : .meanSquared)
         try checkFits(net.name, network, data, loss, at: span)
@@ -52,8 +49,7 @@ extension Session {
     func requireFiniteWeights(_ n: LookedNet, at span: SourceSpan) throws(RuntimeError) {
         guard let bad = TrainingRun.firstNonFiniteLayer(of: n.network) else { return }
         throw RuntimeError(
-            "\(n.entry.name)'s weights are not finite in layer \(bad.layer) (\(bad.summary)): there is no loss around them to measure",
-            at: span, hint: "reset \(n.entry.name), or rewind it to a step before the weights broke")
+            TrainingRefusal.nonFiniteWeights(net: n.entry.name, layer: bad.layer, summary: bad.summary), at: span)
     }
 
     /// The data may have been redefined since the net was built: its shapes must still match.
@@ -63,9 +59,9 @@ extension Session {
         let outputsFit = network.outputCount == wanted || (loss == .binaryCrossEntropy && network.outputCount == 1 && wanted <= 2)
         guard network.inputShape == data.sampleShape, outputsFit else {
             throw RuntimeError(
-                "\(name) was built for \(describeShape(network.inputShape)) → \(network.outputCount) outputs, "
-                    + "but \(data.name) now has \(describeShape(data.sampleShape)) → " + data.targetText,
-                at: span, hint: "define \(name) again for \(data.name)'s data")
+                TrainingRefusal.dataChanged(
+                    net: name, inputShape: network.inputShape, outputs: network.outputCount, data: data.name,
+                    sampleShape: data.sampleShape, targets: TargetSummary(data)), at: span)
         }
     }
 

@@ -23,12 +23,10 @@ extension Session {
             do {
                 invocation = try registry.bind(command)
             } catch {
-                throw error.errors.first.map(RuntimeError.init) ?? RuntimeError("cannot run this command", at: command.span)
+                throw error.errors.first.map(RuntimeError.init) ?? RuntimeError(SessionRefusal.cannotRun, at: command.span)
             }
             guard let type = Commands.byName[invocation.name] else {
-                throw RuntimeError(
-                    "'\(invocation.name)' is registered but has no command type (a bug in Basin)", at: command.verb.span,
-                    hint: "please report it; 'help' lists the commands")
+                throw RuntimeError(SessionRefusal.noCommandType(name: invocation.name), at: command.verb.span)
             }
             return try perform(type, invocation, source: source, next: next)
         }
@@ -66,9 +64,7 @@ extension Session {
         case .value(let value):
             workspace.variables[binding.name.name] = try anyLiteral(value)
         case .distribution(let d):
-            throw RuntimeError(
-                "'let \(binding.name.name) ~ …' samples a value, which only a sweep body does", at: d.span,
-                hint: "use 'let \(binding.name.name) = VALUE' here, or put this line inside 'sweep s { … }'")
+            throw RuntimeError(DefinitionRefusal.samplingOutsideSweep(name: binding.name.name), at: d.span)
         }
     }
 
@@ -125,7 +121,7 @@ extension Session {
         do {
             network = try Network(inputShape: data.sampleShape, layers: specs, vocabulary: data.full.vocabulary)
         } catch {
-            let refusal = RuntimeError(error.message, at: span, hint: error.hint)
+            let refusal = RuntimeError(error, at: span)
             if case .tooLarge = error { throw refusal }
             return .misfit(refusal)
         }
@@ -133,10 +129,9 @@ extension Session {
         guard outputs == data.outputsWanted else {
             return .misfit(
                 RuntimeError(
-                    "\(name) ends with \(outputs) outputs"
-                        + (network.outputShape.count > 1 ? " (\(describeShape(network.outputShape)))" : "")
-                        + " but \(data.name) has "
-                        + data.targetText, at: span, hint: data.lastLayerHint))
+                    DefinitionRefusal.outputsMisfit(
+                        net: name, outputs: outputs, outputShape: network.outputShape, data: data.name,
+                        targets: TargetSummary(data)), at: span))
         }
         return .built(network)
     }
@@ -156,7 +151,7 @@ extension Session {
         do {
             _ = try NetworkBuilder.stack(inputShape: [1], specs: specs)
         } catch {
-            if case .tooLarge = error { throw RuntimeError(error.message, at: span, hint: error.hint) }
+            if case .tooLarge = error { throw RuntimeError(error, at: span) }
         }
     }
 
@@ -173,10 +168,7 @@ extension Session {
     func layerSpecs(_ items: [LayerItem], at span: SourceSpan) throws(RuntimeError) -> [LayerSpec] {
         let total = try expandedCount(items)
         guard total <= Self.maxLayers else {
-            throw RuntimeError(
-                "this net has \(total >= Self.maxLayers * 1000 ? "over \(Self.maxLayers * 1000)" : "\(total)") layers "
-                    + "after its repeats; at most \(Self.maxLayers) are allowed", at: span,
-                hint: "use smaller repeat counts (nested repeats multiply)")
+            throw RuntimeError(DefinitionRefusal.tooManyLayers(count: total, limit: Self.maxLayers), at: span)
         }
         return try expandedSpecs(items)
     }
@@ -210,18 +202,15 @@ extension Session {
                 if count > 1, let lone = Self.loneRepeat(layer.kind), items.count > 1 {
                     let written = lone + (layer.activation.map { " " + $0.text } ?? "")
                     throw RuntimeError(
-                        "x\(count) repeats only '\(written)', the item it follows: \(count) of them in a row",
-                        at: item.repeatCount?.span ?? item.span,
-                        hint: "to repeat a block, repeat one layer with its activation ('dense 32 relu x\(count)') "
-                            + "or a residual block ('res { dense 32, batchnorm relu } x\(count)')")
+                        DefinitionRefusal.loneRepeat(layer: written, count: count), at: item.repeatCount?.span ?? item.span)
                 }
                 one = try layerSpec(layer)
             case .residual(let body): one = [.residual(try expandedSpecs(body))]
             case .borrowed(let net, let layers):
                 guard count == 1 else {
                     throw RuntimeError(
-                        "\(net.name)[\(layers.text)] are trained layers: they can be borrowed once, not repeated",
-                        at: item.repeatCount?.span ?? item.span, hint: "repeat new layers instead: dense 32 relu x\(count)")
+                        DefinitionRefusal.borrowedRepeated(net: net.name, layers: layers.text, count: count),
+                        at: item.repeatCount?.span ?? item.span)
                 }
                 let range = try borrowedRange(net, layers)
                 one = Array(try workspace.net(net.name, at: net.span).specs[range])
@@ -250,8 +239,7 @@ extension Session {
                 let source = try workspace.net(name.name, at: name.span)
                 guard let network = source.currentNetwork else {
                     throw RuntimeError(
-                        "\(name.name) has no weights yet: \(name.name)[\(layers.text)] copies its trained layers", at: name.span,
-                        hint: "train \(name.name) on DATA first")
+                        DefinitionRefusal.borrowedUntrained(net: name.name, layers: layers.text), at: name.span)
                 }
                 for k in try borrowedRange(name, layers) {
                     let stack = network.stack
@@ -266,7 +254,7 @@ extension Session {
                 }
             case .residual(let body):
                 if body.contains(where: { if case .borrowed = $0.kind { true } else { false } }) {
-                    throw RuntimeError("borrowed layers go at the top level of a net, not inside res { }", at: item.span)
+                    throw RuntimeError(DefinitionRefusal.borrowedInResidual, at: item.span)
                 }
                 position += try expandedCount([item])
             case .layer:
@@ -286,9 +274,9 @@ extension Session {
             else {
                 let have = stack.layers.indices.contains(t.layer) ? stack.layers[t.layer].parameterCount : 0
                 throw RuntimeError(
-                    "\(net.name)'s layer \(t.layer + 1) has \(have.formatted) parameters on this data, but \(t.source)'s layer "
-                        + "\(t.sourceLayer + 1) trained with \(t.parameters.count.formatted): the inputs differ from what \(t.source) saw",
-                    at: span, hint: "borrow layers on data of the same example shape as \(t.source)'s")
+                    DefinitionRefusal.transplantMisfit(
+                        net: net.name, layer: t.layer + 1, parameters: have, source: t.source, sourceLayer: t.sourceLayer + 1,
+                        trained: t.parameters.count), at: span)
             }
             let p = stack.parameterOffsets[t.layer], st = stack.stateOffsets[t.layer]
             t.parameters.withUnsafeBufferPointer { b in
@@ -316,7 +304,7 @@ extension Session {
         guard let value = item.repeatCount else { return 1 }
         let n = try integer(value, "repeat count")
         guard n >= 1, n <= 1000 else {
-            throw RuntimeError("a layer can repeat 1 to 1000 times, not \(n)", at: value.span)
+            throw RuntimeError(DefinitionRefusal.repeatCount(n), at: value.span)
         }
         return n
     }
@@ -326,14 +314,14 @@ extension Session {
             let literal = try value.resolved(in: workspace, as: .integer, subject: .positional(of: what))
             if case .number(let n) = literal, let i = NumberLiteral(n).integerValue { return i }
         } catch { throw RuntimeError(error) }
-        throw RuntimeError("\(what) expects an integer, got \(value.text)", at: value.span)
+        throw RuntimeError(DefinitionRefusal.notAnInteger(what: what, text: value.text), at: value.span)
     }
 
     func real(_ value: Value, _ what: String) throws(RuntimeError) -> Double {
         do {
             if case .number(let n) = try value.resolved(in: workspace, as: .number, subject: .positional(of: what)) { return n }
         } catch { throw RuntimeError(error) }
-        throw RuntimeError("\(what) expects a number, got \(value.text)", at: value.span)
+        throw RuntimeError(DefinitionRefusal.notANumber(what: what, text: value.text), at: value.span)
     }
 
     func word(_ value: Value, _ what: String) throws(RuntimeError) -> String {
@@ -364,14 +352,14 @@ extension Session {
             let name = dimensions == 2 ? "pool2d" : "pool"
             let m = try word(mode, name)
             guard let kind = PoolKind(rawValue: m) else {
-                throw RuntimeError("\(name) is 'max' or 'avg', not '\(m)'", at: mode.span)
+                throw RuntimeError(DefinitionRefusal.poolMode(layer: name, mode: m), at: mode.span)
             }
             out = [.pool(kind, size: try integer(size, "\(name) size"), dimensions: dimensions)]
         case .flatten: out = [.flatten]
         case .dropout(let rate):
             let p = try real(rate, "dropout")
             guard p >= 0, p < 1 else {
-                throw RuntimeError("dropout takes a probability in [0, 1), got \(rate.text)", at: rate.span)
+                throw RuntimeError(DefinitionRefusal.dropoutRate(text: rate.text), at: rate.span)
             }
             out = [.dropout(Float(p))]
         case .batchNorm: out = [.batchnorm]
@@ -400,9 +388,8 @@ extension Session {
 
     func activation(_ name: String, at span: SourceSpan) throws(RuntimeError) -> ActivationFunction {
         guard let f = ActivationFunction(rawValue: name) else {
-            throw RuntimeError(
-                "unknown activation '\(name)'", at: span,
-                hint: suggest(name, among: ActivationFunction.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" })
+            let suggestion = suggest(name, among: ActivationFunction.allCases.map(\.rawValue))
+            throw RuntimeError(DefinitionRefusal.unknownActivation(name: name, suggestion: suggestion), at: span)
         }
         return f
     }

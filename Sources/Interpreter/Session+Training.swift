@@ -35,8 +35,7 @@ extension Session {
         let loss = net.setup.loss ?? (data.isClassification ? .crossEntropy : .meanSquared)
         if loss == .binaryCrossEntropy, data.full.positions > 1 {
             throw RuntimeError(
-                "bce scores one yes/no output per example, but \(data.name) has \(data.targetText)", at: span,
-                hint: "use 'loss \(net.name) xent' (the default for class targets)")
+                TrainingRefusal.bceOnSequence(net: net.name, data: data.name, targets: TargetSummary(data)), at: span)
         }
         // Cross-validation: the net's fold of train+val instead of the data's own parts.
         let parts = try rethrow(at: span) { () throws -> (train: Dataset, validation: Dataset?) in
@@ -49,7 +48,7 @@ extension Session {
             try rethrow(at: span) { () throws in try existing.use(train: parts.train, validation: parts.validation) }
             run = existing
         } else {
-            guard let network = net.network else { throw RuntimeError("\(net.name) has no weights yet", at: span) }
+            guard let network = net.network else { throw RuntimeError(TrainingRefusal.noWeights(net: net.name), at: span) }
             var settings = TrainingSettings()
             settings.batchSize = net.setup.batchSize
             run = try rethrow(at: span) { () throws -> TrainingRun in
@@ -188,16 +187,12 @@ extension Session {
     func seedCopies(_ net: NetEntry, seeds: Int?, at span: SourceSpan) throws(RuntimeError) -> [NetEntry] {
         guard let n = seeds else { return net.replicas }
         if let fold = net.fold {
-            throw RuntimeError(
-                "\(net.name) trains with cv=\(fold.count): its copies are folds, not seeds", at: span,
-                hint: "reset \(net.name), then: train \(net.name) … seeds=\(n)")
+            throw RuntimeError(TrainingRefusal.seedsOnFolds(net: net.name, folds: fold.count, seeds: n), at: span)
         }
         if n == net.replicas.count + 1 { return net.replicas }
         if let run = net.run, run.step > 0 {
-            let had = net.replicas.count + 1
             throw RuntimeError(
-                "\(net.name) has trained with \(had) seed\(had == 1 ? "" : "s"); seeds= cannot change that now",
-                at: span, hint: "reset \(net.name), then: train \(net.name) … seeds=\(n)")
+                TrainingRefusal.seedsFixed(net: net.name, had: net.replicas.count + 1, seeds: n), at: span)
         }
         net.replicas = (1..<n).map { net.replica(seed: net.seed &+ UInt64($0)) }
         return net.replicas
@@ -208,15 +203,12 @@ extension Session {
     func foldCopies(_ net: NetEntry, folds k: Int, data: DataEntry, at span: SourceSpan) throws(RuntimeError) -> [NetEntry] {
         if let fold = net.fold, fold.count == k { return net.replicas }
         if let run = net.run, run.step > 0 {
-            let had = net.fold.map { "with cv=\($0.count)" } ?? "on \(net.dataName ?? "its data")'s own train and val parts"
             throw RuntimeError(
-                "\(net.name) has trained \(had); cv=\(k) cannot change that now", at: span,
-                hint: "reset \(net.name), then: train \(net.name) … cv=\(k)")
+                TrainingRefusal.foldsFixed(net: net.name, folds: net.fold?.count, data: net.dataName, cv: k), at: span)
         }
         if !net.replicas.isEmpty && net.fold == nil {
             throw RuntimeError(
-                "\(net.name) trains with seeds=\(net.replicas.count + 1): give seeds= or cv=, not both", at: span,
-                hint: "reset \(net.name), then: train \(net.name) … cv=\(k)")
+                TrainingRefusal.foldsOnSeeds(net: net.name, seeds: net.replicas.count + 1, cv: k), at: span)
         }
         try rethrow(at: span) { () throws in try data.parts.checkFolds(k) }
         let seed = net.seed

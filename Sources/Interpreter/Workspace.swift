@@ -23,17 +23,6 @@ struct DataEntry {
     /// Outputs a net for this data ends with: a logit per class (at each position of a sequence
     /// target), or a value per target.
     var outputsWanted: Int { full.classCount.map { $0 * full.positions } ?? full.targetWidth }
-    /// "3 classes", "3 classes at each of 6 positions", "1 target value(s)".
-    var targetText: String {
-        guard let classes = full.classCount else { return "\(full.targetWidth) target value(s)" }
-        return full.positions > 1 ? "\(classes) classes at each of \(full.positions) positions" : "\(classes) classes"
-    }
-    /// The last layer that fits: "dense 3", or for a sequence target "dense 3" (position-wise after
-    /// embed) or a flat "dense 18".
-    var lastLayerHint: String {
-        guard let classes = full.classCount, full.positions > 1 else { return "make the last layer 'dense \(outputsWanted)'" }
-        return "end with 'dense \(classes)' (after embed it maps each position), or 'flatten, dense \(outputsWanted)'"
-    }
     /// The validation part, or nil when it is empty.
     var validation: Dataset? { parts.validation.count > 0 ? parts.validation : nil }
 }

@@ -29,8 +29,7 @@ struct HelpCommand: RunnableCommand {
         } else {
             let topics = registry.commandNames + registry.layers.map(\.name) + ["layers", "res"]
             throw RuntimeError(
-                "no help for '\(topic)'", at: c.span(\.topic),
-                hint: suggest(topic, among: topics).map { "did you mean '\($0)'?" } ?? "'help' lists every command")
+                SessionRefusal.noHelp(topic: topic, suggestion: suggest(topic, among: topics)), at: c.span(\.topic))
         }
         return .ok
     }

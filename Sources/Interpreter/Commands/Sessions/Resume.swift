@@ -18,12 +18,10 @@ struct ResumeCommand: RunnableCommand {
 
     func run(_ s: Session, _ c: Context<ResumeCommand>) throws(RuntimeError) -> ExecutionStatus {
         guard let directory = s.settings.journalDirectory else {
-            throw RuntimeError("this session keeps no journal, so there is nothing to resume from", at: c.span)
+            throw RuntimeError(SessionRefusal.noJournal, at: c.span)
         }
         guard let unfinished = Journal.lastUnfinished(in: directory, except: s.journalFile) else {
-            throw RuntimeError(
-                "no session to resume: every journal in \(directory) ended normally", at: c.span,
-                hint: "a session that crashes or is killed leaves one; 'save NAME' keeps a session on purpose")
+            throw RuntimeError(SessionRefusal.nothingToResume(directory: directory), at: c.span)
         }
         let result = s.replay(unfinished)
         // Taken: not offered again (its text stays, marked) — unless Ctrl-C left part of it unrun.

@@ -9,6 +9,8 @@ struct RunCommand: RunnableCommand {
 
     /// How deep `run "file"` may nest: a script that runs itself stops here.
     static let maxDepth = 8
+    /// The largest script `run` reads.
+    static let maxScriptBytes = 10 << 20
 
     static var declaration: Declaration<RunCommand> {
         Declaration(
@@ -19,9 +21,7 @@ struct RunCommand: RunnableCommand {
 
     func run(_ s: Session, _ c: Context<RunCommand>) throws(RuntimeError) -> ExecutionStatus {
         guard s.runDepth < Self.maxDepth else {
-            throw RuntimeError(
-                "scripts run inside each other more than \(Self.maxDepth) levels deep", at: c.span,
-                hint: "does '\(file)' run itself, directly or through another script?")
+            throw RuntimeError(SessionRefusal.runTooDeep(limit: Self.maxDepth, file: file), at: c.span)
         }
         let text = try Self.scriptText(s, file, at: c.span(\.file))
         s.runDepth += 1
@@ -31,9 +31,7 @@ struct RunCommand: RunnableCommand {
             s.say("ran \(file)")
             return .ok
         case .syntaxError:
-            throw RuntimeError(
-                "nothing in '\(file)' ran: it has syntax errors", at: c.span(\.file),
-                hint: "fix the lines shown above, then run it again")
+            throw RuntimeError(SessionRefusal.scriptSyntaxErrors(file: file), at: c.span(\.file))
         case .runtimeError:
             return .runtimeError
         case .interrupted:
@@ -47,14 +45,14 @@ struct RunCommand: RunnableCommand {
         let path = try s.checkedPath(file, writing: true, at: span)  // running another script counts as a write
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw RuntimeError("cannot read '\(file)': no such file", at: span, hint: s.similarFile(file, ending: ".basin"))
+            throw RuntimeError(FileRefusal.noSuchFile(file: file, near: s.nearFile(file, ending: ".basin")), at: span)
         }
         guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
             throw RuntimeError(
-                "cannot read '\(file)': \(isDirectory.boolValue ? "it is a directory" : "permission denied")", at: span)
+                isDirectory.boolValue ? FileRefusal.isDirectory(file: file) : FileRefusal.permissionDenied(file: file), at: span)
         }
-        guard data.count <= 10 << 20, !data.contains(0) else {
-            throw RuntimeError("'\(file)' is not a Basin script (binary, or over 10 MiB)", at: span)
+        guard data.count <= Self.maxScriptBytes, !data.contains(0) else {
+            throw RuntimeError(FileRefusal.notAScript(file: file, limit: Self.maxScriptBytes), at: span)
         }
         return String(decoding: data, as: UTF8.self)
     }

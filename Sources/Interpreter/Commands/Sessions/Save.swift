@@ -15,9 +15,7 @@ struct SaveCommand: RunnableCommand {
         let bare = name.hasSuffix(".basin") ? String(name.dropLast(6)) : name
         let directory = s.settings.sessionsDirectory
         guard Self.isSessionName(bare) else {
-            throw RuntimeError(
-                "'\(name)' cannot name a session", at: c.span(\.name),
-                hint: "use a plain name such as 'lesson1'; sessions are saved in \(s.shown(directory))/")
+            throw RuntimeError(SessionRefusal.badSessionName(name: name, directory: s.shown(directory)), at: c.span(\.name))
         }
         let path = try s.checkedPath(directory + "/" + bare + ".basin", writing: true, at: c.span(\.name))
         let existed = FileManager.default.fileExists(atPath: path)
@@ -25,8 +23,8 @@ struct SaveCommand: RunnableCommand {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw RuntimeError(
-                "cannot write \(s.shown(path)): \(error.localizedDescription)", at: c.span,
-                hint: "check that \(s.shown(directory)) is a writable directory")
+                FileRefusal.cannotMakeDirectory(
+                    path: s.shown(path), directory: s.shown(directory), reason: error.localizedDescription), at: c.span)
         }
         // Atomic (temporary file, sync, rename): a kill leaves the old session or the new one.
         try s.write(Array(Self.text(of: s, named: bare).utf8), to: path, at: c.span(\.name))

@@ -24,8 +24,7 @@ struct FreezeCommand: RunnableCommand {
     func run(_ s: Session, _ c: Context<FreezeCommand>) throws(RuntimeError) -> ExecutionStatus {
         let net = try s.workspace.net(self.net, at: c.span(\.net))
         guard !layers.isEmpty else {
-            throw RuntimeError(
-                "freeze needs the layers to keep fixed", at: c.span, hint: "freeze \(net.name) 1..\(max(net.specs.count - 1, 1))")
+            throw RuntimeError(SetupRefusal.freezeNeedsLayers(net: net.name, layers: net.specs.count), at: c.span)
         }
         let chosen = try LayerSelection.parse(layers, of: net, spans: c.layerSpans, at: c.span)
         net.setup.frozen.formUnion(chosen)
@@ -75,18 +74,14 @@ enum LayerSelection {
         for (i, word) in words.enumerated() {
             let at = spans.indices.contains(i) ? spans[i] : span
             guard let (a, b) = IntegerRange.bounds(word) else {
-                throw RuntimeError(
-                    "'\(word)' is not a layer number or a range", at: at,
-                    hint: "layers are numbered from 1, as 'show \(net.name)' lists them: 2, or 1..3")
+                throw RuntimeError(SetupRefusal.notALayer(word: word, net: net.name), at: at)
             }
             guard a <= b else {
-                throw RuntimeError("the range \(word) is empty: it starts after it ends", at: at, hint: "\(b)..\(a)")
+                throw RuntimeError(SetupRefusal.emptyRange(word: word, from: a, to: b), at: at)
             }
             let range = a...b
             guard range.lowerBound >= 1, range.upperBound <= count else {
-                throw RuntimeError(
-                    "\(net.name) has \(count) layer\(count == 1 ? "" : "s"); \(word) goes past them", at: at,
-                    hint: "layers 1 to \(count) ('show \(net.name)' lists them)")
+                throw RuntimeError(SetupRefusal.layersPastEnd(net: net.name, count: count, word: word), at: at)
             }
             chosen.formUnion(range)
         }

@@ -31,13 +31,12 @@ struct InitCommand: RunnableCommand {
         let net = try s.workspace.net(self.net, at: c.span(\.net))
         let initializer: Initializer
         if let file, scheme != .from {
-            throw RuntimeError("a file goes with 'from'", at: c.span(\.file), hint: "init \(net.name) from \"\(file)\"")
+            throw RuntimeError(SetupRefusal.fileWithoutFrom(net: net.name, file: file), at: c.span(\.file))
         }
         switch scheme {
         case .from:
             guard let file else {
-                throw RuntimeError(
-                    "init from needs a file", at: c.span(\.scheme), hint: "init \(net.name) from \"\(net.name).safetensors\"")
+                throw RuntimeError(SetupRefusal.fromWithoutFile(net: net.name), at: c.span(\.scheme))
             }
             try load(s, net, from: file, c)
             return .ok
@@ -57,9 +56,7 @@ struct InitCommand: RunnableCommand {
     /// layers (names and shapes); the run starts over from them.
     func load(_ s: Session, _ net: NetEntry, from file: String, _ c: Context<InitCommand>) throws(RuntimeError) {
         guard let network = net.network else {
-            throw RuntimeError(
-                "\(net.name) has no weights to replace yet: its input size comes from the first dataset it meets",
-                at: c.span, hint: "define the data first (data d = …), then: net \(net.name) = …")
+            throw RuntimeError(SetupRefusal.noWeightsToReplace(net: net.name), at: c.span)
         }
         let bytes = try s.readBytes(file, at: c.span(\.file), limit: 1 << 31)
         let loaded = Network(stack: network.stack)
@@ -69,11 +66,9 @@ struct InitCommand: RunnableCommand {
             try Safetensors.load(tensors, into: loaded)
             meta = metadata
         } catch {
-            let hint =
-                if case .malformed = error {
-                    "Basin reads safetensors files, as 'export \(net.name) \"\(net.name).safetensors\"' writes them"
-                } else { "the file must come from a net with the same layers: \(net.definitionText)" }
-            throw RuntimeError("\(file): \(error.description)", at: c.span(\.file), hint: hint)
+            throw RuntimeError(
+                SetupRefusal.unloadableWeights(file: file, error: error, net: net.name, definition: net.definitionText),
+                at: c.span(\.file))
         }
         net.network = loaded
         net.run = nil

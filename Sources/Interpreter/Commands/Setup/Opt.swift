@@ -50,17 +50,13 @@ struct OptCommand: RunnableCommand {
         let net = try s.workspace.net(self.net, at: c.span(\.net))
         let lr = self.lr ?? Double(OptimizerSettings.defaultLearningRate(optimizer))
         guard lr <= Self.learningRateLimit else {
-            throw RuntimeError(
-                "lr=\(NumberLiteral.format(lr)) is too large", at: c.span(\.lr),
-                hint: "learning rates above \(NumberLiteral.format(Self.learningRateLimit)) only diverge; try 0.1 or less")
+            throw RuntimeError(SetupRefusal.learningRateTooLarge(lr: lr, limit: Self.learningRateLimit), at: c.span(\.lr))
         }
         var settings = OptimizerSettings(kind: optimizer, learningRate: Float(lr))
         if let momentum { settings.momentum = Float(momentum) }
         settings.nesterov = nesterov
         if nesterov && (optimizer != .sgd || settings.momentum == 0) {
-            throw RuntimeError(
-                "nesterov needs sgd with momentum", at: c.span,
-                hint: "for example: opt \(net.name) sgd lr=0.1 momentum=0.9 nesterov")
+            throw RuntimeError(SetupRefusal.nesterovNeedsMomentum(net: net.name), at: c.span)
         }
         if let b1 { settings.beta1 = Float(b1) }
         if let b2 { settings.beta2 = Float(b2) }

@@ -24,8 +24,7 @@ struct EvalCommand: RunnableCommand {
         guard let dataName = net.dataName, let data = trialData ?? s.workspace.datasets[dataName],
             let network = net.currentNetwork
         else {
-            throw RuntimeError(
-                "\(net.name) has not met any data yet", at: c.span, hint: "train it first: train \(net.name) on DATA")
+            throw RuntimeError(TrainingRefusal.metNoData(net: net.name), at: c.span)
         }
         let loss = net.run?.loss ?? net.setup.loss ?? (data.isClassification ? .crossEntropy : .meanSquared)
         // A net trained with seeds=N: every seed evaluated, each figure mean ± sample sd.
@@ -49,9 +48,7 @@ struct EvalCommand: RunnableCommand {
         let size = part == .test ? data.parts.testCount : part == .val ? data.parts.validation.count : nil
         if let part, size == 0 {
             // Nothing to measure, and no peek to record.
-            throw RuntimeError(
-                "\(data.name) has no \(part.rawValue) part (0 examples)", at: c.span(\.part),
-                hint: "split \(data.name) train=0.7 val=0.15 test=0.15")
+            throw RuntimeError(TrainingRefusal.emptyPart(data: data.name, part: part.rawValue), at: c.span(\.part))
         }
         let trainParts = folds ? copies.compactMap { $0.run?.train } : same(data.parts.train)
         let valParts = folds ? copies.compactMap { $0.run?.validation } : same(data.parts.validation)

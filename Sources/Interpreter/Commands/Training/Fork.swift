@@ -23,9 +23,7 @@ struct ForkCommand: RunnableCommand {
     func run(_ s: Session, _ c: Context<ForkCommand>) throws(RuntimeError) -> ExecutionStatus {
         let net = try s.workspace.net(self.net, at: c.span(\.net))
         guard new != net.name else {
-            throw RuntimeError(
-                "a fork needs a new name; '\(new)' is the net being forked", at: c.span(\.new),
-                hint: "for example: fork \(net.name) as \(net.name)2")
+            throw RuntimeError(TrainingRefusal.forkOntoItself(net: net.name), at: c.span(\.new))
         }
         let replaces = s.workspace.nets[new] != nil
         var forked: TrainingRun?
@@ -33,9 +31,7 @@ struct ForkCommand: RunnableCommand {
             forked = try rethrow(at: c.span(\.step)) { () throws -> TrainingRun in try run.fork(at: step) }
             forked?.history.branch = (net.name, forked?.step ?? 0)
         } else if let step {
-            throw RuntimeError(
-                "\(net.name) has not trained yet: there is no snapshot at step \(step)", at: c.span(\.step),
-                hint: "checkpoint \(net.name) every=100, then train it")
+            throw RuntimeError(TrainingRefusal.forkUntrained(net: net.name, step: step), at: c.span(\.step))
         }
         let child = net.duplicate(named: new, run: forked)
         s.workspace.nets[new] = child

@@ -14,7 +14,7 @@ struct RewindCommand: RunnableCommand {
 
     func run(_ s: Session, _ c: Context<RewindCommand>) throws(RuntimeError) -> ExecutionStatus {
         let net = try s.workspace.net(self.net, at: c.span(\.net))
-        guard let run = net.run else { throw RuntimeError("\(net.name) has not trained yet", at: c.span) }
+        guard let run = net.run else { throw RuntimeError(TrainingRefusal.notTrained(net: net.name), at: c.span) }
         let target = step ?? run.checkpoints.steps.last ?? 0
         try rethrow(at: c.span(\.step)) { () throws in try run.rewind(to: target) }
         s.dropReplicas(net, because: "rewind")

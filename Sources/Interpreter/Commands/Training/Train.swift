@@ -62,9 +62,7 @@ struct TrainCommand: RunnableCommand {
         if let batch { net.setup.batchSize = batch }
         if let cv {
             if seeds != nil {
-                throw RuntimeError(
-                    "give seeds= or cv=, not both: cross-validation's copies are folds", at: c.span(\.cv),
-                    hint: "train \(net.name) … cv=\(cv)")
+                throw RuntimeError(TrainingRefusal.seedsAndFolds(net: net.name, cv: cv), at: c.span(\.cv))
             }
             let entry = try s.workspace.data(data ?? net.dataName, at: c.span)
             if net.dataName != nil && net.dataName != entry.name { net.needsData = true }
@@ -81,7 +79,7 @@ struct TrainCommand: RunnableCommand {
         if let every { settings.evalEvery = every }
         if settings != run.settings { try rethrow(at: c.span) { () throws in try run.update(settings: settings) } }
         if epochs != nil && steps != nil {
-            throw RuntimeError("give epochs= or steps=, not both", at: c.span)
+            throw RuntimeError(TrainingRefusal.epochsAndSteps, at: c.span)
         }
         var budget: Budget = steps.map(Budget.steps) ?? .epochs(epochs ?? Self.defaultEpochs)
         if let resumed, case .epochs(let total) = budget {
