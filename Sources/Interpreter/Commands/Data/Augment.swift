@@ -35,8 +35,7 @@ struct AugmentCommand: RunnableCommand {
         var entry = try s.workspace.data(data, at: c.span(\.data))
         guard rotate <= Double(Augmentation.maxRotation) else {
             throw RuntimeError(
-                "rotate=\(NumberLiteral.format(rotate)) is more than a half turn", at: c.span(\.rotate),
-                hint: "rotate= is the largest angle either way, 0 to \(Int(Augmentation.maxRotation)) degrees: rotate=15")
+                DatasetRefusal.rotationTooLarge(rotate: rotate, limit: Int(Augmentation.maxRotation)), at: c.span(\.rotate))
         }
         var a = Augmentation(
             noise: Float(noise), shift: shift, scale: Float(scale), flip: flip, rotate: Float(rotate), crop: crop)
@@ -46,8 +45,7 @@ struct AugmentCommand: RunnableCommand {
         let isImage = entry.sampleShape.count == 3
         if isImage && shift > 0 {
             throw RuntimeError(
-                "shift moves a 1D signal; \(entry.name)'s examples are images \(describeShape(entry.sampleShape))",
-                at: c.span(\.shift), hint: "move images with crop=\(shift)")
+                DatasetRefusal.shiftOfImages(data: entry.name, shape: entry.sampleShape, shift: shift), at: c.span(\.shift))
         }
         let points = !entry.full.isSignal && !isImage
         let dropped = points ? [a.shift > 0 ? "shift" : nil, a.scale > 0 ? "scale" : nil].compactMap { $0 } : []

@@ -131,36 +131,33 @@ struct DataCommand: RunnableCommand {
     var classCount: Int? { classes.flatMap { Int($0) } }
 
     func run(_ s: Session, _ c: Context<DataCommand>) throws(RuntimeError) -> ExecutionStatus {
-        guard let name = c.boundName else { throw RuntimeError("expected 'data NAME = SOURCE …'", at: c.span) }
+        guard let name = c.boundName else { throw RuntimeError(DatasetRefusal.unnamed, at: c.span) }
         if case .dataset(let from) = source { return try derive(s, c, name: name, from: from) }
         if let classes, classCount == nil {
             throw RuntimeError(
-                "classes=\(classes) keeps classes of a dataset; \(source.rawValue) takes a number of classes",
-                at: c.span(\.classes),
-                hint: "data few = DATA classes=\(classes) derives from a dataset")
+                DatasetRefusal.classRangeOfSource(range: classes, source: source.rawValue), at: c.span(\.classes))
         }
         if size != nil && source != .shapes {
-            throw RuntimeError("size= is a setting of shapes, not of \(source.rawValue)", at: c.span(\.size))
+            throw RuntimeError(DatasetRefusal.sizeOfOther(source: source.rawValue), at: c.span(\.size))
         }
         let seed = s.seed(self.seed)
         var data = try rethrow(at: c.span(\.source)) { () throws -> Dataset in try make(s, c, seed: seed) }
         if let shape {
             guard source == .csv || source == .npy else {
-                throw RuntimeError("shape= is a setting of csv and npy, not of \(source.rawValue)", at: c.span(\.shape))
+                throw RuntimeError(DatasetRefusal.shapeOfOther(source: source.rawValue), at: c.span(\.shape))
             }
             let sizes = shape.lowercased().replacingOccurrences(of: "×", with: "x")
                 .split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
             guard !sizes.isEmpty, sizes.count <= 4, sizes.allSatisfy({ ($0 ?? 0) > 0 }) else {
-                throw RuntimeError(
-                    "shape=\(shape) is not a shape: write its sizes with x between, as shape=1x16x16", at: c.span(\.shape))
+                throw RuntimeError(DatasetRefusal.notAShape(shape: shape), at: c.span(\.shape))
             }
             let wanted = sizes.compactMap { $0 }
             data = try rethrow(at: c.span(\.shape)) { () throws -> Dataset in
                 do { return try data.reshaped(to: wanted) } catch {
                     throw RuntimeError(
-                        "shape=\(shape) holds \(wanted.reduce(1, *).formatted()) values, but each example of \(name) has "
-                            + "\(data.featureCount.formatted())", at: c.span(\.shape),
-                        hint: "sizes that multiply to \(data.featureCount.formatted()), as shape=1x\(data.featureCount)")
+                        DatasetRefusal.shapeSize(
+                            shape: shape, values: wanted.reduce(1, *), data: name, features: data.featureCount),
+                        at: c.span(\.shape))
                 }
             }
         }
@@ -190,16 +187,16 @@ struct DataCommand: RunnableCommand {
         case .sequence(let task):
             return try Dataset.sequences(try sequenceOptions(task, c, seed: seed))
         case .shapes:
-            if target != nil { throw RuntimeError("target= is a setting of csv, not of shapes", at: c.span(\.target)) }
+            if target != nil {
+                throw RuntimeError(DatasetRefusal.targetOfOther(source: "shapes", settings: nil), at: c.span(\.target))
+            }
             if classes != nil {
-                throw RuntimeError(
-                    "shapes has its ten classes", at: c.span(\.classes),
-                    hint: "to keep some of them, derive a dataset: data few = \(c.boundName ?? "img") classes=0..4")
+                throw RuntimeError(DatasetRefusal.shapesClasses(name: c.boundName), at: c.span(\.classes))
             }
             return try Dataset.shapes(
                 ShapesOptions(count: count, size: size ?? ShapesOptions().size, noise: Float(noise), seed: seed))
         case .dataset(let from):
-            throw RuntimeError("\(from) is a dataset: derive from it with classes=A..B", at: c.span(\.source))
+            throw RuntimeError(DatasetRefusal.deriveWithClasses(name: from), at: c.span(\.source))
         case .mnist1d:
             var options = MNIST1DOptions()
             options.count = count
@@ -207,17 +204,11 @@ struct DataCommand: RunnableCommand {
             let requests = s.activeRun.cancelRequests
             return try MNIST1D.generate(options) { [activeRun = s.activeRun] in activeRun.cancelRequests != requests }
         case .csv:
-            guard files.count == 1 else {
-                throw RuntimeError("csv takes one file: data c = csv \"points.csv\" target=label", at: c.span)
-            }
-            guard let target else {
-                throw RuntimeError("csv needs target=COLUMN: the column that holds the labels or values", at: c.span)
-            }
+            guard files.count == 1 else { throw RuntimeError(DatasetRefusal.csvFiles, at: c.span) }
+            guard let target else { throw RuntimeError(DatasetRefusal.csvTarget, at: c.span) }
             return try withClasses(try loading(s, c) { paths throws in try CSV.load(path: paths[0], target: target) }, c)
         case .npy:
-            guard files.count == 2 else {
-                throw RuntimeError("npy takes two files: data z = npy \"x.npy\" \"y.npy\"", at: c.span)
-            }
+            guard files.count == 2 else { throw RuntimeError(DatasetRefusal.npyFiles, at: c.span) }
             return try withClasses(
                 try loading(s, c) { paths throws in try Dataset.loadNPY(inputs: paths[0], targets: paths[1]) }, c)
         }
@@ -227,19 +218,19 @@ struct DataCommand: RunnableCommand {
     /// 0), each part from the same part of it, the training part cut to n examples.
     func derive(_ s: Session, _ c: Context<DataCommand>, name: String, from: String) throws(RuntimeError) -> ExecutionStatus {
         guard let entry = s.workspace.datasets[from] else {
-            let known = DataSource.allCases.map(\.rawValue) + s.workspace.datasets.keys.sorted()
+            let sources = DataSource.allCases.map(\.rawValue)
             throw RuntimeError(
-                "'\(from)' is neither a source nor a dataset", at: c.span(\.source),
-                hint: suggest(from, among: known).map { "did you mean '\($0)'?" }
-                    ?? "sources: " + ValueType.list(DataSource.allCases.map(\.rawValue)))
+                DatasetRefusal.unknownSource(
+                    name: from, suggestion: suggest(from, among: sources + s.workspace.datasets.keys.sorted()),
+                    sources: sources),
+                at: c.span(\.source))
         }
         guard let written = classes else {
             throw RuntimeError(
-                "a dataset derived from \(from) keeps some of its classes: say which", at: c.span,
-                hint: "data \(name) = \(from) classes=0..\(max((entry.full.classCount ?? 2) - 1, 1) / 2) n=300")
+                DatasetRefusal.deriveNeedsClasses(name: name, from: from, classes: entry.full.classCount), at: c.span)
         }
         guard let bounds = IntegerRange.bounds(written), bounds.low <= bounds.high else {
-            throw RuntimeError("classes=\(written) is empty: it starts after it ends", at: c.span(\.classes))
+            throw RuntimeError(DatasetRefusal.emptyClassRange(range: written), at: c.span(\.classes))
         }
         let range = bounds.low...bounds.high
         let made = try rethrow(at: c.span(\.classes)) { () throws -> (full: Dataset, parts: SplitDataset) in
@@ -269,8 +260,10 @@ struct DataCommand: RunnableCommand {
             guard let value else { return nil }
             guard tasks.contains(task) else {
                 throw RuntimeError(
-                    "\(name)= is a setting of \(tasks.map(\.rawValue).joined(separator: ", ")), not of \(task.rawValue)",
-                    at: c.span(key), hint: "\(task.rawValue) takes: " + Self.sequenceSettings(task))
+                    DatasetRefusal.settingOfOtherTask(
+                        name: name, tasks: tasks.map(\.rawValue), task: task.rawValue,
+                        settings: Self.sequenceSettings(task)),
+                    at: c.span(key))
             }
             return value
         }
@@ -280,13 +273,13 @@ struct DataCommand: RunnableCommand {
         if let v = try take(bits, \.bits, "bits", for: [.parity]) { o.bits = v }
         if let v = try take(relevant, \.relevant, "relevant", for: [.parity]) { o.relevant = v }
         if let v = try take(pairs, \.pairs, "pairs", for: [.recall]) { o.pairs = v }
-        let hint = "\(task.rawValue) takes: " + Self.sequenceSettings(task)
+        let settings = Self.sequenceSettings(task)
         if classes != nil {
-            throw RuntimeError(
-                "classes= is not a setting of \(task.rawValue): its tokens set them", at: c.span(\.classes), hint: hint)
+            throw RuntimeError(DatasetRefusal.classesOfTask(task: task.rawValue, settings: settings), at: c.span(\.classes))
         }
         if target != nil {
-            throw RuntimeError("target= is a setting of csv, not of \(task.rawValue)", at: c.span(\.target), hint: hint)
+            throw RuntimeError(
+                DatasetRefusal.targetOfOther(source: task.rawValue, settings: settings), at: c.span(\.target))
         }
         return o
     }
@@ -305,14 +298,10 @@ struct DataCommand: RunnableCommand {
     func withClasses(_ data: Dataset, _ c: Context<DataCommand>) throws(RuntimeError) -> Dataset {
         guard let wanted = classCount else { return data }
         guard case .classes(let labels, let found) = data.targets else {
-            throw RuntimeError(
-                "classes=\(wanted) needs class labels, but \(data.name)'s targets are values (regression)",
-                at: c.span(\.classes), hint: "integer targets in 0..<N are class labels")
+            throw RuntimeError(DatasetRefusal.classesOfRegression(wanted: wanted, data: data.name), at: c.span(\.classes))
         }
         guard wanted >= found else {
-            throw RuntimeError(
-                "classes=\(wanted), but the labels go up to \(found - 1)", at: c.span(\.classes),
-                hint: "labels run from 0 to classes − 1: use classes=\(found) or more")
+            throw RuntimeError(DatasetRefusal.tooFewClasses(wanted: wanted, found: found), at: c.span(\.classes))
         }
         return try rethrow(at: c.span(\.classes)) { () throws -> Dataset in
             try Dataset(
@@ -329,26 +318,21 @@ struct DataCommand: RunnableCommand {
         do {
             return try load(paths)
         } catch let error as DataError {
-            var message = error.description
-            var culprit = 0
-            for (i, (path, file)) in zip(paths, files).enumerated() where message.contains(path) {
-                message = message.replacingOccurrences(of: path, with: file)
-                culprit = i
-            }
             if case .csv(_, _, _, .missingTargetColumn(let name, let available)) = error {
-                let hint =
-                    suggest(name, among: available).map { "did you mean '\($0)'?" } ?? "columns: "
-                    + available.joined(separator: ", ")
-                throw RuntimeError(message, at: c.span(\.target), hint: hint)
+                throw RuntimeError(
+                    DatasetRefusal.noTargetColumn(
+                        error, paths: paths, files: files, suggestion: suggest(name, among: available), columns: available),
+                    at: c.span(\.target))
             }
+            let culprit = DatasetRefusal.shown(error.message, paths: paths, files: files).culprit
             let span = c.fileSpans.indices.contains(culprit) ? c.fileSpans[culprit] : c.span
-            var hint = error.hint
+            var fileHint: String?
             if case .file(_, .cannotOpen) = error, culprit < files.count {
                 let file = files[culprit]
-                hint = s.similarFile(
+                fileHint = s.similarFile(
                     file, ending: (file as NSString).pathExtension.isEmpty ? "" : "." + (file as NSString).pathExtension)
             }
-            throw RuntimeError(message, at: span, hint: hint)
+            throw RuntimeError(DatasetRefusal.unreadable(error, paths: paths, files: files, fileHint: fileHint), at: span)
         }
     }
 

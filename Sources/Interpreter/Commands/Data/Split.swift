@@ -37,9 +37,7 @@ struct SplitCommand: RunnableCommand {
         let (t, v, h) = Self.fractions(train: train, val: val, test: test)
         guard [t, v, h].allSatisfy({ $0 >= -1e-9 }), abs(t + v + h - 1) < 1e-6 else {
             let total = [t, v, h].map { max(0, $0) }.reduce(0, +)
-            throw RuntimeError(
-                "the parts add up to \(fmt(total)), \(total > 1 ? "more than" : "not") 1", at: c.span,
-                hint: "for example: split \(entry.name) train=0.7 val=0.15 test=0.15")
+            throw RuntimeError(DatasetRefusal.partsTotal(total: total, data: entry.name), at: c.span)
         }
         let fractions = SplitFractions(train: max(0, t), validation: max(0, v), test: max(0, h))
         let seed = s.seed(seed)

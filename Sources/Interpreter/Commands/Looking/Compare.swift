@@ -36,8 +36,7 @@ struct CompareCommand: RunnableCommand {
         var names = self.nets
         if names.isEmpty { names = s.workspace.nets.keys.sorted() }
         guard !names.isEmpty else {
-            throw RuntimeError(
-                "there is no net to compare yet", at: c.span, hint: "define one, e.g. 'net a = dense 32 relu, dense 3'")
+            throw RuntimeError(LookingRefusal.nothingToCompare, at: c.span)
         }
         let nets = try names.map { name throws(RuntimeError) in try s.workspace.net(name, at: c.span) }
         // Every seed of a net trained with seeds=N; its cells are then mean ± sd.

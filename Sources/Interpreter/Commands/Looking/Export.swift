@@ -53,19 +53,15 @@ struct ExportCommand: RunnableCommand {
         if what == .trials { throw notASweep(s, c) }
         if let target, s.workspace.nets[target] == nil, s.workspace.datasets[target] == nil, what != .plot {
             let known = s.workspace.nets.keys.sorted() + s.workspace.sweeps.keys.sorted()
-            let near = suggest(target, among: known)
             throw RuntimeError(
-                "no net or sweep named '\(target)'", at: c.span(\.target),
-                hint: near.map { "did you mean '\($0)'?" }
-                    ?? (known.isEmpty ? "define a net first" : "known: " + known.joined(separator: ", ")))
+                ExportRefusal.unknown(name: target, suggestion: suggest(target, among: known), names: known),
+                at: c.span(\.target))
         }
         try checkExtension(for: what ?? .weights, c)
         switch what {
         case .plot?:
             if let target {
-                throw RuntimeError(
-                    "export plot writes the last chart shown; it takes no net", at: c.span(\.target),
-                    hint: "plot loss \(target), then: export plot \"\(file)\"")
+                throw RuntimeError(ExportRefusal.plotTakesNoNet(net: target, file: file), at: c.span(\.target))
             }
             try exportPlot(s, c)
         case .metrics?: try exportMetrics(s, try s.workspace.net(target, at: c.span(\.target)), c)
@@ -79,11 +75,9 @@ struct ExportCommand: RunnableCommand {
 
     /// `export trials` of something that is not a sweep.
     func notASweep(_ s: Session, _ c: Context<ExportCommand>) -> RuntimeError {
-        let names = s.workspace.sweeps.keys.sorted()
-        return RuntimeError(
-            target.map { "'\($0)' is not a sweep: trials are a sweep's" } ?? "export trials needs a sweep",
-            at: target == nil ? c.span(\.what) : c.span(\.target),
-            hint: names.isEmpty ? "run a sweep first: sweep s method=random trials=8 { … }" : "export \(names[0]) \"trials.csv\"")
+        RuntimeError(
+            ExportRefusal.notASweep(name: target, sweep: s.workspace.sweeps.keys.sorted().first),
+            at: target == nil ? c.span(\.what) : c.span(\.target))
     }
 
     /// Refuses a file name whose extension names another format than the one `what` writes.
@@ -97,17 +91,15 @@ struct ExportCommand: RunnableCommand {
             }
         let known = ["csv", "svg", "safetensors", "json", "txt", "npy", "png", "pt", "pth"]
         guard known.contains(ext), ext != writes.ext else { return }
-        let stem = file.dropLast(ext.count + 1)
         throw RuntimeError(
-            "export \(what.rawValue) writes \(writes.format), but '\(file)' says .\(ext)", at: c.span(\.file),
-            hint: "name it \"\(stem).\(writes.ext)\"")
+            ExportRefusal.wrongExtension(
+                what: what.rawValue, format: writes.format, ending: writes.ext, file: file, written: ext),
+            at: c.span(\.file))
     }
 
     func exportWeights(_ s: Session, _ net: NetEntry, _ c: Context<ExportCommand>) throws(RuntimeError) {
         guard let network = net.currentNetwork else {
-            throw RuntimeError(
-                "\(net.name) has no weights yet: its input size comes from the first dataset it meets",
-                at: c.span, hint: "train it first: train \(net.name) on DATA")
+            throw RuntimeError(ExportRefusal.noWeights(net: net.name), at: c.span)
         }
         let tensors = Safetensors.tensors(of: network)
         let metadata = [
@@ -123,9 +115,7 @@ struct ExportCommand: RunnableCommand {
 
     func exportMetrics(_ s: Session, _ net: NetEntry, _ c: Context<ExportCommand>) throws(RuntimeError) {
         guard let run = net.run, !run.history.evals.isEmpty else {
-            throw RuntimeError(
-                "\(net.name) has no evaluations to export yet", at: c.span,
-                hint: "train \(net.name) epochs=1 (each epoch ends with an evaluation)")
+            throw RuntimeError(ExportRefusal.noEvaluations(net: net.name), at: c.span)
         }
         let evals = run.history.evals
         try s.write(Array(Self.metricsCSV(evals).utf8), to: file, at: c.span(\.file))
@@ -148,8 +138,7 @@ struct ExportCommand: RunnableCommand {
 
     func exportPlot(_ s: Session, _ c: Context<ExportCommand>) throws(RuntimeError) {
         guard let chart = s.lastChart else {
-            throw RuntimeError(
-                "nothing plotted yet", at: c.span, hint: "show a chart first, e.g. plot loss, then export plot \"\(file)\"")
+            throw RuntimeError(ExportRefusal.nothingPlotted(file: file), at: c.span)
         }
         let svg = SVG.document(for: chart)
         try s.write(Array(svg.utf8), to: file, at: c.span(\.file))
@@ -160,9 +149,7 @@ struct ExportCommand: RunnableCommand {
 
     static func lastLandscape(_ net: NetEntry, at span: SourceSpan) throws(RuntimeError) -> LandscapeRecord {
         guard let record = net.landscape else {
-            throw RuntimeError(
-                "\(net.name) has no landscape to export yet", at: span,
-                hint: "landscape \(net.name) 2d (or 1d) first")
+            throw RuntimeError(ExportRefusal.noLandscape(net: net.name), at: span)
         }
         return record
     }

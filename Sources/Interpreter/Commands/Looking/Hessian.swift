@@ -46,7 +46,7 @@ struct HessianCommand: RunnableCommand {
         try s.requireFiniteWeights(n, at: c.span)
         s.workspace.currentNet = net.name
         guard top + bottom > 0 else {
-            throw RuntimeError("top=0 and bottom=0 ask for no eigenvalue", at: c.span, hint: "hessian \(net.name) top=5 bottom=5")
+            throw RuntimeError(LookingRefusal.noEigenvalues(net: net.name), at: c.span)
         }
         let r = Self.measure(s, n, steps: steps, seed: s.seed(seed))
         Self.keep(r, on: n, in: s)

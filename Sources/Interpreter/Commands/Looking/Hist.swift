@@ -107,7 +107,9 @@ struct HistCommand: RunnableCommand {
         case .acts:
             let train = n.data.parts.train
             let outputs = n.network.layerOutputs(on: train, limit: Session.probeExamples)
-            guard !outputs.isEmpty else { throw RuntimeError("cannot run \(n.entry.name) on \(n.data.name)", at: span) }
+            guard !outputs.isEmpty else {
+                throw RuntimeError(LookingRefusal.cannotRun(net: n.entry.name, data: n.data.name), at: span)
+            }
             let detail = "\(min(Session.probeExamples, train.count)) examples"
             return (Self.activationValues(s, n.network, outputs, all: single != nil), s.stepCaption(n.entry), detail)
         case .weights:
@@ -166,17 +168,17 @@ struct HistCommand: RunnableCommand {
         guard let n = layer else { return nil }
         guard n >= 1, n <= network.layers.count else {
             throw RuntimeError(
-                "\(netName) has \(network.layers.count) layers; there is no layer \(n)", at: c.span(\.layer),
-                hint: "'show \(netName)' numbers its layers")
+                LookingRefusal.noLayer(net: netName, count: network.layers.count, layer: n), at: c.span(\.layer))
         }
         return n - 1
     }
 
     func noValues(_ network: Network, _ layer: Int, _ sets: [LayerValues], _ c: Context<HistCommand>) -> RuntimeError {
-        let which = sets.map { String($0.index + 1) }.joined(separator: ", ")
-        return RuntimeError(
-            "layer \(layer + 1) (\(network.layers[layer].summary)) has no \(what == .acts ? "output" : what.rawValue)",
-            at: c.span(\.layer), hint: sets.isEmpty ? nil : "layers with \(what.rawValue): \(which)")
+        RuntimeError(
+            LookingRefusal.noValues(
+                layer: layer + 1, summary: network.layers[layer].summary, what: what.rawValue,
+                layers: sets.map { $0.index + 1 }),
+            at: c.span(\.layer))
     }
 
     // MARK: over=time
@@ -189,18 +191,14 @@ struct HistCommand: RunnableCommand {
         let net = try s.workspace.net(name, at: netSpan)
         s.workspace.currentNet = net.name
         guard let run = net.run, !run.history.layerStats.isEmpty else {
-            throw RuntimeError(
-                "\(net.name) has no evaluations yet: over=time draws what each evaluation records", at: span,
-                hint: "train \(net.name) epochs=5 (every epoch ends with an evaluation; every= sets the interval)")
+            throw RuntimeError(LookingRefusal.noRecordedEvaluations(net: net.name), at: span)
         }
         return (net, run.network, run.history.layerStats)
     }
 
     func overTime(_ s: Session, _ c: Context<HistCommand>) throws(RuntimeError) {
         guard what != .acts else {
-            throw RuntimeError(
-                "over=time covers weights and grads; activations are not recorded", at: c.span(\.what),
-                hint: "hist NET acts shows them now")
+            throw RuntimeError(LookingRefusal.activationsNotRecorded, at: c.span(\.what))
         }
         let (net, network, stats) = try Self.recordedStats(s, self.net, at: c.span(\.net), c.span)
         let layers = network.parametricLayers

@@ -102,7 +102,7 @@ struct LandscapeCommand: RunnableCommand {
     func resolution(_ c: Context<LandscapeCommand>, default fallback: Int, max limit: Int) throws(RuntimeError) -> Int {
         guard let res else { return fallback }
         guard res <= limit else {
-            throw RuntimeError("res=\(res) is too large", at: c.span(\.res), hint: "use at most \(limit)")
+            throw RuntimeError(OperandRefusal.tooLarge(name: "res", value: res, limit: limit), at: c.span(\.res))
         }
         return res
     }
@@ -131,20 +131,16 @@ struct LandscapeCommand: RunnableCommand {
     func lineStart(_ s: Session, _ c: Context<LandscapeCommand>, _ n: LookedNet) throws(RuntimeError) -> ([Float], String) {
         guard from != "init" else {
             guard let run = n.entry.run, run.step > 0 else {
-                throw RuntimeError(
-                    "\(n.entry.name) has not trained: its weights are still the initial ones", at: c.span,
-                    hint: "train \(n.entry.name) first, or give another net: from=NET")
+                throw RuntimeError(LookingRefusal.untrained(net: n.entry.name), at: c.span)
             }
             return (run.initial.parameters, "init")
         }
         let other = try s.workspace.net(from, at: c.span(\.from))
         guard let network = other.currentNetwork else {
-            throw RuntimeError("\(from) has no weights yet", at: c.span(\.from), hint: "train \(from) first")
+            throw RuntimeError(LookingRefusal.noWeights(net: from), at: c.span(\.from))
         }
         guard network.namedParameters.map(\.shape) == n.network.namedParameters.map(\.shape) else {
-            throw RuntimeError(
-                "\(from) and \(n.entry.name) have different layers: a line between them has no meaning",
-                at: c.span(\.from), hint: "compare nets with the same definition, e.g. fork \(n.entry.name) as b")
+            throw RuntimeError(LookingRefusal.differentLayers(from: from, net: n.entry.name), at: c.span(\.from))
         }
         return (network.parameters.array, from)
     }

@@ -33,9 +33,7 @@ extension LandscapeCommand {
     func landscapePlane(_ s: Session, _ c: Context<LandscapeCommand>, _ n: LookedNet) throws(RuntimeError) {
         let res = try resolution(c, default: Self.planeResolution, max: Self.planeResLimit)
         guard span <= Self.spanLimit else {
-            throw RuntimeError(
-                "span=\(NumberLiteral.format(span)) is too large", at: c.span(\.span),
-                hint: "span is the half-width in units of the filter-normalized directions; use at most \(Int(Self.spanLimit))")
+            throw RuntimeError(LookingRefusal.spanTooLarge(span: span, limit: Self.spanLimit), at: c.span(\.span))
         }
         let plane =
             dirs == .pca
@@ -61,16 +59,12 @@ extension LandscapeCommand {
     func pcaPlane(_ c: Context<LandscapeCommand>, _ n: LookedNet, res: Int) throws(RuntimeError) -> Plane {
         let name = n.entry.name
         guard let run = n.entry.run, run.checkpoints.every != nil else {
-            throw RuntimeError(
-                "dirs=pca needs the snapshots of \(name)'s training path, and \(name) keeps none",
-                at: c.span(\.dirs), hint: "checkpoint \(name) every=N before training, then train it")
+            throw RuntimeError(LookingRefusal.noSnapshots(net: name), at: c.span(\.dirs))
         }
         let middle = run.checkpoints.snapshots.filter { $0.step > 0 && $0.step < run.step }
         let snapshots = [run.initial.parameters] + middle.map(\.parameters) + [run.network.parameters.array]
         guard let pca = PathDirections(snapshots: snapshots) else {
-            throw RuntimeError(
-                "dirs=pca needs at least two snapshots that differ from \(name)'s weights now; it has \(middle.count + 1)",
-                at: c.span(\.dirs), hint: "train longer, or take snapshots more often: checkpoint \(name) every=N")
+            throw RuntimeError(LookingRefusal.tooFewSnapshots(net: name, count: middle.count + 1), at: c.span(\.dirs))
         }
         let reachA = pca.path.map { abs($0.alpha) }.max() ?? 1, reachB = pca.path.map { abs($0.beta) }.max() ?? 1
         let steps = [0] + middle.map(\.step) + [run.step]

@@ -55,11 +55,11 @@ struct PlotCommand: RunnableCommand {
         var names = nets
         if let x {
             guard names.count == 1, let entry = s.workspace.sweeps[names[0]] else {
-                let sweeps = s.workspace.sweeps.keys.sorted()
+                let first = s.workspace.sweeps.keys.sorted().first
                 throw RuntimeError(
-                    "x= plots a sweep against one of its parameters: name one sweep", at: c.span,
-                    hint: sweeps.first.map { "plot \($0) x=\(s.workspace.sweeps[$0]?.space.names.first ?? "PARAM")" }
-                        ?? "run a sweep first: sweep s method=grid { let w ~ choice(8, 32, 128) … }")
+                    LookingRefusal.sweepAxisNeedsOneSweep(
+                        sweep: first, parameter: first.flatMap { s.workspace.sweeps[$0]?.space.names.first }),
+                    at: c.span)
             }
             s.emit(.chart(.line(try s.sweeps.sweepAgainst(entry, x, at: c.span(\.x)))))
             return .ok
@@ -76,12 +76,10 @@ struct PlotCommand: RunnableCommand {
     /// `plot boundary` and `plot fit`: one net over its whole input space.
     func inputSpace(_ s: Session, _ entries: [NetEntry], _ c: Context<PlotCommand>) throws(RuntimeError) {
         guard let net = entries.first else {
-            throw RuntimeError("there is no net yet", at: c.span, hint: "define one, e.g. 'net a = dense 32 relu, dense 3'")
+            throw RuntimeError(WorkspaceRefusal.noNet, at: c.span)
         }
         guard entries.count == 1 else {
-            throw RuntimeError(
-                "plot \(what.rawValue) draws one net at a time", at: c.span,
-                hint: entries.map { "plot \(what.rawValue) \($0.name)" }.joined(separator: "; "))
+            throw RuntimeError(LookingRefusal.oneNetAtATime(what: what.rawValue, nets: entries.map(\.name)), at: c.span)
         }
         let looked = try s.looked(net, at: c.span)
         switch what {
@@ -108,7 +106,7 @@ struct PlotCommand: RunnableCommand {
         var markers: [LineChart.VerticalMarker] = []
         for (i, net) in nets.enumerated() {
             guard let run = net.run, !run.history.stepLosses.isEmpty else {
-                throw RuntimeError("\(net.name) has not trained yet", at: span, hint: "train \(net.name) on DATA epochs=20")
+                throw RuntimeError(LookingRefusal.notTrained(net: net.name), at: span)
             }
             let seedRuns = [run] + net.replicas.compactMap(\.run)
             if seedRuns.count > 1 {
@@ -175,13 +173,10 @@ struct PlotCommand: RunnableCommand {
         let data = n.data
         guard data.sampleShape == [2] else {
             throw RuntimeError(
-                "plot boundary needs 2D inputs; \(data.name) has examples of \(describeShape(data.sampleShape))",
-                at: span, hint: data.sampleShape == [1] ? "plot fit \(n.entry.name)" : "plot loss \(n.entry.name)")
+                LookingRefusal.boundaryNeeds2D(net: n.entry.name, data: data.name, shape: data.sampleShape), at: span)
         }
         guard data.isClassification, let labels = data.parts.train.labels else {
-            throw RuntimeError(
-                "plot boundary needs a classifier; \(n.entry.name) does regression on \(data.name)", at: span,
-                hint: "plot loss \(n.entry.name)")
+            throw RuntimeError(LookingRefusal.boundaryNeedsClassifier(net: n.entry.name, data: data.name), at: span)
         }
         let (xs, ys) = coordinates(data.parts.train.inputs)
         let all = coordinates(data.full.inputs)
@@ -248,16 +243,15 @@ struct PlotCommand: RunnableCommand {
         let data = n.data
         guard data.sampleShape == [1] else {
             throw RuntimeError(
-                "plot fit needs 1D inputs; \(data.name) has examples of \(describeShape(data.sampleShape))",
-                at: span,
-                hint: data.sampleShape == [2] && data.isClassification
-                    ? "plot boundary \(n.entry.name)" : "plot loss \(n.entry.name)")
+                LookingRefusal.fitNeeds1D(
+                    net: n.entry.name, data: data.name, shape: data.sampleShape, classification: data.isClassification),
+                at: span)
         }
         guard !data.isClassification, data.full.targetWidth == 1 else {
             throw RuntimeError(
-                "plot fit needs a regression net with one output; \(data.name) has "
-                    + (data.full.classCount.map { "\($0) classes" } ?? "\(data.full.targetWidth) targets"),
-                at: span, hint: "plot loss \(n.entry.name)")
+                LookingRefusal.fitNeedsOneOutput(
+                    net: n.entry.name, data: data.name, classes: data.full.classCount, targets: data.full.targetWidth),
+                at: span)
         }
         let xs = data.full.inputs.map(Double.init).filter(\.isFinite)
         let lo = xs.min() ?? -1, hi = xs.max() ?? 1, m = max((hi - lo) * 0.05, 1e-3)

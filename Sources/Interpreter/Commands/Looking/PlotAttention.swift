@@ -10,28 +10,28 @@ extension PlotCommand {
     func attention(_ s: Session, _ n: LookedNet, _ c: Context<PlotCommand>) throws(RuntimeError) {
         let layers = n.network.layers.enumerated().filter { $0.element is Attention || $0.element is TransformerBlock }
         guard let firstLayer = layers.first else {
-            throw RuntimeError(
-                "\(n.entry.name) has no attention layer to draw", at: c.span,
-                hint: "a net with attention: net t = embed 32, transformer heads=2, dense …")
+            throw RuntimeError(LookingRefusal.noAttention(net: n.entry.name), at: c.span)
         }
         let wanted = layer ?? (firstLayer.offset + 1)
         guard layers.contains(where: { $0.offset + 1 == wanted }) else {
             throw RuntimeError(
-                "layer \(wanted) of \(n.entry.name) is \(wanted <= n.network.layers.count ? n.network.layers[wanted - 1].kind : "not there"), "
-                    + "not attention", at: c.span(\.layer),
-                hint: "attention layers: " + layers.map { "layer=\($0.offset + 1)" }.joined(separator: ", "))
+                LookingRefusal.notAttention(
+                    net: n.entry.name, layer: wanted,
+                    kind: wanted <= n.network.layers.count ? n.network.layers[wanted - 1].kind : nil,
+                    attentionLayers: layers.map { $0.offset + 1 }),
+                at: c.span(\.layer))
         }
         let data = n.data.validation ?? n.data.parts.train
         let part = n.data.validation == nil ? "training" : "validation"
         guard example <= data.count else {
             throw RuntimeError(
-                "\(n.data.name) has \(data.count) \(part) examples; example=\(example) is past the last", at: c.span(\.example),
-                hint: "example=1 to \(data.count)")
+                LookingRefusal.pastLastExample(data: n.data.name, part: part, count: data.count, example: example),
+                at: c.span(\.example))
         }
         let f = data.featureCount, row = example - 1
         let x = Array(data.inputs[row * f..<(row + 1) * f])
         guard let map = n.network.attentionMaps(example: x).first(where: { $0.layer == wanted }) else {
-            throw RuntimeError("\(n.entry.name)'s layer \(wanted) gave no attention weights", at: c.span)
+            throw RuntimeError(LookingRefusal.noAttentionWeights(net: n.entry.name, layer: wanted), at: c.span)
         }
         let tokens = x.map { String(Int($0)) }.joined(separator: " ")
         var caption = "\(part) example \(example): \(tokens)"

@@ -8,16 +8,16 @@ extension PlotCommand {
     func filters(_ s: Session, _ n: LookedNet, _ c: Context<PlotCommand>) throws(RuntimeError) {
         let convs = n.network.layers.enumerated().compactMap { i, l in (l as? Convolution).map { (i, $0) } }
         guard let first = convs.first else {
-            throw RuntimeError(
-                "\(n.entry.name) has no convolution whose filters could be drawn", at: c.span,
-                hint: "a net with one: net cnn = conv2d 16 k=3 pad=1 relu, pool2d max 2, flatten, dense 10")
+            throw RuntimeError(LookingRefusal.noConvolution(net: n.entry.name), at: c.span)
         }
         let wanted = layer ?? (first.0 + 1)
         guard let (index, conv) = convs.first(where: { $0.0 + 1 == wanted }) else {
-            let kind = wanted <= n.network.layers.count ? n.network.layers[wanted - 1].kind : "not there"
             throw RuntimeError(
-                "layer \(wanted) of \(n.entry.name) is \(kind), not a convolution", at: c.span(\.layer),
-                hint: "convolutions: " + convs.map { "layer=\($0.0 + 1)" }.joined(separator: ", "))
+                LookingRefusal.notAConvolution(
+                    net: n.entry.name, layer: wanted,
+                    kind: wanted <= n.network.layers.count ? n.network.layers[wanted - 1].kind : nil,
+                    convolutions: convs.map { $0.0 + 1 }),
+                at: c.span(\.layer))
         }
         let offset = n.network.stack.parameterOffsets[index]
         let (inputs, k) = (conv.input.channels, conv.kernel)

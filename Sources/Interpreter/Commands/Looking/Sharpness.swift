@@ -58,9 +58,7 @@ struct SharpnessCommand: RunnableCommand {
         s.workspace.currentNet = net.name
         if let eps {
             guard eps <= 1 else {
-                throw RuntimeError(
-                    "eps=\(NumberLiteral.format(eps)) is a box as wide as the weights themselves", at: c.span(\.eps),
-                    hint: "Keskar et al. use 1e-3 and 5e-4")
+                throw RuntimeError(LookingRefusal.epsilonTooWide(epsilon: eps), at: c.span(\.eps))
             }
             epsilonSharpness(s, n, epsilon: eps, iterations: try checkedIterations(c) ?? Self.epsilonIterations)
             return .ok
@@ -90,7 +88,8 @@ struct SharpnessCommand: RunnableCommand {
     func checkedIterations(_ c: Context<SharpnessCommand>) throws(RuntimeError) -> Int? {
         guard let iters else { return nil }
         guard iters <= Self.maxIterations else {
-            throw RuntimeError("iters=\(iters) is too large", at: c.span(\.iters), hint: "use at most \(Self.maxIterations)")
+            throw RuntimeError(
+                OperandRefusal.tooLarge(name: "iters", value: iters, limit: Self.maxIterations), at: c.span(\.iters))
         }
         return iters
     }

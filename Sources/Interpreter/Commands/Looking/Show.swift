@@ -26,11 +26,10 @@ struct ShowCommand: RunnableCommand {
             if net != nil || data != nil || sweep != nil { return .ok }
             let names = s.workspace.allNames
             throw RuntimeError(
-                "nothing named '\(name)'", at: c.span(\.target),
-                hint: suggest(name, among: names).map { "did you mean '\($0)'?" }
-                    ?? (names.isEmpty ? nil : "datasets and nets: " + names.joined(separator: ", ")))
+                LookingRefusal.nothingNamed(name: name, suggestion: suggest(name, among: names), names: names),
+                at: c.span(\.target))
         }
-        throw RuntimeError("nothing to show yet", at: c.span, hint: "create a dataset: data d = spiral n=600 classes=3")
+        throw RuntimeError(LookingRefusal.nothingToShow, at: c.span)
     }
 
     static func showNet(_ s: Session, _ net: NetEntry) {

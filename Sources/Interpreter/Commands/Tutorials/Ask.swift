@@ -33,9 +33,7 @@ struct AskCommand: RunnableCommand {
         // The key is computed before the question is shown: an error in it is the author's, not the reader's.
         if !choices.isEmpty {
             guard let answer else {
-                throw RuntimeError(
-                    "choices= needs answer= to say which is right", at: c.span,
-                    hint: "for example: answer=most(gap) or answer=least(val.loss)")
+                throw RuntimeError(ExpressionRefusal.choicesNeedAnswer, at: c.span)
             }
             let key = try evaluator.choice(answer, among: choices, at: c.span(\.choices))
             let reply = s.host.ask(question + " (" + choices.joined(separator: ", ") + ")")

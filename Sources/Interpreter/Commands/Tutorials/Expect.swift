@@ -27,7 +27,7 @@ struct ExpectCommand: RunnableCommand {
 
     func run(_ s: Session, _ c: Context<ExpectCommand>) throws(RuntimeError) -> ExecutionStatus {
         guard let expression = c.syntax.expression else {
-            throw RuntimeError("expect needs a claim", at: c.span, hint: "for example: expect big.train.acc > 0.9")
+            throw RuntimeError(ExpressionRefusal.noClaim, at: c.span)
         }
         var evaluator = ExpressionEvaluator(session: s)
         let holds = try evaluator.holds(expression)

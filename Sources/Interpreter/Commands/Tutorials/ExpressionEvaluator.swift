@@ -77,9 +77,7 @@ struct ExpressionEvaluator {
             if joiner == .and && !first || joiner == .or && first { return first }
             return try holds(right)
         default:
-            throw RuntimeError(
-                "an expectation compares values: this is a value, not a claim", at: e.span,
-                hint: "compare it with something, e.g. 'expect big.val.acc > 0.8'")
+            throw RuntimeError(ExpressionRefusal.notAClaim, at: e.span)
         }
     }
 
@@ -90,12 +88,11 @@ struct ExpressionEvaluator {
         case .variable(let name):
             guard let literal = workspace.value(of: name) else {
                 throw RuntimeError(
-                    "undefined variable '$\(name)'", at: e.span,
-                    hint: suggest(name, among: workspace.variableNames).map { "did you mean '$\($0)'?" }
-                        ?? "define it first with 'let \(name) = VALUE'")
+                    ExpressionRefusal.undefinedVariable(name: name, suggestion: suggest(name, among: workspace.variableNames)),
+                    at: e.span)
             }
             guard case .number(let v) = literal else {
-                throw RuntimeError("$\(name) is \(literal), not a number", at: e.span)
+                throw RuntimeError(ExpressionRefusal.notANumber(name: name, value: literal), at: e.span)
             }
             return Measure(value: v, literal: true)
         case .negate(let inner):
@@ -112,8 +109,7 @@ struct ExpressionEvaluator {
         case .path(let path):
             return try self.path(path, at: e.span)
         case .comparison, .logical:
-            throw RuntimeError(
-                "a claim where a value belongs", at: e.span, hint: "compare values: 'expect A > B and C < D'")
+            throw RuntimeError(ExpressionRefusal.claimAsValue, at: e.span)
         }
     }
 
@@ -147,13 +143,11 @@ struct ExpressionEvaluator {
             m.seeds = nil
             return m
         case "most", "least":
-            throw RuntimeError(
-                "\(name.name)(…) picks one of an ask's choices= and gives a name, not a number", at: span,
-                hint: "ask \"Which net …?\" choices=(a, b) answer=\(name.name)(gap)")
+            throw RuntimeError(ExpressionRefusal.choiceFunction(function: name.name), at: span)
         case "min": return values.min { $0.value < $1.value } ?? values[0]
         case "max": return values.max { $0.value < $1.value } ?? values[0]
         default:
-            throw RuntimeError("unknown function '\(name.name)'", at: name.span)
+            throw RuntimeError(ExpressionRefusal.unknownFunction(name: name.name), at: name.span)
         }
     }
 
@@ -173,9 +167,7 @@ struct ExpressionEvaluator {
         guard case .call(let function, let arguments) = e.kind, ["most", "least"].contains(function.name),
             case .path(let field) = arguments[0].kind
         else {
-            throw RuntimeError(
-                "with choices=, answer= is one of the choices, most(FIELD) or least(FIELD)", at: e.span,
-                hint: "for example: answer=most(gap), answer=least(val.loss)")
+            throw RuntimeError(ExpressionRefusal.notAChoice, at: e.span)
         }
         // most(gap): each choice's gap; most(r.importance): r.importance of each choice.
         let head = field[0].name
@@ -203,9 +195,8 @@ struct ExpressionEvaluator {
         if let data = workspace.datasets[head.name] { return try dataValue(data, rest, after: head) }
         let names = workspace.allNames
         throw RuntimeError(
-            "nothing named '\(head.name)'", at: head.span,
-            hint: suggest(head.name, among: names).map { "did you mean '\($0)'?" }
-                ?? (names.isEmpty ? "train a net first" : "nets, datasets and sweeps: " + names.joined(separator: ", ")))
+            ExpressionRefusal.nothingNamed(name: head.name, suggestion: suggest(head.name, among: names), names: names),
+            at: head.span)
     }
 
     /// The next field of a path, checked against what may follow `owner`.
@@ -215,22 +206,21 @@ struct ExpressionEvaluator {
     ) throws(RuntimeError) -> Identifier {
         let choices = fields.map(\.name) + extra
         guard let next = rest.first else {
-            throw RuntimeError(
-                "'\(owner.name)' is a \(kind): name one of its values", at: owner.span,
-                hint: "after '\(owner.name).': " + choices.joined(separator: ", "))
+            throw RuntimeError(ExpressionRefusal.nameAField(owner: owner.name, kind: kind, fields: choices), at: owner.span)
         }
         guard choices.contains(next.name) else {
             throw RuntimeError(
-                "a \(kind) has no value '\(next.name)'", at: next.span,
-                hint: suggest(next.name, among: choices).map { "did you mean '\($0)'?" }
-                    ?? "after '\(owner.name).': " + choices.joined(separator: ", "))
+                ExpressionRefusal.unknownField(
+                    name: next.name, kind: kind, owner: owner.name, suggestion: suggest(next.name, among: choices),
+                    fields: choices),
+                at: next.span)
         }
         return next
     }
 
     func end(_ rest: [Identifier], after owner: Identifier) throws(RuntimeError) {
         guard let extra = rest.first else { return }
-        throw RuntimeError("'\(owner.name)' is a number: it has no '.\(extra.name)'", at: extra.span)
+        throw RuntimeError(ExpressionRefusal.pastNumber(owner: owner.name, field: extra.name), at: extra.span)
     }
 
     func netValue(_ net: NetEntry, _ rest: [Identifier], after owner: Identifier) throws(RuntimeError) -> Measure {
@@ -241,8 +231,7 @@ struct ExpressionEvaluator {
         case "params":
             try end(tail, after: field)
             guard let network = net.currentNetwork else {
-                throw RuntimeError(
-                    "\(net.name) has no weights yet", at: field.span, hint: "train it first: train \(net.name) on DATA")
+                throw RuntimeError(ExpressionRefusal.noWeights(net: net.name), at: field.span)
             }
             return Measure(value: Double(network.parameterCount))
         case "steps":
@@ -255,7 +244,7 @@ struct ExpressionEvaluator {
             let values = field.name == "grads" ? try session.gradients(n, at: field.span).values : n.network.parameters.array
             let norms = n.network.layerNorms(of: values)
             guard let norm = layer.name == "first" ? norms.first : norms.last else {
-                throw RuntimeError("\(net.name) has no layer with weights", at: field.span)
+                throw RuntimeError(ExpressionRefusal.noLayerWithWeights(net: net.name), at: field.span)
             }
             return Measure(value: norm)
         case "sharpness":
@@ -264,8 +253,7 @@ struct ExpressionEvaluator {
             for entry in seeds {
                 guard let kept = entry.sharpness else {
                     throw RuntimeError(
-                        "\(net.name)'s sharpness has not been measured" + (seeds.count > 1 ? " on every seed" : ""),
-                        at: field.span, hint: "measure it first: sharpness \(net.name)")
+                        ExpressionRefusal.sharpnessNotMeasured(net: net.name, everySeed: seeds.count > 1), at: field.span)
                 }
                 values.append(kept.value)
             }
@@ -279,9 +267,8 @@ struct ExpressionEvaluator {
                     kept.fingerprint == session.fingerprint(network)
                 else {
                     throw RuntimeError(
-                        "\(net.name)'s Hessian has not been measured at its current weights"
-                            + (seeds.count > 1 ? " on every \(net.copiesNoun.dropLast())" : ""),
-                        at: field.span, hint: "measure it first: hessian \(net.name)")
+                        ExpressionRefusal.hessianNotMeasured(net: net.name, copies: seeds.count > 1 ? net.copiesNoun : nil),
+                        at: field.span)
                 }
                 values.append(which.name == "min" ? kept.smallest : kept.largest)
             }
@@ -291,7 +278,7 @@ struct ExpressionEvaluator {
             let values = try seeds.map { entry throws(RuntimeError) -> Double in
                 let m = try evaluations(entry, owner: net, at: field.span)
                 guard let val = m.val else {
-                    throw RuntimeError("\(net.name)'s data has no val part: there is no gap", at: field.span)
+                    throw RuntimeError(ExpressionRefusal.noGap(net: net.name), at: field.span)
                 }
                 return val.loss - (m.train?.loss ?? .nan)
             }
@@ -302,13 +289,11 @@ struct ExpressionEvaluator {
             let values = try seeds.map { entry throws(RuntimeError) -> Double in
                 let m = try evaluations(entry, owner: net, at: field.span)
                 guard let part = field.name == "train" ? m.train : m.val else {
-                    throw RuntimeError("\(net.name)'s data has no \(field.name) part", at: field.span)
+                    throw RuntimeError(ExpressionRefusal.noPart(net: net.name, part: field.name), at: field.span)
                 }
                 if metric.name == "loss" { return part.loss }
                 guard let accuracy = part.accuracy else {
-                    throw RuntimeError(
-                        "\(net.name) is a regression: it has no accuracy", at: metric.span,
-                        hint: "use \(net.name).\(field.name).loss")
+                    throw RuntimeError(ExpressionRefusal.noAccuracy(net: net.name, part: field.name), at: metric.span)
                 }
                 return accuracy
             }
@@ -320,8 +305,7 @@ struct ExpressionEvaluator {
     func evaluations(_ entry: NetEntry, owner: NetEntry, at span: SourceSpan) throws(RuntimeError) -> CompareCommand.FinalMetrics
     {
         guard entry.currentNetwork != nil, entry.dataName != nil else {
-            throw RuntimeError(
-                "\(owner.name) has not trained yet: it has no values", at: span, hint: "train \(owner.name) on DATA first")
+            throw RuntimeError(ExpressionRefusal.notTrained(net: owner.name), at: span)
         }
         return CompareCommand.finalEvaluations(session, entry, at: span)
     }
@@ -342,34 +326,35 @@ struct ExpressionEvaluator {
         let parameters = sweep.space.parameters.map(\.name)
         if field.name == "importance" {
             guard let parameter = tail.first, parameters.contains(parameter.name) else {
+                guard let named = tail.first else {
+                    throw RuntimeError(ExpressionRefusal.nameAParameter(parameters: parameters), at: field.span)
+                }
                 throw RuntimeError(
-                    tail.first.map { "sweep \(sweep.name) has no parameter '\($0.name)'" }
-                        ?? "name a parameter after 'importance.'",
-                    at: tail.first?.span ?? field.span,
-                    hint: tail.first.flatMap { suggest($0.name, among: parameters) }.map { "did you mean '\($0)'?" }
-                        ?? "its parameters: " + parameters.joined(separator: ", "))
+                    ExpressionRefusal.unknownParameter(
+                        sweep: sweep.name, name: named.name, suggestion: suggest(named.name, among: parameters),
+                        parameters: parameters),
+                    at: named.span)
             }
             try end(Array(tail.dropFirst()), after: parameter)
             let shares = Importance.of(sweep.space, trials: sweep.history)
             return Measure(value: shares.first { $0.name == parameter.name }?.share ?? 0, percent: true)
         }
         guard let best = sweep.best else {
-            throw RuntimeError("sweep \(sweep.name) has no finished trial", at: field.span, hint: "run it with more trials")
+            throw RuntimeError(ExpressionRefusal.noFinishedTrial(sweep: sweep.name), at: field.span)
         }
         // A parameter of the best configuration, or a value of the net it trained.
         let next = try self.field(tail, after: field, "best trial", ExpressionVocabulary.netFields, extra: parameters)
         if parameters.contains(next.name) {
             try end(Array(tail.dropFirst()), after: next)
             guard let number = best.configuration[next.name]?.number else {
-                throw RuntimeError("\(next.name) of the best trial is not a number", at: next.span)
+                throw RuntimeError(ExpressionRefusal.parameterNotANumber(name: next.name), at: next.span)
             }
             return Measure(value: number)
         }
         guard let net = sweep.bestNet else {
             throw RuntimeError(
-                "sweep \(sweep.name)'s best trial kept no net", at: field.span,
-                hint: sweep.builtin.map { "objective=\($0) sweeps train nothing" } ?? "name a parameter: "
-                    + parameters.joined(separator: ", "))
+                ExpressionRefusal.bestKeptNoNet(sweep: sweep.name, builtin: sweep.builtin, parameters: parameters),
+                at: field.span)
         }
         return try netValue(net, tail, after: field)
     }
@@ -381,7 +366,7 @@ struct ExpressionEvaluator {
         case "count": return Measure(value: Double(data.full.count))
         case "classes":
             guard let classes = data.full.classCount else {
-                throw RuntimeError("\(data.name) is a regression: it has no classes", at: field.span)
+                throw RuntimeError(ExpressionRefusal.noClasses(data: data.name), at: field.span)
             }
             return Measure(value: Double(classes))
         case "train": return Measure(value: Double(data.parts.train.count))
