@@ -60,12 +60,6 @@ extension Session {
         return suggest(file, among: scripts)
     }
 
-    /// The hint under a missing file ("did you mean 'x.basin'?"), for callers that still word
-    /// their own errors.
-    func similarFile(_ file: String, ending: String) -> String {
-        FileRefusal.missingFileHint(near: nearFile(file, ending: ending))
-    }
-
     /// Writes `bytes` to `file` (relative to the session directory), replacing it atomically: a
     /// temporary file beside it, written and synced, then renamed over it — a kill at any moment
     /// leaves the previous file or the new one, never a torn one; the temporary of a writer that

@@ -45,8 +45,8 @@ enum DatasetRefusal: Refusal {
     /// `classes=wanted`, but the labels count `found` classes.
     case tooFewClasses(wanted: Int, found: Int)
     /// Reading a file failed with the engine's `error`; each of `paths` (as resolved) is shown as the
-    /// `files` written. `fileHint` is the session's hint for a file that cannot be opened.
-    case unreadable(DataError, paths: [String], files: [String], fileHint: String?)
+    /// `files` written. `missing`: a file could not be opened; `near` is the closest file name beside it.
+    case unreadable(DataError, paths: [String], files: [String], missing: Bool, near: String?)
     /// The CSV has no column `name` (the engine's `error`, paths shown as in `unreadable`); `suggestion`
     /// is the closest of its `columns`.
     case noTargetColumn(DataError, paths: [String], files: [String], suggestion: String?, columns: [String])

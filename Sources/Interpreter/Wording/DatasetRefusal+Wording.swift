@@ -31,7 +31,7 @@ extension DatasetRefusal {
         case .classesOfRegression(let wanted, let data):
             return "classes=\(wanted) needs class labels, but \(data)'s targets are values (regression)"
         case .tooFewClasses(let wanted, let found): return "classes=\(wanted), but the labels go up to \(found - 1)"
-        case .unreadable(let error, let paths, let files, _), .noTargetColumn(let error, let paths, let files, _, _):
+        case .unreadable(let error, let paths, let files, _, _), .noTargetColumn(let error, let paths, let files, _, _):
             return Self.shown(error.message, paths: paths, files: files).message
         case .partsTotal(let total, _): return "the parts add up to \(fmt(total)), \(total > 1 ? "more than" : "not") 1"
         case .rotationTooLarge(let rotate, _): return "rotate=\(NumberLiteral.format(rotate)) is more than a half turn"
@@ -56,7 +56,7 @@ extension DatasetRefusal {
             return "data \(name) = \(from) classes=0..\(max((classes ?? 2) - 1, 1) / 2) n=300"
         case .classesOfRegression: return "integer targets in 0..<N are class labels"
         case .tooFewClasses(_, let found): return "labels run from 0 to classes − 1: use classes=\(found) or more"
-        case .unreadable(let error, _, _, let fileHint): return fileHint ?? error.hint
+        case .unreadable(let error, _, _, let missing, let near): return missing ? FileRefusal.missingFileHint(near: near) : error.hint
         case .noTargetColumn(_, _, _, let suggestion, let columns):
             return suggestion.map { "did you mean '\($0)'?" } ?? "columns: " + columns.joined(separator: ", ")
         case .partsTotal(_, let data): return "for example: split \(data) train=0.7 val=0.15 test=0.15"

@@ -326,13 +326,15 @@ struct DataCommand: RunnableCommand {
             }
             let culprit = DatasetRefusal.shown(error.message, paths: paths, files: files).culprit
             let span = c.fileSpans.indices.contains(culprit) ? c.fileSpans[culprit] : c.span
-            var fileHint: String?
+            var missing = false, near: String?
             if case .file(_, .cannotOpen) = error, culprit < files.count {
                 let file = files[culprit]
-                fileHint = s.similarFile(
+                missing = true
+                near = s.nearFile(
                     file, ending: (file as NSString).pathExtension.isEmpty ? "" : "." + (file as NSString).pathExtension)
             }
-            throw RuntimeError(DatasetRefusal.unreadable(error, paths: paths, files: files, fileHint: fileHint), at: span)
+            throw RuntimeError(
+                DatasetRefusal.unreadable(error, paths: paths, files: files, missing: missing, near: near), at: span)
         }
     }
 
