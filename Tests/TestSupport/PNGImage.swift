@@ -81,9 +81,10 @@ public struct PNGImage {
         pixels = out
     }
 
-    typealias Uncompress = @convention(c) (
-        UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<UInt>?, UnsafePointer<UInt8>?, UInt
-    ) -> Int32
+    typealias Uncompress =
+        @convention(c) (
+            UnsafeMutablePointer<UInt8>?, UnsafeMutablePointer<UInt>?, UnsafePointer<UInt8>?, UInt
+        ) -> Int32
 
     static func inflate(_ data: [UInt8], size: Int) throws -> [UInt8] {
         guard let lib = dlopen("libz.so.1", RTLD_NOW), let symbol = dlsym(lib, "uncompress") else {

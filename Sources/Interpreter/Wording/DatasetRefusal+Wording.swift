@@ -56,7 +56,8 @@ extension DatasetRefusal {
             return "data \(name) = \(from) classes=0..\(max((classes ?? 2) - 1, 1) / 2) n=300"
         case .classesOfRegression: return "integer targets in 0..<N are class labels"
         case .tooFewClasses(_, let found): return "labels run from 0 to classes − 1: use classes=\(found) or more"
-        case .unreadable(let error, _, _, let missing, let near): return missing ? FileRefusal.missingFileHint(near: near) : error.hint
+        case .unreadable(let error, _, _, let missing, let near):
+            return missing ? FileRefusal.missingFileHint(near: near) : error.hint
         case .noTargetColumn(_, _, _, let suggestion, let columns):
             return suggestion.map { "did you mean '\($0)'?" } ?? "columns: " + columns.joined(separator: ", ")
         case .partsTotal(_, let data): return "for example: split \(data) train=0.7 val=0.15 test=0.15"
