@@ -18,7 +18,7 @@ enum Commands {
         SeedCommand.self, SaveCommand.self, RunCommand.self, ResumeCommand.self, ExportCommand.self, HelpCommand.self,
         HistoryCommand.self,
         ClearCommand.self, QuitCommand.self,
-        AskCommand.self, PauseCommand.self, ExpectCommand.self,
+        AskCommand.self, PredictCommand.self, RevealCommand.self, PauseCommand.self, ExpectCommand.self, SectionCommand.self,
     ]
 
     /// Every command by name and alias.

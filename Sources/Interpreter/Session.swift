@@ -33,15 +33,20 @@ public struct SessionSettings: Sendable {
     public var workers: Int
     /// Where files may be read and written (nil: anywhere the user names). See Confinement.swift.
     public var confinement: Confinement?
+    /// Where a lesson's answers and checked claims are recorded (nil: not recorded). The notebook
+    /// and line mode record, to `$XDG_STATE_HOME/basin/lessons`; batch runs do not (no reader).
+    public var lessonRecorder: LessonRecorder?
     public init(
         directory: String = FileManager.default.currentDirectoryPath, journalDirectory: String? = nil,
-        sessionsDirectory: String? = nil, workers: Int = Engine.threads(), confinement: Confinement? = nil
+        sessionsDirectory: String? = nil, workers: Int = Engine.threads(), confinement: Confinement? = nil,
+        lessonRecorder: LessonRecorder? = nil
     ) {
         self.directory = directory
         self.journalDirectory = journalDirectory
         self.sessionsDirectory = sessionsDirectory ?? directory + "/sessions"
         self.workers = max(1, workers)
         self.confinement = confinement
+        self.lessonRecorder = lessonRecorder
     }
 }
 
@@ -66,6 +71,8 @@ public final class Session: @unchecked Sendable {
     var journal: Journal?
     /// The journal's failure was said (once a session).
     var journalProblemSaid = false
+    /// The lesson records' failure was said (once a session).
+    var lessonProblemSaid = false
 
     public init(host: any SessionHost, settings: SessionSettings = SessionSettings()) {
         self.host = host
@@ -122,19 +129,26 @@ public final class Session: @unchecked Sendable {
         if runDepth == 0 { activeRun.startCommand() }
         defer { if runDepth == 0 { journal?.flush() } }
         let statements = parsed.script.statements
+        let lesson = settings.lessonRecorder == nil ? nil : Lessons.name(of: source, statements)
+        if let lesson { recordLesson(lesson, .start, line: 0, source: source) }
         for (index, statement) in statements.enumerated() {
             let next = statements.dropFirst(index + 1).first.map { source.text(of: $0.span) }
-            switch run(statement, in: source, next: next) {
-            case .ok:
-                guard activeRun.interruptedSinceStart else { continue }
+            var status = run(statement, in: source, next: next)
+            if status == .ok, activeRun.interruptedSinceStart {
                 let left = statements.count - index - 1
                 if left > 0, runDepth == 0 {
                     host.emit(.text("stopped by Ctrl-C: the \(left) line\(left == 1 ? "" : "s") after it did not run"))
                 }
-                return .interrupted
-            case let status: return status
+                status = .interrupted
+            }
+            guard status == .ok else {
+                if let lesson {
+                    recordLesson(lesson, status == .quit ? .end : .stop, line: statement.span.line, source: source)
+                }
+                return status
             }
         }
+        if let lesson { recordLesson(lesson, .end, line: statements.last?.span.endLine ?? 0, source: source) }
         return .ok
     }
 
@@ -173,6 +187,31 @@ public final class Session: @unchecked Sendable {
     }
 
     func say(_ text: String) { host.emit(.text(text)) }
+
+    // MARK: Lesson records
+
+    /// Appends a record of `lesson` when the session keeps records; a failure is said once.
+    func recordLesson(
+        _ lesson: String, _ kind: LessonRecord.Kind, line: Int, source: SourceFile, question: String? = nil,
+        answer: String? = nil, key: String? = nil, right: Bool? = nil
+    ) {
+        guard let recorder = settings.lessonRecorder else { return }
+        recorder.append(
+            LessonRecord(
+                time: "", lesson: lesson, student: recorder.student, kind: kind, line: line,
+                section: Lessons.section(in: source, before: line), question: question, answer: answer, key: key,
+                right: right))
+        if let problem = recorder.problem, !lessonProblemSaid {
+            lessonProblemSaid = true
+            say("note: lesson answers are not being recorded (\(problem))")
+        }
+    }
+
+    /// Records a reader's answer to a question of the lesson `source` is (if it is one).
+    func recordAnswer(_ question: String, reply: String?, key: String, right: Bool?, source: SourceFile, line: Int) {
+        guard settings.lessonRecorder != nil, let reply, let lesson = Lessons.name(of: source) else { return }
+        recordLesson(lesson, .ask, line: line, source: source, question: question, answer: reply, key: key, right: right)
+    }
 }
 
 /// The runs of the command in flight (several when a sweep runs trials at once), settable from

@@ -134,6 +134,8 @@ final class Workspace: VariableScope {
     var nets: [String: NetEntry] = [:]
     var variables: [String: Literal] = [:]
     var sweeps: [String: SweepEntry] = [:]
+    /// `predict` questions answered and not yet revealed, oldest first.
+    var predictions: [Prediction] = []
     var currentData: String?
     var currentNet: String?
     var seed: UInt64 = 0
@@ -178,4 +180,14 @@ struct Fold: Equatable {
     var index: Int
     var count: Int
     var seed: UInt64
+}
+
+/// A reader's prediction, made before the run and judged by `reveal` after it.
+struct Prediction {
+    var question: String
+    var choices: [String]
+    /// The reply as typed (nil: no reader, as in batch).
+    var reply: String?
+    /// Where `predict` was written.
+    var span: SourceSpan
 }

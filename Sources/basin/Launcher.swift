@@ -77,7 +77,7 @@ struct Launcher {
         case .success(.line): return lineMode()
         case .success(.notebook):
             // The notebook returns nil when the terminal cannot address the cursor: line mode.
-            return NotebookApp(environment: env, settings: settings()).run() ?? lineMode()
+            return NotebookApp(environment: env, settings: settings(recording: true)).run() ?? lineMode()
         case .success(.tutorial(let name)): return tutorial(name, interactive: interactive)
         case .success(.classReport(let paths, let csv)): return classReport(paths, csv: csv)
         case .success(.resume(let plain)):
@@ -91,7 +91,7 @@ struct Launcher {
                 }
             }
             if !plain && Self.isCapableTerminal(env["TERM"]),
-                let status = NotebookApp(environment: env, settings: settings(), firstCommand: "resume").run()
+                let status = NotebookApp(environment: env, settings: settings(recording: true), firstCommand: "resume").run()
             {
                 return status
             }
@@ -117,7 +117,7 @@ struct Launcher {
                 "no tutorial named '\(name)'" + (have.isEmpty ? "" : " (tutorials: \(have.map(\.name).joined(separator: ", ")))"))
         }
         if interactive, Self.isCapableTerminal(env["TERM"]),
-            let status = NotebookApp(environment: env, settings: settings(), firstCommand: "run \"\(file)\"").run()
+            let status = NotebookApp(environment: env, settings: settings(recording: true), firstCommand: "run \"\(file)\"").run()
         {
             return status
         }
@@ -257,8 +257,10 @@ struct Launcher {
 
     func lineMode(firstCommand: String? = nil) -> Int32 {
         let state = StateDirectory.ensure(environment: env)
-        return LineModeApp(environment: environment(), settings: settings(), stateDirectory: state, firstCommand: firstCommand)
-            .run()
+        return LineModeApp(
+            environment: environment(), settings: settings(recording: true), stateDirectory: state, firstCommand: firstCommand
+        )
+        .run()
     }
 
     func usageError(_ message: String) -> Int32 {
@@ -272,7 +274,11 @@ struct Launcher {
         return TerminalEnvironment(environment: env, isTerminal: isatty(1) == 1, terminalWidth: width)
     }
 
-    func settings() -> SessionSettings {
-        SessionSettings(journalDirectory: StateDirectory.path(environment: env) + "/sessions")
+    /// `recording`: a reader is there (the notebook, line mode), so a lesson's answers and
+    /// claims are recorded to `$XDG_STATE_HOME/basin/lessons` for `basin class report`.
+    func settings(recording: Bool = false) -> SessionSettings {
+        SessionSettings(
+            journalDirectory: StateDirectory.path(environment: env) + "/sessions",
+            lessonRecorder: recording ? LessonRecorder(environment: env) : nil)
     }
 }

@@ -37,46 +37,65 @@ struct AskCommand: RunnableCommand {
             }
             let key = try evaluator.choice(answer, among: choices, at: c.span(\.choices))
             let reply = s.host.ask(question + " (" + choices.joined(separator: ", ") + ")")
-            s.say(Self.verdict(reply: reply, choices: choices, key: key.name, why: key.why))
+            let judged = Self.judge(reply: reply, choices: choices, key: key.name, why: key.why)
+            s.say(judged.text)
+            s.recordAnswer(question, reply: reply, key: judged.key, right: judged.right, source: c.source, line: c.span.line)
             return .ok
         }
         let key = try answer.map { e throws(RuntimeError) in try evaluator.value(e) }
         let reply = s.host.ask(question)
-        if let key, let verdict = Self.verdict(reply: reply, answer: key.value, within: within, percent: key.percent) {
-            s.say(verdict)
+        if let key, let judged = Self.judge(reply: reply, answer: key.value, within: within, percent: key.percent) {
+            s.say(judged.text)
+            s.recordAnswer(question, reply: reply, key: judged.key, right: judged.right, source: c.source, line: c.span.line)
         }
         return .ok
     }
 
-    /// A multiple-choice reply against the key; `why` shows the values that decided it.
-    static func verdict(reply: String?, choices: [String], key: String, why: String) -> String {
-        guard let reply else { return "answer: \(key) (\(why))" }
-        let trimmed = reply.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return "the answer: \(key) (\(why))" }
-        guard let chosen = choices.first(where: { $0.lowercased() == trimmed.lowercased() }) else {
-            return "'\(trimmed)' is not one of \(choices.joined(separator: ", ")); the answer: \(key) (\(why))"
-        }
-        return chosen == key ? "right: \(key) (\(why))" : "not quite: the answer is \(key), not \(chosen) (\(why))"
+    /// What the reader is told, the key as shown, and whether the reply was right (nil: no reply).
+    struct Judgement {
+        var text: String
+        var key: String
+        var right: Bool?
     }
 
-    /// What the reader is told after answering (nil: nothing to say).
+    /// A multiple-choice reply against the key; `why` shows the values that decided it.
+    static func judge(reply: String?, choices: [String], key: String, why: String) -> Judgement {
+        guard let reply else { return Judgement(text: "answer: \(key) (\(why))", key: key, right: nil) }
+        let trimmed = reply.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return Judgement(text: "the answer: \(key) (\(why))", key: key, right: nil) }
+        guard let chosen = choices.first(where: { $0.lowercased() == trimmed.lowercased() }) else {
+            return Judgement(
+                text: "'\(trimmed)' is not one of \(choices.joined(separator: ", ")); the answer: \(key) (\(why))", key: key,
+                right: false)
+        }
+        return chosen == key
+            ? Judgement(text: "right: \(key) (\(why))", key: key, right: true)
+            : Judgement(text: "not quite: the answer is \(key), not \(chosen) (\(why))", key: key, right: false)
+    }
+
+    /// What the reader is told after answering a number (nil: no key, nothing to say).
     /// An accuracy (`percent`) is asked and answered in percent, `within` in points.
-    static func verdict(reply: String?, answer: Double?, within: Double, percent: Bool = false) -> String? {
+    static func judge(reply: String?, answer: Double?, within: Double, percent: Bool = false) -> Judgement? {
         guard var answer else { return nil }
         if percent { answer = (answer * 1000).rounded() / 10 }
         let unit = percent ? "%" : ""
         let expected = NumberLiteral.format(answer) + unit + (within > 0 ? " (±\(NumberLiteral.format(within)))" : "")
-        guard let reply else { return "answer: \(expected)" }
+        let key = NumberLiteral.format(answer) + unit
+        guard let reply else { return Judgement(text: "answer: \(expected)", key: key, right: nil) }
         let trimmed = reply.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return "the answer: \(expected)" }
-        guard let number = Self.replyNumber(trimmed) else { return "'\(trimmed)' is not a number; the answer: \(expected)" }
+        guard !trimmed.isEmpty else { return Judgement(text: "the answer: \(expected)", key: key, right: nil) }
+        guard let number = Self.replyNumber(trimmed) else {
+            return Judgement(text: "'\(trimmed)' is not a number; the answer: \(expected)", key: key, right: false)
+        }
         let off = number - answer
-        if off == 0 { return "exactly right: \(NumberLiteral.format(answer))\(unit)" }
+        if off == 0 { return Judgement(text: "exactly right: \(NumberLiteral.format(answer))\(unit)", key: key, right: true) }
         let distance = NumberLiteral.format(abs(off)) + (percent ? " points" : "") + (off > 0 ? " too high" : " too low")
         if abs(off) <= within {
-            return "close enough: the answer is \(NumberLiteral.format(answer))\(unit); you were \(distance)"
+            return Judgement(
+                text: "close enough: the answer is \(NumberLiteral.format(answer))\(unit); you were \(distance)", key: key,
+                right: true)
         }
-        return "not quite: the answer is \(expected); you were \(distance)"
+        return Judgement(text: "not quite: the answer is \(expected); you were \(distance)", key: key, right: false)
     }
 
     /// A typed number: `42`, `0.5`, `1e-3`, `10k`.

@@ -31,11 +31,13 @@ struct ExpectCommand: RunnableCommand {
         }
         var evaluator = ExpressionEvaluator(session: s)
         let holds = try evaluator.holds(expression)
+        let claim = c.source.text(of: expression.span)
         s.emit(
             .expectation(
-                Verdict(
-                    holds: holds, claim: c.source.text(of: expression.span),
-                    values: evaluator.compared.joined(separator: "; "), message: message)))
+                Verdict(holds: holds, claim: claim, values: evaluator.compared.joined(separator: "; "), message: message)))
+        if let lesson = Lessons.name(of: c.source) {
+            s.recordLesson(lesson, .expect, line: c.span.line, source: c.source, question: claim, right: holds)
+        }
         return .ok
     }
 }

@@ -1,0 +1,82 @@
+// predict / reveal, sections, and the lesson records a session keeps: an answer, its key and
+// whether it was right; each claim checked; where the lesson started, ended or stopped.
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Interpreter
+
+@Suite("Predict, reveal and lesson records")
+struct LessonRecordingTests {
+    static let lesson = """
+        section "Two nets"
+        data d = spiral n=300
+        net a = dense 32 relu, dense 3
+        net b = dense 4 relu, dense 3
+        predict "Which will have more parameters?" choices=(a, b)
+        predict "How many parameters will b have?"
+        train a epochs=2
+        train b epochs=2
+        reveal answer=most(params)
+        section "Numbers"
+        reveal answer=b.params within=2
+        expect a.params > b.params
+        expect a.params < b.params
+        """
+
+    /// Runs `text` as the file `name` with a reader who replies `reply`, recording into a scratch
+    /// directory; returns what was said and the records.
+    static func run(
+        _ text: String, name: String = "lessons/two.basin", reply: String?
+    ) -> (lines: [String], records: [LessonRecord], status: ExecutionStatus) {
+        let dir = TestDirectories.make("lesson-records")
+        let host = AnsweringHost(reply: reply)
+        let session = Session(
+            host: host, settings: SessionSettings(lessonRecorder: LessonRecorder(directory: dir, student: "ann")))
+        let status = session.execute(text, file: name)
+        let stem = (name as NSString).lastPathComponent.replacingOccurrences(of: ".basin", with: "")
+        let file = (try? String(contentsOfFile: dir + "/\(stem).jsonl", encoding: .utf8)) ?? ""
+        return (host.lines, file.split(separator: "\n").compactMap { LessonRecord(jsonLine: $0) }, status)
+    }
+
+    @Test("a prediction is judged after the run, against the run's own numbers, and recorded")
+    func predictThenReveal() throws {
+        let (lines, records, status) = Self.run(Self.lesson, reply: "a")
+        #expect(status == .ok)
+        #expect(lines.contains("Which will have more parameters?\n  right: a (params: a 195, b 27)"), "\(lines)")
+        #expect(lines.contains("How many parameters will b have?\n  'a' is not a number; the answer: 27 (±2)"), "\(lines)")
+        #expect(records.map(\.kind) == [.start, .ask, .ask, .expect, .expect, .end])
+        let first = records[1]
+        #expect(first.question == "Which will have more parameters?" && first.answer == "a" && first.key == "a")
+        #expect(first.right == true && first.line == 5 && first.section == "Two nets")
+        #expect(records[2].right == false && records[2].key == "27" && records[2].section == "Two nets")
+        #expect(records[3].question == "a.params > b.params" && records[3].right == true && records[3].section == "Numbers")
+        #expect(records[4].right == false)
+        #expect(records.allSatisfy { $0.student == "ann" && $0.lesson == "two" })
+    }
+
+    @Test("a lesson that stops records where; batch (no reader) records no answers")
+    func stopsAndBatch() throws {
+        let stopped = Self.run("predict \"?\" choices=(a, b)\ntrain nosuch\nreveal answer=most(params)", reply: "a")
+        #expect(stopped.status == .runtimeError)
+        #expect(stopped.records.map(\.kind) == [.start, .stop] && stopped.records.last?.line == 2)
+        let batch = Self.run(Self.lesson, reply: nil)
+        #expect(batch.lines.contains("Which will have more parameters?\n  answer: a (params: a 195, b 27)"))
+        #expect(!batch.records.contains { $0.kind == .ask }, "no reader, no answers")
+    }
+
+    @Test("typed text and scripts without questions or claims are not lessons")
+    func notLessons() {
+        #expect(Self.run("data d = moons", reply: "x").records.isEmpty)
+        #expect(Self.run("predict \"?\"", name: "", reply: "x").records.isEmpty)
+    }
+
+    @Test("reveal without a prediction, or without answer=, is refused with an example")
+    func refusals() {
+        let host = AnsweringHost(reply: nil)
+        let session = Session(host: host)
+        #expect(session.execute("reveal answer=1") == .runtimeError)
+        #expect(session.execute("predict \"?\" choices=(a, b)\nreveal") == .runtimeError)
+        #expect(session.execute("section \"  \"") == .runtimeError)
+    }
+}
