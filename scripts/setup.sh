@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs what Basin's build and tests need on Debian/Ubuntu, if it is missing.
+# Installs what Basin's build needs on Debian/Ubuntu, if it is missing; with --tests, also what
+# only the tests use (Chromium renders an exported notebook headless; tmux drives the notebook).
 # As root it runs apt-get itself; otherwise it prints the exact command to run with sudo.
 set -euo pipefail
 
 packages=(libopenblas-dev liblapacke-dev libedit-dev libncurses-dev tmux pkg-config)
+if [ "${1:-}" = "--tests" ]; then
+  packages+=(chromium)
+fi
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

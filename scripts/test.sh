@@ -11,7 +11,7 @@
 # `swift format format -i -r -p Sources Tests Package.swift` fixes what the lint reports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --tests
 if swift format --version >/dev/null 2>&1; then
     echo "== swift format lint"
     swift format lint --strict --configuration .swift-format -r -p Sources Tests Package.swift

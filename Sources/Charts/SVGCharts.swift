@@ -82,12 +82,22 @@ extension Heatmap {
         if let title { svg.text(title, x: 60, y: 22, size: 15, extra: [("font-weight", "bold")]) }
         let bounds = valueBounds()
         let cw = frame.width / Double(max(1, columns)), ch = frame.height / Double(max(1, rows))
-        for row in 0..<rows {
-            for column in 0..<columns {
-                guard let fill = svgColor(scaled(value(column: column, row: row)), bounds: bounds) else { continue }
-                svg.rect(
-                    x: frame.left + Double(column) * cw, y: frame.top + frame.height - Double(row + 1) * ch,
-                    width: cw + 0.3, height: ch + 0.3, fill: fill)
+        // A run of cells of one colour along a row is one rectangle (decision regions are mostly
+        // runs); crisp edges, so neighbouring rows meet without hairline seams.
+        svg.group([("shape-rendering", "crispEdges")]) { svg in
+            for row in 0..<rows {
+                var column = 0
+                while column < columns {
+                    let fill = svgColor(scaled(value(column: column, row: row)), bounds: bounds)
+                    var end = column + 1
+                    while end < columns, svgColor(scaled(value(column: end, row: row)), bounds: bounds) == fill { end += 1 }
+                    if let fill {
+                        svg.rect(
+                            x: frame.left + Double(column) * cw, y: frame.top + frame.height - Double(row + 1) * ch,
+                            width: Double(end - column) * cw + 0.3, height: ch + 0.3, fill: fill)
+                    }
+                    column = end
+                }
             }
         }
         frame.drawAxes(into: &svg, xLabel: xLabel, yLabel: title == nil ? yLabel : nil)

@@ -36,6 +36,13 @@ struct SVGWriter {
         if let text { body.append("<\(name)\(attrs)>\(Self.escaped(text))</\(name)>") } else { body.append("<\(name)\(attrs)/>") }
     }
 
+    /// Elements drawn by `draw` inside one `<g>` carrying `attributes`.
+    mutating func group(_ attributes: [(String, String)], _ draw: (inout SVGWriter) -> Void) {
+        body.append("<g" + attributes.map { " \($0.0)=\"\(Self.escaped($0.1))\"" }.joined() + ">")
+        draw(&self)
+        body.append("</g>")
+    }
+
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, extra: [(String, String)] = []) {
         element(
             "rect",

@@ -73,6 +73,13 @@ public final class Session: @unchecked Sendable {
     var journalProblemSaid = false
     /// The lesson records' failure was said (once a session).
     var lessonProblemSaid = false
+    /// Every statement run and what it showed, for `export session`: the newest `maxCells`.
+    var cells: [SessionCell] = []
+    /// Cells dropped from the front to keep `maxCells`.
+    var droppedCells = 0
+    static let maxCells = 2000
+    /// Outputs kept in one cell (a long sweep prints a line per trial); the rest are counted.
+    static let maxOutputsPerCell = 500
 
     public init(host: any SessionHost, settings: SessionSettings = SessionSettings()) {
         self.host = host
@@ -114,11 +121,12 @@ public final class Session: @unchecked Sendable {
     public func execute(_ source: SourceFile) -> ExecutionStatus {
         let parsed = Script.parse(source, registry: registry)
         guard parsed.succeeded else {
-            for d in parsed.diagnostics.prefix(Self.maxDiagnostics) { host.emit(.diagnostic(d, source)) }
+            beginCell(source.text)
+            for d in parsed.diagnostics.prefix(Self.maxDiagnostics) { emit(.diagnostic(d, source)) }
             if parsed.diagnostics.count > Self.maxDiagnostics {
                 let next = parsed.diagnostics[Self.maxDiagnostics]
                 let rest = parsed.diagnostics.count - Self.maxDiagnostics
-                host.emit(
+                emit(
                     .diagnostic(
                         Diagnostic(
                             .note, "… and \(rest) more errors not shown, from here on (fix the first ones)",
@@ -137,7 +145,7 @@ public final class Session: @unchecked Sendable {
             if status == .ok, activeRun.interruptedSinceStart {
                 let left = statements.count - index - 1
                 if left > 0, runDepth == 0 {
-                    host.emit(.text("stopped by Ctrl-C: the \(left) line\(left == 1 ? "" : "s") after it did not run"))
+                    say("stopped by Ctrl-C: the \(left) line\(left == 1 ? "" : "s") after it did not run")
                 }
                 status = .interrupted
             }
@@ -154,6 +162,7 @@ public final class Session: @unchecked Sendable {
 
     func run(_ statement: Statement, in source: SourceFile, next: String?) -> ExecutionStatus {
         let text = source.text(of: statement.span)
+        beginCell(text)
         journal?.append(text)
         if case .command(let c) = statement.kind, Commands.runsLong(c.verb.name) { journal?.flush() }
         sayJournalProblem()
@@ -163,7 +172,7 @@ public final class Session: @unchecked Sendable {
             if status == .ok, Self.isReplayable(statement) { transcript.append(text) }
             return status
         } catch {
-            host.emit(.diagnostic(error.diagnostic(fallback: statement.span), source))
+            emit(.diagnostic(error.diagnostic(fallback: statement.span), source))
             return .runtimeError
         }
     }
@@ -172,7 +181,7 @@ public final class Session: @unchecked Sendable {
     func sayJournalProblem() {
         guard let journal, let problem = journal.problem, !journalProblemSaid else { return }
         journalProblemSaid = true
-        host.emit(.text("note: the journal \(journal.path) cannot be written (\(problem)); commands are not being recorded"))
+        say("note: the journal \(journal.path) cannot be written (\(problem)); commands are not being recorded")
     }
 
     /// Commands that change state belong in a saved session; looking and help do not.
@@ -183,10 +192,23 @@ public final class Session: @unchecked Sendable {
 
     func emit(_ output: Output) {
         if case .chart(let chart) = output { lastChart = chart }
+        if case .clear = output {
+        } else if !cells.isEmpty, cells[cells.count - 1].outputs.count < Self.maxOutputsPerCell {
+            cells[cells.count - 1].outputs.append(output)
+        }
         host.emit(output)
     }
 
-    func say(_ text: String) { host.emit(.text(text)) }
+    func say(_ text: String) { emit(.text(text)) }
+
+    /// A statement begins: its cell collects what it shows.
+    func beginCell(_ source: String) {
+        cells.append(SessionCell(source: source, outputs: []))
+        if cells.count > Self.maxCells {
+            cells.removeFirst(cells.count - Self.maxCells)
+            droppedCells += 1
+        }
+    }
 
     // MARK: Lesson records
 

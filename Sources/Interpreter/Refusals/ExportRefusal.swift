@@ -19,4 +19,8 @@ enum ExportRefusal: Refusal {
     case nothingPlotted(file: String)
     /// `net` has no landscape yet.
     case noLandscape(net: String)
+    /// `export session` to `file`, whose ending (`written`, maybe empty) is neither HTML nor Markdown.
+    case sessionFormat(file: String, written: String)
+    /// `export session` before any command ran.
+    case emptySession
 }

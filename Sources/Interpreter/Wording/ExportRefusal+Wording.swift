@@ -13,6 +13,10 @@ extension ExportRefusal {
         case .noEvaluations(let net): return "\(net) has no evaluations to export yet"
         case .nothingPlotted: return "nothing plotted yet"
         case .noLandscape(let net): return "\(net) has no landscape to export yet"
+        case .sessionFormat(let file, let written):
+            return "export session writes HTML (.html) or Markdown (.md), but '\(file)' says "
+                + (written.isEmpty ? "neither" : ".\(written)")
+        case .emptySession: return "nothing has run in this session yet"
         }
     }
 
@@ -30,6 +34,10 @@ extension ExportRefusal {
         case .noEvaluations(let net): return "train \(net) epochs=1 (each epoch ends with an evaluation)"
         case .nothingPlotted(let file): return "show a chart first, e.g. plot loss, then export plot \"\(file)\""
         case .noLandscape(let net): return "landscape \(net) 2d (or 1d) first"
+        case .sessionFormat(let file, let written):
+            let stem = written.isEmpty ? file : String(file.dropLast(written.count + 1))
+            return "name it \"\(stem).html\" (one file, charts inside) or \"\(stem).md\" (charts as SVG files beside it)"
+        case .emptySession: return "run a few commands, then export session \"notebook.html\""
         }
     }
 }

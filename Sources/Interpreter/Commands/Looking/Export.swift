@@ -8,6 +8,8 @@
 //   export NET grid "g.csv"            the last landscape's losses
 //   export NET directions "d.safetensors"  the last landscape's directions
 //   export SWEEP "trials.csv"          a sweep's trials (Sweeps/SweepAccess.swift)
+//   export session "NAME.html"         every cell of the session: one self-contained HTML page
+//   export session "NAME.md"           the same as Markdown, charts as NAME-charts/chart-NN.svg
 // A file name whose extension says another format than the one written is refused.
 //
 // The net's last landscape, so a slice can be checked or redrawn elsewhere:
@@ -24,7 +26,7 @@ import Lab
 import Networks
 
 struct ExportCommand: RunnableCommand {
-    enum What: String, OperandChoice { case weights, metrics, plot, grid, directions, trials }
+    enum What: String, OperandChoice { case weights, metrics, plot, grid, directions, trials, session }
 
     var target: String?
     var what: What?
@@ -35,9 +37,14 @@ struct ExportCommand: RunnableCommand {
 
     static var declaration: Declaration<ExportCommand> {
         Declaration(
-            "export", category: "Sessions", summary: "write weights (safetensors), metrics (CSV), the last plot (SVG) or trials",
+            "export", category: "Sessions",
+            summary:
+                "write weights (safetensors), metrics (CSV), the last plot (SVG), trials, or the whole session (HTML, Markdown)",
             replayable: false,
-            examples: ["export a \"a.safetensors\"", "export a metrics \"a.csv\"", "export plot \"loss.svg\""],
+            examples: [
+                "export a \"a.safetensors\"", "export a metrics \"a.csv\"", "export plot \"loss.svg\"",
+                "export session \"lesson1.html\"", "export session \"lesson1.md\"",
+            ],
             .slot(\.target, "target", .name(.any), placeholder: "NAME", help: "the net or sweep"),
             .slot(\.what, "what", help: "what to write (default: weights for a net, trials for a sweep)"),
             .slot(\.file, "file", .string, required: true, placeholder: "\"FILE\"", help: "a file name in quotes"))
@@ -47,6 +54,10 @@ struct ExportCommand: RunnableCommand {
         var what = self.what
         if let target, let sweep = s.workspace.sweeps[target], what == nil || what == .trials {
             try s.sweeps.exportTrials(sweep, to: file, at: c.span(\.file))
+            return .ok
+        }
+        if what == .session {
+            try exportSession(s, c)
             return .ok
         }
         if what == nil, file.lowercased().hasSuffix(".csv") { what = .metrics }
@@ -69,6 +80,7 @@ struct ExportCommand: RunnableCommand {
         case .grid?: try exportGrid(s, try s.workspace.net(target, at: c.span(\.target)), c)
         case .directions?: try exportDirections(s, try s.workspace.net(target, at: c.span(\.target)), c)
         case .trials?: throw notASweep(s, c)
+        case .session?: try exportSession(s, c)
         }
         return .ok
     }
@@ -143,6 +155,42 @@ struct ExportCommand: RunnableCommand {
         let svg = SVG.document(for: chart)
         try s.write(Array(svg.utf8), to: file, at: c.span(\.file))
         s.say("last chart → \(file) (\(formatBytes(svg.utf8.count)))")
+    }
+
+    // MARK: the session
+
+    /// Every cell before this command, as HTML or as Markdown with the charts as SVG files.
+    func exportSession(_ s: Session, _ c: Context<ExportCommand>) throws(RuntimeError) {
+        let cells = Array(s.cells.dropLast())  // the last cell is this export
+        let ext = (file as NSString).pathExtension.lowercased()
+        guard ["html", "htm", "md", "markdown"].contains(ext) else {
+            throw RuntimeError(ExportRefusal.sessionFormat(file: file, written: ext), at: c.span(\.file))
+        }
+        guard !cells.isEmpty else { throw RuntimeError(ExportRefusal.emptySession, at: c.span) }
+        let title = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let dropped =
+            s.droppedCells > 0 ? "; the first \(s.droppedCells) cells were dropped to keep the newest \(Session.maxCells)" : ""
+        let note = "Basin \(Self.basinVersion) session, \(cells.count) cells, exported \(LessonRecord.timestamp())\(dropped)"
+        if ext == "html" || ext == "htm" {
+            let page = SessionDocument.html(title: title, cells: cells, note: note)
+            try s.write(Array(page.utf8), to: file, at: c.span(\.file))
+            s.say("session: \(cells.count) cells → \(file) (\(formatBytes(page.utf8.count)))")
+            return
+        }
+        let folder = (file as NSString).deletingPathExtension + "-charts"
+        let (text, charts) = SessionDocument.markdown(
+            title: title, cells: cells, note: note, chartFolder: (folder as NSString).lastPathComponent)
+        if !charts.isEmpty {
+            let path = try s.checkedPath(folder, writing: true, at: c.span(\.file))
+            do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+                throw s.cannotWrite(folder, EACCES, at: c.span(\.file))
+            }
+            for chart in charts { try s.write(Array(chart.svg.utf8), to: folder + "/" + chart.name, at: c.span(\.file)) }
+        }
+        try s.write(Array(text.utf8), to: file, at: c.span(\.file))
+        s.say(
+            "session: \(cells.count) cells → \(file)"
+                + (charts.isEmpty ? "" : " and \(charts.count) chart\(charts.count == 1 ? "" : "s") in \(folder)/"))
     }
 
     // MARK: the last landscape
