@@ -80,3 +80,42 @@ struct LessonRecordingTests {
         #expect(session.execute("section \"  \"") == .runtimeError)
     }
 }
+
+@Suite("eval confusion and worst=")
+struct EvalDetailsTests {
+    static func run(_ text: String) -> (LookingRecorder, ExecutionStatus) {
+        let recorder = LookingRecorder()
+        let status = Session(host: recorder).execute(text)
+        return (recorder, status)
+    }
+
+    @Test("the confusion matrix counts every example of the part, pooled over seeds")
+    func confusionCounts() throws {
+        let (r, status) = Self.run(
+            "data d = spiral n=300 classes=3\nnet a = dense 16 relu, dense 3\ntrain a epochs=3 seeds=2\neval a confusion")
+        #expect(status == .ok)
+        guard case .table(let t)? = r.charts.last else {
+            Issue.record("no table")
+            return
+        }
+        #expect(t.columns.map(\.header) == ["true", "0", "1", "2", "recall"])
+        let counts = t.rows.dropLast().flatMap { $0[1...3] }.map { Int($0) ?? 0 }
+        #expect(counts.reduce(0, +) == 2 * 45, "45 validation examples, 2 seeds")
+        #expect(r.texts.last?.contains("of 90 right") == true, "\(r.texts.last ?? "")")
+    }
+
+    @Test("worst=K lists at most K mistakes, most confident first; regression data is refused before anything prints")
+    func worstAndRefusal() throws {
+        let (r, _) = Self.run("data d = spiral n=300 classes=3\nnet a = dense 4 relu, dense 3\ntrain a epochs=1\neval a worst=4")
+        guard case .table(let t)? = r.charts.last else {
+            Issue.record("no table")
+            return
+        }
+        #expect(t.rows.count <= 4 && !t.rows.isEmpty)
+        let confidences = t.rows.map { Double($0[3].dropLast()) ?? 0 }
+        #expect(confidences == confidences.sorted(by: >), "\(confidences)")
+        let (regression, status) = Self.run("data s = sine n=60\nnet r = dense 4 tanh, dense 1\ntrain r epochs=1\neval r worst=3")
+        #expect(status == .runtimeError)
+        #expect(!regression.charts.contains { if case .table = $0 { true } else { false } }, "the refusal comes first")
+    }
+}
