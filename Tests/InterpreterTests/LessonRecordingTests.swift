@@ -119,3 +119,43 @@ struct EvalDetailsTests {
         #expect(!regression.charts.contains { if case .table = $0 { true } else { false } }, "the refusal comes first")
     }
 }
+
+@Suite("export NET predictions")
+struct ExportPredictionsTests {
+    @Test("a CSV row per example: whole numbers as integers, probabilities that sum to 1 and agree with eval")
+    func csv() throws {
+        let f = LookingFixture()
+        #expect(f.run("data d = spiral n=300 classes=3\nnet a = dense 16 relu, dense 3\ntrain a epochs=3") == .ok)
+        #expect(f.run("export a predictions \"p.csv\"") == .ok)
+        let lines = try String(contentsOfFile: f.path("p.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "index,target,predicted,confidence,p_0,p_1,p_2,logit_0,logit_1,logit_2")
+        #expect(lines.count == 1 + 45, "one row per validation example")
+        var right = 0
+        for (i, line) in lines.dropFirst().enumerated() {
+            let v = line.split(separator: ",").map { Double($0)! }
+            #expect(v[0] == Double(i) && v[1] == v[1].rounded() && v[2] == v[2].rounded())
+            #expect(abs(v[4] + v[5] + v[6] - 1) < 1e-5, "probabilities sum to 1 (Float rounding)")
+            #expect(v[3] == v[4 + Int(v[2])], "the confidence is the predicted class's probability")
+            if v[1] == v[2] { right += 1 }
+        }
+        // eval's accuracy on the same part, from its own pass.
+        f.run("eval a on val")
+        guard case .table(let t)? = f.recorder.charts.last else {
+            Issue.record("no eval table")
+            return
+        }
+        #expect(t.rows[0][3] == pct(Double(right) / 45), "\(t.rows[0]) vs \(right)/45")
+    }
+
+    @Test("NPY holds the same columns as float32 [rows, columns]; a test export counts as a peek; a wrong ending is refused")
+    func npy() throws {
+        let f = LookingFixture()
+        f.run("data d = spiral n=300 classes=3\nnet a = dense 16 relu, dense 3\ntrain a epochs=1")
+        #expect(f.run("export a predictions \"p.npy\" on test") == .ok)
+        let bytes = try #require(FileManager.default.contents(atPath: f.path("p.npy")))
+        let header = String(decoding: bytes.prefix(128), as: UTF8.self)
+        #expect(header.contains("'descr': '<f4'") && header.contains("'shape': (45, 10)"), "\(header)")
+        #expect(f.recorder.texts.contains { $0.hasPrefix("peek 1 at d's locked test part") })
+        #expect(f.run("export a predictions \"p.json\"") == .runtimeError)
+    }
+}

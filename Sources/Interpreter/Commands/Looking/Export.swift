@@ -8,6 +8,10 @@
 //   export NET grid "g.csv"            the last landscape's losses
 //   export NET directions "d.safetensors"  the last landscape's directions
 //   export SWEEP "trials.csv"          a sweep's trials (Sweeps/SweepAccess.swift)
+//   export NET predictions "p.csv" [on train|val|test]   per example (and position): index,
+//                                      target, predicted class, its probability, every class's
+//                                      probability and logit (regression: targets and outputs);
+//                                      "p.npy" the same columns as a float32 [rows, columns] array
 //   export session "NAME.html"         every cell of the session: one self-contained HTML page
 //   export session "NAME.md"           the same as Markdown, charts as NAME-charts/chart-NN.svg
 // A file name whose extension says another format than the one written is refused.
@@ -20,17 +24,19 @@
 //               "d1.0.bias", … and "d2.…" for a plane (a line has only d1 = w_now − w_from).
 //               Metadata: net, kind, step. w(α, β) = weights + α·d1 + β·d2.
 import Charts
+import Datasets
 import Diagnostics
 import Foundation
 import Lab
 import Networks
 
 struct ExportCommand: RunnableCommand {
-    enum What: String, OperandChoice { case weights, metrics, plot, grid, directions, trials, session }
+    enum What: String, OperandChoice { case weights, metrics, plot, grid, directions, trials, session, predictions }
 
     var target: String?
     var what: What?
     var file = ""
+    var part: EvalCommand.Part?
 
     /// The version written into exported metadata (as `basin --version` prints it).
     static let basinVersion = "0.1"
@@ -43,11 +49,14 @@ struct ExportCommand: RunnableCommand {
             replayable: false,
             examples: [
                 "export a \"a.safetensors\"", "export a metrics \"a.csv\"", "export plot \"loss.svg\"",
-                "export session \"lesson1.html\"", "export session \"lesson1.md\"",
+                "export session \"lesson1.html\"", "export session \"lesson1.md\"", "export a predictions \"p.csv\" on val",
             ],
             .slot(\.target, "target", .name(.any), placeholder: "NAME", help: "the net or sweep"),
             .slot(\.what, "what", help: "what to write (default: weights for a net, trials for a sweep)"),
-            .slot(\.file, "file", .string, required: true, placeholder: "\"FILE\"", help: "a file name in quotes"))
+            .slot(\.file, "file", .string, required: true, placeholder: "\"FILE\"", help: "a file name in quotes"),
+            .slot(
+                \.part, "part", keyword: "on", placeholder: "train|val|test",
+                help: "predictions: the part after 'on' (default val; test counts as a peek)"))
     }
 
     func run(_ s: Session, _ c: Context<ExportCommand>) throws(RuntimeError) -> ExecutionStatus {
@@ -81,6 +90,7 @@ struct ExportCommand: RunnableCommand {
         case .directions?: try exportDirections(s, try s.workspace.net(target, at: c.span(\.target)), c)
         case .trials?: throw notASweep(s, c)
         case .session?: try exportSession(s, c)
+        case .predictions?: try exportPredictions(s, try s.workspace.net(target, at: c.span(\.target)), c)
         }
         return .ok
     }
@@ -98,6 +108,7 @@ struct ExportCommand: RunnableCommand {
         let writes: (format: String, ext: String) =
             switch what {
             case .metrics, .grid: ("CSV", "csv")
+            case .predictions: file.lowercased().hasSuffix(".npy") ? ("NPY", "npy") : ("CSV", "csv")
             case .plot: ("SVG", "svg")
             default: ("safetensors", "safetensors")
             }
@@ -155,6 +166,82 @@ struct ExportCommand: RunnableCommand {
         let svg = SVG.document(for: chart)
         try s.write(Array(svg.utf8), to: file, at: c.span(\.file))
         s.say("last chart → \(file) (\(formatBytes(svg.utf8.count)))")
+    }
+
+    // MARK: predictions
+
+    func exportPredictions(_ s: Session, _ net: NetEntry, _ c: Context<ExportCommand>) throws(RuntimeError) {
+        guard let network = net.currentNetwork, let dataName = net.dataName, let data = s.workspace.datasets[dataName]
+        else { throw RuntimeError(TrainingRefusal.metNoData(net: net.name), at: c.span) }
+        let chosen = part ?? (data.parts.validation.count > 0 ? .val : .train)
+        let examples: Dataset
+        switch chosen {
+        case .train: examples = net.run?.train ?? data.parts.train
+        case .val: examples = net.run?.validation ?? data.parts.validation
+        case .test:
+            guard data.parts.testCount > 0 else {
+                throw RuntimeError(TrainingRefusal.emptyPart(data: data.name, part: "test"), at: c.span(\.part))
+            }
+            examples = data.parts.test(peekedBy: "export \(net.name) predictions on test")
+        }
+        guard examples.count > 0 else {
+            throw RuntimeError(TrainingRefusal.emptyPart(data: data.name, part: chosen.rawValue), at: c.span(\.part))
+        }
+        guard let p = Predictions(network: network, data: examples) else {
+            throw RuntimeError(EvalRefusal.cannotPredict(net: net.name, data: data.name), at: c.span)
+        }
+        let table = Self.predictionTable(p, targets: examples)
+        let bytes: [UInt8]
+        if file.lowercased().hasSuffix(".npy") {
+            bytes = try rethrow(at: c.span(\.file)) { () throws -> [UInt8] in
+                try NPY.encode(float32: table.rows.flatMap { $0 }, shape: [table.rows.count, table.columns.count])
+            }
+        } else {
+            // Whole numbers (indices, classes) as integers; the rest in their shortest round-tripping form.
+            let field = { (v: Float) in v == v.rounded() && abs(v) < 1e7 ? String(Int(v)) : "\(v)" }
+            let lines = [table.columns.joined(separator: ",")] + table.rows.map { $0.map(field).joined(separator: ",") }
+            bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+        }
+        try s.write(bytes, to: file, at: c.span(\.file))
+        let shown =
+            table.columns.count > 8 ? table.columns.prefix(6).joined(separator: ",") + ",…" : table.columns.joined(separator: ",")
+        s.say("\(net.name) on \(data.name) \(chosen.rawValue): \(table.rows.count) rows (\(shown)) → \(file)")
+        if chosen == .test {
+            s.say("peek \(data.parts.peeks.count) at \(data.name)'s locked test part (recorded; 'show \(data.name)' counts them)")
+        }
+    }
+
+    /// Column names and one row of numbers per example (per example and position for a sequence).
+    static func predictionTable(_ p: Predictions, targets data: Dataset) -> (columns: [String], rows: [[Float]]) {
+        guard let k = p.classes else {
+            let w = data.targetWidth, values = data.values ?? []
+            let columns =
+                ["index"] + (0..<w).map { w == 1 ? "target" : "target_\($0)" }
+                + (0..<p.outputWidth).map { p.outputWidth == 1 ? "output" : "output_\($0)" }
+            let rows = (0..<p.count).map { n in
+                [Float(n)] + Array(values[(n * w)..<((n + 1) * w)])
+                    + Array(p.outputs[(n * p.outputWidth)..<((n + 1) * p.outputWidth)])
+            }
+            return (columns, rows)
+        }
+        let positions = p.positions
+        let columns =
+            ["index"] + (positions > 1 ? ["position"] : []) + ["target", "predicted", "confidence"]
+            + (0..<k).map { "p_\($0)" } + (0..<k).map { "logit_\($0)" }
+        var rows: [[Float]] = []
+        rows.reserveCapacity(p.count * positions)
+        for n in 0..<p.count {
+            for position in 0..<positions {
+                let at = n * positions + position
+                var row: [Float] = [Float(n)]
+                if positions > 1 { row.append(Float(position)) }
+                row += [Float(p.truth[at]), Float(p.predicted[at]), p.confidence[at]]
+                row += p.probabilities[(at * k)..<((at + 1) * k)]
+                row += (0..<k).map { c in p.outputs[n * k * positions + c * positions + position] }
+                rows.append(row)
+            }
+        }
+        return (columns, rows)
     }
 
     // MARK: the session
