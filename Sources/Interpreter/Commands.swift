@@ -12,7 +12,7 @@ enum Commands {
         TrainCommand.self, StepCommand.self, EvalCommand.self, ResetCommand.self, ForkCommand.self, CheckpointCommand.self,
         RewindCommand.self,
         PlotCommand.self, HistCommand.self, NormsCommand.self, LandscapeCommand.self, SharpnessCommand.self, HessianCommand.self,
-        CompareCommand.self,
+        CompareCommand.self, ExplainCommand.self,
         ShowCommand.self,
         SweepCommand.self, ReportCommand.self,
         SeedCommand.self, SaveCommand.self, RunCommand.self, ResumeCommand.self, ExportCommand.self, HelpCommand.self,

@@ -118,7 +118,8 @@ struct RegistryTests {
             "data", "split", "noise", "augment", "net", "init", "opt", "loss", "reg", "schedule", "train",
             "step", "eval", "reset", "fork", "checkpoint", "rewind", "plot", "hist", "norms", "landscape",
             "sharpness", "compare", "show", "sweep", "report", "let", "if", "seed", "save", "run", "export",
-            "help", "history", "clear", "quit", "ask", "predict", "reveal", "pause", "expect", "section", "resume", "hessian",
+            "help", "history", "clear", "quit", "ask", "predict", "reveal", "pause", "expect", "section", "explain", "resume",
+            "hessian",
             "freeze", "unfreeze",
         ]
         #expect(Set(registry.commands.map(\.name)) == Set(expected))
