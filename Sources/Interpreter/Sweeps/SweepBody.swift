@@ -36,7 +36,7 @@ struct SweepBody {
         do { space = try SearchSpace(reader.parameters) } catch let error as SearchError {
             let empty = error == .emptySpace
             throw RuntimeError(
-                empty ? "the sweep body samples nothing" : error.description, at: block.span,
+                empty ? "the sweep body samples nothing" : error.message, at: block.span,
                 hint: empty ? "sample something, e.g. 'let lr ~ log(1e-4, 1e-1)'" : error.hint)
         } catch { throw RuntimeError("\(error)", at: block.span) }
         statements = block.statements

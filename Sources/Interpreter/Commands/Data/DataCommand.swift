@@ -329,7 +329,7 @@ struct DataCommand: RunnableCommand {
         do {
             return try load(paths)
         } catch let error as DataError {
-            var message = error.description
+            var message = error.message
             var culprit = 0
             for (i, (path, file)) in zip(paths, files).enumerated() where message.contains(path) {
                 message = message.replacingOccurrences(of: path, with: file)

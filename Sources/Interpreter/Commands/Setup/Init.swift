@@ -73,7 +73,7 @@ struct InitCommand: RunnableCommand {
                 if case .malformed = error {
                     "Basin reads safetensors files, as 'export \(net.name) \"\(net.name).safetensors\"' writes them"
                 } else { "the file must come from a net with the same layers: \(net.definitionText)" }
-            throw RuntimeError("\(file): \(error.description)", at: c.span(\.file), hint: hint)
+            throw RuntimeError("\(file): \(error.message)", at: c.span(\.file), hint: hint)
         }
         net.network = loaded
         net.run = nil
