@@ -72,7 +72,9 @@ let package = Package(
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Interpreter", "Diagnostics", "TestSupport"]),
         .testTarget(
             name: "InterpreterTests",
-            dependencies: ["Interpreter", "Lab", "Language", "Networks", "Charts", "Diagnostics", "TestSupport"],
+            dependencies: [
+                "Interpreter", "Lab", "Language", "Networks", "Datasets", "Search", "Charts", "Diagnostics", "TestSupport",
+            ],
             exclude: ["Golden"]),
         .testTarget(
             name: "NotebookTests", dependencies: ["Notebook", "Interpreter", "Language", "Charts", "Diagnostics", "TestSupport"]),

@@ -82,13 +82,7 @@ extension TrainingRun {
         if step == 0 { return initial }
         if step == self.step { return snapshot() }
         if let s = checkpoints.snapshots.first(where: { $0.step == step }) { return s }
-        let have = [0] + checkpoints.steps
-        let nearest = have.min { abs($0 - step) < abs($1 - step) } ?? 0
-        let hint =
-            checkpoints.every == nil
-            ? "turn on snapshots first, e.g. 'checkpoint NET every=100'"
-            : "snapshots exist at steps \(Self.describe(have)); the nearest is \(nearest)"
-        throw .invalid("no snapshot at step \(step); \(hint)")
+        throw .noSnapshot(step: step, kept: checkpoints.every == nil ? nil : [0] + checkpoints.steps)
     }
 
     /// An independent run branched from this one, now or at an earlier snapshot.
@@ -96,11 +90,5 @@ extension TrainingRun {
         let child = copy()
         if let step, step != self.step { child.restore(try snapshot(at: step)) }
         return child
-    }
-
-    static func describe(_ steps: [Int]) -> String {
-        steps.count <= 8
-            ? steps.map(String.init).joined(separator: ", ")
-            : "\(steps.prefix(4).map(String.init).joined(separator: ", ")), … \(steps.last ?? 0)"
     }
 }

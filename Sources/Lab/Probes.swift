@@ -65,9 +65,10 @@ extension Network {
     /// training step would compute it (training mode, dropout seeded by `seed`), on a copy.
     public func freshGradients(on data: Dataset, loss: Loss, limit: Int = 256, seed: UInt64 = 0) throws(LabError) -> [Float] {
         let n = Swift.min(Swift.max(limit, 0), data.count)
-        guard n > 0 else { throw .invalid("\(data.name) has no examples") }
+        guard n > 0 else { throw .noExamples(data: data.name) }
         guard data.featureCount == inputCount else {
-            throw .shape("\(data.name) has \(data.featureCount) inputs per example but the network takes \(inputCount)")
+            throw .inputMismatch(
+                data: data.name, features: data.featureCount, sampleShape: nil, inputs: inputCount, inputShape: nil)
         }
         try TrainingRun.checkTargets(self, data, loss)
         let probe = copy()

@@ -9,28 +9,56 @@
 // Basin does not need.
 import Networks
 
-public enum SafetensorsError: Error, Equatable, Sendable, CustomStringConvertible {
-    case malformed(String)
+/// Why a safetensors file cannot be read or loaded. Worded in the Interpreter
+/// (Wording/LabError+Wording.swift).
+public enum SafetensorsError: Error, Equatable, Sendable {
+    /// The bytes are not a safetensors file.
+    case malformed(Malformation)
+    /// Tensor `tensor` has a `dtype` Basin does not read.
     case unsupportedDType(tensor: String, dtype: String)
+    /// Tensors the network has and the file does not.
     case missing([String])
+    /// Tensors the file has and the network does not.
     case unexpected([String])
+    /// Tensor `tensor` has shape `got` in the file; the network's is `expected`.
     case shapeMismatch(tensor: String, expected: [Int], got: [Int])
 
-    public var description: String {
-        switch self {
-        case .malformed(let why): return "not a safetensors file: \(why)"
-        case .unsupportedDType(let t, let d): return "tensor '\(t)' has dtype \(d); Basin reads F32, F64, F16 and BF16"
-        case .missing(let names): return "the file has no tensor \(Self.list(names)) for this net"
-        case .unexpected(let names): return "the file has tensor \(Self.list(names)), which this net does not have"
-        case .shapeMismatch(let t, let e, let g):
-            return
-                "tensor '\(t)' has shape [\(g.map(String.init).joined(separator: ", "))], the net needs [\(e.map(String.init).joined(separator: ", "))]"
-        }
-    }
-
-    static func list(_ names: [String]) -> String {
-        let shown = names.prefix(4).map { "'\($0)'" }.joined(separator: ", ")
-        return names.count > 4 ? "\(shown) (and \(names.count - 4) more)" : shown
+    /// What in the bytes is not as a safetensors file has it.
+    public enum Malformation: Equatable, Sendable {
+        /// The file is `bytes` long, shorter than its 8-byte header length.
+        case tooShort(bytes: Int)
+        /// The header length says `claimed` bytes; `available` follow the length.
+        case headerBeyondFile(claimed: UInt64, available: Int)
+        /// The header is JSON but not an object.
+        case headerNotAnObject
+        /// `__metadata__` is not an object.
+        case metadataNotAnObject
+        /// A tensor entry without dtype, shape or two data offsets.
+        case incompleteEntry(tensor: String)
+        /// A tensor whose shape has an entry that is not a dimension.
+        case badShape(tensor: String)
+        /// A tensor whose data offsets are not within the data.
+        case offsetsOutside(tensor: String)
+        /// A tensor holding `bytes` whose `shape` of `dtype` needs `needed` (nil: more than can be counted).
+        case sizeMismatch(tensor: String, bytes: Int, shape: [Int], dtype: String, needed: Int?)
+        /// Text after the header's JSON.
+        case trailingText
+        /// The header's JSON stops inside a value.
+        case endsEarly
+        /// The header's JSON nests more than 64 deep.
+        case nestedTooDeeply
+        /// An object key not followed by ':'.
+        case expectedColon
+        /// An element followed by neither ',' nor `close`.
+        case expectedSeparator(close: Character)
+        /// Text that is no JSON value.
+        case unexpectedText
+        /// A key that is not a string.
+        case expectedString
+        /// A \u escape without four hexadecimal digits.
+        case badEscape
+        /// A string without its closing quote.
+        case unclosedString
     }
 }
 
@@ -43,14 +71,14 @@ extension Safetensors {
     )
         throws(SafetensorsError) -> (tensors: [String: Tensor], metadata: [String: String])
     {
-        guard bytes.count >= 8 else { throw .malformed("it is \(bytes.count) bytes long, shorter than its 8-byte header length") }
+        guard bytes.count >= 8 else { throw .malformed(.tooShort(bytes: bytes.count)) }
         let length = bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
         guard length <= UInt64(bytes.count - 8) else {
-            throw .malformed("the header claims \(length) bytes but the file has \(bytes.count - 8) after the length")
+            throw .malformed(.headerBeyondFile(claimed: length, available: bytes.count - 8))
         }
         let headerEnd = 8 + Int(length)
         var parser = JSONReader(bytes[8..<headerEnd])
-        guard case .object(let header) = try parser.document() else { throw .malformed("the header is not a JSON object") }
+        guard case .object(let header) = try parser.document() else { throw .malformed(.headerNotAnObject) }
         let data = bytes[headerEnd...]
         if let network {
             var shapes: [String: [Int]] = [:]
@@ -63,7 +91,7 @@ extension Safetensors {
         var tensors: [String: Tensor] = [:], metadata: [String: String] = [:]
         for (name, value) in header {
             if name == "__metadata__" {
-                guard case .object(let fields) = value else { throw .malformed("__metadata__ is not an object") }
+                guard case .object(let fields) = value else { throw .malformed(.metadataNotAnObject) }
                 for (k, v) in fields { if case .string(let s) = v { metadata[k] = s } }
                 continue
             }
@@ -78,12 +106,12 @@ extension Safetensors {
         guard case .object(let entry) = value, case .string(let dtype)? = entry["dtype"],
             case .array(let shapeValues)? = entry["shape"], case .array(let offsets)? = entry["data_offsets"], offsets.count == 2
         else {
-            throw .malformed("tensor '\(name)' needs dtype, shape and data_offsets")
+            throw .malformed(.incompleteEntry(tensor: name))
         }
         var shape: [Int] = []
         for v in shapeValues {
             guard case .number(let d) = v, d >= 0, d == d.rounded(), d < 1e12 else {
-                throw .malformed("tensor '\(name)' has a bad shape")
+                throw .malformed(.badShape(tensor: name))
             }
             shape.append(Int(d))
         }
@@ -91,7 +119,7 @@ extension Safetensors {
             e == e.rounded(),
             e <= Double(data.count)
         else {
-            throw .malformed("tensor '\(name)' has data offsets outside the file")
+            throw .malformed(.offsetsOutside(tensor: name))
         }
         let size: Int
         switch dtype {
@@ -105,8 +133,10 @@ extension Safetensors {
         for d in shape where !overflow { (count, overflow) = count.multipliedReportingOverflow(by: d) }
         let (bytes, bytesOverflow) = count.multipliedReportingOverflow(by: size)
         guard !overflow, !bytesOverflow, (Int(e) - Int(b)) == bytes else {
-            let needs = overflow || bytesOverflow ? "more bytes than can be counted" : "\(bytes)"
-            throw .malformed("tensor '\(name)' holds \(Int(e) - Int(b)) bytes, but shape \(shape) of \(dtype) needs \(needs)")
+            throw .malformed(
+                .sizeMismatch(
+                    tensor: name, bytes: Int(e) - Int(b), shape: shape, dtype: dtype,
+                    needed: overflow || bytesOverflow ? nil : bytes))
         }
         let start = data.startIndex + Int(b)
         var values = [Float](repeating: 0, count: count)
@@ -185,7 +215,7 @@ struct JSONReader {
     mutating func document() throws(SafetensorsError) -> JSONValue {
         let v = try value()
         skipSpace()
-        guard i == bytes.count else { throw .malformed("extra text after the header's JSON") }
+        guard i == bytes.count else { throw .malformed(.trailingText) }
         return v
     }
 
@@ -193,14 +223,14 @@ struct JSONReader {
 
     mutating func value() throws(SafetensorsError) -> JSONValue {
         skipSpace()
-        guard i < bytes.count else { throw .malformed("the header's JSON ends early") }
+        guard i < bytes.count else { throw .malformed(.endsEarly) }
         switch bytes[i] {
         case UInt8(ascii: "{"):
             return try container(close: UInt8(ascii: "}")) { r throws(SafetensorsError) in
                 let key = try r.string()
                 r.skipSpace()
                 guard r.i < r.bytes.count, r.bytes[r.i] == UInt8(ascii: ":") else {
-                    throw .malformed("expected ':' in the header")
+                    throw .malformed(.expectedColon)
                 }
                 r.i += 1
                 return (key, try r.value())
@@ -220,7 +250,7 @@ struct JSONReader {
         close: UInt8, _ element: (inout JSONReader) throws(SafetensorsError) -> (String, JSONValue)
     ) throws(SafetensorsError) -> JSONValue {
         depth += 1
-        guard depth <= 64 else { throw .malformed("the header's JSON is nested too deeply") }
+        guard depth <= 64 else { throw .malformed(.nestedTooDeeply) }
         defer { depth -= 1 }
         i += 1
         var pairs: [(String, JSONValue)] = []
@@ -232,10 +262,10 @@ struct JSONReader {
                 skipSpace()
                 pairs.append(try element(&self))
                 skipSpace()
-                guard i < bytes.count else { throw .malformed("the header's JSON ends early") }
+                guard i < bytes.count else { throw .malformed(.endsEarly) }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
                 guard bytes[i] == close else {
-                    throw .malformed("expected ',' or '\(Character(UnicodeScalar(close)))' in the header")
+                    throw .malformed(.expectedSeparator(close: Character(UnicodeScalar(close))))
                 }
                 i += 1
                 break
@@ -248,7 +278,7 @@ struct JSONReader {
     mutating func literal(_ word: String, _ v: JSONValue) throws(SafetensorsError) -> JSONValue {
         let w = Array(word.utf8)
         guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else {
-            throw .malformed("unexpected text in the header")
+            throw .malformed(.unexpectedText)
         }
         i += w.count
         return v
@@ -258,14 +288,14 @@ struct JSONReader {
         let start = i
         while i < bytes.count, "+-.eE0123456789".utf8.contains(bytes[i]) { i += 1 }
         guard i > start, let v = Double(String(decoding: bytes[start..<i], as: UTF8.self)) else {
-            throw .malformed("unexpected text in the header")
+            throw .malformed(.unexpectedText)
         }
         return .number(v)
     }
 
     mutating func string() throws(SafetensorsError) -> String {
-        guard i < bytes.count else { throw .malformed("the header's JSON ends early") }
-        guard bytes[i] == UInt8(ascii: "\"") else { throw .malformed("expected a string in the header") }
+        guard i < bytes.count else { throw .malformed(.endsEarly) }
+        guard bytes[i] == UInt8(ascii: "\"") else { throw .malformed(.expectedString) }
         i += 1
         var out: [UInt8] = []
         while i < bytes.count {
@@ -285,13 +315,13 @@ struct JSONReader {
             case UInt8(ascii: "u"):
                 guard i + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[i..<(i + 4)], as: UTF8.self), radix: 16)
                 else {
-                    throw .malformed("a bad \\u escape in the header")
+                    throw .malformed(.badEscape)
                 }
                 i += 4
                 out += Array(String(UnicodeScalar(code).map(Character.init) ?? "\u{FFFD}").utf8)
             default: out.append(e)
             }
         }
-        throw .malformed("a string in the header is not closed")
+        throw .malformed(.unclosedString)
     }
 }

@@ -64,7 +64,7 @@ public final class TrainingRun: @unchecked Sendable {
         seed: UInt64 = 0
     ) throws(LabError) {
         try Self.check(network, train, validation, loss)
-        guard settings.batchSize >= 1 else { throw .invalid("batch must be a positive integer, got \(settings.batchSize)") }
+        guard settings.batchSize >= 1 else { throw .batchSize(settings.batchSize) }
         let batcher = try Self.makeBatcher(train, settings, seed: seed)
         self.init(
             network: network, train: train, validation: validation,
@@ -102,7 +102,7 @@ public final class TrainingRun: @unchecked Sendable {
 
     /// Changes the loop settings (batch size, order); the batch order restarts.
     public func update(settings new: TrainingSettings) throws(LabError) {
-        guard new.batchSize >= 1 else { throw .invalid("batch must be a positive integer, got \(new.batchSize)") }
+        guard new.batchSize >= 1 else { throw .batchSize(new.batchSize) }
         batcher = try Self.makeBatcher(train, new, seed: seed &+ UInt64(step))
         if new.batchSize != settings.batchSize { storedBuffers = nil }
         settings = new
@@ -135,31 +135,40 @@ public final class TrainingRun: @unchecked Sendable {
     }
 }
 
-/// Everything that can stop a run from starting.
-public enum LabError: Error, Equatable, Sendable, CustomStringConvertible {
-    case invalid(String)
-    case shape(String)
+/// Everything that can stop a run from starting (or a probe, or a rewind). `data` names a
+/// dataset. Worded in the Interpreter (Wording/LabError+Wording.swift).
+public enum LabError: Error, Equatable, Sendable {
+    /// A batch size below 1.
+    case batchSize(Int)
+    /// `data` has no examples.
+    case noExamples(data: String)
+    /// `data` has `features` inputs per example, the network takes `inputs`; the shapes of both,
+    /// when given, are said too.
+    case inputMismatch(data: String, features: Int, sampleShape: [Int]?, inputs: Int, inputShape: [Int]?)
+    /// `data` has `classes` classes at each of `positions` positions; the network has `outputs`
+    /// outputs, not classes × positions.
+    case classesMismatch(data: String, classes: Int, positions: Int, outputs: Int)
+    /// Binary cross-entropy on `data` with `classes` classes (or several positions) and a network
+    /// of `outputs` outputs: it needs 2 classes and 1 output.
+    case binaryMismatch(data: String, classes: Int, outputs: Int)
+    /// `data` has `values` target values per example; the network has `outputs` outputs.
+    case valuesMismatch(data: String, values: Int, outputs: Int)
+    /// No snapshot at `step`; `kept` lists the steps that have one (0 first), nil when snapshots
+    /// are off.
+    case noSnapshot(step: Int, kept: [Int]?)
+    /// The data refused the batch order.
     case data(DataError)
-
-    public var message: String {
-        switch self {
-        case .invalid(let m), .shape(let m): return m
-        case .data(let e): return e.description
-        }
-    }
-
-    public var description: String { message }
 }
 
 extension TrainingRun {
     static func check(_ net: Network, _ train: Dataset, _ val: Dataset?, _ loss: Loss) throws(LabError) {
         for data in [train] + (val.map { [$0] } ?? []) {
             guard data.featureCount == net.inputCount else {
-                throw .shape(
-                    "\(data.name) has \(data.featureCount) inputs per example \(describeShape(data.sampleShape)) "
-                        + "but the network takes \(net.inputCount) \(describeShape(net.inputShape))")
+                throw .inputMismatch(
+                    data: data.name, features: data.featureCount, sampleShape: data.sampleShape, inputs: net.inputCount,
+                    inputShape: net.inputShape)
             }
-            guard data.count > 0 else { throw .invalid("\(data.name) has no examples") }
+            guard data.count > 0 else { throw .noExamples(data: data.name) }
             try checkTargets(net, data, loss)
         }
     }
@@ -170,16 +179,15 @@ extension TrainingRun {
         case (.classes(_, let classes), .crossEntropy), (.classes(_, let classes), .meanSquared):
             let p = data.positions
             guard k == classes * p else {
-                let what = p > 1 ? "\(classes) classes at each of \(p) positions (\(classes * p) outputs)" : "\(classes) classes"
-                throw .shape("\(data.name) has \(what) but the network has \(k) outputs")
+                throw .classesMismatch(data: data.name, classes: classes, positions: p, outputs: k)
             }
         case (.classes(_, let classes), .binaryCrossEntropy):
             guard classes <= 2, k == 1, data.positions == 1 else {
-                throw .shape("bce needs 2 classes and 1 output; \(data.name) has \(classes) classes, the network \(k) outputs")
+                throw .binaryMismatch(data: data.name, classes: classes, outputs: k)
             }
         case (.values(_, let outputs), _):
             guard k == outputs else {
-                throw .shape("\(data.name) has \(outputs) target values per example but the network has \(k) outputs")
+                throw .valuesMismatch(data: data.name, values: outputs, outputs: k)
             }
         }
     }

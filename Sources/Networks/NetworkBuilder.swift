@@ -39,40 +39,85 @@ public struct BuildContext: Sendable, Equatable {
     public init(vocabulary: Int? = nil) { self.vocabulary = vocabulary }
 }
 
-public enum NetworkError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// A setting no layer can have, e.g. a negative width. `layer` counts from 1 in the spec
-    /// list; `hint` says what would work, when there is one thing to say.
-    case invalidSetting(layer: Int, message: String, hint: String? = nil)
-    /// A layer cannot take the shape the previous one produces.
-    case shapeMismatch(layer: Int, message: String, hint: String? = nil)
-    /// The network would need more memory than Basin allows.
+/// Why a network cannot be built, found before anything is allocated. Worded in the
+/// Interpreter (Wording/NetworkError+Wording.swift).
+public enum NetworkError: Error, Equatable, Sendable {
+    /// Layer `index` (counting from 1 in the spec list) cannot be built as written.
+    case layer(Int, LayerProblem)
+    /// The network would need `bytes` for `parameters` (both -1: more than can be counted),
+    /// parameters, gradients and optimizer state, over the `limit` in bytes.
     case tooLarge(parameters: Int, bytes: Int, limit: Int)
+    /// A network with no layers.
     case empty
+}
 
-    public var message: String {
-        switch self {
-        case .invalidSetting(let layer, let m, _): return "layer \(layer): \(m)"
-        case .shapeMismatch(let layer, let m, _): return "layer \(layer): \(m)"
-        case .tooLarge(let p, let bytes, let limit):
-            let what = p < 0 ? "more parameters than can be counted" : "\(p) parameters"
-            return "this network has \(what) and would need \(formatBytes(bytes)) "
-                + "(parameters, gradients and optimizer state); the limit is \(formatBytes(limit))"
-        case .empty: return "a network needs at least one layer"
-        }
+/// Why one layer cannot be built. `kind` names the layer as written ("conv2d", "max pool");
+/// every number is as written or as the shapes make it.
+public indirect enum LayerProblem: Equatable, Sendable {
+    /// A size setting below 1.
+    case notPositive(kind: String, setting: Setting, value: Int)
+    /// A size setting above `limit` (`NetworkBuilder.maxDimension`).
+    case aboveLimit(kind: String, setting: Setting, value: Int, limit: Int)
+    /// A convolution's padding outside 0…`limit`.
+    case paddingOutOfRange(kind: String, padding: Int, limit: Int)
+    /// A dropout probability outside [0, 1), or NaN.
+    case dropoutOutOfRange(Float)
+    /// A kernel longer than the input's `side` along `axis` plus 2 × `padding`.
+    case kernelTooLong(kind: String, kernel: Int, axis: Axis, side: Int, padding: Int)
+    /// A pooling window longer than the input's `side` along `axis`.
+    case windowTooLong(kind: String, size: Int, axis: Axis, side: Int)
+    /// One example's activations and scratch would take `bytes` (-1: more than can be counted),
+    /// over the `limit` in bytes.
+    case activationsTooLarge(kind: String, bytes: Int, limit: Int)
+    /// A layer over `dimensions` (1: signals [L] or [C, L]; 2: images [C, H, W]) met examples
+    /// shaped `input`.
+    case notAGrid(kind: String, dimensions: Int, input: [Int])
+    /// A residual block whose branch has no layers.
+    case emptyResidual
+    /// Layer `index` (from 1) of a residual block's branch cannot be built.
+    case inResidualBranch(Int, LayerProblem)
+    /// An embed of `width` that is not the net's first layer.
+    case embedNotFirst(width: Int)
+    /// An embed whose examples, shaped `input`, are not a sequence [L].
+    case embedNeedsSequence(input: [Int])
+    /// An embed of `width` without vocab= on real-valued examples shaped `input`.
+    case embedNeedsTokens(width: Int, input: [Int])
+    /// An embed vocab= outside 1…`limit`.
+    case vocabularyOutOfRange(Int, limit: Int)
+    /// An embed vocab= below the `tokens` the inputs hold.
+    case vocabularyTooSmall(Int, tokens: Int)
+    /// Attention or a transformer on examples shaped `input`, not a sequence [W, L].
+    case notASequence(kind: String, input: [Int])
+    /// `heads` that do not divide the sequence's `width`.
+    case headsDoNotDivide(kind: String, heads: Int, width: Int)
+
+    /// A layer's size setting.
+    public enum Setting: Equatable, Sendable {
+        /// dense and embed: features out.
+        case width
+        /// conv: output channels.
+        case channels
+        /// conv: the kernel's side.
+        case kernel
+        /// conv and pool: the step between windows.
+        case stride
+        /// pool: the window's side.
+        case size
+        /// attention and transformer: heads.
+        case heads
+        /// transformer: the hidden width of its MLP.
+        case mlpWidth
     }
 
-    /// What would work instead.
-    public var hint: String? {
-        switch self {
-        case .invalidSetting(_, _, let hint): return hint
-        case .shapeMismatch(_, _, let hint):
-            return hint ?? "check each layer's input against the previous layer's output ('show NET' lists shapes)"
-        case .tooLarge: return "use fewer or narrower layers"
-        case .empty: return nil
-        }
+    /// The side of an input a kernel or window spans.
+    public enum Axis: Equatable, Sendable {
+        /// A signal's positions.
+        case length
+        /// An image's rows.
+        case height
+        /// An image's columns.
+        case width
     }
-
-    public var description: String { message }
 }
 
 /// Formats a byte count as "1.5 GiB".
@@ -148,7 +193,7 @@ public enum NetworkBuilder {
     {
         switch spec {
         case .dense(let units, let bias) where context.sequence && input.count == 2:
-            try positive(units, "dense width", index: index)
+            try positive(units, "dense", .width, index: index)
             guard let n = product(units, input[0] + (bias ? 1 : 0)) else {
                 throw .tooLarge(parameters: -1, bytes: -1, limit: memoryLimit)
             }
@@ -157,16 +202,14 @@ public enum NetworkBuilder {
             try checkWorkspace(layer, index: index)
             return layer
         case .dense(let units, let bias):
-            guard units > 0 else {
-                throw .invalidSetting(layer: index, message: "dense width must be a positive integer, got \(units)")
-            }
+            guard units > 0 else { throw .layer(index, .notPositive(kind: "dense", setting: .width, value: units)) }
             // The parameter count first, so a refusal can say how much memory it would need.
             guard let n = product(units, input.reduce(1, *) + (bias ? 1 : 0)) else {
                 throw .tooLarge(parameters: -1, bytes: -1, limit: memoryLimit)
             }
             try checkBudget(n)
             guard units <= maxDimension else {
-                throw .invalidSetting(layer: index, message: "dense width \(units) is above the limit of \(maxDimension)")
+                throw .layer(index, .aboveLimit(kind: "dense", setting: .width, value: units, limit: maxDimension))
             }
             return Dense(inputShape: input, units: units, bias: bias)
         case .activation(let f):

@@ -22,11 +22,7 @@ extension NetworkBuilder {
             context.sequence = false
         case .dropout(let p):
             // NOTE: written so that NaN fails too.
-            guard p >= 0 && p < 1 else {
-                throw .invalidSetting(
-                    layer: index, message: "dropout probability must be in [0, 1), got \(p)",
-                    hint: "p = 0.5 drops half the inputs")
-            }
+            guard p >= 0 && p < 1 else { throw .layer(index, .dropoutOutOfRange(p)) }
             layer = Dropout(inputShape: input, rate: p)
         case .batchnorm:
             layer = BatchNorm(inputShape: input)
@@ -48,17 +44,18 @@ extension NetworkBuilder {
         let (floats, o2) = twice.addingReportingOverflow(layer.scratch.perExample)
         let (total, o3) = floats.addingReportingOverflow(layer.scratch.fixed)
         guard o1 || o2 || o3 || total > maxWorkspacePerExample else { return }
-        let size = o1 || o2 || o3 ? "more than 8 EiB" : formatBytes(total * 4)
-        throw .invalidSetting(
-            layer: index,
-            message: "\(layer.kind) would need \(size) of activations per example; "
-                + "the limit is \(formatBytes(maxWorkspacePerExample * 4))", hint: "use fewer channels or a larger stride")
+        let (bytes, o4) = total.multipliedReportingOverflow(by: 4)
+        throw .layer(
+            index,
+            .activationsTooLarge(
+                kind: layer.kind, bytes: o1 || o2 || o3 || o4 ? -1 : bytes, limit: maxWorkspacePerExample * 4))
     }
 
-    static func positive(_ value: Int, _ what: String, index: Int) throws(NetworkError) {
-        guard value > 0 else { throw .invalidSetting(layer: index, message: "\(what) must be a positive integer, got \(value)") }
+    /// Refuses a size setting below 1 or above `maxDimension`.
+    static func positive(_ value: Int, _ kind: String, _ setting: LayerProblem.Setting, index: Int) throws(NetworkError) {
+        guard value > 0 else { throw .layer(index, .notPositive(kind: kind, setting: setting, value: value)) }
         guard value <= maxDimension else {
-            throw .invalidSetting(layer: index, message: "\(what) \(value) is above the limit of \(maxDimension)")
+            throw .layer(index, .aboveLimit(kind: kind, setting: setting, value: value, limit: maxDimension))
         }
     }
 
@@ -70,20 +67,7 @@ extension NetworkBuilder {
         {
             return g
         }
-        let image = dimensions == 2
-        let other = image ? String(kind.dropLast(2)) : kind + "2d"
-        let hint: String
-        if image && input.count <= 2 {
-            hint = "\(kind) works on images [C×H×W]; along a signal use '\(other)'"
-        } else if !image && input.count == 3 {
-            hint = "\(kind) runs along a signal; on images [C×H×W] use '\(other)'"
-        } else {
-            hint = "remove a flatten before it: \(kind) needs the \(image ? "image's rows and columns" : "signal's positions")"
-        }
-        throw .shapeMismatch(
-            layer: index,
-            message: "\(kind) expects examples of shape \(image ? "[C×H×W]" : "[L] or [C×L]"), got \(describeShape(input))",
-            hint: hint)
+        throw .layer(index, .notAGrid(kind: kind, dimensions: dimensions, input: input))
     }
 
     static func conv(
@@ -91,23 +75,17 @@ extension NetworkBuilder {
         input: [Int], index: Int
     ) throws(NetworkError) -> any Layer {
         let kind = dimensions == 2 ? "conv2d" : "conv"
-        try positive(channels, "\(kind) channels", index: index)
-        try positive(kernel, "\(kind) kernel size", index: index)
-        try positive(stride, "\(kind) stride", index: index)
+        try positive(channels, kind, .channels, index: index)
+        try positive(kernel, kind, .kernel, index: index)
+        try positive(stride, kind, .stride, index: index)
         guard padding >= 0, padding <= maxDimension else {
-            throw .invalidSetting(layer: index, message: "\(kind) padding must be between 0 and \(maxDimension), got \(padding)")
+            throw .layer(index, .paddingOutOfRange(kind: kind, padding: padding, limit: maxDimension))
         }
         let g = try grid(input, kind, dimensions: dimensions, index: index)
         // ≤ 3·2²⁴: cannot overflow. An image's kernel must fit its shorter side.
-        let (side, what) =
-            dimensions == 2 && g.height < g.width ? (g.height, "height") : (g.width, dimensions == 2 ? "width" : "length")
-        let padded = side + 2 * padding
-        guard kernel <= padded else {
-            throw .invalidSetting(
-                layer: index,
-                message: "\(kind) kernel \(kernel) is longer than the padded input "
-                    + "(\(what) \(side) + 2×\(padding) padding = \(padded))",
-                hint: "use a kernel of at most \(padded) or more padding")
+        let (side, axis) = g.shortestSide(dimensions: dimensions)
+        guard kernel <= side + 2 * padding else {
+            throw .layer(index, .kernelTooLong(kind: kind, kernel: kernel, axis: axis, side: side, padding: padding))
         }
         guard let weights = product(channels, g.channels, kernel, dimensions == 2 ? kernel : 1) else {
             throw .tooLarge(parameters: -1, bytes: -1, limit: memoryLimit)
@@ -121,29 +99,20 @@ extension NetworkBuilder {
         _ kind: PoolKind, _ size: Int, _ stride: Int?, dimensions: Int, input: [Int], index: Int
     ) throws(NetworkError) -> any Layer {
         let name = "\(kind.rawValue) pool\(dimensions == 2 ? "2d" : "")"
-        try positive(size, "\(name) size", index: index)
-        if let stride { try positive(stride, "\(name) stride", index: index) }
+        try positive(size, name, .size, index: index)
+        if let stride { try positive(stride, name, .stride, index: index) }
         let g = try grid(input, dimensions == 2 ? "pool2d" : "pool", dimensions: dimensions, index: index)
-        let (side, what) =
-            dimensions == 2 && g.height < g.width ? (g.height, "height") : (g.width, dimensions == 2 ? "width" : "length")
-        guard size <= side else {
-            throw .invalidSetting(
-                layer: index,
-                message: "\(name) size \(size) is longer than the input (\(what) \(side))",
-                hint: "use a size of at most \(side)")
-        }
+        let (side, axis) = g.shortestSide(dimensions: dimensions)
+        guard size <= side else { throw .layer(index, .windowTooLong(kind: name, size: size, axis: axis, side: side)) }
         return Pooling(inputShape: input, pool: kind, size: size, stride: stride, dimensions: dimensions)
     }
 
     /// Builds the branch as its own stack; errors inside it name the block's layer and the
-    /// branch layer ("layer 3: in the residual branch, layer 2: …").
+    /// branch layer.
     static func residual(
         _ specs: [LayerSpec], input: [Int], index: Int, context: BuildContext
     ) throws(NetworkError) -> any Layer {
-        guard !specs.isEmpty else {
-            throw .invalidSetting(
-                layer: index, message: "a residual block needs at least one layer in its branch", hint: "res { dense 100 relu }")
-        }
+        guard !specs.isEmpty else { throw .layer(index, .emptyResidual) }
         let body: LayerStack
         do {
             var inner = context
@@ -151,10 +120,7 @@ extension NetworkBuilder {
             body = try stack(inputShape: input, specs: specs, convertsLayout: false, context: &inner)
         } catch {
             switch error {
-            case .invalidSetting(let inner, let m, let hint):
-                throw .invalidSetting(layer: index, message: "in the residual branch, layer \(inner): \(m)", hint: hint)
-            case .shapeMismatch(let inner, let m, let hint):
-                throw .shapeMismatch(layer: index, message: "in the residual branch, layer \(inner): \(m)", hint: hint)
+            case .layer(let inner, let problem): throw .layer(index, .inResidualBranch(inner, problem))
             case .tooLarge, .empty: throw error
             }
         }
@@ -166,5 +132,13 @@ extension NetworkBuilder {
             try checkBudget(body.parameterCount + count)
         }
         return Residual(inputShape: input, body: body)
+    }
+}
+
+extension GridShape {
+    /// The side a kernel or window of a layer over `dimensions` must fit: a signal's length, an
+    /// image's shorter side (its width when square).
+    fileprivate func shortestSide(dimensions: Int) -> (Int, LayerProblem.Axis) {
+        dimensions == 2 && height < width ? (height, .height) : (width, dimensions == 2 ? .width : .length)
     }
 }

@@ -196,12 +196,6 @@ func littleEndian<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
         let y2 = try dir.file("y2.npy", bytes: npyBytes(dict("<i8", "(2,)"), data: littleEndian([Int64(1), 0])))
         #expect(dataError { try Dataset.loadNPY(inputs: nan, targets: y2) } == .npy(path: nan, problem: .nonFinite(index: 1)))
     }
-
-    @Test func messagesNameTheFileAndTheProblem() {
-        let e = DataError.npy(path: "x.npy", problem: .sizeMismatch(shape: [5], expectedBytes: 20, actualBytes: 16))
-        #expect(e.description == "x.npy: shape [5] needs 20 data bytes, the file has 16")
-        #expect(DataError.npy(path: "x.npy", problem: .bigEndian(descr: ">f4")).hint != nil)
-    }
 }
 
 /// A dataset holds at most `Dataset.valueLimit` values: an NPY header declaring more is refused,

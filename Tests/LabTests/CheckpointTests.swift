@@ -35,7 +35,7 @@ struct CheckpointTests {
         let run = try spiralRun()
         run.checkpoints.every = 10
         run.train(.steps(30))
-        #expect(throws: LabError.invalid("no snapshot at step 15; snapshots exist at steps 0, 10, 20, 30; the nearest is 10")) {
+        #expect(throws: LabError.noSnapshot(step: 15, kept: [0, 10, 20, 30])) {
             try run.rewind(to: 15)
         }
     }

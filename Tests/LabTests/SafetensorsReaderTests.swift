@@ -103,43 +103,42 @@ struct SafetensorsReaderTests {
     @Test(
         "malformed files are refused with the reason",
         arguments: [
-            ([UInt8](repeating: 0, count: 5), "shorter than its 8-byte header length"),
+            ([UInt8](repeating: 0, count: 5), .tooShort(bytes: 5)),
             (
                 SafetensorsReaderTests.file(dtype: "F32", shape: [1], data: [0, 0, 128, 63], header: "[1, 2]"),
-                "the header is not a JSON object"
+                .headerNotAnObject
             ),
-            (SafetensorsReaderTests.file(dtype: "F32", shape: [1], data: [0, 0, 128, 63], header: "{\"x\": {"), "ends early"),
+            (SafetensorsReaderTests.file(dtype: "F32", shape: [1], data: [0, 0, 128, 63], header: "{\"x\": {"), .endsEarly),
             (
                 SafetensorsReaderTests.file(dtype: "F32", shape: [2], data: [0, 0, 128, 63]),
-                "holds 4 bytes, but shape [2] of F32 needs 8"
+                .sizeMismatch(tensor: "x", bytes: 4, shape: [2], dtype: "F32", needed: 8)
             ),
             (
                 SafetensorsReaderTests.file(dtype: "F32", shape: [1], data: [0, 0, 128, 63], offsets: (0, 400)),
-                "data offsets outside the file"
+                .offsetsOutside(tensor: "x")
             ),
-            (SafetensorsReaderTests.file(dtype: "I64", shape: [1], data: [UInt8](repeating: 0, count: 8)), "dtype I64"),
             (
                 SafetensorsReaderTests.file(dtype: "F32", shape: [1], data: [], header: "{\"x\":{\"dtype\":\"F32\"}}"),
-                "needs dtype, shape and data_offsets"
+                .incompleteEntry(tensor: "x")
             ),
-            ([255, 255, 255, 255, 0, 0, 0, 0, 123], "the header claims"),
+            ([255, 255, 255, 255, 0, 0, 0, 0, 123], .headerBeyondFile(claimed: 4_294_967_295, available: 1)),
             // Shapes whose element count fits an Int but whose byte count does not (it trapped).
             (
                 SafetensorsReaderTests.file(dtype: "F32", shape: [100_000_000_000, 50_000_000], data: [0, 0, 128, 63]),
-                "more bytes than can be counted"
+                .sizeMismatch(tensor: "x", bytes: 4, shape: [100_000_000_000, 50_000_000], dtype: "F32", needed: nil)
             ),
             (
                 SafetensorsReaderTests.file(dtype: "F64", shape: [999_999_999_999, 999_999_999_999], data: [0, 0, 128, 63]),
-                "more bytes than can be counted"
+                .sizeMismatch(tensor: "x", bytes: 4, shape: [999_999_999_999, 999_999_999_999], dtype: "F64", needed: nil)
             ),
-        ])
-    func malformed(_ bytes: [UInt8], _ reason: String) {
-        do {
-            _ = try Safetensors.decode(bytes)
-            Issue.record("decoded a malformed file")
-        } catch {
-            #expect(error.description.contains(reason), "\(error.description)")
-        }
+        ] as [([UInt8], SafetensorsError.Malformation)])
+    func malformed(_ bytes: [UInt8], _ reason: SafetensorsError.Malformation) {
+        #expect(throws: SafetensorsError.malformed(reason)) { try Safetensors.decode(bytes) }
+    }
+
+    @Test func unsupportedDTypeIsNamed() {
+        let bytes = Self.file(dtype: "I64", shape: [1], data: [UInt8](repeating: 0, count: 8))
+        #expect(throws: SafetensorsError.unsupportedDType(tensor: "x", dtype: "I64")) { try Safetensors.decode(bytes) }
     }
 
     @Test("loading is strict: a missing tensor, a wrong shape or an extra tensor is refused and nothing is written")
@@ -177,15 +176,15 @@ struct SafetensorsReaderTests {
     @Test func theHeaderIsCheckedBeforeTheData() throws {
         let net = try Self.network(seed: 1)
         let foreign = Self.file(dtype: "F32", shape: [1_000_000], data: [0, 0, 128, 63])  // data far too short
-        do {
-            _ = try Safetensors.decode(foreign, expecting: net)
-            Issue.record("a file for another net decoded")
-        } catch {
-            #expect(error.description.contains("the file has no tensor '0.weight'"), "\(error.description)")
+        #expect(throws: SafetensorsError.missing(Safetensors.tensors(of: net).map(\.name))) {
+            try Safetensors.decode(foreign, expecting: net)
         }
         // Without a net to check against, the same file is refused for its data.
-        do { _ = try Safetensors.decode(foreign); Issue.record("decoded") } catch {
-            #expect(error.description.contains("holds 4 bytes"), "\(error.description)")
+        #expect(
+            throws: SafetensorsError.malformed(
+                .sizeMismatch(tensor: "x", bytes: 4, shape: [1_000_000], dtype: "F32", needed: 4_000_000))
+        ) {
+            try Safetensors.decode(foreign)
         }
     }
 

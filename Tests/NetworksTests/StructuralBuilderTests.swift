@@ -1,5 +1,5 @@
 // Building networks with structural layers: the reference models' parameter counts and shapes,
-// each impossible setting's error message, parameter naming inside residual blocks, and default
+// each impossible setting's typed refusal, parameter naming inside residual blocks, and default
 // initialization through non-parametric layers and into residual branches.
 import Kernels
 import Networks
@@ -69,88 +69,70 @@ struct StructuralBuilderTests {
     static let badCases: [BadCase] = [
         BadCase(
             name: "conv channels", specs: [.conv(channels: 0, kernel: 3)],
-            error: .invalidSetting(layer: 1, message: "conv channels must be a positive integer, got 0")),
+            error: .layer(1, .notPositive(kind: "conv", setting: .channels, value: 0))),
         BadCase(
             name: "conv kernel", specs: [.conv(channels: 4, kernel: -2)],
-            error: .invalidSetting(layer: 1, message: "conv kernel size must be a positive integer, got -2")),
+            error: .layer(1, .notPositive(kind: "conv", setting: .kernel, value: -2))),
         BadCase(
             name: "conv stride", specs: [.conv(channels: 4, kernel: 3, stride: 0)],
-            error: .invalidSetting(layer: 1, message: "conv stride must be a positive integer, got 0")),
+            error: .layer(1, .notPositive(kind: "conv", setting: .stride, value: 0))),
         BadCase(
             name: "conv padding", specs: [.conv(channels: 4, kernel: 3, padding: -1)],
-            error: .invalidSetting(layer: 1, message: "conv padding must be between 0 and 16777216, got -1")),
+            error: .layer(1, .paddingOutOfRange(kind: "conv", padding: -1, limit: 16_777_216))),
         BadCase(
             name: "conv kernel longer than the padded input", specs: [.conv(channels: 4, kernel: 13, padding: 1)],
-            error: .invalidSetting(
-                layer: 1, message: "conv kernel 13 is longer than the padded input (length 10 + 2×1 padding = 12)",
-                hint: "use a kernel of at most 12 or more padding")),
+            error: .layer(1, .kernelTooLong(kind: "conv", kernel: 13, axis: .length, side: 10, padding: 1))),
         BadCase(
             name: "conv on a 3-D example", input: [2, 3, 4], specs: [.conv(channels: 4, kernel: 3)],
-            error: .shapeMismatch(
-                layer: 1, message: "conv expects examples of shape [L] or [C×L], got [2×3×4]",
-                hint: "conv runs along a signal; on images [C×H×W] use 'conv2d'")),
+            error: .layer(1, .notAGrid(kind: "conv", dimensions: 1, input: [2, 3, 4]))),
         BadCase(
             name: "conv2d on a signal", input: [2, 10], specs: [.conv(channels: 4, kernel: 3, dimensions: 2)],
-            error: .shapeMismatch(
-                layer: 1, message: "conv2d expects examples of shape [C×H×W], got [2×10]",
-                hint: "conv2d works on images [C×H×W]; along a signal use 'conv'")),
+            error: .layer(1, .notAGrid(kind: "conv2d", dimensions: 2, input: [2, 10]))),
         BadCase(
             name: "pool2d after flatten", input: [1, 4, 4], specs: [.flatten, .pool(.max, size: 2, dimensions: 2)],
-            error: .shapeMismatch(
-                layer: 2, message: "pool2d expects examples of shape [C×H×W], got [16]",
-                hint: "pool2d works on images [C×H×W]; along a signal use 'pool'")),
+            error: .layer(2, .notAGrid(kind: "pool2d", dimensions: 2, input: [16]))),
         BadCase(
             name: "conv2d kernel taller than the image", input: [1, 3, 8], specs: [.conv(channels: 2, kernel: 4, dimensions: 2)],
-            error: .invalidSetting(
-                layer: 1, message: "conv2d kernel 4 is longer than the padded input (height 3 + 2×0 padding = 3)",
-                hint: "use a kernel of at most 3 or more padding")),
+            error: .layer(1, .kernelTooLong(kind: "conv2d", kernel: 4, axis: .height, side: 3, padding: 0))),
         BadCase(
             name: "pool2d window wider than the image", input: [1, 6, 3], specs: [.pool(.avg, size: 4, dimensions: 2)],
-            error: .invalidSetting(
-                layer: 1, message: "avg pool2d size 4 is longer than the input (width 3)", hint: "use a size of at most 3")),
+            error: .layer(1, .windowTooLong(kind: "avg pool2d", size: 4, axis: .width, side: 3))),
         BadCase(
             name: "pool size", specs: [.activation(.relu), .pool(.max, size: 0)],
-            error: .invalidSetting(layer: 2, message: "max pool size must be a positive integer, got 0")),
+            error: .layer(2, .notPositive(kind: "max pool", setting: .size, value: 0))),
         BadCase(
             name: "pool stride", specs: [.pool(.avg, size: 2, stride: -1)],
-            error: .invalidSetting(layer: 1, message: "avg pool stride must be a positive integer, got -1")),
+            error: .layer(1, .notPositive(kind: "avg pool", setting: .stride, value: -1))),
         BadCase(
             name: "pool longer than the input", specs: [.pool(.max, size: 11)],
-            error: .invalidSetting(
-                layer: 1, message: "max pool size 11 is longer than the input (length 10)", hint: "use a size of at most 10")),
-        BadCase(
-            name: "dropout 1", specs: [.dropout(1)],
-            error: .invalidSetting(
-                layer: 1, message: "dropout probability must be in [0, 1), got 1.0", hint: "p = 0.5 drops half the inputs")),
-        BadCase(
-            name: "dropout negative", specs: [.dropout(-0.1)],
-            error: .invalidSetting(
-                layer: 1, message: "dropout probability must be in [0, 1), got -0.1", hint: "p = 0.5 drops half the inputs")),
-        BadCase(
-            name: "dropout NaN", specs: [.dropout(.nan)],
-            error: .invalidSetting(
-                layer: 1, message: "dropout probability must be in [0, 1), got nan", hint: "p = 0.5 drops half the inputs")),
-        BadCase(
-            name: "empty residual", specs: [.flatten, .residual([])],
-            error: .invalidSetting(
-                layer: 2, message: "a residual block needs at least one layer in its branch", hint: "res { dense 100 relu }")),
+            error: .layer(1, .windowTooLong(kind: "max pool", size: 11, axis: .length, side: 10))),
+        BadCase(name: "dropout 1", specs: [.dropout(1)], error: .layer(1, .dropoutOutOfRange(1))),
+        BadCase(name: "dropout negative", specs: [.dropout(-0.1)], error: .layer(1, .dropoutOutOfRange(-0.1))),
+        BadCase(name: "empty residual", specs: [.flatten, .residual([])], error: .layer(2, .emptyResidual)),
         BadCase(
             name: "error inside a residual", specs: [.residual([.activation(.relu), .dense(units: 0)])],
-            error: .invalidSetting(
-                layer: 1, message: "in the residual branch, layer 2: dense width must be a positive integer, got 0")),
+            error: .layer(1, .inResidualBranch(2, .notPositive(kind: "dense", setting: .width, value: 0)))),
         BadCase(
             name: "too many parameters", specs: [.conv(channels: 1 << 24, kernel: 1 << 20, padding: 1 << 20)],
             error: .tooLarge(parameters: 35184388866048, bytes: 562950221856768, limit: NetworkBuilder.memoryLimit)),
         BadCase(
             name: "too many activations", specs: [.conv(channels: 1 << 23, kernel: 1)],
-            error: .invalidSetting(
-                layer: 1, message: "conv would need 705 MiB of activations per example; the limit is 256 MiB",
-                hint: "use fewer channels or a larger stride")),
+            error: .layer(1, .activationsTooLarge(kind: "conv", bytes: 739_246_064, limit: 268_435_456))),
     ]
 
-    @Test("impossible settings are refused with a message", arguments: badCases)
+    @Test("impossible settings are refused with what and the numbers", arguments: badCases)
     func refused(_ c: BadCase) {
         #expect(throws: c.error) { try NetworkBuilder.stack(inputShape: c.input, specs: c.specs) }
+    }
+
+    /// NaN is refused too (a NaN in the case would never equal the thrown one).
+    @Test func dropoutNaN() {
+        #expect {
+            try NetworkBuilder.stack(inputShape: [2, 10], specs: [.dropout(.nan)])
+        } throws: { error in
+            guard case .layer(1, .dropoutOutOfRange(let p)) = error as? NetworkError else { return false }
+            return p.isNaN
+        }
     }
 
     @Test("a conv on a flat input reads it as one channel")

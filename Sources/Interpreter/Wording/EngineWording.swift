@@ -1,6 +1,6 @@
-// How the engine's typed outcomes read to a user: the one place they are worded (as
-// LanguageError+Wording.swift words the language's errors). The engine reports what happened,
-// where, and the numbers; this layer says it.
+// How the engine's typed outcomes read to a user (as LanguageError+Wording.swift words the
+// language's errors): a divergence here, each target's errors beside it (DataError+Wording.swift,
+// …). The engine reports what happened, where, and the numbers; this layer says it.
 import Lab
 
 extension Divergence {
