@@ -28,7 +28,7 @@ let completionCases: [CompletionCase] = [
     CompletionCase(name: "an expect's names and functions", line: "expect s|", expected: ["s", "sd(", "se("]),
     CompletionCase(
         name: "several commands share a prefix", line: "s|",
-        expected: ["save", "schedule", "seed", "sharpness", "show", "split", "step", "sweep"]),
+        expected: ["save", "schedule", "section", "seed", "sharpness", "show", "split", "step", "sweep"]),
     CompletionCase(name: "argument names of the command being typed", line: "train a ep|", expected: ["epochs="]),
     CompletionCase(name: "used arguments are not offered again", line: "train a epochs=3 e|", expected: ["early=", "every="]),
     CompletionCase(name: "choice values of an argument", line: "landscape a dirs=|", expected: ["pca", "random"]),
@@ -53,7 +53,7 @@ let completionCases: [CompletionCase] = [
     CompletionCase(name: "a statement inside a sweep body", line: "sweep s { tr|", expected: ["train"]),
     CompletionCase(name: "nothing inside a string", line: "export a \"a.c|", expected: []),
     CompletionCase(name: "nothing inside a comment", line: "train a # ep|", expected: []),
-    CompletionCase(name: "aliases complete too", line: "ex|", expected: ["exit", "expect", "export"]),
+    CompletionCase(name: "aliases complete too", line: "ex|", expected: ["exit", "expect", "explain", "export"]),
 ]
 
 @Suite("Completion")
