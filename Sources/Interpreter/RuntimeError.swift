@@ -51,11 +51,6 @@ public struct RuntimeError: Error, Sendable, Equatable {
         self.init(LanguageRefusal(diagnostic: error.diagnostic), at: error.diagnostic.span)
     }
 
-    /// TRANSITIONAL: a pre-worded error, until every raise site names a typed refusal.
-    public init(_ message: String, at span: SourceSpan? = nil, hint: String? = nil, notes: [String] = []) {
-        self.init(Preworded(message: message, hint: hint, notes: notes), at: span)
-    }
-
     public static func == (a: RuntimeError, b: RuntimeError) -> Bool {
         a.span == b.span && a.message == b.message && a.hint == b.hint && a.notes == b.notes
     }
@@ -67,13 +62,6 @@ struct LanguageRefusal: Refusal {
     var message: String { diagnostic.message }
     var hint: String? { diagnostic.help }
     var notes: [String] { diagnostic.notes.map(\.message) }
-}
-
-/// TRANSITIONAL (see `RuntimeError.init(_:at:hint:notes:)`).
-struct Preworded: Refusal {
-    let message: String
-    let hint: String?
-    let notes: [String]
 }
 
 /// Converts typed errors from the engine into runtime errors at a span.
