@@ -22,7 +22,8 @@ public struct Snapshot: Sendable {
 public struct CheckpointLog: Sendable {
     /// Snapshot interval in steps; nil: checkpointing off.
     public var every: Int?
-    public var budgetBytes = 256 << 20
+    /// 256 MiB, or a quarter of BASIN_MEMORY when that is less.
+    public var budgetBytes = MemoryBudget.capped(256 << 20, fraction: 0.25)
     /// Most snapshots kept (nil: as many as the budget holds).
     public var limit: Int?
     public private(set) var snapshots: [Snapshot] = []

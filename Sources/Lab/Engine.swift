@@ -38,6 +38,11 @@ public enum Engine {
         return "BASIN_THREADS='\(text)' is not a thread count; use a whole number of at least 1 (1 on a shared server)"
     }
 
+    /// Why BASIN_MEMORY cannot be used, for a refusal at start; nil when unset or fine.
+    public static func memoryProblem(environment: [String: String]) -> String? {
+        MemoryBudget.problem(environment: environment)
+    }
+
     /// What runs the products, for reports: the kernel path and what it promises.
     public static var description: String { KernelPath.summary }
 }

@@ -65,6 +65,7 @@ public final class TrainingRun: @unchecked Sendable {
     ) throws(LabError) {
         try Self.check(network, train, validation, loss)
         guard settings.batchSize >= 1 else { throw .batchSize(settings.batchSize) }
+        try Self.checkActivations(network, batch: min(settings.batchSize, train.count))
         let batcher = try Self.makeBatcher(train, settings, seed: seed)
         self.init(
             network: network, train: train, validation: validation,
@@ -93,6 +94,21 @@ public final class TrainingRun: @unchecked Sendable {
             optimizer: optimizer, batcher: batcher, rng: rng)
     }
 
+    /// A training batch's activations may use this much: 4 GiB, or a quarter of BASIN_MEMORY.
+    public static var activationLimit: Int { MemoryBudget.capped(ownActivationLimit, fraction: 0.25) }
+    public static let ownActivationLimit = 4 << 30
+
+    /// Refuses a batch whose activations (and their gradients) would pass `activationLimit`.
+    static func checkActivations(_ network: Network, batch: Int) throws(LabError) {
+        let floats = network.stack.workspace.count(batch: batch)
+        let (bytes, overflow) = floats.multipliedReportingOverflow(by: MemoryLayout<Float>.size)
+        guard overflow || bytes > activationLimit else { return }
+        let size = network.stack.workspace, perExample = Swift.max(1, size.perExample * MemoryLayout<Float>.size)
+        let largest = Swift.max(0, (activationLimit - size.fixed * MemoryLayout<Float>.size) / perExample)
+        throw .activationsTooLarge(
+            batch: batch, bytes: overflow ? -1 : bytes, limit: activationLimit, largestBatch: largest)
+    }
+
     /// The number of batches in one pass over the training data.
     public var stepsPerEpoch: Int { (train.count + settings.batchSize - 1) / settings.batchSize }
     /// Optimizer steps taken so far.
@@ -103,6 +119,7 @@ public final class TrainingRun: @unchecked Sendable {
     /// Changes the loop settings (batch size, order); the batch order restarts.
     public func update(settings new: TrainingSettings) throws(LabError) {
         guard new.batchSize >= 1 else { throw .batchSize(new.batchSize) }
+        try Self.checkActivations(network, batch: min(new.batchSize, train.count))
         batcher = try Self.makeBatcher(train, new, seed: seed &+ UInt64(step))
         if new.batchSize != settings.batchSize { storedBuffers = nil }
         settings = new
@@ -158,6 +175,9 @@ public enum LabError: Error, Equatable, Sendable {
     case noSnapshot(step: Int, kept: [Int]?)
     /// The data refused the batch order.
     case data(DataError)
+    /// A batch of `batch` examples needs `bytes` of activations; the most allowed is `limit`, which
+    /// a batch of `largestBatch` fits (0: not even one example).
+    case activationsTooLarge(batch: Int, bytes: Int, limit: Int, largestBatch: Int)
 }
 
 extension TrainingRun {

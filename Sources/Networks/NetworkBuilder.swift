@@ -137,8 +137,11 @@ private func format1(_ v: Double) -> String {
 public enum NetworkBuilder {
     /// Parameters, gradients and two optimizer moments: 16 bytes per parameter.
     public static let bytesPerParameter = 16
-    /// The most memory a network may ask for (parameters, gradients, optimizer state).
-    public static let memoryLimit = 4 << 30
+    /// The most memory a network may ask for (parameters, gradients, optimizer state): 4 GiB,
+    /// or half of BASIN_MEMORY when that is set (the rest is for data and activations).
+    public static var memoryLimit: Int { MemoryBudget.capped(ownLimit, fraction: 0.5) }
+    /// Basin's own limit, without BASIN_MEMORY.
+    public static let ownLimit = 4 << 30
     /// Widths, channels and kernel sizes above this are refused outright.
     public static let maxDimension = 1 << 24
 

@@ -56,7 +56,9 @@ struct Launcher {
 
     func main() -> Int32 {
         Engine.configureThreads(environment: env)
-        if let problem = Engine.kernelPathProblem(environment: env) ?? Engine.threadsProblem(environment: env) {
+        if let problem = Engine.kernelPathProblem(environment: env) ?? Engine.threadsProblem(environment: env)
+            ?? Engine.memoryProblem(environment: env)
+        {
             return usageError(problem)
         }
         let interactive = isatty(0) == 1 && isatty(1) == 1

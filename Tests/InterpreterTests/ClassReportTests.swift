@@ -25,7 +25,7 @@ struct ClassReportTests {
             let recorder = LessonRecorder(directory: dir + "/" + student, student: student)
             for r in rs { recorder.append(r) }
         }
-        for (name, bytes) in extra { FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(bytes)) }
+        for (name, bytes) in extra { _ = FileManager.default.createFile(atPath: dir + "/" + name, contents: Data(bytes)) }
         return dir
     }
 

@@ -40,3 +40,30 @@ struct PredictionsTests {
         #expect(Predictions(network: try Self.identity(), data: wide) == nil)
     }
 }
+
+@Suite("Activation memory")
+struct ActivationMemoryTests {
+    @Test("a batch whose activations pass the limit is refused before anything is allocated, with a batch that fits")
+    func refusesHugeBatch() throws {
+        let net = try Network(
+            inputShape: [1, 40], layers: [.conv(channels: 512, kernel: 5, padding: 2), .flatten, .dense(units: 10)])
+        let data = try Dataset(
+            name: "d", inputs: [Float](repeating: 0, count: 40 * 200_000), sampleShape: [1, 40],
+            targets: .classes([Int32](repeating: 0, count: 200_000), count: 10))
+        var settings = TrainingSettings()
+        settings.batchSize = 200_000
+        do {
+            _ = try TrainingRun(
+                network: net, train: data, validation: nil, optimizer: .adam(lr: 1e-3), loss: .crossEntropy,
+                settings: settings)
+            Issue.record("a batch needing tens of GiB of activations was accepted")
+        } catch .activationsTooLarge(let batch, let bytes, let limit, let largest) {
+            #expect(batch == 200_000 && bytes > limit && limit == TrainingRun.activationLimit)
+            #expect(largest > 0 && largest < batch)
+            #expect(net.stack.workspace.count(batch: largest) * 4 <= limit, "the batch offered fits")
+            #expect(net.stack.workspace.count(batch: largest + 1) * 4 > limit, "one more example would not")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}

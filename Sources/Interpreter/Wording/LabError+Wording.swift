@@ -1,6 +1,7 @@
 // The wording of the Lab target's errors: why a run cannot start (or a snapshot is not there),
 // why a safetensors file cannot be loaded. A divergence is worded in EngineWording.swift.
 
+import Kernels
 import Lab
 import Networks
 
@@ -27,6 +28,18 @@ extension LabError: Refusal {
             let nearest = kept.min { abs($0 - step) < abs($1 - step) } ?? 0
             return "no snapshot at step \(step); snapshots exist at steps \(Self.steps(kept)); the nearest is \(nearest)"
         case .data(let e): return e.message
+        case .activationsTooLarge(let batch, let bytes, let limit, _):
+            return "a batch of \(batch) needs \(formatBytes(bytes)) of activations; the limit is \(formatBytes(limit))"
+                + (MemoryBudget.binds(limit, below: TrainingRun.ownActivationLimit)
+                    ? " (a quarter of \(MemoryBudget.setting ?? "BASIN_MEMORY"))" : "")
+        }
+    }
+
+    public var hint: String? {
+        switch self {
+        case .activationsTooLarge(_, _, _, let largest):
+            return largest > 0 ? "use batch=\(largest) or less, or a narrower net" : "use a narrower net"
+        default: return nil
         }
     }
 

@@ -1,5 +1,6 @@
 // The wording of network building: "layer N: what, with the numbers", and what would work.
 
+import Kernels
 import Networks
 
 extension NetworkError: Refusal {
@@ -10,6 +11,8 @@ extension NetworkError: Refusal {
             let what = p < 0 ? "more parameters than can be counted" : "\(p) parameters"
             return "this network has \(what) and would need \(formatBytes(bytes)) "
                 + "(parameters, gradients and optimizer state); the limit is \(formatBytes(limit))"
+                + (MemoryBudget.binds(limit, below: NetworkBuilder.ownLimit)
+                    ? " (half of \(MemoryBudget.setting ?? "BASIN_MEMORY"))" : "")
         case .empty: return "a network needs at least one layer"
         }
     }
