@@ -81,6 +81,28 @@ struct ShowCommand: RunnableCommand {
         if d.sampleShape == [2], let labels = d.full.labels { s.emit(.chart(.heatmap(scatter(d.full, labels)))) }
         if d.full.vocabulary != nil { s.say(sequenceExamples(d.parts.train)) }
         if let grid = imageExamples(d) { s.emit(.chart(.images(grid))) }
+        for line in signalExamples(d) { s.emit(line) }
+    }
+
+    /// Signals ([L] or [1, L], as MNIST-1D): the first two training examples of each class as
+    /// sparklines, labelled with the class, under a line that says what they are.
+    static func signalExamples(_ d: DataEntry) -> [Output] {
+        let data = d.parts.train, f = data.featureCount
+        guard data.isSignal, data.sampleShape.count <= 2, data.sampleShape.first == 1 || data.sampleShape.count == 1,
+            f >= 8, let labels = data.labels, let classes = data.classCount, data.positions == 1
+        else { return [] }
+        var out: [Output] = [.text("\(d.name): two training signals of each class (\(f) values each, one scale per line)")]
+        let names = (0..<min(classes, 16)).map { k in d.classNames.flatMap { k < $0.count ? $0[k] : nil } ?? "\(k)" }
+        let width = names.map(\.count).max() ?? 1
+        for (k, name) in names.enumerated() {
+            let rows = labels.indices.filter { labels[$0] == Int32(k) }.prefix(2)
+            for (i, row) in rows.enumerated() {
+                let values = data.inputs[(row * f)..<((row + 1) * f)].map(Double.init)
+                let label = (i == 0 ? name : "").padding(toLength: width, withPad: " ", startingAt: 0)
+                out.append(.chart(.sparkline(Sparkline(label: label, values: values, showsLast: false))))
+            }
+        }
+        return out
     }
 
     /// Images ([C×H×W]): the first training example of each class (the first ten examples of a
