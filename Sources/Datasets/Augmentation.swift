@@ -63,17 +63,17 @@ public struct Augmentation: Sendable, Equatable {
     public func validate(for sampleShape: [Int], isSignal: Bool = true) throws(DataError) {
         try checkNoise(noise)
         guard scale.isFinite, scale >= 0, scale < 1 else {
-            throw .invalidArgument(name: "scale", value: "\(scale)", allowed: "a number in [0, 1)")
+            throw .invalidArgument(name: "scale", value: "\(scale)", allowed: .below(1))
         }
         guard shift == 0 && scale == 0 || isSignal && sampleShape.count == 1 && sampleShape[0] >= 2 else {
             throw .needsSignal(operation: shift != 0 ? "shift" : "scale", sampleShape: sampleShape)
         }
         let length = sampleShape.reduce(1, &*)
         guard shift >= 0, shift < max(length, 1) else {
-            throw .invalidArgument(name: "shift", value: "\(shift)", allowed: "0 to \(max(length - 1, 0))")
+            throw .invalidArgument(name: "shift", value: "\(shift)", allowed: .range(0...max(length - 1, 0)))
         }
         guard rotate.isFinite, rotate >= 0, rotate <= Self.maxRotation else {
-            throw .invalidArgument(name: "rotate", value: "\(rotate)", allowed: "0 to \(Int(Self.maxRotation)) degrees")
+            throw .invalidArgument(name: "rotate", value: "\(rotate)", allowed: .degrees(0...Int(Self.maxRotation)))
         }
         guard flip || rotate > 0 || crop != 0 else { return }
         guard sampleShape.count == 3 else {
@@ -82,7 +82,7 @@ public struct Augmentation: Sendable, Equatable {
         let side = min(sampleShape[1], sampleShape[2])
         guard crop >= 0, crop < side else {
             throw .invalidArgument(
-                name: "crop", value: "\(crop)", allowed: "0 to \(side - 1) pixels (less than the image's side)")
+                name: "crop", value: "\(crop)", allowed: .crop(side: side))
         }
     }
 }

@@ -31,13 +31,13 @@ public struct Batcher: Sendable {
 
     public init(rows: Int, batchSize: Int, order: Order, dropLast: Bool = false) throws(DataError) {
         guard rows >= 1, rows <= Int(Int32.max) else {
-            throw .invalidArgument(name: "rows", value: "\(rows)", allowed: "at least 1")
+            throw .invalidArgument(name: "rows", value: "\(rows)", allowed: .atLeast(1))
         }
         guard batchSize >= 1, batchSize <= 1_000_000 else {
-            throw .invalidArgument(name: "batch", value: "\(batchSize)", allowed: "1 to 1000000")
+            throw .invalidArgument(name: "batch", value: "\(batchSize)", allowed: .range(1...1_000_000))
         }
         guard !(dropLast && batchSize > rows) else {
-            throw .invalidArgument(name: "batch", value: "\(batchSize)", allowed: "at most \(rows) rows with drop_last")
+            throw .invalidArgument(name: "batch", value: "\(batchSize)", allowed: .rowsWithDropLast(atMost: rows))
         }
         self.rows = rows; self.batchSize = batchSize; self.order = order; self.dropLast = dropLast
         isShuffled = order != .sequential
@@ -121,7 +121,7 @@ extension Batcher {
     ) throws(DataError) -> Int {
         try checkRows(data)
         guard case let .values(source, outputs) = data.targets else {
-            throw .invalidArgument(name: "targets", value: "class labels", allowed: "regression values for a value batch")
+            throw .classLabelsInValueBatch
         }
         let (start, n) = advance()
         copyInputs(data, start: start, count: n, into: inputs)
@@ -136,7 +136,7 @@ extension Batcher {
 
     private func checkRows(_ data: Dataset) throws(DataError) {
         guard data.count == rows else {
-            throw .shapeMismatch(what: "batcher rows for '\(data.name)'", expected: [rows], got: [data.count])
+            throw .shapeMismatch(what: .batcherRows(dataset: data.name), expected: [rows], got: [data.count])
         }
     }
 

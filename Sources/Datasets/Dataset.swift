@@ -59,24 +59,24 @@ public struct Dataset: Sendable, Equatable {
         guard !sampleShape.isEmpty, sampleShape.allSatisfy({ $0 > 0 }),
             let features = checkedProduct(sampleShape)
         else {
-            throw .shapeMismatch(what: "\(name) sample shape", expected: [1], got: sampleShape)
+            throw .shapeMismatch(what: .sampleShape(dataset: name), expected: [1], got: sampleShape)
         }
         let n = inputs.count / features
         guard n * features == inputs.count else {
-            throw .shapeMismatch(what: "\(name) inputs", expected: [n, features], got: [inputs.count])
+            throw .shapeMismatch(what: .inputs(dataset: name), expected: [n, features], got: [inputs.count])
         }
         guard positions >= 1, positions == 1 || targets.isClasses else {
             throw .invalidArgument(
-                name: "positions", value: "\(positions)", allowed: "1, or a label per position of class targets")
+                name: "positions", value: "\(positions)", allowed: .positions)
         }
         try Dataset.checkTargets(targets, rows: n * positions, name: name)
         if let vocabulary {
             guard vocabulary >= 1, vocabulary <= Dataset.vocabularyLimit else {
-                throw .invalidArgument(name: "vocab", value: "\(vocabulary)", allowed: "1 to \(Dataset.vocabularyLimit)")
+                throw .invalidArgument(name: "vocab", value: "\(vocabulary)", allowed: .range(1...Dataset.vocabularyLimit))
             }
             if let bad = inputs.firstIndex(where: { !($0 >= 0 && $0 < Float(vocabulary) && $0.rounded() == $0) }) {
                 throw .invalidArgument(
-                    name: "token[\(bad)]", value: "\(inputs[bad])", allowed: "an integer from 0 to \(vocabulary - 1)")
+                    name: "token[\(bad)]", value: "\(inputs[bad])", allowed: .integer(0...vocabulary - 1))
             }
         }
         self.positions = positions
@@ -93,17 +93,17 @@ public struct Dataset: Sendable, Equatable {
         switch targets {
         case let .classes(labels, classes):
             guard classes >= 1, classes <= classLimit else {
-                throw .invalidArgument(name: "classes", value: "\(classes)", allowed: "1 to \(classLimit)")
+                throw .invalidArgument(name: "classes", value: "\(classes)", allowed: .range(1...classLimit))
             }
             guard labels.count == n else {
-                throw .shapeMismatch(what: "\(name) labels", expected: [n], got: [labels.count])
+                throw .shapeMismatch(what: .labels(dataset: name), expected: [n], got: [labels.count])
             }
             if let bad = labels.firstIndex(where: { $0 < 0 || Int($0) >= classes }) {
-                throw .invalidArgument(name: "label[\(bad)]", value: "\(labels[bad])", allowed: "0 to \(classes - 1)")
+                throw .invalidArgument(name: "label[\(bad)]", value: "\(labels[bad])", allowed: .range(0...classes - 1))
             }
         case let .values(values, outputs):
             guard outputs >= 1, values.count == n * outputs else {
-                throw .shapeMismatch(what: "\(name) targets", expected: [n, max(outputs, 1)], got: [values.count])
+                throw .shapeMismatch(what: .targets(dataset: name), expected: [n, max(outputs, 1)], got: [values.count])
             }
         }
     }
@@ -116,7 +116,7 @@ public struct Dataset: Sendable, Equatable {
     /// Giving a shape says the values are ordered (a signal or an image), not loose columns.
     public func reshaped(to shape: [Int]) throws(DataError) -> Dataset {
         guard !shape.isEmpty, shape.allSatisfy({ $0 > 0 }), checkedProduct(shape) == featureCount else {
-            throw .shapeMismatch(what: "\(name) examples (shape=)", expected: sampleShape, got: shape)
+            throw .shapeMismatch(what: .examples(dataset: name), expected: sampleShape, got: shape)
         }
         return try Dataset(
             name: name, inputs: inputs, sampleShape: shape, targets: targets, isSignal: true,
@@ -195,9 +195,7 @@ public struct Dataset: Sendable, Equatable {
         guard permutation.count == f, Set(permutation).count == f,
             permutation.allSatisfy({ $0 >= 0 && Int($0) < f })
         else {
-            throw .invalidArgument(
-                name: "permutation", value: "\(permutation.count) entries",
-                allowed: "a permutation of 0..<\(f)")
+            throw .notAPermutation(entries: permutation.count, features: f)
         }
         var x = inputs
         for row in 0..<count {

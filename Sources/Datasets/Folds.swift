@@ -12,11 +12,11 @@ extension SplitDataset {
     public func checkFolds(_ k: Int) throws(DataError) {
         let n = foldableCount
         guard k >= 2 else {
-            throw .invalidArgument(name: "cv", value: "\(k)", allowed: "2 or more folds (cv=5 is usual)")
+            throw .invalidArgument(name: "cv", value: "\(k)", allowed: .folds(minimum: 2))
         }
         guard k <= n else {
             throw .invalidArgument(
-                name: "cv", value: "\(k)", allowed: "at most \(n) folds: \(name) has \(n) training and validation examples")
+                name: "cv", value: "\(k)", allowed: .foldsOf(dataset: name, examples: n))
         }
     }
 
@@ -24,7 +24,7 @@ extension SplitDataset {
     public func fold(_ index: Int, of k: Int, seed: UInt64) throws(DataError) -> (train: Dataset, validation: Dataset) {
         try checkFolds(k)
         guard index >= 0, index < k else {
-            throw .invalidArgument(name: "fold", value: "\(index + 1)", allowed: "1 to \(k)")
+            throw .invalidArgument(name: "fold", value: "\(index + 1)", allowed: .range(1...k))
         }
         let pool = try train.appending(validation, name: name)
         var rng = RNG(seed: seed, stream: "folds")
@@ -46,7 +46,7 @@ extension Dataset {
         switch (self.targets, other.targets) {
         case let (.classes(a, k), .classes(b, _)): targets = .classes(a + b, count: k)
         case let (.values(a, w), .values(b, _)): targets = .values(a + b, outputs: w)
-        default: throw .shapeMismatch(what: "\(name) targets", expected: [targetWidth], got: [other.targetWidth])
+        default: throw .shapeMismatch(what: .targets(dataset: name), expected: [targetWidth], got: [other.targetWidth])
         }
         return try Dataset(
             name: name, inputs: inputs + other.inputs, sampleShape: sampleShape, targets: targets, isSignal: isSignal,

@@ -16,14 +16,15 @@ func checkCount(_ n: Int, name: String = "n", minimum: Int = 1) throws(DataError
     guard n >= minimum, n <= GeneratorLimits.maxSamples else {
         throw .invalidArgument(
             name: name, value: "\(n)",
-            allowed: "an integer from \(minimum) to \(GeneratorLimits.maxSamples)")
+            allowed: .integer(minimum...GeneratorLimits.maxSamples))
     }
 }
 
 func checkClasses(_ classes: Int, allowed: ClosedRange<Int> = 2...GeneratorLimits.maxClasses) throws(DataError) {
     guard allowed.contains(classes) else {
-        let text = allowed.count == 1 ? "\(allowed.lowerBound)" : "\(allowed.lowerBound) to \(allowed.upperBound)"
-        throw .invalidArgument(name: "classes", value: "\(classes)", allowed: text)
+        throw .invalidArgument(
+            name: "classes", value: "\(classes)",
+            allowed: allowed.count == 1 ? .exactly(allowed.lowerBound) : .range(allowed))
     }
 }
 
@@ -31,13 +32,13 @@ func checkNoise(_ noise: Float, name: String = "noise") throws(DataError) {
     guard noise.isFinite, noise >= 0, noise <= GeneratorLimits.maxNoise else {
         throw .invalidArgument(
             name: name, value: "\(noise)",
-            allowed: "a finite number from 0 to \(GeneratorLimits.maxNoise)")
+            allowed: .noise(upTo: GeneratorLimits.maxNoise))
     }
 }
 
 func checkFraction(_ value: Double, name: String) throws(DataError) {
     guard value.isFinite, value >= 0, value <= 1 else {
-        throw .invalidArgument(name: name, value: "\(value)", allowed: "a number from 0 to 1")
+        throw .invalidArgument(name: name, value: "\(value)", allowed: .fraction)
     }
 }
 
@@ -130,13 +131,13 @@ public struct BuiltInData: Sendable, Equatable {
         seed: UInt64
     ) throws(DataError) -> Dataset {
         guard let entry = named(name) else {
-            throw .invalidArgument(name: "dataset", value: name, allowed: "one of " + names.joined(separator: ", "))
+            throw .invalidArgument(name: "dataset", value: name, allowed: .oneOf(names))
         }
         if let classes, entry.defaultClasses == nil {
-            throw .invalidArgument(name: "classes", value: "\(classes)", allowed: "no classes= for \(name)")
+            throw .invalidArgument(name: "classes", value: "\(classes)", allowed: .notFor(source: name))
         }
         if let noise, entry.defaultNoise == nil {
-            throw .invalidArgument(name: "noise", value: "\(noise)", allowed: "no noise= for \(name)")
+            throw .invalidArgument(name: "noise", value: "\(noise)", allowed: .notFor(source: name))
         }
         let n = count ?? entry.defaultCount
         if let toy = Toy2D(rawValue: name) {

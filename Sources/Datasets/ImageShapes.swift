@@ -99,12 +99,12 @@ extension Dataset {
         guard ShapesOptions.sizes.contains(o.size) else {
             throw .invalidArgument(
                 name: "size", value: "\(o.size)",
-                allowed: "\(ShapesOptions.sizes.lowerBound) to \(ShapesOptions.sizes.upperBound) pixels")
+                allowed: .pixels(ShapesOptions.sizes))
         }
         guard let values = checkedProduct([o.count, o.size, o.size]), values <= Dataset.valueLimit else {
             throw .invalidArgument(
                 name: "n", value: "\(o.count)",
-                allowed: "at most \(Dataset.valueLimit / (o.size * o.size)) images of \(o.size)×\(o.size)")
+                allowed: .images(atMost: Dataset.valueLimit / (o.size * o.size), side: o.size))
         }
         var rng = RNG(seed: o.seed, stream: "shapes")
         let side = o.size, pixels = side * side, classes = Template.all.count

@@ -116,21 +116,21 @@ public enum MNIST1D {
     static func validate(_ o: MNIST1DOptions) throws(DataError) {
         try checkCount(o.count)
         guard o.padding.lowerBound >= 0, o.padding.upperBound <= 10_000 else {
-            throw .invalidArgument(name: "padding", value: "\(o.padding)", allowed: "a range within 0...10000")
+            throw .invalidArgument(name: "padding", value: "\(o.padding)", allowed: .rangeWithin(0...10_000))
         }
         guard o.scaleCoefficient.isFinite, o.scaleCoefficient >= 0, o.scaleCoefficient < 2 else {
-            throw .invalidArgument(name: "scale", value: "\(o.scaleCoefficient)", allowed: "a number in [0, 2)")
+            throw .invalidArgument(name: "scale", value: "\(o.scaleCoefficient)", allowed: .below(2))
         }
         guard o.maxTranslation >= 0, o.maxTranslation <= 10_000 else {
-            throw .invalidArgument(name: "shift", value: "\(o.maxTranslation)", allowed: "0 to 10000")
+            throw .invalidArgument(name: "shift", value: "\(o.maxTranslation)", allowed: .range(0...10_000))
         }
         for (name, value) in [("corr_noise", o.correlatedNoise), ("iid_noise", o.iidNoise), ("shear", o.shear)] {
             guard value.isFinite, value >= 0, value <= 1000 else {
-                throw .invalidArgument(name: name, value: "\(value)", allowed: "a finite number from 0 to 1000")
+                throw .invalidArgument(name: name, value: "\(value)", allowed: .finite(upTo: 1000))
             }
         }
         guard o.length >= 2, o.length <= 10_000 else {
-            throw .invalidArgument(name: "length", value: "\(o.length)", allowed: "2 to 10000")
+            throw .invalidArgument(name: "length", value: "\(o.length)", allowed: .range(2...10_000))
         }
         try checkFraction(o.trainFraction, name: "train")
     }

@@ -182,7 +182,7 @@ extension Dataset {
         let x = try NPY.read(path: xPath, asFloats: true), y = try NPY.read(path: yPath)
         guard let n = x.shape.first, n > 0 else { throw .npy(path: xPath, problem: .noRows) }
         guard y.shape.first == n else {
-            throw .shapeMismatch(what: "rows of \(yPath) against \(xPath)", expected: [n], got: y.shape)
+            throw .shapeMismatch(what: .rows(targets: yPath, inputs: xPath), expected: [n], got: y.shape)
         }
         let inputs = x.floats
         if let bad = inputs.firstIndex(where: { !$0.isFinite }) { throw .npy(path: xPath, problem: .nonFinite(index: bad)) }
@@ -196,7 +196,7 @@ extension Dataset {
         switch y.storage {
         case let .integers(values):
             guard y.shape.count == 1 || y.shape == [n, 1] else {
-                throw .shapeMismatch(what: "class labels in \(path)", expected: [n], got: y.shape)
+                throw .shapeMismatch(what: .classLabels(path: path), expected: [n], got: y.shape)
             }
             if let bad = values.firstIndex(where: { $0 < 0 || $0 >= Int64(classLimit) }) {
                 throw .npy(path: path, problem: .badLabel(index: bad, value: "\(values[bad])"))
@@ -244,14 +244,14 @@ extension NPY {
     /// Magic, version 1.0, header length and the padded dict literal.
     static func header(descr: String, shape: [Int], count: Int) throws(DataError) -> [UInt8] {
         guard checkedProduct(shape) == count else {
-            throw .shapeMismatch(what: "NPY shape for \(count) values", expected: [count], got: shape)
+            throw .shapeMismatch(what: .npyShape(values: count), expected: [count], got: shape)
         }
         let dims = shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? "," : "")
         var dict = Array("{'descr': '\(descr)', 'fortran_order': False, 'shape': (\(dims)), }".utf8)
         let unpadded = 10 + dict.count + 1
         dict += [UInt8](repeating: 0x20, count: (64 - unpadded % 64) % 64) + [0x0A]
         guard dict.count <= Int(UInt16.max) else {
-            throw .invalidArgument(name: "shape", value: shapeText(shape), allowed: "fewer dimensions")
+            throw .invalidArgument(name: "shape", value: shapeText(shape), allowed: .fewerDimensions)
         }
         return magic + [1, 0, UInt8(dict.count & 0xFF), UInt8(dict.count >> 8)] + dict
     }

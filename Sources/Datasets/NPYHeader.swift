@@ -27,16 +27,16 @@ struct NPYHeaderParser {
             case "descr" where descr == nil: descr = try descrValue()
             case "fortran_order" where fortran == nil: fortran = try boolean()
             case "shape" where shape == nil: shape = try tuple()
-            default: throw .malformedHeader("unexpected or repeated key '\(key)'")
+            default: throw .malformedHeader(.unexpectedKey(key))
             }
             if peek() == UInt8(ascii: ",") { i += 1 } else { break }
         }
         try expect("}")
         skipSpace()
-        guard i == bytes.count else { throw .malformedHeader("unexpected text after the closing brace") }
+        guard i == bytes.count else { throw .malformedHeader(.textAfterClosingBrace) }
         guard let descr, let fortran, let shape else {
             let missing = descr == nil ? "descr" : fortran == nil ? "fortran_order" : "shape"
-            throw .malformedHeader("missing key '\(missing)'")
+            throw .malformedHeader(.missingKey(missing))
         }
         return NPYHeader(descr: descr, fortranOrder: fortran, shape: shape)
     }
@@ -52,19 +52,19 @@ struct NPYHeaderParser {
     }
 
     private mutating func expect(_ c: Unicode.Scalar) throws(NPYProblem) {
-        guard peek() == UInt8(ascii: c) else { throw .malformedHeader("expected '\(c)' at byte \(i)") }
+        guard peek() == UInt8(ascii: c) else { throw .malformedHeader(.expectedCharacter(Character(c), byte: i)) }
         i += 1
     }
 
     /// A quoted string without escapes.
     private mutating func string() throws(NPYProblem) -> String {
         guard let quote = peek(), quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") else {
-            throw .malformedHeader("expected a quoted string at byte \(i)")
+            throw .malformedHeader(.expectedString(byte: i))
         }
         let start = i + 1
         var end = start
         while end < bytes.count, bytes[end] != quote, bytes[end] != UInt8(ascii: "\\") { end += 1 }
-        guard end < bytes.count, bytes[end] == quote else { throw .malformedHeader("unterminated string at byte \(i)") }
+        guard end < bytes.count, bytes[end] == quote else { throw .malformedHeader(.unterminatedString(byte: i)) }
         i = end + 1
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
@@ -81,7 +81,7 @@ struct NPYHeaderParser {
             i += word.utf8.count
             return value
         }
-        throw .malformedHeader("expected True or False at byte \(i)")
+        throw .malformedHeader(.expectedBoolean(byte: i))
     }
 
     private func matches(_ word: String) -> Bool {
@@ -95,7 +95,7 @@ struct NPYHeaderParser {
         var dims: [Int] = []
         while peek() != UInt8(ascii: ")") {
             dims.append(try integer())
-            guard dims.count <= 32 else { throw .malformedHeader("more than 32 dimensions") }
+            guard dims.count <= 32 else { throw .malformedHeader(.tooManyDimensions(limit: 32)) }
             if peek() == UInt8(ascii: ",") { i += 1 } else { break }
         }
         try expect(")")
@@ -109,10 +109,10 @@ struct NPYHeaderParser {
         while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
             let (m, o1) = value.multipliedReportingOverflow(by: 10)
             let (s, o2) = m.addingReportingOverflow(Int(bytes[i] - UInt8(ascii: "0")))
-            guard !o1, !o2 else { throw .malformedHeader("dimension too large at byte \(i)") }
+            guard !o1, !o2 else { throw .malformedHeader(.dimensionTooLarge(byte: i)) }
             value = s; digits += 1; i += 1
         }
-        guard digits > 0 else { throw .malformedHeader("expected a dimension at byte \(i)") }
+        guard digits > 0 else { throw .malformedHeader(.expectedDimension(byte: i)) }
         if i < bytes.count, bytes[i] == UInt8(ascii: "L") { i += 1 }
         return value
     }

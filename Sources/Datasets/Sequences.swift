@@ -58,13 +58,14 @@ extension Dataset {
         let distinct = o.distinctInputs
         let n = o.count ?? Int(min(Double(SequenceOptions.defaultCount), distinct))
         guard n >= 1, n <= SequenceOptions.maxCount else {
-            throw .invalidArgument(name: "n", value: "\(n)", allowed: "1 to \(SequenceOptions.maxCount) for a sequence task")
+            throw .invalidArgument(name: "n", value: "\(n)", allowed: .sequenceCount(1...SequenceOptions.maxCount))
         }
         guard n * (o.inputLength + o.positions) <= Dataset.valueLimit else {
             throw .invalidArgument(
                 name: "n", value: "\(n)",
-                allowed: "at most \(Dataset.valueLimit / (o.inputLength + o.positions)) examples of \(o.inputLength) tokens "
-                    + "(a dataset holds at most \(Dataset.valueLimit) values)")
+                allowed: .sequenceExamples(
+                    atMost: Dataset.valueLimit / (o.inputLength + o.positions), tokens: o.inputLength,
+                    valueLimit: Dataset.valueLimit))
         }
         guard Double(n) <= distinct else {
             throw .tooFewDistinct(task: o.description, distinct: Int(distinct), requested: n)
@@ -152,7 +153,7 @@ extension SequenceOptions: CustomStringConvertible {
         func check(_ value: Int, _ name: String, _ range: ClosedRange<Int>) throws(DataError) {
             guard range.contains(value) else {
                 throw .invalidArgument(
-                    name: name, value: "\(value)", allowed: "an integer from \(range.lowerBound) to \(range.upperBound)")
+                    name: name, value: "\(value)", allowed: .integer(range))
             }
         }
         switch task {

@@ -21,7 +21,7 @@ public struct SplitFractions: Sendable, Equatable {
         try checkFraction(test, name: "test")
         let total = train + validation + test
         guard abs(total - 1) <= 1e-6 else {
-            throw .invalidArgument(name: "train+val+test", value: "\(total)", allowed: "fractions that sum to 1")
+            throw .invalidArgument(name: "train+val+test", value: "\(total)", allowed: .fractionsSummingToOne)
         }
     }
 
@@ -48,7 +48,7 @@ public struct Split: Sendable, Equatable {
         stratifiedBy labels: [Int32]? = nil
     ) throws(DataError) -> Split {
         guard count >= 1, count <= Int(Int32.max) else {
-            throw .invalidArgument(name: "rows", value: "\(count)", allowed: "1 to \(Int32.max)")
+            throw .invalidArgument(name: "rows", value: "\(count)", allowed: .range(1...Int(Int32.max)))
         }
         try fractions.validate()
         var rng = RNG(seed: seed, stream: "split")
@@ -56,7 +56,7 @@ public struct Split: Sendable, Equatable {
             return divided(rng.permutation(count), fractions: fractions)
         }
         guard labels.count == count else {
-            throw .shapeMismatch(what: "split labels", expected: [count], got: [labels.count])
+            throw .shapeMismatch(what: .splitLabels, expected: [count], got: [labels.count])
         }
         return stratified(labels, fractions: fractions, rng: &rng)
     }
@@ -64,7 +64,7 @@ public struct Split: Sendable, Equatable {
     /// The first `train` rows, the next `validation`, the rest test.
     public static func leading(count: Int, train: Int, validation: Int) throws(DataError) -> Split {
         guard count >= 0, train >= 0, validation >= 0, train + validation <= count, count <= Int(Int32.max) else {
-            throw .invalidArgument(name: "train+val", value: "\(train)+\(validation)", allowed: "at most \(count) rows")
+            throw .invalidArgument(name: "train+val", value: "\(train)+\(validation)", allowed: .rows(atMost: count))
         }
         let rows = (0..<count).map { Int32($0) }
         return Split(

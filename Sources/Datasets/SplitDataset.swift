@@ -52,7 +52,7 @@ public struct SplitDataset: Sendable {
             guard row >= 0, Int(row) < data.count, !seen[Int(row)] else {
                 throw .invalidArgument(
                     name: "split row", value: "\(row)",
-                    allowed: "each row of 0..<\(data.count) in at most one part")
+                    allowed: .rowOnce(count: data.count))
             }
             seen[Int(row)] = true
         }
@@ -135,7 +135,7 @@ extension Dataset {
         }
         try checkFraction(fraction, name: "labels")
         guard classes >= 2 else {
-            throw .invalidArgument(name: "classes", value: "\(classes)", allowed: "at least 2 for label noise")
+            throw .invalidArgument(name: "classes", value: "\(classes)", allowed: .classesForLabelNoise(minimum: 2))
         }
         var rng = RNG(seed: seed, stream: "label-noise")
         let changed = Int((fraction * Double(count)).rounded())
@@ -171,7 +171,7 @@ extension SplitDataset {
         }
         let written = "\(classes.lowerBound)..\(classes.upperBound)"
         guard classes.lowerBound >= 0, classes.upperBound < k else {
-            throw .invalidArgument(name: "classes", value: written, allowed: "a range within 0..\(k - 1)")
+            throw .invalidArgument(name: "classes", value: written, allowed: .classRange(classes: k))
         }
         func part(_ d: Dataset, limit: Int?) -> (inputs: [Float], labels: [Int32]) {
             let f = d.featureCount
@@ -186,7 +186,7 @@ extension SplitDataset {
         let a = part(train, limit: trainLimit), b = part(validation, limit: nil), c = part(lockedTest, limit: nil)
         guard !a.labels.isEmpty else {
             throw .invalidArgument(
-                name: "classes", value: written, allowed: "classes that have training examples in \(self.name)")
+                name: "classes", value: written, allowed: .classesWithTrainingExamples(dataset: self.name))
         }
         let data = try Dataset(
             name: name, inputs: a.inputs + b.inputs + c.inputs, sampleShape: train.sampleShape,

@@ -121,8 +121,12 @@ import Testing
             Issue.record("an unknown dataset name was not refused as an invalid argument")
             return
         }
-        #expect(name == "dataset" && value == "spirals" && allowed.contains("spiral"))
-        #expect(dataError { try BuiltInData.make("sine", classes: 3, seed: 0) } != nil)
-        #expect(dataError { try BuiltInData.make("mnist1d", noise: 0.1, seed: 0) } != nil)
+        #expect(name == "dataset" && value == "spirals" && allowed == .oneOf(BuiltInData.names))
+        #expect(
+            dataError { try BuiltInData.make("sine", classes: 3, seed: 0) }
+                == .invalidArgument(name: "classes", value: "3", allowed: .notFor(source: "sine")))
+        #expect(
+            dataError { try BuiltInData.make("mnist1d", noise: 0.1, seed: 0) }
+                == .invalidArgument(name: "noise", value: "0.1", allowed: .notFor(source: "mnist1d")))
     }
 }

@@ -49,12 +49,12 @@ struct ImageTests {
 
     @Test("shapes: sizes and counts outside the limits are refused")
     func shapesLimits() {
-        #expect(throws: DataError.invalidArgument(name: "size", value: "7", allowed: "8 to 64 pixels")) {
+        #expect(throws: DataError.invalidArgument(name: "size", value: "7", allowed: .pixels(8...64))) {
             try Dataset.shapes(ShapesOptions(count: 10, size: 7))
         }
         #expect(throws: DataError.self) { try Dataset.shapes(ShapesOptions(count: 0)) }
         #expect(throws: DataError.self) { try Dataset.shapes(ShapesOptions(count: 10, noise: .nan)) }
-        #expect(throws: DataError.invalidArgument(name: "n", value: "70000", allowed: "at most 65536 images of 64×64")) {
+        #expect(throws: DataError.invalidArgument(name: "n", value: "70000", allowed: .images(atMost: 65536, side: 64))) {
             try Dataset.shapes(ShapesOptions(count: 70_000, size: 64))
         }
     }
@@ -144,12 +144,10 @@ struct ImageTests {
         #expect(throws: DataError.needsImage(operation: "rotate", sampleShape: [2, 40])) {
             try Augmentation(rotate: 10).validate(for: [2, 40])
         }
-        #expect(
-            throws: DataError.invalidArgument(name: "crop", value: "4", allowed: "0 to 3 pixels (less than the image's side)")
-        ) {
+        #expect(throws: DataError.invalidArgument(name: "crop", value: "4", allowed: .crop(side: 4))) {
             try Augmentation(crop: 4).validate(for: [1, 4, 9])
         }
-        #expect(throws: DataError.invalidArgument(name: "rotate", value: "200.0", allowed: "0 to 180 degrees")) {
+        #expect(throws: DataError.invalidArgument(name: "rotate", value: "200.0", allowed: .degrees(0...180))) {
             try Augmentation(rotate: 200).validate(for: [1, 4, 4])
         }
         #expect(Augmentation(flip: true, rotate: 15, crop: 2).description == "flip rotate=15.0 crop=2")

@@ -45,12 +45,103 @@ struct EngineWordingTests {
                 == "y.npy: label -3 at index 1 is not a class index (0 to 1023)")
         #expect(DataError.file(path: "d", problem: .isDirectory).message == "d: is a directory, not a file")
         #expect(
-            DataError.shapeMismatch(what: "b targets", expected: [3], got: [1]).message
+            DataError.shapeMismatch(what: .targets(dataset: "b"), expected: [3], got: [1]).message
                 == "b targets: expected shape [3], got [1]")
         let image = DataError.needsImage(operation: "flip", sampleShape: [3, 8])
         #expect(image.message == "flip needs images [C, H, W], but samples have shape [3, 8]")
         #expect(image.hint == "a [C, L] or [H, W] array is read as a signal: save images as [N, C, H, W]")
         #expect(DataError.needsImage(operation: "flip", sampleShape: [8]).hint == "for 1D signals use shift= and scale=")
+    }
+
+    /// Every way an argument is refused, as "NAME=VALUE is not allowed: expected …": (name, value, allowed, what follows "expected ").
+    static let allowedCases: [(String, String, Allowed, String)] = [
+        ("batch", "0", .range(1...1_000_000), "1 to 1000000"),
+        ("classes", "3", .exactly(2), "2"),
+        ("n", "0", .integer(1...5_000_000), "an integer from 1 to 5000000"),
+        ("rows", "0", .atLeast(1), "at least 1"),
+        ("train", "1.5", .fraction, "a number from 0 to 1"),
+        ("scale", "1.0", .below(1), "a number in [0, 1)"),
+        ("noise", "-1.0", .noise(upTo: 1000), "a finite number from 0 to 1000.0"),
+        ("shear", "-1.0", .finite(upTo: 1000), "a finite number from 0 to 1000"),
+        ("size", "7", .pixels(8...64), "8 to 64 pixels"),
+        ("rotate", "200.0", .degrees(0...180), "0 to 180 degrees"),
+        ("crop", "4", .crop(side: 4), "0 to 3 pixels (less than the image's side)"),
+        ("padding", "3...20000", .rangeWithin(0...10_000), "a range within 0...10000"),
+        ("classes", "8..12", .classRange(classes: 10), "a range within 0..9"),
+        ("classes", "0..1", .classesWithTrainingExamples(dataset: "m"), "classes that have training examples in m"),
+        ("dataset", "spirals", .oneOf(["spiral", "moons"]), "one of spiral, moons"),
+        ("classes", "3", .notFor(source: "sine"), "no classes= for sine"),
+        ("noise", "0.1", .notFor(source: "mnist1d"), "no noise= for mnist1d"),
+        ("cv", "1", .folds(minimum: 2), "2 or more folds (cv=5 is usual)"),
+        ("cv", "20", .foldsOf(dataset: "d", examples: 9), "at most 9 folds: d has 9 training and validation examples"),
+        ("fold", "4", .range(1...3), "1 to 3"),
+        ("classes", "1", .classesForLabelNoise(minimum: 2), "at least 2 for label noise"),
+        ("train+val", "8+4", .rows(atMost: 10), "at most 10 rows"),
+        ("batch", "64", .rowsWithDropLast(atMost: 50), "at most 50 rows with drop_last"),
+        ("split row", "7", .rowOnce(count: 5), "each row of 0..<5 in at most one part"),
+        ("train+val+test", "1.1", .fractionsSummingToOne, "fractions that sum to 1"),
+        ("n", "0", .sequenceCount(1...100_000), "1 to 100000 for a sequence task"),
+        (
+            "n", "99999999", .sequenceExamples(atMost: 16_777_216, tokens: 15, valueLimit: 268_435_456),
+            "at most 16777216 examples of 15 tokens (a dataset holds at most 268435456 values)"
+        ),
+        ("n", "70000", .images(atMost: 65_536, side: 64), "at most 65536 images of 64×64"),
+        ("positions", "3", .positions, "1, or a label per position of class targets"),
+        ("shape", "[1, 2]", .fewerDimensions, "fewer dimensions"),
+    ]
+
+    @Test func refusedArgumentsSayWhatIsAllowed() {
+        for (name, value, allowed, expected) in Self.allowedCases {
+            let e = DataError.invalidArgument(name: name, value: value, allowed: allowed)
+            #expect(e.message == "\(name)=\(value) is not allowed: expected \(expected)")
+            #expect(e.hint == nil)
+        }
+        #expect(
+            DataError.classLabelsInValueBatch.message
+                == "targets=class labels is not allowed: expected regression values for a value batch")
+        #expect(
+            DataError.notAPermutation(entries: 3, features: 4).message
+                == "permutation=3 entries is not allowed: expected a permutation of 0..<4")
+    }
+
+    @Test func shapeMismatchesNameWhatIsMisshapen() {
+        let cases: [(ShapeSubject, String)] = [
+            (.sampleShape(dataset: "d"), "d sample shape"),
+            (.inputs(dataset: "d"), "d inputs"),
+            (.labels(dataset: "d"), "d labels"),
+            (.targets(dataset: "d"), "d targets"),
+            (.examples(dataset: "d"), "d examples (shape=)"),
+            (.batcherRows(dataset: "d"), "batcher rows for 'd'"),
+            (.rows(targets: "y.npy", inputs: "x.npy"), "rows of y.npy against x.npy"),
+            (.classLabels(path: "y.npy"), "class labels in y.npy"),
+            (.npyShape(values: 20), "NPY shape for 20 values"),
+            (.splitLabels, "split labels"),
+        ]
+        for (what, phrase) in cases {
+            #expect(
+                DataError.shapeMismatch(what: what, expected: [2, 3], got: [5]).message
+                    == "\(phrase): expected shape [2, 3], got [5]")
+        }
+    }
+
+    @Test func malformedNPYHeadersSayWhereTheyStop() {
+        let cases: [(HeaderProblem, String)] = [
+            (.expectedCharacter("{", byte: 0), "expected '{' at byte 0"),
+            (.expectedString(byte: 1), "expected a quoted string at byte 1"),
+            (.unterminatedString(byte: 10), "unterminated string at byte 10"),
+            (.expectedBoolean(byte: 34), "expected True or False at byte 34"),
+            (.expectedDimension(byte: 50), "expected a dimension at byte 50"),
+            (.dimensionTooLarge(byte: 69), "dimension too large at byte 69"),
+            (.tooManyDimensions(limit: 32), "more than 32 dimensions"),
+            (.unexpectedKey("x"), "unexpected or repeated key 'x'"),
+            (.textAfterClosingBrace, "unexpected text after the closing brace"),
+            (.missingKey("shape"), "missing key 'shape'"),
+        ]
+        for (problem, detail) in cases {
+            let e = DataError.npy(path: "x.npy", problem: .malformedHeader(problem))
+            #expect(e.message == "x.npy: malformed header: \(detail)")
+            #expect(e.hint == nil)
+        }
     }
 
     @Test func searchErrors() {
@@ -267,7 +358,7 @@ struct EngineWordingTests {
             LabError.noSnapshot(step: 15, kept: nil).message
                 == "no snapshot at step 15; turn on snapshots first, e.g. 'checkpoint NET every=100'")
         #expect(LabError.noSnapshot(step: 15, kept: nil).hint == nil)
-        let data = LabError.data(.invalidArgument(name: "batch", value: "0", allowed: "at least 1"))
+        let data = LabError.data(.invalidArgument(name: "batch", value: "0", allowed: .atLeast(1)))
         #expect(data.message == "batch=0 is not allowed: expected at least 1")
         #expect(data.hint == nil)
     }

@@ -6,7 +6,7 @@ extension DataError: Refusal {
     public var message: String {
         switch self {
         case let .invalidArgument(name, value, allowed):
-            return "\(name)=\(value) is not allowed: expected \(allowed)"
+            return "\(name)=\(value) is not allowed: expected \(allowed.phrase(for: name))"
         case let .file(path, problem):
             return "\(path): \(problem.message)"
         case let .csv(path, row, column, problem):
@@ -15,7 +15,7 @@ extension DataError: Refusal {
         case let .npy(path, problem):
             return "\(path): \(problem.message)"
         case let .shapeMismatch(what, expected, got):
-            return "\(what): expected shape \(shapeText(expected)), got \(shapeText(got))"
+            return "\(what.phrase): expected shape \(shapeText(expected)), got \(shapeText(got))"
         case let .needsClasses(operation, dataset):
             return "\(operation) needs class labels, but '\(dataset)' is a regression dataset"
         case let .needsSignal(operation, shape):
@@ -24,6 +24,10 @@ extension DataError: Refusal {
             return "\(operation) needs images [C, H, W], but samples have shape \(shapeText(shape))"
         case let .cancelled(made, count):
             return "stopped by Ctrl-C after \(made) of \(count) examples; nothing was kept"
+        case .classLabelsInValueBatch:
+            return "targets=class labels is not allowed: expected regression values for a value batch"
+        case let .notAPermutation(entries, features):
+            return "permutation=\(entries) entries is not allowed: expected a permutation of 0..<\(features)"
         case let .tooFewDistinct(task, distinct, requested):
             return "\(task) has \(distinct) different inputs, fewer than the n=\(requested) asked for "
                 + "(examples are all different, so held-out ones are never seen in training)"
@@ -103,7 +107,7 @@ extension NPYProblem {
         case let .truncatedHeader(needed, available):
             return "header needs \(needed) bytes but the file has \(available)"
         case let .headerTooLong(length, limit): return "header is \(length) bytes; the limit is \(limit)"
-        case let .malformedHeader(detail): return "malformed header: \(detail)"
+        case let .malformedHeader(problem): return "malformed header: \(problem.message)"
         case let .bigEndian(descr): return "big-endian data ('\(descr)') is not supported"
         case let .objectArray(descr): return "object arrays ('\(descr)') cannot be loaded"
         case let .unsupportedType(descr): return "unsupported dtype '\(descr)'"
@@ -116,6 +120,79 @@ extension NPYProblem {
         case .noRows: return "the array has no rows"
         case let .tooManyValues(count, limit):
             return "the array holds \(count) values; a dataset holds at most \(limit) (1 GiB as 32-bit floats)"
+        }
+    }
+}
+
+extension HeaderProblem {
+    var message: String {
+        switch self {
+        case let .expectedCharacter(character, byte): return "expected '\(character)' at byte \(byte)"
+        case let .expectedString(byte): return "expected a quoted string at byte \(byte)"
+        case let .unterminatedString(byte): return "unterminated string at byte \(byte)"
+        case let .expectedBoolean(byte): return "expected True or False at byte \(byte)"
+        case let .expectedDimension(byte): return "expected a dimension at byte \(byte)"
+        case let .dimensionTooLarge(byte): return "dimension too large at byte \(byte)"
+        case let .tooManyDimensions(limit): return "more than \(limit) dimensions"
+        case let .unexpectedKey(key): return "unexpected or repeated key '\(key)'"
+        case .textAfterClosingBrace: return "unexpected text after the closing brace"
+        case let .missingKey(key): return "missing key '\(key)'"
+        }
+    }
+}
+
+extension Allowed {
+    /// What `name=` may be instead, after "expected ".
+    func phrase(for name: String) -> String {
+        switch self {
+        case let .range(range): return "\(range.lowerBound) to \(range.upperBound)"
+        case let .exactly(value): return "\(value)"
+        case let .integer(range): return "an integer from \(range.lowerBound) to \(range.upperBound)"
+        case let .atLeast(minimum): return "at least \(minimum)"
+        case .fraction: return "a number from 0 to 1"
+        case let .below(bound): return "a number in [0, \(bound))"
+        case let .noise(upTo): return "a finite number from 0 to \(upTo)"
+        case let .finite(upTo): return "a finite number from 0 to \(upTo)"
+        case let .pixels(range): return "\(range.lowerBound) to \(range.upperBound) pixels"
+        case let .degrees(range): return "\(range.lowerBound) to \(range.upperBound) degrees"
+        case let .crop(side): return "0 to \(side - 1) pixels (less than the image's side)"
+        case let .rangeWithin(range): return "a range within \(range.lowerBound)...\(range.upperBound)"
+        case let .classRange(classes): return "a range within 0..\(classes - 1)"
+        case let .classesWithTrainingExamples(dataset): return "classes that have training examples in \(dataset)"
+        case let .oneOf(names): return "one of " + names.joined(separator: ", ")
+        case let .notFor(source): return "no \(name)= for \(source)"
+        case let .folds(minimum): return "\(minimum) or more folds (cv=5 is usual)"
+        case let .foldsOf(dataset, examples):
+            return "at most \(examples) folds: \(dataset) has \(examples) training and validation examples"
+        case let .classesForLabelNoise(minimum): return "at least \(minimum) for label noise"
+        case let .rows(atMost): return "at most \(atMost) rows"
+        case let .rowsWithDropLast(atMost): return "at most \(atMost) rows with drop_last"
+        case let .rowOnce(count): return "each row of 0..<\(count) in at most one part"
+        case .fractionsSummingToOne: return "fractions that sum to 1"
+        case let .sequenceCount(range): return "\(range.lowerBound) to \(range.upperBound) for a sequence task"
+        case let .sequenceExamples(atMost, tokens, valueLimit):
+            return "at most \(atMost) examples of \(tokens) tokens (a dataset holds at most \(valueLimit) values)"
+        case let .images(atMost, side): return "at most \(atMost) images of \(side)×\(side)"
+        case .positions: return "1, or a label per position of class targets"
+        case .fewerDimensions: return "fewer dimensions"
+        }
+    }
+}
+
+extension ShapeSubject {
+    /// What has the wrong shape, before ": expected shape".
+    var phrase: String {
+        switch self {
+        case let .sampleShape(dataset): return "\(dataset) sample shape"
+        case let .inputs(dataset): return "\(dataset) inputs"
+        case let .labels(dataset): return "\(dataset) labels"
+        case let .targets(dataset): return "\(dataset) targets"
+        case let .examples(dataset): return "\(dataset) examples (shape=)"
+        case let .batcherRows(dataset): return "batcher rows for '\(dataset)'"
+        case let .rows(targets, inputs): return "rows of \(targets) against \(inputs)"
+        case let .classLabels(path): return "class labels in \(path)"
+        case let .npyShape(values): return "NPY shape for \(values) values"
+        case .splitLabels: return "split labels"
         }
     }
 }
