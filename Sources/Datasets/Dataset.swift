@@ -2,6 +2,8 @@
 // class labels or regression targets. Generators, loaders and splits all produce this type; the
 // batcher copies rows out of it into the training loop's buffers.
 
+import Kernels
+
 /// Targets of a dataset: class indices (one per sample, or one per position of a sequence), or
 /// `outputs` values per sample.
 public enum Targets: Sendable, Equatable {
@@ -29,8 +31,11 @@ public struct Dataset: Sendable, Equatable {
     /// The most values (inputs and targets) a file may give a dataset: 2²⁸, 1 GiB as 32-bit floats.
     /// A dataset keeps all its examples and its train/val/test parts, so a dataset at this limit
     /// holds about 2 GiB; a file is refused above it (the size and the limit said) before it is
-    /// converted.
-    public static let valueLimit = 1 << 28
+    /// converted. With BASIN_MEMORY set, a sixteenth of it in values (a quarter of the budget,
+    /// counting both copies).
+    public static var valueLimit: Int { min(ownValueLimit, MemoryBudget.capped(ownValueLimit * 4, fraction: 1.0 / 4) / 4) }
+    /// The limit without BASIN_MEMORY.
+    public static let ownValueLimit = 1 << 28
     /// Largest token vocabulary a dataset may have.
     public static let vocabularyLimit = 1 << 16
 

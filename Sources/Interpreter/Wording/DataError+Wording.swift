@@ -1,8 +1,17 @@
 // The wording of the Datasets target's errors: "PATH:ROW:COLUMN: what", one suggestion each.
 
 import Datasets
+import Kernels
+import Networks
 
 extension DataError: Refusal {
+    /// "1 GiB as 32-bit floats", and the setting when BASIN_MEMORY lowered the limit.
+    static func valueBytes(_ limit: Int) -> String {
+        "\(formatBytes(limit * 4)) as 32-bit floats"
+            + (MemoryBudget.binds(limit, below: Dataset.ownValueLimit)
+                ? ", set by \(MemoryBudget.setting ?? "BASIN_MEMORY")" : "")
+    }
+
     public var message: String {
         switch self {
         case let .invalidArgument(name, value, allowed):
@@ -91,7 +100,7 @@ extension CSVProblem {
         case let .tooManyColumns(limit): return "the header has more than \(limit) columns, the most a CSV may have"
         case let .tooManyValues(limit):
             return
-                "the file holds more than \(limit) values by this row; a dataset holds at most \(limit) (1 GiB as 32-bit floats)"
+                "the file holds more than \(limit) values by this row; a dataset holds at most \(limit) (\(DataError.valueBytes(limit)))"
         case .indexColumn:
             return "the first column has no name and counts 0, 1, 2, …: a row index (pandas writes one unless "
                 + "to_csv(index=False)), not a feature; write the file without it, or give the column a name to keep it"
@@ -119,7 +128,7 @@ extension NPYProblem {
         case let .nonFinite(index): return "element \(index) is NaN or infinite (or too large for Float32)"
         case .noRows: return "the array has no rows"
         case let .tooManyValues(count, limit):
-            return "the array holds \(count) values; a dataset holds at most \(limit) (1 GiB as 32-bit floats)"
+            return "the array holds \(count) values; a dataset holds at most \(limit) (\(DataError.valueBytes(limit)))"
         }
     }
 }
