@@ -31,6 +31,29 @@ extension Session {
     /// Examples used for activations and fresh gradients.
     static let probeExamples = 256
 
+    /// One part of the data a net trained on, as `eval`, `explain` and `export … predictions` read
+    /// it: `chosen`, else val when there is one, else train; a net trained on a fold reads its
+    /// fold's parts. Reading the locked test part is recorded as a peek by `reader`.
+    func part(
+        _ chosen: EvalCommand.Part?, of net: NetEntry, _ data: DataEntry, reader: String, at span: SourceSpan
+    ) throws(RuntimeError) -> (part: EvalCommand.Part, examples: Dataset) {
+        let part = chosen ?? (data.parts.validation.count > 0 ? .val : .train)
+        switch part {
+        case .train: return (part, net.run?.train ?? data.parts.train)
+        case .val: return (part, net.run?.validation ?? data.parts.validation)
+        case .test:
+            guard data.parts.testCount > 0 else {
+                throw RuntimeError(TrainingRefusal.emptyPart(data: data.name, part: "test"), at: span)
+            }
+            return (part, data.parts.test(peekedBy: reader))
+        }
+    }
+
+    /// Says that the locked test part of `data` was read (the count of peeks so far).
+    func sayPeek(_ data: DataEntry) {
+        say("peek \(data.parts.peeks.count) at \(data.name)'s locked test part (recorded; 'show \(data.name)' counts them)")
+    }
+
     /// The net's current weights and the dataset it trained on (or was built for).
     func looked(_ net: NetEntry, at span: SourceSpan) throws(RuntimeError) -> LookedNet {
         guard let network = net.currentNetwork else {

@@ -159,3 +159,26 @@ struct ExportPredictionsTests {
         #expect(f.run("export a predictions \"p.json\"") == .runtimeError)
     }
 }
+
+@Suite("explain")
+struct ExplainTests {
+    @Test("an image is drawn beside its saliency; a point's gradient is printed; bad examples and tokens are refused")
+    func explain() throws {
+        let f = LookingFixture()
+        f.run("data img = shapes size=8 n=300\nnet c = conv2d 4 k=3 pad=1 relu, flatten, dense 10\ntrain c on img epochs=1")
+        #expect(f.run("explain c example=2") == .ok)
+        guard case .images(let grid)? = f.recorder.charts.last else {
+            Issue.record("no image grid")
+            return
+        }
+        #expect(grid.images.map(\.caption) == ["input", "|∂logit/∂x|"])
+        #expect(grid.images.allSatisfy { $0.width == 8 && $0.height == 8 })
+        #expect(grid.images[1].pixels.contains { $0 > 0 } && grid.images[1].pixels.allSatisfy { $0 >= 0 })
+        #expect(f.run("explain c example=45") == .runtimeError, "the val part has 45 examples (0–44)")
+        f.run("data d = moons\nnet m = dense 8 tanh, dense 2\ntrain m on d epochs=1")
+        #expect(f.run("explain m example=0") == .ok)
+        #expect(f.recorder.texts.last?.hasPrefix("∂/∂x = (") == true, "\(f.recorder.texts.last ?? "")")
+        f.run("data q = sort len=5 vocab=4 n=200\nnet t = embed 8, dense 4\ntrain t on q epochs=1")
+        #expect(f.run("explain t") == .runtimeError, "token inputs have no gradient")
+    }
+}

@@ -32,17 +32,8 @@ struct ExplainCommand: RunnableCommand {
 
     func run(_ s: Session, _ c: Context<ExplainCommand>) throws(RuntimeError) -> ExecutionStatus {
         let n = try s.looked(try s.workspace.net(net, at: c.span(\.net)), at: c.span)
-        let chosen = part ?? (n.data.parts.validation.count > 0 ? .val : .train)
-        let examples: Dataset
-        switch chosen {
-        case .train: examples = n.entry.run?.train ?? n.data.parts.train
-        case .val: examples = n.entry.run?.validation ?? n.data.parts.validation
-        case .test:
-            guard n.data.parts.testCount > 0 else {
-                throw RuntimeError(TrainingRefusal.emptyPart(data: n.data.name, part: "test"), at: c.span(\.part))
-            }
-            examples = n.data.parts.test(peekedBy: "explain \(n.entry.name) on test")
-        }
+        let (chosen, examples) = try s.part(
+            part, of: n.entry, n.data, reader: "explain \(n.entry.name) on test", at: c.span(\.part))
         guard examples.vocabulary == nil else {
             throw RuntimeError(ExplainRefusal.tokens(net: n.entry.name, data: n.data.name), at: c.span)
         }
@@ -103,11 +94,7 @@ struct ExplainCommand: RunnableCommand {
                 "the \(top) input\(top == 1 ? "" : "s") with the largest |gradient| hold \(pct(sorted.prefix(top).reduce(0, +) / total)) of it"
             )
         }
-        if chosen == .test {
-            s.say(
-                "peek \(n.data.parts.peeks.count) at \(n.data.name)'s locked test part (recorded; 'show \(n.data.name)' counts them)"
-            )
-        }
+        if chosen == .test { s.sayPeek(n.data) }
         return .ok
     }
 }

@@ -173,17 +173,8 @@ struct ExportCommand: RunnableCommand {
     func exportPredictions(_ s: Session, _ net: NetEntry, _ c: Context<ExportCommand>) throws(RuntimeError) {
         guard let network = net.currentNetwork, let dataName = net.dataName, let data = s.workspace.datasets[dataName]
         else { throw RuntimeError(TrainingRefusal.metNoData(net: net.name), at: c.span) }
-        let chosen = part ?? (data.parts.validation.count > 0 ? .val : .train)
-        let examples: Dataset
-        switch chosen {
-        case .train: examples = net.run?.train ?? data.parts.train
-        case .val: examples = net.run?.validation ?? data.parts.validation
-        case .test:
-            guard data.parts.testCount > 0 else {
-                throw RuntimeError(TrainingRefusal.emptyPart(data: data.name, part: "test"), at: c.span(\.part))
-            }
-            examples = data.parts.test(peekedBy: "export \(net.name) predictions on test")
-        }
+        let (chosen, examples) = try s.part(
+            part, of: net, data, reader: "export \(net.name) predictions on test", at: c.span(\.part))
         guard examples.count > 0 else {
             throw RuntimeError(TrainingRefusal.emptyPart(data: data.name, part: chosen.rawValue), at: c.span(\.part))
         }
@@ -206,9 +197,7 @@ struct ExportCommand: RunnableCommand {
         let shown =
             table.columns.count > 8 ? table.columns.prefix(6).joined(separator: ",") + ",…" : table.columns.joined(separator: ",")
         s.say("\(net.name) on \(data.name) \(chosen.rawValue): \(table.rows.count) rows (\(shown)) → \(file)")
-        if chosen == .test {
-            s.say("peek \(data.parts.peeks.count) at \(data.name)'s locked test part (recorded; 'show \(data.name)' counts them)")
-        }
+        if chosen == .test { s.sayPeek(data) }
     }
 
     /// Column names and one row of numbers per example (per example and position for a sequence).

@@ -101,7 +101,7 @@ struct EvalCommand: RunnableCommand {
             if let worst { try details.worst(worst, s, at: c.span(\.worst)) }
         }
         if part == .test {
-            s.say("peek \(data.parts.peeks.count) at \(data.name)'s locked test part (recorded; 'show \(data.name)' counts them)")
+            s.sayPeek(data)
         }
         return .ok
     }
