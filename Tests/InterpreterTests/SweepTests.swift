@@ -237,6 +237,13 @@ func sweepCancelled(_ header: String, atTrial: Int) -> (rows: [Substring], texts
     host.cancelOn = { update in
         if let number = update.title.split(separator: "#").last.flatMap({ Int($0) }), number >= atTrial { session.cancel() }
     }
+    // Under heavy load every update of the later trials can be superseded before it is shown; the
+    // table line a finished trial prints ("#3 …") always comes, so it stops the sweep too.
+    host.cancelOnText = { text in
+        if text.hasPrefix("#"), let number = Int(text.dropFirst().prefix { $0.isNumber }), number >= atTrial {
+            session.cancel()
+        }
+    }
     session.execute(sweepData + "\n" + mlpSweep(header))
     session.execute("export s \"s.csv\"")
     let rows = ((try? String(contentsOfFile: directory + "/s.csv", encoding: .utf8)) ?? "").split(separator: "\n").dropFirst()
@@ -303,9 +310,15 @@ func renderedLines(_ f: LookingFixture) -> [String] {
 /// A host that presses Ctrl-C when a progress update matches.
 final class CancellingHost: SessionHost {
     var cancelOn: (LiveUpdate) -> Void = { _ in }
+    var cancelOnText: (String) -> Void = { _ in }
     var texts: [String] = []
     var width: Int { 80 }
-    func emit(_ output: Output) { if case .text(let t) = output { texts.append(t) } }
+    func emit(_ output: Output) {
+        if case .text(let t) = output {
+            texts.append(t)
+            cancelOnText(t)
+        }
+    }
     func progress(_ update: LiveUpdate) { cancelOn(update) }
     func finishedProgress(_ update: LiveUpdate) { cancelOn(update) }
     func ask(_ question: String) -> String? { nil }
