@@ -92,3 +92,35 @@ public struct Split: Sendable, Equatable {
         return Split(train: train.sorted(), validation: validation.sorted(), test: test.sorted())
     }
 }
+
+// MARK: - A split made elsewhere
+
+extension Split {
+    /// The parts a file gives, one integer per row: 0 train, 1 validation, 2 test
+    /// (`data z = npy "x.npy" "y.npy" "parts.npy" split=given`). Rows keep their order.
+    public static func given(parts path: String, rows n: Int) throws(DataError) -> Split {
+        let array = try NPY.read(path: path)
+        guard case .integers(let values) = array.storage else {
+            throw .invalidArgument(name: "parts", value: "floats", allowed: .oneOf(partNames))
+        }
+        guard array.shape.first == n, array.shape.count == 1 || array.shape == [n, 1] else {
+            throw .shapeMismatch(what: .rows(targets: path, inputs: "the inputs"), expected: [n], got: array.shape)
+        }
+        var train: [Int32] = [], validation: [Int32] = [], test: [Int32] = []
+        for (i, v) in values.enumerated() {
+            switch v {
+            case 0: train.append(Int32(i))
+            case 1: validation.append(Int32(i))
+            case 2: test.append(Int32(i))
+            default: throw .invalidArgument(name: "part[\(i)]", value: "\(v)", allowed: .oneOf(partNames))
+            }
+        }
+        guard !train.isEmpty else {
+            throw .invalidArgument(name: "parts", value: "no row marked 0", allowed: .oneOf(partNames))
+        }
+        return Split(train: train, validation: validation, test: test)
+    }
+
+    /// How a parts file names the parts.
+    public static let partNames = ["0 (train)", "1 (val)", "2 (test)"]
+}

@@ -1,5 +1,6 @@
 // predict / reveal, sections, and the lesson records a session keeps: an answer, its key and
 // whether it was right; each claim checked; where the lesson started, ended or stopped.
+import Datasets
 import Foundation
 import TestSupport
 import Testing
@@ -180,5 +181,43 @@ struct ExplainTests {
         #expect(f.recorder.texts.last?.hasPrefix("∂/∂x = (") == true, "\(f.recorder.texts.last ?? "")")
         f.run("data q = sort len=5 vocab=4 n=200\nnet t = embed 8, dense 4\ntrain t on q epochs=1")
         #expect(f.run("explain t") == .runtimeError, "token inputs have no gradient")
+    }
+}
+
+@Suite("export DATA and split=given")
+struct ExportDataTests {
+    @Test("a dataset exported as npy reads back with split=given: the same parts, examples and labels")
+    func roundTrip() throws {
+        let f = LookingFixture()
+        #expect(f.run("data d = spiral n=300 classes=3\nsplit d train=0.6 val=0.2 test=0.2\nexport d \"d.npy\"") == .ok)
+        #expect(
+            f.recorder.texts.contains {
+                $0.hasPrefix("d: 300 examples (train 180 / val 60 / test 60) → d.npy, d-targets.npy, d-parts.npy")
+            })
+        #expect(
+            f.recorder.texts.contains { $0.hasPrefix("peek 1 at d's locked test part") }, "writing the test part out is a peek")
+        #expect(f.run("data e = npy \"d.npy\" \"d-targets.npy\" \"d-parts.npy\" split=given") == .ok)
+        let d = try #require(f.session.workspace.datasets["d"]), e = try #require(f.session.workspace.datasets["e"])
+        #expect(e.parts.train.inputs == d.parts.train.inputs && e.parts.train.labels == d.parts.train.labels)
+        #expect(e.parts.validation.inputs == d.parts.validation.inputs)
+        #expect(e.parts.testCount == 60)
+        #expect(
+            f.run("data g = npy \"d.npy\" \"d-targets.npy\" split=given") == .runtimeError, "split=given needs the parts file")
+        #expect(f.run("data h = spiral split=given") == .runtimeError, "a generator has no parts to keep")
+    }
+
+    @Test("a bad parts file is refused with the row and the values allowed; CSV has a part column")
+    func badPartsAndCSV() throws {
+        let f = LookingFixture()
+        f.run("data d = moons n=100\nexport d \"d.npy\"\nexport d \"d.csv\"")
+        let bytes = try NPY.encode(int64: [Int64](repeating: 0, count: 99) + [7], shape: [100])
+        FileManager.default.createFile(atPath: f.path("bad.npy"), contents: Data(bytes))
+        #expect(f.run("data e = npy \"d.npy\" \"d-targets.npy\" \"bad.npy\" split=given") == .runtimeError)
+        #expect(
+            f.recorder.diagnostics.last?.message.contains("part[99]") == true, "\(f.recorder.diagnostics.last?.message ?? "")")
+        let csv = try String(contentsOfFile: f.path("d.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(csv.first == "x0,x1,target,part" && csv.count == 101)
+        #expect(csv.dropFirst().filter { $0.hasSuffix(",train") }.count == 70)
+        #expect(f.run("export d \"d.json\"") == .runtimeError)
     }
 }

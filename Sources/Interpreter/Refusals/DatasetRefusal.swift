@@ -34,6 +34,10 @@ enum DatasetRefusal: Refusal {
     case csvTarget
     /// npy was given other than two files.
     case npyFiles
+    /// `split=given` with npy and `files` files, not three (inputs, targets, parts).
+    case givenNeedsParts(files: Int)
+    /// `split=given` for `source`, which is not npy.
+    case givenOnlyNPY(source: String)
     /// `name` is neither a generator or format nor a dataset; `suggestion` is the closest, `sources` all the sources.
     case unknownSource(name: String, suggestion: String?, sources: [String])
     /// `data name = from` without classes=; `classes` is how many `from` has (nil: regression).

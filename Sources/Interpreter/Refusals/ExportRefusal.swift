@@ -23,4 +23,6 @@ enum ExportRefusal: Refusal {
     case sessionFormat(file: String, written: String)
     /// `export session` before any command ran.
     case emptySession
+    /// `export DATA` to `file`, whose ending (`written`) is neither npy nor csv.
+    case dataFormat(data: String, file: String, written: String)
 }

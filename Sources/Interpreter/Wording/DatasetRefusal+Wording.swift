@@ -25,6 +25,10 @@ extension DatasetRefusal {
         case .csvFiles: return "csv takes one file: data c = csv \"points.csv\" target=label"
         case .csvTarget: return "csv needs target=COLUMN: the column that holds the labels or values"
         case .npyFiles: return "npy takes two files: data z = npy \"x.npy\" \"y.npy\""
+        case .givenNeedsParts(let n):
+            return
+                "split=given takes three npy files (inputs, targets, parts), not \(n): data z = npy \"d.npy\" \"d-targets.npy\" \"d-parts.npy\" split=given"
+        case .givenOnlyNPY(let source): return "split=given keeps the parts of npy files; \(source) has none to keep"
         case .unknownSource(let name, _, _): return "'\(name)' is neither a source nor a dataset"
         case .deriveNeedsClasses(_, let from, _): return "a dataset derived from \(from) keeps some of its classes: say which"
         case .emptyClassRange(let range): return "classes=\(range) is empty: it starts after it ends"
@@ -64,6 +68,8 @@ extension DatasetRefusal {
         case .rotationTooLarge(_, let limit):
             return "rotate= is the largest angle either way, 0 to \(limit) degrees: rotate=15"
         case .shiftOfImages(_, _, let shift): return "move images with crop=\(shift)"
+        case .givenNeedsParts: return "export DATA \"d.npy\" writes the three files"
+        case .givenOnlyNPY: return "export the dataset as npy (export DATA \"d.npy\"), then load the three files with split=given"
         case .unnamed, .sizeOfOther, .shapeOfOther, .notAShape, .deriveWithClasses, .csvFiles, .csvTarget, .npyFiles,
             .emptyClassRange:
             return nil

@@ -17,6 +17,9 @@ extension ExportRefusal {
             return "export session writes HTML (.html) or Markdown (.md), but '\(file)' says "
                 + (written.isEmpty ? "neither" : ".\(written)")
         case .emptySession: return "nothing has run in this session yet"
+        case .dataFormat(let data, let file, let written):
+            return "export \(data) writes NPY (.npy) or CSV (.csv), but '\(file)' says "
+                + (written.isEmpty ? "neither" : ".\(written)")
         }
     }
 
@@ -38,6 +41,9 @@ extension ExportRefusal {
             let stem = written.isEmpty ? file : String(file.dropLast(written.count + 1))
             return "name it \"\(stem).html\" (one file, charts inside) or \"\(stem).md\" (charts as SVG files beside it)"
         case .emptySession: return "run a few commands, then export session \"notebook.html\""
+        case .dataFormat(let data, let file, let written):
+            let stem = written.isEmpty ? file : String(file.dropLast(written.count + 1))
+            return "name it \"\(stem).npy\" (with -targets.npy and -parts.npy beside it) or \"\(stem).csv\" (\(data)'s rows)"
         }
     }
 }

@@ -66,6 +66,10 @@ struct DataCommand: RunnableCommand {
     var size: Int?
     var shape: String?
     var seed: Int?
+    var split: GivenSplit?
+
+    /// `split=given`: keep the parts the files say instead of splitting 70/15/15.
+    enum GivenSplit: String, OperandChoice { case given }
 
     static var declaration: Declaration<DataCommand> {
         let toys = Toy2D.allCases.map(\.rawValue), curves = Curve1D.allCases.map(\.rawValue)
@@ -124,6 +128,9 @@ struct DataCommand: RunnableCommand {
             .option(
                 \.size, "size", .positiveInteger, max: ShapesOptions.sizes.upperBound,
                 default: "\(ShapesOptions().size)", help: "image side in pixels (shapes)"),
+            .option(
+                \.split, "split",
+                help: "npy: given keeps the split a third file holds (0 train, 1 val, 2 test per row), as export DATA writes it"),
             .seed(\.seed))
     }
 
@@ -166,7 +173,18 @@ struct DataCommand: RunnableCommand {
             data = try rethrow(at: c.span) { () throws -> Dataset in try data.permutingFeatures(p) }
         }
         data.name = name
-        let parts = try rethrow(at: c.span) { () throws -> SplitDataset in try defaultSplit(data, seed: seed) }
+        let parts: SplitDataset
+        if split == .given {
+            guard source == .npy else {
+                throw RuntimeError(DatasetRefusal.givenOnlyNPY(source: source.rawValue), at: c.span(\.split))
+            }
+            let path = try s.checkedPath(files[2], writing: false, at: c.span(\.files))
+            parts = try rethrow(at: c.span(\.files)) { () throws -> SplitDataset in
+                try SplitDataset(data, split: Split.given(parts: path, rows: data.count))
+            }
+        } else {
+            parts = try rethrow(at: c.span) { () throws -> SplitDataset in try defaultSplit(data, seed: seed) }
+        }
         var entry = DataEntry(name: name, full: data, parts: parts, augmentation: nil, source: Self.sourceText(c.syntax))
         if source == .shapes { entry.classNames = ShapesOptions.classNames }
         s.workspace.datasets[name] = entry
@@ -208,7 +226,10 @@ struct DataCommand: RunnableCommand {
             guard let target else { throw RuntimeError(DatasetRefusal.csvTarget, at: c.span) }
             return try withClasses(try loading(s, c) { paths throws in try CSV.load(path: paths[0], target: target) }, c)
         case .npy:
-            guard files.count == 2 else { throw RuntimeError(DatasetRefusal.npyFiles, at: c.span) }
+            guard files.count == (split == .given ? 3 : 2) else {
+                throw RuntimeError(
+                    split == .given ? DatasetRefusal.givenNeedsParts(files: files.count) : DatasetRefusal.npyFiles, at: c.span)
+            }
             return try withClasses(
                 try loading(s, c) { paths throws in try Dataset.loadNPY(inputs: paths[0], targets: paths[1]) }, c)
         }

@@ -12,6 +12,12 @@
 //                                      target, predicted class, its probability, every class's
 //                                      probability and logit (regression: targets and outputs);
 //                                      "p.npy" the same columns as a float32 [rows, columns] array
+//   export DATA "d.npy"                a dataset with its split: d.npy (inputs [N, …shape]),
+//                                      d-targets.npy (labels int64, or values float32) and
+//                                      d-parts.npy (int64: 0 train, 1 val, 2 test), rows in the
+//                                      order train, val, test — `data z = npy "d.npy"
+//                                      "d-targets.npy" "d-parts.npy" split=given` reads it back;
+//                                      "d.csv": one file, columns x0…, target (or target_0…), part
 //   export session "NAME.html"         every cell of the session: one self-contained HTML page
 //   export session "NAME.md"           the same as Markdown, charts as NAME-charts/chart-NN.svg
 // A file name whose extension says another format than the one written is refused.
@@ -67,6 +73,10 @@ struct ExportCommand: RunnableCommand {
         }
         if what == .session {
             try exportSession(s, c)
+            return .ok
+        }
+        if what == nil, let target, s.workspace.nets[target] == nil, let data = s.workspace.datasets[target] {
+            try exportData(s, data, c)
             return .ok
         }
         if what == nil, file.lowercased().hasSuffix(".csv") { what = .metrics }
@@ -166,6 +176,62 @@ struct ExportCommand: RunnableCommand {
         let svg = SVG.document(for: chart)
         try s.write(Array(svg.utf8), to: file, at: c.span(\.file))
         s.say("last chart → \(file) (\(formatBytes(svg.utf8.count)))")
+    }
+
+    // MARK: a dataset
+
+    func exportData(_ s: Session, _ d: DataEntry, _ c: Context<ExportCommand>) throws(RuntimeError) {
+        let ext = (file as NSString).pathExtension.lowercased()
+        guard ext == "npy" || ext == "csv" else {
+            throw RuntimeError(ExportRefusal.dataFormat(data: d.name, file: file, written: ext), at: c.span(\.file))
+        }
+        var parts: [(Dataset, Int64)] = [(d.parts.train, 0), (d.parts.validation, 1)]
+        if d.parts.testCount > 0 { parts.append((d.parts.test(peekedBy: "export \(d.name)"), 2)) }
+        let all = parts.map(\.0)
+        let n = all.reduce(0) { $0 + $1.count }, f = d.full.featureCount
+        let inputs = all.flatMap(\.inputs)
+        let partOfRow = parts.flatMap { [Int64](repeating: $0.1, count: $0.0.count) }
+        let labels: [Int64]? = d.isClassification ? all.flatMap { ($0.labels ?? []).map(Int64.init) } : nil
+        let values: [Float] = d.isClassification ? [] : all.flatMap { $0.values ?? [] }
+        let positions = d.full.positions, width = d.full.targetWidth
+        let counts = "train \(d.parts.train.count) / val \(d.parts.validation.count) / test \(d.parts.testCount)"
+        if ext == "npy" {
+            let stem = String(file.dropLast(4))
+            let targetFile = stem + "-targets.npy", partsFile = stem + "-parts.npy"
+            let (x, y, p) = try rethrow(at: c.span(\.file)) { () throws -> ([UInt8], [UInt8], [UInt8]) in
+                let y =
+                    try labels.map { try NPY.encode(int64: $0, shape: positions > 1 ? [n, positions] : [n]) }
+                    ?? NPY.encode(float32: values, shape: width > 1 ? [n, width] : [n])
+                return (
+                    try NPY.encode(float32: inputs, shape: [n] + d.full.sampleShape), y,
+                    try NPY.encode(int64: partOfRow, shape: [n])
+                )
+            }
+            try s.write(x, to: file, at: c.span(\.file))
+            try s.write(y, to: targetFile, at: c.span(\.file))
+            try s.write(p, to: partsFile, at: c.span(\.file))
+            s.say("\(d.name): \(n) examples (\(counts)) → \(file), \(targetFile), \(partsFile)")
+        } else {
+            let targetColumns =
+                labels != nil
+                ? (positions > 1 ? (0..<positions).map { "target_\($0)" } : ["target"])
+                : (width > 1 ? (0..<width).map { "target_\($0)" } : ["target"])
+            var lines = [((0..<f).map { "x\($0)" } + targetColumns + ["part"]).joined(separator: ",")]
+            lines.reserveCapacity(n + 1)
+            let w = labels != nil ? positions : width
+            for r in 0..<n {
+                var row = inputs[(r * f)..<((r + 1) * f)].map { "\($0)" }
+                row +=
+                    labels.map { l in l[(r * w)..<((r + 1) * w)].map { "\($0)" } }
+                    ?? values[(r * w)..<((r + 1) * w)].map { "\($0)" }
+                row.append(["train", "val", "test"][Int(partOfRow[r])])
+                lines.append(row.joined(separator: ","))
+            }
+            let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+            try s.write(bytes, to: file, at: c.span(\.file))
+            s.say("\(d.name): \(n) examples (\(counts)) → \(file) (\(formatBytes(bytes.count)))")
+        }
+        if d.parts.testCount > 0 { s.sayPeek(d) }
     }
 
     // MARK: predictions
