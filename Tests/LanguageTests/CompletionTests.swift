@@ -34,7 +34,7 @@ let completionCases: [CompletionCase] = [
     CompletionCase(name: "choice values of an argument", line: "landscape a dirs=|", expected: ["pca", "random"]),
     CompletionCase(name: "choice values of a positional slot", line: "opt a ad|", expected: ["adam", "adamw"]),
     CompletionCase(name: "flags", line: "opt a sgd nes|", expected: ["nesterov"]),
-    CompletionCase(name: "a data source", line: "data q = sp|", expected: ["spiral"]),
+    CompletionCase(name: "a data source", line: "data q = spi|", expected: ["spiral"]),
     CompletionCase(
         name: "a data source or a dataset to derive from", line: "data few = m|", expected: ["m", "mnist1d", "modadd", "moons"]),
     CompletionCase(name: "nothing for the name being defined", line: "data sp|", expected: []),
