@@ -192,7 +192,10 @@ struct ParseFailure: Error, CustomStringConvertible {
         ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport a trials \"t.csv\"", "'a' is not a sweep: trials are a sweep's"),
         ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport b \"b.safetensors\"", "no net or sweep named 'b'"),
         ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport a plot \"p.svg\"", "it takes no net"),
-        ("data d = spiral n=90\nexport d \"d.safetensors\"", "export d writes NPY (.npy) or CSV (.csv), but 'd.safetensors' says .safetensors"),
+        (
+            "data d = spiral n=90\nexport d \"d.safetensors\"",
+            "export d writes NPY (.npy) or CSV (.csv), but 'd.safetensors' says .safetensors"
+        ),
         ("data d = spiral n=90\nnet a = dense 4, dense 3\nexport a \"\"", "the file name is empty"),
     ])
     func exportErrors(_ script: String, _ message: String) {
