@@ -56,6 +56,9 @@ public struct ClassReport: Sendable {
     /// Distinct students over every lesson.
     public var students = 0
 
+    /// Skipped files named one by one; the rest are counted (a folder of journals is long).
+    static let skippedShown = 10
+
     /// Files larger than this are not records a class makes: skipped (a hostile or wrong file).
     static let maxFileBytes = 64 << 20
 
@@ -276,7 +279,8 @@ public struct ClassReport: Sendable {
             out.append(
                 .text(
                     "skipped \(skipped.count) file\(skipped.count == 1 ? "" : "s"):\n"
-                        + skipped.map { "  \($0.path): \($0.reason)" }.joined(separator: "\n")))
+                        + skipped.prefix(Self.skippedShown).map { "  \($0.path): \($0.reason)" }.joined(separator: "\n")
+                        + (skipped.count > Self.skippedShown ? "\n  … and \(skipped.count - Self.skippedShown) more" : "")))
         }
         if !badLines.isEmpty {
             let shown = badLines.prefix(5).map(\.path).joined(separator: ", ")
