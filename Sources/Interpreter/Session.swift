@@ -78,7 +78,8 @@ public final class Session: @unchecked Sendable {
     /// Cells dropped from the front to keep `maxCells`.
     var droppedCells = 0
     static let maxCells = 2000
-    /// Outputs kept in one cell (a long sweep prints a line per trial); the rest are counted.
+    /// Outputs kept in one cell for the export (a long sweep prints a line per trial); later ones
+    /// are still shown, not kept.
     static let maxOutputsPerCell = 500
 
     public init(host: any SessionHost, settings: SessionSettings = SessionSettings()) {
@@ -204,9 +205,11 @@ public final class Session: @unchecked Sendable {
     /// A statement begins: its cell collects what it shows.
     func beginCell(_ source: String) {
         cells.append(SessionCell(source: source, outputs: []))
-        if cells.count > Self.maxCells {
-            cells.removeFirst(cells.count - Self.maxCells)
-            droppedCells += 1
+        // Dropped a quarter at a time, so a 100,000-line script does not shift the array per line.
+        if cells.count >= Self.maxCells + Self.maxCells / 4 {
+            let drop = cells.count - Self.maxCells
+            cells.removeFirst(drop)
+            droppedCells += drop
         }
     }
 

@@ -311,7 +311,8 @@ struct ExportCommand: RunnableCommand {
         guard !cells.isEmpty else { throw RuntimeError(ExportRefusal.emptySession, at: c.span) }
         let title = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let dropped =
-            s.droppedCells > 0 ? "; the first \(s.droppedCells) cells were dropped to keep the newest \(Session.maxCells)" : ""
+            s.droppedCells > 0
+            ? "; the first \(s.droppedCells) cells were dropped (a session keeps at least its newest \(Session.maxCells))" : ""
         let note = "Basin \(Self.basinVersion) session, \(cells.count) cells, exported \(LessonRecord.timestamp())\(dropped)"
         if ext == "html" || ext == "htm" {
             let page = SessionDocument.html(title: title, cells: cells, note: note)
