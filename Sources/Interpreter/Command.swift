@@ -122,10 +122,12 @@ struct Declaration<C: RunnableCommand> {
     let isReplayable: Bool
     /// Whether it may run long: the journal syncs before it starts.
     let runsLong: Bool
+    /// The nets and datasets a command changes (nil: the current one), for a lesson's `lock`.
+    let changes: ((C) -> [Changed])?
 
     init(
         _ name: String, aliases: [String] = [], category: String, summary: String, form: CommandForm = .plain,
-        block: BlockUse = .none, replayable: Bool = true, runsLong: Bool = false,
+        block: BlockUse = .none, replayable: Bool = true, runsLong: Bool = false, changes: ((C) -> [Changed])? = nil,
         examples: [String], details: String = "", _ fields: Field<C>...
     ) {
         var slots: [Slot] = [], arguments: [ArgumentSpec] = []
@@ -141,6 +143,7 @@ struct Declaration<C: RunnableCommand> {
         self.fields = fields
         self.isReplayable = replayable
         self.runsLong = runsLong
+        self.changes = changes
     }
 
     /// The command's value from its bound operands, `$variables` resolved in `scope`.

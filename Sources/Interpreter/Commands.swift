@@ -19,6 +19,7 @@ enum Commands {
         HistoryCommand.self,
         ClearCommand.self, QuitCommand.self,
         AskCommand.self, PredictCommand.self, RevealCommand.self, PauseCommand.self, ExpectCommand.self, SectionCommand.self,
+        HideCommand.self, LockCommand.self, LessonCommand.self,
     ]
 
     /// Every command by name and alias.

@@ -106,6 +106,14 @@ public struct SweepSnapshot: Sendable, Equatable {
     }
 }
 
+/// What the reader does at a tutorial pause.
+public enum PauseReply: Sendable, Equatable {
+    /// Go on with the lesson.
+    case resume
+    /// Run this command first, then pause again.
+    case run(String)
+}
+
 /// The front end a session talks to. Batch, line mode and the notebook each implement it.
 public protocol SessionHost: AnyObject {
     func emit(_ output: Output)
@@ -114,8 +122,9 @@ public protocol SessionHost: AnyObject {
     func finishedProgress(_ update: LiveUpdate)
     /// A tutorial question; nil when there is no reader (batch), and the tutorial goes on.
     func ask(_ question: String) -> String?
-    /// A tutorial pause; `next` is the command that follows, for a notebook to offer.
-    func pause(next: String?)
+    /// A tutorial pause; `next` is the command that follows, for a notebook to offer. The reader
+    /// goes on, or types a command to run first (the lesson then pauses again).
+    func pause(next: String?) -> PauseReply
     /// The width outputs will be shown at (charts are rendered later, but text wraps to it).
     var width: Int { get }
     /// Whether progress updates should carry a `RunSnapshot` (a live dashboard).

@@ -39,9 +39,13 @@ extension Session {
     )
         throws(RuntimeError) -> ExecutionStatus
     {
-        let (command, context) = try C.declaration.make(
+        let declaration = C.declaration
+        let (command, context) = try declaration.make(
             invocation.binding, syntax: invocation.command, scope: workspace,
             source: source, next: next)
+        if !locks.isEmpty, let changes = declaration.changes {
+            for changed in changes(command) { try checkLock(changed, source: source, at: context.span) }
+        }
         return try command.run(self, context)
     }
 
@@ -78,6 +82,7 @@ extension Session {
     }
 
     func defineNet(_ definition: NetworkDefinition, source: SourceFile) throws(RuntimeError) {
+        try checkLock(.net(definition.name.name), source: source, at: definition.span)
         let specs = try layerSpecs(definition.layers, at: definition.span)
         let name = definition.name.name
         let entry = NetEntry(

@@ -52,8 +52,18 @@ public struct SessionSettings: Sendable {
 
 public final class Session: @unchecked Sendable {
     public let registry = Commands.registry
-    /// The front end; `replay` lends the session a quiet one while it rebuilds a workspace.
-    public internal(set) var host: any SessionHost
+    /// The front end; `replay` lends the session a quiet one while it rebuilds a workspace. While
+    /// statements run hidden (`hide`) or skipped (a lesson's jump), commands see a host that
+    /// shows errors only: no progress, questions or pauses.
+    public internal(set) var host: any SessionHost {
+        get { isQuiet ? quietHost : frontHost }
+        set {
+            frontHost = newValue
+            quietHost = HiddenHost(front: newValue)
+        }
+    }
+    private var frontHost: any SessionHost
+    private var quietHost: HiddenHost
     public var settings: SessionSettings
     let workspace = Workspace()
     /// Source text of every statement that ran successfully, for `save`.
@@ -75,6 +85,12 @@ public final class Session: @unchecked Sendable {
     var lessonProblemSaid = false
     /// Every statement run and what it showed, for `export session`: the newest `maxCells`.
     var cells: [SessionCell] = []
+    /// Script files running, innermost last (see ScriptRun.swift).
+    var scripts: [ScriptRun] = []
+    /// Depth of `hide { … }` blocks running: their statements show errors only.
+    var hiding = 0
+    /// Names a running lesson fixed with `lock`.
+    var locks: [String: LockSite] = [:]
     /// Cells dropped from the front to keep `maxCells`.
     var droppedCells = 0
     static let maxCells = 2000
@@ -83,7 +99,8 @@ public final class Session: @unchecked Sendable {
     static let maxOutputsPerCell = 500
 
     public init(host: any SessionHost, settings: SessionSettings = SessionSettings()) {
-        self.host = host
+        frontHost = host
+        quietHost = HiddenHost(front: host)
         self.settings = settings
         journal = settings.journalDirectory.map(Journal.init(directory:))
         sayJournalProblem()
@@ -119,7 +136,11 @@ public final class Session: @unchecked Sendable {
     }
 
     /// Parses the whole source, reports every error, and runs it only if there were none.
-    public func execute(_ source: SourceFile) -> ExecutionStatus {
+    public func execute(_ source: SourceFile) -> ExecutionStatus { execute(source, from: 0) }
+
+    /// Runs a parsed source from its statement `start` (a lesson section's, for `run … section=`):
+    /// the statements before it run quietly.
+    func execute(_ source: SourceFile, from start: Int) -> ExecutionStatus {
         let parsed = Script.parse(source, registry: registry)
         guard parsed.succeeded else {
             beginCell(source.text)
@@ -138,32 +159,31 @@ public final class Session: @unchecked Sendable {
         if runDepth == 0 { activeRun.startCommand() }
         defer { if runDepth == 0 { journal?.flush() } }
         let statements = parsed.script.statements
-        let lesson = settings.lessonRecorder == nil ? nil : Lessons.name(of: source, statements)
-        if let lesson { recordLesson(lesson, .start, line: 0, source: source) }
-        for (index, statement) in statements.enumerated() {
-            let next = statements.dropFirst(index + 1).first.map { source.text(of: $0.span) }
-            var status = run(statement, in: source, next: next)
-            if status == .ok, activeRun.interruptedSinceStart {
-                let left = statements.count - index - 1
-                if left > 0, runDepth == 0 {
-                    say("stopped by Ctrl-C: the \(left) line\(left == 1 ? "" : "s") after it did not run")
-                }
-                status = .interrupted
-            }
-            guard status == .ok else {
-                if let lesson {
-                    recordLesson(lesson, status == .quit ? .end : .stop, line: statement.span.line, source: source)
-                }
-                return status
+        // A file is a script the reader can move through (typed text is not).
+        let script = source.name.isEmpty ? nil : ScriptRun(source: source, statements: statements)
+        if let script { scripts.append(script) }
+        defer {
+            if script != nil {
+                scripts.removeLast()
+                liftLocks(of: source.name)
             }
         }
-        if let lesson { recordLesson(lesson, .end, line: statements.last?.span.endLine ?? 0, source: source) }
-        return .ok
+        let lesson = settings.lessonRecorder == nil ? nil : Lessons.name(of: source, statements)
+        if let lesson { recordLesson(lesson, .start, line: 0, source: source) }
+        let (status, last) = runStatements(statements, of: source, script: script, from: start)
+        if let lesson {
+            let kind: LessonRecord.Kind = status == .ok || status == .quit ? .end : .stop
+            let line = status == .ok ? last?.span.endLine ?? 0 : last?.span.line ?? 0
+            recordLesson(lesson, kind, line: line, source: source)
+        }
+        return status
     }
 
     func run(_ statement: Statement, in source: SourceFile, next: String?) -> ExecutionStatus {
         let text = source.text(of: statement.span)
-        beginCell(text)
+        // What a jump runs quietly is not the reader's: no cell, unless it fails.
+        let quiet = isSkipping
+        if !quiet { beginCell(text) }
         journal?.append(text)
         if case .command(let c) = statement.kind, Commands.runsLong(c.verb.name) { journal?.flush() }
         sayJournalProblem()
@@ -173,6 +193,7 @@ public final class Session: @unchecked Sendable {
             if status == .ok, Self.isReplayable(statement) { transcript.append(text) }
             return status
         } catch {
+            if quiet { beginCell(text) }
             emit(.diagnostic(error.diagnostic(fallback: statement.span), source))
             return .runtimeError
         }
@@ -192,6 +213,10 @@ public final class Session: @unchecked Sendable {
     }
 
     func emit(_ output: Output) {
+        // Hidden and skipped statements show their errors only.
+        if isQuiet {
+            guard case .diagnostic = output else { return }
+        }
         if case .chart(let chart) = output { lastChart = chart }
         if case .clear = output {
         } else if !cells.isEmpty, cells[cells.count - 1].outputs.count < Self.maxOutputsPerCell {
@@ -220,7 +245,7 @@ public final class Session: @unchecked Sendable {
         _ lesson: String, _ kind: LessonRecord.Kind, line: Int, source: SourceFile, question: String? = nil,
         answer: String? = nil, key: String? = nil, right: Bool? = nil
     ) {
-        guard let recorder = settings.lessonRecorder else { return }
+        guard let recorder = settings.lessonRecorder, !isSkipping else { return }
         recorder.append(
             LessonRecord(
                 time: "", lesson: lesson, student: recorder.student, kind: kind, line: line,

@@ -119,6 +119,7 @@ final class PointEvaluator {
     let inputs: FloatBuffer
     /// Targets copied once: labels for classification (empty otherwise), values for regression.
     let labels: [Int32]
+    let isRegression: Bool
     let values: FloatBuffer
     let chunk: Int
     let first: FirstLayerProjections?
@@ -134,6 +135,7 @@ final class PointEvaluator {
         workspace = Workspace(network: net, capacity: chunk)
         inputs = FloatBuffer(surface.data.inputs)
         labels = surface.data.labels ?? []
+        isRegression = surface.data.labels == nil
         values = FloatBuffer(surface.data.values ?? [])
         firstOutput = FloatBuffer(count: first.map { $0.units * chunk } ?? 0)
     }
@@ -167,10 +169,14 @@ final class PointEvaluator {
         while start < data.count {
             let b = min(chunk, data.count - start)
             let out = outputs(start: start, count: b, alpha: alpha, beta: beta, rng: &rng)
+            // An empty array may still have a base address: regression is told by the data, not by it.
             let r = labels.withUnsafeBufferPointer { y in
                 let targets: LossTargets =
-                    y.baseAddress.map { .labels($0 + start * data.positions, positions: data.positions) }
-                    ?? .values(values.base + start * data.targetWidth)
+                    if !isRegression, let base = y.baseAddress {
+                        .labels(base + start * data.positions, positions: data.positions)
+                    } else {
+                        .values(values.base + start * data.targetWidth)
+                    }
                 return surface.loss.evaluate(logits: out, targets: targets, batch: b, outputs: k, gradient: nil)
             }
             total += r.loss * Double(b)

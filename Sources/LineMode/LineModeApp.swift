@@ -98,7 +98,8 @@ public struct LineModeApp {
         return .line(lines.joined(separator: "\n"))
     }
 
-    /// `ask` answers at an `answer> ` prompt; `pause` waits for Enter. Neither counts as a
+    /// `ask` answers at an `answer> ` prompt; `pause` waits for Enter, or runs a command typed
+    /// there (`lesson next`, a look at a net) and waits again. Neither counts as a
     /// running command, so Ctrl-C there never triggers the "interrupted twice" exit.
     func wireTutorialPrompts(_ host: TextHost, _ editor: LineEditor) {
         host.readAnswer = { _ in
@@ -111,8 +112,14 @@ public struct LineModeApp {
         host.waitForEnter = {
             Interrupts.setBusy(false)
             defer { Interrupts.setBusy(true) }
-            if case .line = editor.read(prompt: "(Enter to go on) ") { return }
+            if case .line(let line) = editor.read(prompt: "(Enter to go on, or a command) ") {
+                let typed = line.trimmingCharacters(in: .whitespaces)
+                guard !typed.isEmpty else { return .resume }
+                editor.remember(typed)
+                return .run(typed)
+            }
             host.write("\n")
+            return .resume
         }
     }
 }

@@ -12,8 +12,8 @@ public final class TextHost: SessionHost {
     let wrapsText: Bool
     /// Reads an answer for `ask` (line mode); nil in batch.
     var readAnswer: ((String) -> String?)?
-    /// Waits for Enter at a tutorial `pause` (line mode); nil in batch, which runs on.
-    var waitForEnter: (() -> Void)?
+    /// Waits at a tutorial `pause` for Enter or a typed command (line mode); nil in batch, which runs on.
+    var waitForEnter: (() -> PauseReply)?
     var lastMilestone = -1
     var progressShown = false
     /// `expect`s that failed so far (batch exits 1 after a script with one).
@@ -80,9 +80,9 @@ public final class TextHost: SessionHost {
         return readAnswer?(question)
     }
 
-    public func pause(next: String?) {
+    public func pause(next: String?) -> PauseReply {
         clearProgress()
-        waitForEnter?()
+        return waitForEnter?() ?? .resume
     }
 
     func clearProgress() {

@@ -60,7 +60,8 @@ extension NotebookState {
         switch waiting {
         case .question: return "type your answer, Enter · Ctrl-C skips"
         case .pause(let next):
-            return next == nil ? "tutorial paused · Enter continues" : "tutorial paused · Enter runs it, or edit it first"
+            return (next == nil ? "tutorial paused · Enter continues" : "tutorial paused · Enter runs it, or edit it first")
+                + " · F8 next section, F7 back"
         case nil: break
         }
         if zoomed != nil { return "Esc or q returns" + (live != nil ? " · F2 next layer" : "") }

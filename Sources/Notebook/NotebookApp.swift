@@ -34,7 +34,6 @@ public struct NotebookApp {
         let unicode = TerminalEnvironment(environment: environment, isTerminal: true).profile.isUnicode
         let host = NotebookHost()
         let session = Session(host: host, settings: settings)
-        host.session = session
         let worker = CommandWorker(session: session, mailbox: host.mailbox)
         worker.start()
         var loop = RunLoopState(

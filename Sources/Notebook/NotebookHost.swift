@@ -47,8 +47,6 @@ final class NotebookHost: SessionHost, @unchecked Sendable {
     private let replied = DispatchSemaphore(value: 0)
     private var shownWidth = 80
     private var closing = false
-    /// Set once the session exists (commands typed at a pause run in it).
-    weak var session: Session?
 
     var width: Int {
         get { lock.withLock { shownWidth } }
@@ -70,12 +68,10 @@ final class NotebookHost: SessionHost, @unchecked Sendable {
         }
     }
 
-    func pause(next: String?) {
-        while true {
-            mailbox.post(.pause(next: next))
-            guard case .run(let text) = waitForReply() else { return }
-            session?.execute(text)
-        }
+    func pause(next: String?) -> PauseReply {
+        mailbox.post(.pause(next: next))
+        guard case .run(let text) = waitForReply() else { return .resume }
+        return .run(text)
     }
 
     /// Called by the UI thread.

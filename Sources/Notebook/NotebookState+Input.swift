@@ -1,6 +1,7 @@
 // Keys while the input line has focus: editing, submitting (or continuing an open `{` block),
 // Up/Down history with prefix search, Tab completion from the command registry, and the keys
-// that reach the rest of the notebook (PgUp/PgDn, Esc to the cells, F1 help, F2 layer).
+// that reach the rest of the notebook (PgUp/PgDn, Esc to the cells, F1 help, F2 layer; at a
+// lesson's pause F7/F8 for the previous and next section).
 import Charts
 import Foundation
 import Interpreter
@@ -18,6 +19,10 @@ extension NotebookState {
     mutating func inputKey(_ key: Key) -> [NotebookEffect] {
         let kept = completions
         completions = []
+        // At a lesson's pause, F7 and F8 move a section back or on (typed as `lesson …`).
+        if case .pause(let next) = waiting, case .function(let n) = key, n == 7 || n == 8 {
+            return submitAtPause(n == 8 ? "lesson next" : "lesson back", next: next)
+        }
         if let effects = globalKey(key) { return effects }
         if let effects = submitOrHistoryKey(key) { return effects }
         if key == .tab { complete(); return [] }

@@ -17,6 +17,7 @@ enum HelpScreen {
         ("PgUp PgDn, wheel", "scroll the cells"),
         ("Esc", "select cells: ↑↓ move, Enter collapse, z zoom"),
         ("F2", "the next layer in the weight histogram"),
+        ("F7 F8", "at a lesson's pause: the previous / next section"),
         ("Ctrl-C", "stop a run after its step; else clear the line"),
         ("Ctrl-L", "redraw the screen"),
         ("Ctrl-D or quit", "leave (a summary stays on the screen)"),

@@ -15,16 +15,17 @@ import Notebook
 /// What `basin` was asked to do.
 enum Mode: Equatable {
     case help, version
-    case script(file: String, seed: Int?)
+    /// `basin run FILE [--seed N] [--section N]`.
+    case script(file: String, seed: Int?, section: Int? = nil)
     /// `basin trial --config FILE|-`: one sweep trial as JSON lines (TrialMode.swift).
     case trial(config: String, allowWrites: Bool)
     /// Standard input is a script (piped or redirected).
     case batchStandardInput
     case line
     case notebook
-    /// `basin tutorial NAME`: tutorials/NAME.basin in the notebook (a script without a terminal);
-    /// no name: the list.
-    case tutorial(name: String?)
+    /// `basin tutorial NAME [--section N]`: tutorials/NAME.basin in the notebook (line mode on a
+    /// plain terminal, a script without one); no name: the list.
+    case tutorial(name: String?, section: Int? = nil)
     /// `basin --resume [--plain]`: the last crashed session rebuilt, then the notebook or line mode
     /// (with piped input: then that script).
     case resume(plain: Bool)
@@ -44,8 +45,11 @@ struct Launcher {
         usage: basin                      the notebook (a terminal), or line mode when TERM=dumb
                basin --plain              line mode (libedit prompt)
                basin --resume [--plain]   rebuild the last session that crashed, then go on in it
-               basin run FILE [--seed N]  run a script; exit 0, 65 (syntax), 70 (runtime) or 130 (Ctrl-C)
-               basin tutorial [NAME]      a guided lesson (no name: the list)
+               basin run FILE [--seed N] [--section N]
+                                          run a script; exit 0, 65 (syntax), 70 (runtime) or 130 (Ctrl-C);
+                                          --section starts a lesson at a section (the lines before run quietly)
+               basin tutorial [NAME] [--section N]
+                                          a guided lesson (no name: the list)
                basin class report DIR… [--csv FILE]
                                           students' lesson records: answers, share right, where
                                           they stopped (CSV to class-report.csv unless --csv)
@@ -66,7 +70,7 @@ struct Launcher {
         case .failure(let error): return usageError(error.message)
         case .success(.help): print(Self.usage); return 0
         case .success(.version): print("basin \(LineModeApp.version)\n\(Engine.description)"); return 0
-        case .success(.script(let file, let seed)): return runScript(file, seed: seed)
+        case .success(.script(let file, let seed, let section)): return runScript(file, seed: seed, section: section)
         case .success(.trial(let config, let allowWrites)): return runTrial(config: config, allowWrites: allowWrites)
         case .success(.batchStandardInput):
             switch Self.readScript(FileHandle.standardInput, name: "<stdin>") {
@@ -80,7 +84,7 @@ struct Launcher {
         case .success(.notebook):
             // The notebook returns nil when the terminal cannot address the cursor: line mode.
             return NotebookApp(environment: env, settings: settings(recording: true)).run() ?? lineMode()
-        case .success(.tutorial(let name)): return tutorial(name, interactive: interactive)
+        case .success(.tutorial(let name, let section)): return tutorial(name, section: section, interactive: interactive)
         case .success(.classReport(let paths, let csv)): return classReport(paths, csv: csv)
         case .success(.resume(let plain)):
             guard interactive else {
@@ -101,9 +105,10 @@ struct Launcher {
         }
     }
 
-    /// tutorials/NAME.basin run in the notebook on a capable terminal, else as a script; with no
-    /// name, the list. Tutorials are found from any directory (`tutorialDirectory`).
-    func tutorial(_ name: String?, interactive: Bool) -> Int32 {
+    /// tutorials/NAME.basin run in the notebook on a capable terminal, in line mode on another
+    /// terminal, else as a script; with no name, the list. Tutorials are found from any directory
+    /// (`tutorialDirectory`).
+    func tutorial(_ name: String?, section: Int?, interactive: Bool) -> Int32 {
         guard let directory = Self.tutorialDirectory(environment: env) else {
             return usageError("no tutorials found: set BASIN_TUTORIALS to the folder of Basin's tutorials/")
         }
@@ -118,12 +123,14 @@ struct Launcher {
             return usageError(
                 "no tutorial named '\(name)'" + (have.isEmpty ? "" : " (tutorials: \(have.map(\.name).joined(separator: ", ")))"))
         }
-        if interactive, Self.isCapableTerminal(env["TERM"]),
-            let status = NotebookApp(environment: env, settings: settings(recording: true), firstCommand: "run \"\(file)\"").run()
+        let command = Self.runCommand(file, section: section)
+        guard interactive else { return runScript(file, seed: nil, section: section) }
+        if Self.isCapableTerminal(env["TERM"]),
+            let status = NotebookApp(environment: env, settings: settings(recording: true), firstCommand: command).run()
         {
             return status
         }
-        return runScript(file, seed: nil)
+        return lineMode(firstCommand: command)
     }
 
     /// Where the tutorials are: BASIN_TUTORIALS, else the `tutorials` folder shipped beside the
@@ -167,7 +174,7 @@ struct Launcher {
         case "--help", "-h": return .success(.help)
         case "--version": return .success(.version)
         case "run": return scriptMode(Array(arguments.dropFirst()))
-        case "tutorial" where arguments.count <= 2: return .success(.tutorial(name: arguments.dropFirst().first))
+        case "tutorial": return tutorialMode(Array(arguments.dropFirst()))
         case "trial": return trialMode(Array(arguments.dropFirst()))
         case "class": return classMode(Array(arguments.dropFirst()))
         case "--plain" where arguments.count == 1: return .success(interactive ? .line : .batchStandardInput)
@@ -187,9 +194,40 @@ struct Launcher {
         return !["dumb", "unknown", "emacs"].contains(term)
     }
 
+    /// `run "FILE"` as a command, with the section to start at.
+    static func runCommand(_ file: String, section: Int?) -> String {
+        "run \"\(file)\"" + (section.map { " section=\($0)" } ?? "")
+    }
+
+    static func tutorialMode(_ args: [String]) -> Result<Mode, UsageError> {
+        var name: String?
+        var section: Int?
+        var i = 0
+        while i < args.count {
+            switch args[i] {
+            case "--section":
+                guard i + 1 < args.count, let n = Int(args[i + 1]), n >= 1 else {
+                    return .failure(UsageError(message: "--section needs a section's number (1 is the first)"))
+                }
+                section = n
+                i += 2
+            case let a where a.hasPrefix("-"): return .failure(UsageError(message: "unknown option '\(a)'"))
+            case let a:
+                guard name == nil else { return .failure(UsageError(message: "one tutorial at a time")) }
+                name = a
+                i += 1
+            }
+        }
+        if section != nil && name == nil {
+            return .failure(UsageError(message: "--section needs a tutorial: basin tutorial NAME --section N"))
+        }
+        return .success(.tutorial(name: name, section: section))
+    }
+
     static func scriptMode(_ args: [String]) -> Result<Mode, UsageError> {
         var file: String?
         var seed: Int?
+        var section: Int?
         var i = 0
         while i < args.count {
             switch args[i] {
@@ -199,6 +237,12 @@ struct Launcher {
                 }
                 seed = s
                 i += 2
+            case "--section":
+                guard i + 1 < args.count, let n = Int(args[i + 1]), n >= 1 else {
+                    return .failure(UsageError(message: "--section needs a section's number (1 is the first)"))
+                }
+                section = n
+                i += 2
             case let a where a.hasPrefix("-") && a != "-": return .failure(UsageError(message: "unknown option '\(a)'"))
             case let a:
                 guard file == nil else { return .failure(UsageError(message: "one script at a time")) }
@@ -207,10 +251,10 @@ struct Launcher {
             }
         }
         guard let file else { return .failure(UsageError(message: "basin run needs a script: basin run FILE.basin")) }
-        return .success(.script(file: file, seed: seed))
+        return .success(.script(file: file, seed: seed, section: section))
     }
 
-    func runScript(_ file: String, seed: Int?) -> Int32 {
+    func runScript(_ file: String, seed: Int?, section: Int? = nil) -> Int32 {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
             FileHandle.standardError.write(Data("error: cannot read '\(file)': it is a directory\n".utf8))
@@ -226,8 +270,12 @@ struct Launcher {
             FileHandle.standardError.write(Data("error: \(problem.message)\n".utf8))
             return ExitCode.usage
         case .success(let text):
-            return Batch.run(
-                source: SourceFile(name: file, text: text), seed: seed, environment: environment(), settings: settings())
+            // From a section: `run "FILE" section=N`, which finds it (and refuses one past the last).
+            let source =
+                section == nil || file == "-"
+                ? SourceFile(name: file, text: text)
+                : SourceFile(name: "<command line>", text: Self.runCommand(file, section: section))
+            return Batch.run(source: source, seed: seed, environment: environment(), settings: settings())
         }
     }
 

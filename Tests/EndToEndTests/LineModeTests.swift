@@ -167,11 +167,40 @@ struct LineModeTests {
         basin.tmux.waitForPrompt(prompt: "answer> ")
         basin.tmux.enter("41")
         basin.tmux.waitFor(text: "close enough")
-        basin.tmux.waitForPrompt(prompt: "(Enter to go on) ")
+        basin.tmux.waitForPrompt(prompt: "(Enter to go on, or a command) ")
         #expect(!basin.tmux.screen().contains { $0.contains("600 examples") }, "pause must wait")
         basin.tmux.press("Enter")
         basin.tmux.waitFor(text: "600 examples")
         basin.tmux.waitForPrompt()
+    }
+
+    @Test("a command typed at a pause runs and the lesson pauses again; lesson next skips the rest of the section")
+    func commandsAtAPause() {
+        guard EndToEnd.requireBinary() else { return }
+        let basin = LineModeRun()
+        defer { basin.finish() }
+        _ = basin.scratch.file(
+            "lesson.basin",
+            """
+            section "One"
+            data d = moons
+            lock d
+            pause
+            > still in one
+            pause
+            section "Two"
+            > now in two
+            """)
+        basin.tmux.waitForPrompt()
+        basin.tmux.enter("run \"lesson.basin\"")
+        basin.tmux.waitForPrompt(prompt: "(Enter to go on, or a command) ")
+        basin.tmux.enter("noise d labels=0.1")
+        basin.tmux.waitFor(text: "is fixed by this lesson")
+        basin.tmux.waitForPrompt(prompt: "(Enter to go on, or a command) ")
+        basin.tmux.enter("lesson next")
+        basin.tmux.waitFor(text: "now in two")
+        basin.tmux.waitForPrompt()
+        #expect(!basin.tmux.screen().contains { $0.contains("still in one") }, "the rest of section One ran quietly")
     }
 
     @Test("Ctrl-D on an empty line leaves with 0 and the shell's terminal echoes")

@@ -157,7 +157,7 @@ struct NetRepeatTests {
         func progress(_ update: LiveUpdate) { last = update }
         func finishedProgress(_ update: LiveUpdate) { last = update }
         func ask(_ question: String) -> String? { nil }
-        func pause(next: String?) {}
+        func pause(next: String?) -> PauseReply { .resume }
     }
 
     @Test func dashboardCountsTheWeightsHistCounts() throws {

@@ -144,7 +144,7 @@ struct DerivedDataTests {
         "bad subsets are refused with what would work",
         arguments: [
             ("data few = m classes=8..12", "classes=8..12 is not allowed: expected a range within 0..9"),
-            ("data few = m", "keeps some of its classes: say which"),
+            ("data few = m n=100", "keeps some of its classes: say which"),
             ("data few = mm classes=0..4", "'mm' is neither a source nor a dataset"),
             ("data s = spiral classes=0..2", "classes=0..2 keeps classes of a dataset"),
         ])

@@ -28,7 +28,7 @@ final class RecordingHost: SessionHost {
     func progress(_ update: LiveUpdate) {}
     func finishedProgress(_ update: LiveUpdate) {}
     func ask(_ question: String) -> String? { record(question); return nil }
-    func pause(next: String?) {}
+    func pause(next: String?) -> PauseReply { .resume }
 
     /// Lines with trailing spaces removed, so transcripts diff cleanly.
     func record(_ text: String) {

@@ -19,7 +19,7 @@ final class LookingRecorder: SessionHost {
     func progress(_ update: LiveUpdate) {}
     func finishedProgress(_ update: LiveUpdate) { finished = update }
     func ask(_ question: String) -> String? { nil }
-    func pause(next: String?) {}
+    func pause(next: String?) -> PauseReply { .resume }
     /// Partial pictures (a landscape refining), and what to do on each (e.g. press Ctrl-C).
     var partials: [Output] = []
     var onPartial: (() -> Void)?

@@ -322,7 +322,7 @@ final class CancellingHost: SessionHost {
     func progress(_ update: LiveUpdate) { cancelOn(update) }
     func finishedProgress(_ update: LiveUpdate) { cancelOn(update) }
     func ask(_ question: String) -> String? { nil }
-    func pause(next: String?) {}
+    func pause(next: String?) -> PauseReply { .resume }
 }
 
 @Suite("if")

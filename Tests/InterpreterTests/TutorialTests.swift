@@ -7,13 +7,25 @@ import Testing
 final class AnsweringHost: SessionHost {
     let reply: String?
     var lines: [String] = []
+    /// Commands the reader types at pauses, in order (each pause takes what it is given, then Enter).
+    var typedAtPauses: [[String]] = []
     init(reply: String?) { self.reply = reply }
     var width: Int { 80 }
     func emit(_ output: Output) { if case .text(let t) = output { lines.append(t) } }
     func progress(_ update: LiveUpdate) {}
     func finishedProgress(_ update: LiveUpdate) {}
     func ask(_ question: String) -> String? { reply }
-    func pause(next: String?) { lines.append("paused before: \(next ?? "the end")") }
+    private var typing: [String] = []
+    private var pauses = 0
+    func pause(next: String?) -> PauseReply {
+        if typing.isEmpty {
+            lines.append("paused before: \(next ?? "the end")")
+            if pauses < typedAtPauses.count { typing = typedAtPauses[pauses] }
+            pauses += 1
+        }
+        guard !typing.isEmpty else { return .resume }
+        return .run(typing.removeFirst())
+    }
 }
 
 struct TutorialTests {

@@ -64,6 +64,25 @@ struct LandscapeTests {
         #expect(grid.isComplete)
     }
 
+    @Test("on regression data the 2D grid's centre is the mean squared error, not a label loss")
+    func regressionCentre() throws {
+        let data = try Dataset.curve(.sine, count: 200, noise: 0.1, seed: 1)
+        let net = try Network(inputShape: [1], layers: [.dense(units: 8), .activation(.tanh), .dense(units: 1)])
+        net.initialize(seed: 1)
+        let run = try TrainingRun(
+            network: net, train: data, validation: nil,
+            optimizer: OptimizerSettings(kind: .adam, learningRate: 1e-2), loss: .meanSquared,
+            settings: TrainingSettings(), seed: 1)
+        run.train(.steps(100))
+        let (d1, d2) = Landscape.randomPlane(run.network, seed: 1)
+        let axis = Landscape.centredAxis(span: 1, count: 4)
+        let grid = LossSurface(network: run.network, data: data, loss: .meanSquared)
+            .grid(d1: d1, d2: d2, alphas: axis, betas: axis)
+        // Float32 rounding only (the first layer is precomputed); the bug this guards against read
+        // the targets' bits as class labels and gave a loss of another size altogether.
+        expectClose(grid[2, 2], run.evaluate(data).loss, rtol: 1e-5)
+    }
+
     @Test("PCA directions are orthonormal and the projected path ends at the origin")
     func pcaDirections() throws {
         let run = try spiralRun()

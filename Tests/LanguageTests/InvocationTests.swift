@@ -120,7 +120,7 @@ struct RegistryTests {
             "sharpness", "compare", "show", "sweep", "report", "let", "if", "seed", "save", "run", "export",
             "help", "history", "clear", "quit", "ask", "predict", "reveal", "pause", "expect", "section", "explain", "resume",
             "hessian",
-            "freeze", "unfreeze",
+            "freeze", "unfreeze", "hide", "lock", "lesson",
         ]
         #expect(Set(registry.commands.map(\.name)) == Set(expected))
     }

@@ -97,6 +97,17 @@ struct NotebookFlowTests {
         #expect(s.handle(.key(.enter)) == [.saveHistory, .runAtPause("train a epochs=9")])
     }
 
+    @Test func f8AndF7AtAPauseMoveBetweenSections() {
+        var s = NotebookState(width: 100, height: 24, profile: .ascii)
+        type(&s, "run \"lesson.basin\"\n")
+        s.handle(.pause(next: "train a epochs=5"))
+        #expect(s.frame().lines()[23].contains("F8 next section, F7 back"))
+        #expect(s.handle(.key(.function(8))) == [.saveHistory, .runAtPause("lesson next")])
+        s.handle(.pause(next: "train a epochs=5"))
+        #expect(s.handle(.key(.function(7))) == [.saveHistory, .runAtPause("lesson back")])
+        #expect(s.handle(.key(.function(8))) == [], "no pause, no move: F8 does nothing")
+    }
+
     @Test func clearEmptiesTheNotebookAndQuitEndsIt() {
         var s = NotebookState(width: 80, height: 24, profile: .ascii)
         run(&s, "data d = moons", [.text("d: 400 examples")])

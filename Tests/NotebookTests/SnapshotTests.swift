@@ -299,6 +299,7 @@ let expectedFrames: [String: String] = [
        PgUp PgDn, wheel    scroll the cells
        Esc                 select cells: ↑↓ move, Enter collapse, z zoom
        F2                  the next layer in the weight histogram
+       F7 F8               at a lesson's pause: the previous / next section
        Ctrl-C              stop a run after its step; else clear the line
        Ctrl-L              redraw the screen
        Ctrl-D or quit      leave (a summary stays on the screen)
@@ -310,7 +311,6 @@ let expectedFrames: [String: String] = [
        split       split a dataset into train, val and test parts (the test part is
                    locked)
                    split d train=0.7 val=0.15 test=0.15
-       noise       add label noise to the training part
      help · ↑↓ PgUp PgDn scroll · Esc, q or F1 returns
     """#,
     "welcome 80x24": #"""

@@ -135,5 +135,5 @@ final class QuietHost: SessionHost {
     func progress(_ update: LiveUpdate) {}
     func finishedProgress(_ update: LiveUpdate) {}
     func ask(_ question: String) -> String? { nil }
-    func pause(next: String?) {}
+    func pause(next: String?) -> PauseReply { .resume }
 }

@@ -91,7 +91,7 @@ final class TrialHost: SessionHost {
     func progress(_ update: LiveUpdate) { lastTrained = update.netName; onProgress(update) }
     func finishedProgress(_ update: LiveUpdate) { lastTrained = update.netName; onProgress(update) }
     func ask(_ question: String) -> String? { nil }
-    func pause(next: String?) {}
+    func pause(next: String?) -> PauseReply { .resume }
 }
 
 extension Sweeps {

@@ -16,6 +16,7 @@ struct AugmentCommand: RunnableCommand {
     static var declaration: Declaration<AugmentCommand> {
         Declaration(
             "augment", category: "Data", summary: "training-time augmentation",
+            changes: { [.data($0.data)] },
             examples: ["augment d shift=3 scale=0.1 noise=0.05", "augment img flip rotate=15 crop=2"],
             details: "Each training batch is drawn afresh: validation and test examples are never augmented. "
                 + "shift and scale move and stretch 1D signals; flip, rotate and crop move the pixels of images [C×H×W]; "

@@ -96,7 +96,8 @@ struct DataCommand: RunnableCommand {
                 + "refused, with its size, before it is converted.",
             .slot(
                 \.source, "source", DataSource.sourceType, required: true, placeholder: "SOURCE",
-                help: "a source: " + ValueType.list(DataSource.allCases.map(\.rawValue)) + ", or a dataset to derive from"),
+                help: "a source: " + ValueType.list(DataSource.allCases.map(\.rawValue))
+                    + ", or a dataset to copy (data mine = d) or derive from"),
             .slots(\.files, "files", .string, placeholder: "\"FILE\"", help: "the file(s) for csv and npy"),
             .option(
                 \.n, "n", .positiveInteger, max: GeneratorLimits.maxSamples,
@@ -139,6 +140,7 @@ struct DataCommand: RunnableCommand {
 
     func run(_ s: Session, _ c: Context<DataCommand>) throws(RuntimeError) -> ExecutionStatus {
         guard let name = c.boundName else { throw RuntimeError(DatasetRefusal.unnamed, at: c.span) }
+        try s.checkLock(.data(name), source: c.source, at: c.span)
         if case .dataset(let from) = source { return try derive(s, c, name: name, from: from) }
         if let classes, classCount == nil {
             throw RuntimeError(
@@ -235,6 +237,7 @@ struct DataCommand: RunnableCommand {
         }
     }
 
+    /// `data mine = d`: a copy of another dataset, split and all, to change on its own.
     /// `data few = m classes=0..4 n=300`: the chosen classes of another dataset (relabelled from
     /// 0), each part from the same part of it, the training part cut to n examples.
     func derive(_ s: Session, _ c: Context<DataCommand>, name: String, from: String) throws(RuntimeError) -> ExecutionStatus {
@@ -245,6 +248,17 @@ struct DataCommand: RunnableCommand {
                     name: from, suggestion: suggest(from, among: sources + s.workspace.datasets.keys.sorted()),
                     sources: sources),
                 at: c.span(\.source))
+        }
+        if classes == nil && n == nil {
+            // A copy to change (noise, split, augment) while the original stays as it is.
+            var copy = entry
+            copy.name = name
+            copy.source = Self.sourceText(c.syntax)
+            s.workspace.datasets[name] = copy
+            s.workspace.currentData = name
+            s.dropRuns(using: name)
+            s.say(s.dataSummaryLine(copy))
+            return .ok
         }
         guard let written = classes else {
             throw RuntimeError(

@@ -8,6 +8,7 @@ struct NoiseCommand: RunnableCommand {
     static var declaration: Declaration<NoiseCommand> {
         Declaration(
             "noise", category: "Data", summary: "add label noise to the training part",
+            changes: { [.data($0.data)] },
             examples: ["noise d labels=0.15"],
             .data(\.data),
             .option(\.labels, "labels", .probability, required: true, help: "fraction of training labels to randomize"),

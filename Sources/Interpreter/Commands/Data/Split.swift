@@ -14,6 +14,7 @@ struct SplitCommand: RunnableCommand {
     static var declaration: Declaration<SplitCommand> {
         Declaration(
             "split", category: "Data", summary: "split a dataset into train, val and test parts (the test part is locked)",
+            changes: { [.data($0.data)] },
             examples: ["split d train=0.7 val=0.15 test=0.15", "split d train=0.8"],
             details:
                 "Parts not written are filled in: without train=, val and test are \(defaultHeldOut) each and train takes the "

@@ -101,5 +101,5 @@ final class ReplayHost: SessionHost {
     func progress(_ update: LiveUpdate) { front.progress(update) }
     func finishedProgress(_ update: LiveUpdate) { front.finishedProgress(update) }
     func ask(_ question: String) -> String? { nil }
-    func pause(next: String?) {}
+    func pause(next: String?) -> PauseReply { .resume }
 }

@@ -13,6 +13,7 @@ struct FreezeCommand: RunnableCommand {
     static var declaration: Declaration<FreezeCommand> {
         Declaration(
             "freeze", category: "Training setup", summary: "keep layers' parameters fixed while training (fine-tuning)",
+            changes: { [.net($0.net)] },
             examples: ["freeze a 1..3", "freeze a 1 2"],
             details: "Layers are numbered as 'show NET' lists them; 'A..B' is every layer from A to B. Frozen parameters "
                 + "never change — no gradient step, no weight decay, no optimizer state — until 'unfreeze'. Batch-norm "
@@ -42,6 +43,7 @@ struct UnfreezeCommand: RunnableCommand {
     static var declaration: Declaration<UnfreezeCommand> {
         Declaration(
             "unfreeze", category: "Training setup", summary: "let frozen layers train again (all, or the ones named)",
+            changes: { [.net($0.net)] },
             examples: ["unfreeze a", "unfreeze a 3"],
             .net(\.net),
             .slots(

@@ -16,6 +16,7 @@ struct InitCommand: RunnableCommand {
     static var declaration: Declaration<InitCommand> {
         Declaration(
             "init", category: "Networks", summary: "re-initialize the weights, or load them from a file",
+            changes: { [.net($0.net)] },
             examples: ["init a he", "init a normal std=0.1", "init a from \"a.safetensors\""],
             details: "Default: he for relu-like activations, xavier otherwise. 'init NET from \"FILE\"' loads weights "
                 + "written by 'export NET' (or a PyTorch state dict saved with safetensors, same layers): every tensor "

@@ -11,6 +11,7 @@ struct LossCommand: RunnableCommand {
     static var declaration: Declaration<LossCommand> {
         Declaration(
             "loss", category: "Training setup", summary: "choose the loss (default: from the data)",
+            changes: { [.net($0.net)] },
             examples: ["loss a xent", "loss a mse"],
             .net(\.net),
             .slot(\.kind, "kind", required: true, help: "a loss: " + ValueType.list(Loss.allCases.map(\.rawValue))))

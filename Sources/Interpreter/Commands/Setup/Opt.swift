@@ -22,6 +22,7 @@ struct OptCommand: RunnableCommand {
         let defaults = OptimizerSettings(kind: .adam, learningRate: 0)
         return Declaration(
             "opt", category: "Training setup", summary: "choose the optimizer and its settings",
+            changes: { [.net($0.net)] },
             examples: [
                 "opt a sgd lr=0.1 momentum=0.9 nesterov", "opt a adam lr=1e-3 b1=0.9 b2=0.999",
                 "opt a adamw wd=1e-2", "opt a rmsprop",

@@ -8,6 +8,7 @@ struct RegCommand: RunnableCommand {
     static var declaration: Declaration<RegCommand> {
         Declaration(
             "reg", category: "Training setup", summary: "explicit regularization",
+            changes: { [.net($0.net)] },
             examples: ["reg a l2=1e-4 l1=0"],
             .net(\.net),
             .option(\.l2, "l2", .nonNegativeNumber, default: "unchanged, 0 at first", help: "L2 penalty on the weights"),

@@ -13,6 +13,7 @@ struct ScheduleCommand: RunnableCommand {
     static var declaration: Declaration<ScheduleCommand> {
         Declaration(
             "schedule", category: "Training setup", summary: "learning-rate schedule",
+            changes: { [.net($0.net)] },
             examples: ["schedule a cosine", "schedule a step every=10 gamma=0.5 warmup=100", "schedule a constant warmup=100"],
             .net(\.net),
             .slot(\.kind, "kind", required: true, help: "a schedule: constant, step or cosine"),

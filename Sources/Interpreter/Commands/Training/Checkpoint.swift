@@ -10,6 +10,7 @@ struct CheckpointCommand: RunnableCommand {
     static var declaration: Declaration<CheckpointCommand> {
         Declaration(
             "checkpoint", category: "Training", summary: "keep weight snapshots (for rewind, fork at=, dirs=pca)",
+            changes: { [.net($0.net)] },
             examples: ["checkpoint a every=100"],
             .net(\.net),
             .option(\.every, "every", .positiveInteger, help: "steps between snapshots"),

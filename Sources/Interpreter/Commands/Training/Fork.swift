@@ -9,6 +9,7 @@ struct ForkCommand: RunnableCommand {
     static var declaration: Declaration<ForkCommand> {
         Declaration(
             "fork", category: "Training", summary: "copy weights, optimizer state and history into a new net",
+            changes: { [.net($0.new)] },
             examples: ["fork a as b", "fork a as c at step=300"],
             .net(\.net),
             .slot(

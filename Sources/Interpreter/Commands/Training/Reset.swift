@@ -7,6 +7,7 @@ struct ResetCommand: RunnableCommand {
     static var declaration: Declaration<ResetCommand> {
         Declaration(
             "reset", category: "Training", summary: "fresh weights, history cleared",
+            changes: { [.net($0.net)] },
             examples: ["reset a seed=3"],
             .net(\.net), .seed(\.seed))
     }

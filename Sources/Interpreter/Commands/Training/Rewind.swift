@@ -7,6 +7,7 @@ struct RewindCommand: RunnableCommand {
     static var declaration: Declaration<RewindCommand> {
         Declaration(
             "rewind", category: "Training", summary: "go back to a snapshot",
+            changes: { [.net($0.net)] },
             examples: ["rewind a to step=300"],
             .net(\.net), .marker("to"),
             .option(\.step, "step", .nonNegativeInteger, default: "the latest", help: "the snapshot's step"))

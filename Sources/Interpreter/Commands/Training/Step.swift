@@ -7,6 +7,7 @@ struct StepCommand: RunnableCommand {
     static var declaration: Declaration<StepCommand> {
         Declaration(
             "step", category: "Training", summary: "exactly N optimizer steps, then a one-line status", runsLong: true,
+            changes: { [.net($0.net)] },
             examples: ["step a 10"],
             .net(\.net),
             .slot(\.count, "count", .positiveInteger, placeholder: "N", max: 1_000_000_000, help: "the number of steps"))

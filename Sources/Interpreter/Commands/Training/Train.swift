@@ -22,6 +22,7 @@ struct TrainCommand: RunnableCommand {
         Declaration(
             "train", category: "Training", summary: "train with live curves; Ctrl-C stops after the current step",
             runsLong: true,
+            changes: { [.net($0.net)] },
             examples: [
                 "train a on d epochs=50 batch=32", "train a steps=500", "train a epochs=200 early=10",
                 "train a epochs=20 seeds=5", "train a on d epochs=20 cv=5",

@@ -109,12 +109,16 @@ struct AskCommand: RunnableCommand {
 struct PauseCommand: RunnableCommand {
     static var declaration: Declaration<PauseCommand> {
         Declaration(
-            "pause", category: "Tutorials", summary: "the notebook waits for the reader; batch runs continue",
+            "pause", category: "Tutorials", summary: "wait for the reader, who may type commands first; batch runs continue",
             replayable: false, examples: ["pause"])
     }
 
     func run(_ s: Session, _ c: Context<PauseCommand>) throws(RuntimeError) -> ExecutionStatus {
-        s.host.pause(next: c.next)
+        // Commands typed at the pause run, and it pauses again, until Enter or a jump (`lesson next`).
+        while case .run(let text) = s.host.pause(next: c.next) {
+            s.execute(text)
+            if s.runningScript?.jump != nil { break }
+        }
         return .ok
     }
 }
