@@ -30,6 +30,28 @@ struct LandscapeCommandTests {
         #expect(f.recorder.texts.last?.contains("at init") == true)
     }
 
+    @Test("NET.barrier is the line's highest training loss between its ends above the higher end; asked for first, it says how")
+    func barrier() throws {
+        let f = Self.trained()
+        #expect(f.run("expect a.barrier >= 0") == .runtimeError, "no line drawn yet")
+        #expect(f.recorder.diagnostics.last?.message == "no line has been drawn from a at its current weights")
+        f.run("net b = dense 16 relu, dense 16 relu, dense 3\nopt b adam lr=1e-2\ntrain b on d epochs=8")
+        #expect(f.run("landscape a 1d from=b res=21") == .ok)
+        guard case .line(let chart)? = f.recorder.charts.last, let train = chart.series.first else {
+            Issue.record("no line chart")
+            return
+        }
+        let ends = max(chart.marks[0].y, chart.marks[1].y)
+        let between = train.points.filter { $0.x >= 0 && $0.x <= 1 }.map(\.y).max() ?? 0
+        let expected = max(0, between - ends)
+        #expect(f.recorder.texts.last?.contains("barrier ") == true, "\(f.recorder.texts.last ?? "")")
+        #expect(f.run("expect abs(a.barrier - \(expected)) < 1e-9") == .ok, "as drawn: the chart's own points")
+        let verdict = f.recorder.outputs.compactMap { if case .expectation(let v) = $0 { v } else { nil } }.last
+        #expect(verdict?.holds == true, "\(String(describing: verdict))")
+        f.run("train a epochs=1")
+        #expect(f.run("expect a.barrier >= 0") == .runtimeError, "the weights moved: the line is stale")
+    }
+
     @Test("landscape 2d: a heatmap with contours, the minimum marked, partial pictures while refining")
     func plane() throws {
         let f = Self.trained()

@@ -47,6 +47,8 @@ enum ExpressionRefusal: Refusal {
     case sharpnessNotMeasured(net: String, everySeed: Bool)
     /// `net`'s Hessian has not been measured at its weights (on every one of its `copies`, "seeds" or "folds", when set).
     case hessianNotMeasured(net: String, copies: String?)
+    /// No `landscape NET 1d` has been drawn at `net`'s current weights.
+    case lineNotDrawn(net: String)
     /// `net`'s data has no val part, so no gap.
     case noGap(net: String)
     /// `net`'s data has no `part` part.

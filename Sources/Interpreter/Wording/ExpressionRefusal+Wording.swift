@@ -24,6 +24,7 @@ extension ExpressionRefusal {
         case .hessianNotMeasured(let net, let copies):
             return "\(net)'s Hessian has not been measured at its current weights"
                 + (copies.map { " on every \($0.dropLast())" } ?? "")
+        case .lineNotDrawn(let net): return "no line has been drawn from \(net) at its current weights"
         case .noGap(let net): return "\(net)'s data has no val part: there is no gap"
         case .noPart(let net, let part): return "\(net)'s data has no \(part) part"
         case .noAccuracy(let net, _): return "\(net) is a regression: it has no accuracy"
@@ -56,6 +57,7 @@ extension ExpressionRefusal {
         case .noWeights(let net): return "train it first: train \(net) on DATA"
         case .sharpnessNotMeasured(let net, _): return "measure it first: sharpness \(net)"
         case .hessianNotMeasured(let net, _): return "measure it first: hessian \(net)"
+        case .lineNotDrawn(let net): return "draw it first: landscape \(net) 1d from=OTHER (or from=init)"
         case .noAccuracy(let net, let part): return "use \(net).\(part).loss"
         case .notTrained(let net): return "train \(net) on DATA first"
         case .unknownParameter(_, _, let suggestion?, _): return "did you mean '\(suggestion)'?"

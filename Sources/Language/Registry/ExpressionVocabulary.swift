@@ -30,6 +30,10 @@ public enum ExpressionVocabulary {
         ("hessian", "the last 'hessian NET' at these weights: .min or .max, its smallest or largest eigenvalue"),
         ("grads", "the gradient norm of a layer, as 'norms' shows it: .first or .last"),
         ("weights", "the weight norm of a layer, as 'norms' shows it: .first or .last"),
+        (
+            "barrier",
+            "the last 'landscape NET 1d from=OTHER' at these weights: the highest training loss between the two ends, above the higher end"
+        ),
         ("params", "the parameter count"),
         ("steps", "optimizer steps trained"),
     ]

@@ -162,10 +162,24 @@ struct LandscapeCommand: RunnableCommand {
             series: series, xLabel: "α", yLabel: "loss", logY: log, marks: marks)
     }
 
+    /// The loss barrier between a line's ends (Frankle et al. 2020): the highest training loss
+    /// at 0 ≤ α ≤ 1 above the higher of the two ends (0 when nothing between rises above them);
+    /// nil without both ends.
+    static func barrier(alphas: [Float], losses: [Double]) -> Double? {
+        guard let i0 = alphas.firstIndex(of: 0), let i1 = alphas.firstIndex(of: 1), i0 < losses.count, i1 < losses.count
+        else { return nil }
+        let ends = max(losses[i0], losses[i1])
+        let between = zip(alphas, losses).filter { $0.0 >= 0 && $0.0 <= 1 && !$0.1.isNaN }.map(\.1)
+        return max(0, (between.max() ?? ends) - ends)
+    }
+
     static func lineSummary(_ slice: LineSlice, from: String, to: String) -> String {
         var parts = ["train loss \(fmt(slice.endpoints.train.0)) at \(from), \(fmt(slice.endpoints.train.1)) at \(to)"]
         if let (i, v) = slice.train.enumerated().filter({ $0.element.isFinite }).min(by: { $0.element < $1.element }) {
             parts.append("lowest \(fmt(v)) at α=\(short3(Double(slice.alphas[i])))")
+        }
+        if from != "init", let b = barrier(alphas: slice.alphas, losses: slice.train) {
+            parts.append("barrier \(fmt(b)) (\(to).barrier)")
         }
         if let v = slice.endpoints.validation { parts.append("val \(fmt(v.0)) → \(fmt(v.1))") }
         let note = slice.isComplete ? "" : "\nstopped by Ctrl-C: the points computed are shown"

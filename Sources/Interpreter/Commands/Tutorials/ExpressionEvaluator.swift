@@ -273,6 +273,12 @@ struct ExpressionEvaluator {
                 values.append(which.name == "min" ? kept.smallest : kept.largest)
             }
             return Self.measure(values, percent: false, noun: net.copiesNoun)
+        case "barrier":
+            try end(tail, after: field)
+            guard let line = net.landscape, line.betas.count == 1, line.step == (net.run?.step ?? 0),
+                let barrier = LandscapeCommand.barrier(alphas: line.alphas, losses: line.losses)
+            else { throw RuntimeError(ExpressionRefusal.lineNotDrawn(net: net.name), at: field.span) }
+            return Measure(value: barrier)
         case "gap":
             try end(tail, after: field)
             let values = try seeds.map { entry throws(RuntimeError) -> Double in
