@@ -56,7 +56,8 @@ extension Session {
         let branch = try IfEvaluation.holds(statement.test, in: workspace) ? statement.then : statement.otherwise
         for inner in branch?.statements ?? [] {
             let status = try dispatch(inner, source: source, next: nil)
-            if status != .ok || activeRun.interruptedSinceStart { return status }
+            // A jump asked for at a pause inside the branch leaves the rest of it to the jump.
+            if status != .ok || activeRun.interruptedSinceStart || runningScript?.jump != nil { return status }
         }
         return .ok
     }

@@ -119,6 +119,14 @@ struct LessonFileTests {
         #expect(listed.0.shown.contains { $0.contains("▸ 1 Make") && $0.contains("  3 Look") }, "\(listed.0.shown)")
     }
 
+    @Test("a jump asked for at a pause inside an if leaves the rest of the branch to the jump")
+    func jumpFromABranch() {
+        let text = "section \"A\"\nlet x = 1\nif $x == 1 {\n  pause\n  > rest of the branch\n}\nsection \"B\"\n> in B"
+        let (r, _, status) = Self.run(text, typed: [["lesson next"]])
+        #expect(status == .ok)
+        #expect(r.shown.contains("in B") && !r.shown.contains("rest of the branch"), "\(r.shown)")
+    }
+
     @Test("moves past either end, unknown sections and a lesson without sections are refused")
     func moveRefusals() {
         let (r, _, status) = Self.run(typed: [["lesson back", "lesson 9", "lesson \"nope\"", "lesson \"lo\""]])

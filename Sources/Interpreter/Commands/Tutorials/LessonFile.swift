@@ -22,7 +22,7 @@ struct HideCommand: RunnableCommand {
         defer { s.hiding -= 1 }
         for inner in statements {
             let status = try s.dispatch(inner, source: c.source, next: nil)
-            if status != .ok || s.activeRun.interruptedSinceStart { return status }
+            if status != .ok || s.activeRun.interruptedSinceStart || s.runningScript?.jump != nil { return status }
         }
         // Nothing was shown: nothing to hand in either.
         if s.cells.count == cell, let last = s.cells.last, last.outputs.isEmpty { s.cells.removeLast() }
