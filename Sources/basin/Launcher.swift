@@ -48,8 +48,8 @@ struct Launcher {
                basin run FILE [--seed N] [--section N]
                                           run a script; exit 0, 65 (syntax), 70 (runtime) or 130 (Ctrl-C);
                                           --section starts a lesson at a section (the lines before run quietly)
-               basin tutorial [NAME] [--section N]
-                                          a guided lesson (no name: the list)
+               basin tutorial [NAME|FILE.basin] [--section N]
+                                          a guided lesson (no name: the list), or a teacher's lesson file
                basin class report DIR… [--csv FILE]
                                           students' lesson records: answers, share right, where
                                           they stopped (CSV to class-report.csv unless --csv)
@@ -107,8 +107,15 @@ struct Launcher {
 
     /// tutorials/NAME.basin run in the notebook on a capable terminal, in line mode on another
     /// terminal, else as a script; with no name, the list. Tutorials are found from any directory
-    /// (`tutorialDirectory`).
+    /// (`tutorialDirectory`); a name ending in `.basin` is a lesson file of its own (a teacher's).
     func tutorial(_ name: String?, section: Int?, interactive: Bool) -> Int32 {
+        if let name, name.hasSuffix(".basin") {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                return usageError("cannot read '\(name)': no such lesson file")
+            }
+            return lesson(name, section: section, interactive: interactive)
+        }
         guard let directory = Self.tutorialDirectory(environment: env) else {
             return usageError("no tutorials found: set BASIN_TUTORIALS to the folder of Basin's tutorials/")
         }
@@ -123,6 +130,11 @@ struct Launcher {
             return usageError(
                 "no tutorial named '\(name)'" + (have.isEmpty ? "" : " (tutorials: \(have.map(\.name).joined(separator: ", ")))"))
         }
+        return lesson(file, section: section, interactive: interactive)
+    }
+
+    /// A lesson file in the notebook, in line mode on a plain terminal, else as a script.
+    func lesson(_ file: String, section: Int?, interactive: Bool) -> Int32 {
         let command = Self.runCommand(file, section: section)
         guard interactive else { return runScript(file, seed: nil, section: section) }
         if Self.isCapableTerminal(env["TERM"]),
@@ -196,7 +208,8 @@ struct Launcher {
 
     /// `run "FILE"` as a command, with the section to start at.
     static func runCommand(_ file: String, section: Int?) -> String {
-        "run \"\(file)\"" + (section.map { " section=\($0)" } ?? "")
+        let quoted = file.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "run \"\(quoted)\"" + (section.map { " section=\($0)" } ?? "")
     }
 
     static func tutorialMode(_ args: [String]) -> Result<Mode, UsageError> {

@@ -138,4 +138,27 @@ struct TutorialLookupTests {
             ),
             "\(missing.error)")
     }
+
+    @Test(
+        "a teacher's lesson file runs as basin tutorial FILE.basin; --section starts at a section, or says which there are",
+        .enabled(if: BasinBinary.exists, "no basin binary: run scripts/test.sh, which builds it first"))
+    func lessonFiles() {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        _ = scratch.file(
+            "week 3.basin", "section \"One\"\n> in one\nexpect 1 > 0\nsection \"Two\"\n> in two\nexpect 2 > 1")
+        let whole = basin("tutorial 'week 3.basin'", in: scratch.path)
+        #expect(whole.status == 0 && whole.output.contains("in one") && whole.output.contains("in two"), "\(whole.error)")
+        let second = basin("tutorial 'week 3.basin' --section 2", in: scratch.path)
+        #expect(second.status == 0 && !second.output.contains("in one") && second.output.contains("in two"), "\(second.output)")
+        let run = basin("run 'week 3.basin' --section 2", in: scratch.path)
+        #expect(run.status == 0 && !run.output.contains("in one"), "\(run.output)")
+        let past = basin("run 'week 3.basin' --section 3", in: scratch.path)
+        #expect(past.status == 70 && past.error.contains("there is no section 3: the lesson has 2 sections"), "\(past.error)")
+        #expect(past.error.contains("the sections: 1 One, 2 Two"))
+        let missing = basin("tutorial nosuch.basin", in: scratch.path)
+        #expect(missing.status == 64 && missing.error.contains("cannot read 'nosuch.basin': no such lesson file"))
+        let bad = basin("tutorial 'week 3.basin' --section 0", in: scratch.path)
+        #expect(bad.status == 64 && bad.error.contains("--section needs a section's number"))
+    }
 }
