@@ -20,6 +20,8 @@ public enum ASCIIFallback {
         case "λ": return "L"
         case "ᵀ": return "T"
         case "‖": return "|"
+        case "§": return "#"
+        case "▸": return ">"
         default: return nil
         }
     }
