@@ -213,58 +213,56 @@ struct Launcher {
     }
 
     static func tutorialMode(_ args: [String]) -> Result<Mode, UsageError> {
-        var name: String?
-        var section: Int?
-        var i = 0
-        while i < args.count {
-            switch args[i] {
-            case "--section":
-                guard i + 1 < args.count, let n = Int(args[i + 1]), n >= 1 else {
-                    return .failure(UsageError(message: "--section needs a section's number (1 is the first)"))
+        Result { () throws(UsageError) -> Mode in
+            var name: String?
+            var section: Int?
+            var i = 0
+            while i < args.count {
+                switch args[i] {
+                case "--section": section = try number(after: args, at: &i, minimum: 1, needs: sectionNumber)
+                case let a where a.hasPrefix("-"): throw UsageError(message: "unknown option '\(a)'")
+                case let a:
+                    guard name == nil else { throw UsageError(message: "one tutorial at a time") }
+                    name = a
+                    i += 1
                 }
-                section = n
-                i += 2
-            case let a where a.hasPrefix("-"): return .failure(UsageError(message: "unknown option '\(a)'"))
-            case let a:
-                guard name == nil else { return .failure(UsageError(message: "one tutorial at a time")) }
-                name = a
-                i += 1
             }
+            if section != nil && name == nil {
+                throw UsageError(message: "--section needs a tutorial: basin tutorial NAME --section N")
+            }
+            return .tutorial(name: name, section: section)
         }
-        if section != nil && name == nil {
-            return .failure(UsageError(message: "--section needs a tutorial: basin tutorial NAME --section N"))
-        }
-        return .success(.tutorial(name: name, section: section))
     }
 
     static func scriptMode(_ args: [String]) -> Result<Mode, UsageError> {
-        var file: String?
-        var seed: Int?
-        var section: Int?
-        var i = 0
-        while i < args.count {
-            switch args[i] {
-            case "--seed":
-                guard i + 1 < args.count, let s = Int(args[i + 1]), s >= 0 else {
-                    return .failure(UsageError(message: "--seed needs a non-negative integer"))
+        Result { () throws(UsageError) -> Mode in
+            var file: String?
+            var seed: Int?
+            var section: Int?
+            var i = 0
+            while i < args.count {
+                switch args[i] {
+                case "--seed": seed = try number(after: args, at: &i, minimum: 0, needs: "--seed needs a non-negative integer")
+                case "--section": section = try number(after: args, at: &i, minimum: 1, needs: sectionNumber)
+                case let a where a.hasPrefix("-") && a != "-": throw UsageError(message: "unknown option '\(a)'")
+                case let a:
+                    guard file == nil else { throw UsageError(message: "one script at a time") }
+                    file = a
+                    i += 1
                 }
-                seed = s
-                i += 2
-            case "--section":
-                guard i + 1 < args.count, let n = Int(args[i + 1]), n >= 1 else {
-                    return .failure(UsageError(message: "--section needs a section's number (1 is the first)"))
-                }
-                section = n
-                i += 2
-            case let a where a.hasPrefix("-") && a != "-": return .failure(UsageError(message: "unknown option '\(a)'"))
-            case let a:
-                guard file == nil else { return .failure(UsageError(message: "one script at a time")) }
-                file = a
-                i += 1
             }
+            guard let file else { throw UsageError(message: "basin run needs a script: basin run FILE.basin") }
+            return .script(file: file, seed: seed, section: section)
         }
-        guard let file else { return .failure(UsageError(message: "basin run needs a script: basin run FILE.basin")) }
-        return .success(.script(file: file, seed: seed, section: section))
+    }
+
+    static let sectionNumber = "--section needs a section's number (1 is the first)"
+
+    /// The integer after the option at `i` (`--seed 3`), at least `minimum`; `i` moves past both.
+    static func number(after args: [String], at i: inout Int, minimum: Int, needs: String) throws(UsageError) -> Int {
+        guard i + 1 < args.count, let n = Int(args[i + 1]), n >= minimum else { throw UsageError(message: needs) }
+        i += 2
+        return n
     }
 
     func runScript(_ file: String, seed: Int?, section: Int? = nil) -> Int32 {
