@@ -60,6 +60,8 @@ extension NotebookState {
         switch waiting {
         case .question: return "type your answer, Enter · Ctrl-C skips"
         case .pause(let next):
+            // Narrow screens keep the keys and drop the words around them.
+            if width < 90 { return (next == nil ? "paused · Enter goes on" : "paused · Enter runs it") + " · F8/F7 sections" }
             return (next == nil ? "tutorial paused · Enter continues" : "tutorial paused · Enter runs it, or edit it first")
                 + " · F8 next section, F7 back"
         case nil: break
