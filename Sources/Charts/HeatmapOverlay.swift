@@ -63,6 +63,9 @@ extension Heatmap {
             guard c >= 0, c < plot.width, r >= 0, r < plot.height else { continue }
             var style = CategoricalColors.style(p.classIndex, bright: true, profile: profile)
             style.attributes.insert(.bold)
+            // On the region's own colour (the lower half of a half-block cell), so a point of one
+            // class inside another's region reads as a bright dot on that region, not a hole.
+            style.background = buffer[x: plot.x + c, y: plot.y + r].style.background
             buffer.put(CategoricalColors.classGlyph(p.classIndex, profile: profile), x: plot.x + c, y: plot.y + r, style: style)
         }
         guard marksMinimum, let m = minimum(), columns > 0, rows > 0 else { return }

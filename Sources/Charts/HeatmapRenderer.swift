@@ -1,6 +1,7 @@
 // Draws a Heatmap: half-block pixels (▀, foreground = upper, background = lower) in 256 colours,
 // background-coloured spaces in ASCII, shade glyphs without a ramp; then contours and the path
-// on a braille overlay, data points, the minimum, axes and a colour bar with tick labels.
+// on a braille overlay, data points, the minimum, axes and a colour bar with tick labels — or
+// the fill alone, as a thumbnail.
 
 extension Heatmap {
     public func preferredHeight(width: Int) -> Int {
@@ -40,6 +41,15 @@ extension Heatmap {
         if bounds == nil && points.isEmpty && path.isEmpty {
             buffer.write("no data", x: axes.plot.x + 1, y: axes.plot.y, style: .dim, clip: axes.plot)
         }
+        return buffer
+    }
+
+    /// The fill alone — no title, axes, overlay or points — over the whole buffer: a thumbnail
+    /// (the live dashboard's decision regions when there is no room for axes).
+    public func renderedFill(width: Int, height: Int, profile: RenderProfile) -> CellBuffer {
+        var buffer = CellBuffer(width: width, height: height)
+        guard buffer.width > 0, buffer.height > 0 else { return buffer }
+        drawCells(into: &buffer, plot: buffer.bounds, bounds: valueBounds(), profile: profile)
         return buffer
     }
 

@@ -1,8 +1,10 @@
 // What a live dashboard draws of a run in flight: the whole loss curve (averaged into at most
 // `maxPoints` buckets), the recent evaluations, per parametric layer its weight and gradient
-// norms and a histogram of its weights, and for a net with attention the first attention
-// layer's weights on one held-out sequence. Built on the training thread between steps,
+// norms and a histogram of its weights, for a net with attention the first attention layer's
+// weights on one held-out sequence, and for a classifier of 2-D points its decision regions on a
+// coarse grid with the training points. Built on the training thread between steps,
 // and only for hosts that ask (`SessionHost.wantsRunSnapshots`), so a UI never touches the run.
+import Charts
 import Lab
 import Networks
 
@@ -62,6 +64,56 @@ public struct RunSnapshot: Sendable, Equatable {
         }
     }
 
+    /// What a classifier of 2-D points predicts over the plane: the arg-max class at each point
+    /// of a coarse grid, and a sample of the training points with their labels — what
+    /// `plot boundary` draws, live.
+    public struct RegionPane: Sendable, Equatable {
+        /// "a regions · step 420"
+        public var title: String
+        public var columns: Int
+        public var rows: Int
+        /// Row-major, row 0 at the bottom (smallest y): the class predicted at grid point
+        /// (column, row); the first and last grid points of a row or column lie on the edges.
+        public var classes: [Double]
+        public var x: ClosedRange<Double>
+        public var y: ClosedRange<Double>
+        public var points: [Heatmap.OverlayPoint]
+
+        public init(
+            title: String, columns: Int, rows: Int, classes: [Double], x: ClosedRange<Double>, y: ClosedRange<Double>,
+            points: [Heatmap.OverlayPoint]
+        ) {
+            self.title = title
+            self.columns = columns
+            self.rows = rows
+            self.classes = classes
+            self.x = x
+            self.y = y
+            self.points = points
+        }
+
+        /// The class predicted at grid point (column, row), nil outside the grid.
+        public func predicted(column: Int, row: Int) -> Int? {
+            guard column >= 0, column < columns, row >= 0, row < rows, row * columns + column < classes.count else {
+                return nil
+            }
+            return Int(classes[row * columns + column])
+        }
+
+        /// The pane as `plot boundary` draws it: class-coloured regions, the points over them.
+        public var heatmap: Heatmap {
+            Heatmap(
+                title: title, columns: columns, rows: rows, values: classes, xMin: x.lowerBound, xMax: x.upperBound,
+                yMin: y.lowerBound, yMax: y.upperBound, coloring: .classes, points: points)
+        }
+
+        /// Rows of text a plot of this pane `width` columns wide wants to keep the data's aspect
+        /// ratio (two pixels a row) — not counting the title and axes.
+        public func plotRows(width: Int) -> Int {
+            Int((Double(width) * Double(rows) / Double(max(1, columns)) / 2).rounded(.up))
+        }
+    }
+
     /// Mean mini-batch loss of each bucket of `lossStride` steps; bucket i ends at step (i+1)·stride.
     public var losses: [Double]
     public var lossStride: Int
@@ -70,20 +122,31 @@ public struct RunSnapshot: Sendable, Equatable {
     /// The first attention layer's first head on the first validation (else training) example;
     /// nil for a net without attention.
     public var attention: AttentionPane?
+    /// The decision regions of a classifier of 2-D points; nil for any other net or data.
+    public var regions: RegionPane?
 
     public init(
-        losses: [Double], lossStride: Int = 1, evaluations: [Evaluation], layers: [Layer], attention: AttentionPane? = nil
+        losses: [Double], lossStride: Int = 1, evaluations: [Evaluation], layers: [Layer], attention: AttentionPane? = nil,
+        regions: RegionPane? = nil
     ) {
         self.losses = losses
         self.lossStride = max(1, lossStride)
         self.evaluations = evaluations
         self.layers = layers
         self.attention = attention
+        self.regions = regions
     }
 
     public static let maxPoints = 400
     public static let bins = 40
     static let maxEvaluations = 200
+
+    /// The snapshot of a run as it is now (call between steps, on the training thread), with
+    /// its decision regions when `regions` says where to read them.
+    public init(_ run: TrainingRun, regions: LiveRegions?) {
+        self.init(run)
+        self.regions = regions?.pane(run)
+    }
 
     /// The snapshot of a run as it is now (call between steps, on the training thread).
     public init(_ run: TrainingRun) {

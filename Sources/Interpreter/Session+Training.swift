@@ -94,9 +94,10 @@ extension Session {
         let unit = ProgressUnit(budget, stepsPerEpoch: run.stepsPerEpoch)
         var last: LiveUpdate?
         let snapshots = host.wantsRunSnapshots
+        let regions = snapshots ? liveRegions(net, run) : nil
         let report = run.train(budget, earlyStopping: early) { [host] p in
             var update = LiveUpdate(title: title, netName: net.name, progress: p, unit: unit)
-            if snapshots { update.snapshot = RunSnapshot(run) }
+            if snapshots { update.snapshot = RunSnapshot(run, regions: regions) }
             last = update
             host.progress(update)
         }
@@ -104,6 +105,13 @@ extension Session {
         trial?.lastStop = report.reason
         run.releaseBuffers()
         return report
+    }
+
+    /// Where the dashboard reads a 2-D classifier's decision regions while it trains (nil for
+    /// any other net or data).
+    func liveRegions(_ net: NetEntry, _ run: TrainingRun) -> LiveRegions? {
+        guard let name = net.dataName, let data = workspace.datasets[name] else { return nil }
+        return LiveRegions(net: net.name, network: run.network, data: data.full, train: run.train)
     }
 
     func trainReportLine(_ net: NetEntry, _ run: TrainingRun, _ r: RunReport) -> String {
@@ -259,7 +267,8 @@ extension Session {
     func driveSeeds(_ runs: [(net: NetEntry, run: TrainingRun)], budget: Budget, title: String, early: Int?) -> [RunReport] {
         let shared = SeedsProgress(
             count: runs.count, host: host, title: title, netName: runs[0].net.name,
-            unit: ProgressUnit(budget, stepsPerEpoch: runs[0].run.stepsPerEpoch), snapshots: host.wantsRunSnapshots)
+            unit: ProgressUnit(budget, stepsPerEpoch: runs[0].run.stepsPerEpoch), snapshots: host.wantsRunSnapshots,
+            regions: host.wantsRunSnapshots ? liveRegions(runs[0].net, runs[0].run) : nil)
         let next = Atomic<Int>(0)
         let box = UncheckedRuns(runs: runs, active: activeRun)
         DispatchQueue.concurrentPerform(iterations: min(runs.count, settings.workers)) { _ in
@@ -351,8 +360,13 @@ private final class SeedsProgress: @unchecked Sendable {
     var reports: [RunReport?]
     var last: LiveUpdate?
     var snapshot: RunSnapshot?
+    let regions: LiveRegions?
 
-    init(count: Int, host: any SessionHost, title: String, netName: String, unit: ProgressUnit, snapshots: Bool) {
+    init(
+        count: Int, host: any SessionHost, title: String, netName: String, unit: ProgressUnit, snapshots: Bool,
+        regions: LiveRegions?
+    ) {
+        self.regions = regions
         self.host = host
         self.title = title
         self.netName = netName
@@ -364,7 +378,7 @@ private final class SeedsProgress: @unchecked Sendable {
 
     func update(_ i: Int, _ p: Lab.Progress, run: TrainingRun) {
         // The dashboard draws the first seed's curves; its snapshot is taken on its own thread.
-        let taken = snapshots && i == 0 ? RunSnapshot(run) : nil
+        let taken = snapshots && i == 0 ? RunSnapshot(run, regions: regions) : nil
         lock.withLock {
             progress[i] = p
             if let taken { snapshot = taken }

@@ -1,10 +1,12 @@
 // The training dashboard drawn into a rectangle of the frame: a progress bar with ETA, a line
 // of numbers, the train/val loss curves, accuracy, per-layer gradient norms and a histogram of
 // one layer's weights (F2 picks the layer; for a net with attention the first page is the
-// attention weights on one held-out sequence, as `plot attention` draws them) — or, for a trial of a sweep, the sweep's best-so-far
-// curves against trials and against total epochs. Three arrangements: side by side when the pane is
-// wide and short (above the input), stacked when tall (beside the cells), and one-line
-// sparklines when there is little room.
+// attention weights on one held-out sequence, as `plot attention` draws them; for a classifier of
+// 2-D points it is the decision regions with the training points, as `plot boundary` draws
+// them) — or, for a trial of a sweep, the sweep's best-so-far curves against trials and against
+// total epochs. Three arrangements: side by side when the pane is wide and short (above the
+// input), stacked when tall (beside the cells), and one-line sparklines when there is little
+// room (with the decision regions as a thumbnail beside them).
 import Charts
 import Interpreter
 
@@ -22,6 +24,9 @@ struct DashboardView {
             drawCompact(into: &buffer, in: body)
         } else if body.width >= 60 && body.width * 10 >= body.height * 35 {
             drawWide(into: &buffer, in: body)
+        } else if showsRegions && body.height < 21 {
+            // Narrow and short: the regions beside the sparklines read better than stacked charts.
+            drawCompact(into: &buffer, in: body)
         } else {
             drawStacked(into: &buffer, in: body)
         }
@@ -54,7 +59,19 @@ struct DashboardView {
 
     // MARK: arrangements
 
-    func drawCompact(into buffer: inout CellBuffer, in r: Rect) {
+    func drawCompact(into buffer: inout CellBuffer, in whole: Rect) {
+        var r = whole
+        if model.sweep == nil, let regions = model.snapshot.regions, whole.height >= 2 {
+            // The regions alone, keeping the data's aspect ratio, leaving the sparklines a third
+            // of the width or 30 columns.
+            let wanted = Int((Double(whole.height * 2 * regions.columns) / Double(max(1, regions.rows))).rounded())
+            let w = min(max(whole.width / 3, whole.width - 30), max(6, wanted))
+            if w >= 6 {
+                let fill = regions.heatmap.renderedFill(width: w, height: whole.height, profile: profile)
+                buffer.blit(fill, x: whole.maxX - w, y: whole.y)
+                r = Rect(x: whole.x, y: whole.y, width: whole.width - w - 1, height: whole.height)
+            }
+        }
         var rows: [(inout CellBuffer, Int) -> Void] = [
             { b, y in b.write(metricsText(width: r.width), x: r.x, y: y, clip: r) },
             { b, y in
@@ -91,6 +108,17 @@ struct DashboardView {
 
     func drawWide(into buffer: inout CellBuffer, in r: Rect) {
         buffer.write(metricsText(width: r.width), x: r.x, y: r.y, style: .dim, clip: r)
+        if showsRegions, let regions = model.snapshot.regions {
+            // The regions as wide as their aspect ratio wants (at most half), the loss beside them.
+            let height = r.height - 1
+            let wanted = regionWidth(regions, plotRows: height - 3)
+            let width = max(24, min(r.width / 2, wanted))
+            let right = Rect(x: r.maxX - width, y: r.y + 1, width: width, height: height)
+            lossChart.render(
+                into: &buffer, in: Rect(x: r.x, y: right.y, width: right.x - r.x - 2, height: height), profile: profile)
+            regionsChart(regions, area: right).render(into: &buffer, in: right, profile: profile)
+            return
+        }
         let left = Rect(x: r.x, y: r.y + 1, width: r.width * 11 / 20, height: r.height - 1)
         let right = Rect(x: left.maxX + 2, y: left.y, width: r.maxX - left.maxX - 2, height: left.height)
         lossChart.render(into: &buffer, in: left, profile: profile)
@@ -101,16 +129,15 @@ struct DashboardView {
         // The attention page wants the pane's height for its grid: the gradient bars give way
         // when both would not fit (F2 shows the weight pages, with the bars).
         if showsAttention && right.height < barsHeight + 12 {
-            histogram.render(into: &buffer, in: right, profile: profile)
+            histogram(in: right).render(into: &buffer, in: right, profile: profile)
             return
         }
         let tight = right.height < barsHeight + 4
         let bars = tight ? min(model.snapshot.layers.count, right.height / 2) : barsHeight
         (tight ? compactGradientChart : gradientChart).render(
             into: &buffer, in: Rect(x: right.x, y: right.y, width: right.width, height: bars), profile: profile)
-        histogram.render(
-            into: &buffer, in: Rect(x: right.x, y: right.y + bars, width: right.width, height: right.height - bars),
-            profile: profile)
+        let below = Rect(x: right.x, y: right.y + bars, width: right.width, height: right.height - bars)
+        histogram(in: below).render(into: &buffer, in: below, profile: profile)
     }
 
     func drawStacked(into buffer: inout CellBuffer, in r: Rect) {
@@ -121,12 +148,22 @@ struct DashboardView {
             drawSweep(sweep, into: &buffer, in: Rect(x: r.x, y: r.y + 2 + loss, width: r.width, height: r.maxY - r.y - 2 - loss))
             return
         }
-        let rest = r.height - 1
+        var rest = r.height - 1
+        var y = r.y + 1
+        // The decision regions first, as tall as their aspect ratio wants (at most 45 %); the
+        // weight histogram is on the other pages (F2). (A short pane is drawn compact.)
+        var regions = 0
+        if showsRegions, let pane = model.snapshot.regions {
+            regions = max(8, min(rest * 45 / 100, pane.plotRows(width: r.width - 8) + 3))
+            let area = Rect(x: r.x, y: y, width: r.width, height: regions)
+            regionsChart(pane, area: area).render(into: &buffer, in: area, profile: profile)
+            y += regions + 1
+            rest -= regions + 1
+        }
         let bars = min(barsHeight, rest / 4)
-        let hist = max(5, min(10, rest / 4))
+        let hist = regions > 0 ? 0 : max(5, min(10, rest / 4))
         let accuracy = rest >= 36 && accuracyChart != nil ? rest / 5 : 0
         let loss = max(4, rest - bars - hist - accuracy - 2)
-        var y = r.y + 1
         lossChart.render(into: &buffer, in: Rect(x: r.x, y: y, width: r.width, height: loss), profile: profile)
         y += loss + 1
         if accuracy > 0, let chart = accuracyChart {
@@ -135,7 +172,9 @@ struct DashboardView {
         }
         gradientChart.render(into: &buffer, in: Rect(x: r.x, y: y, width: r.width, height: bars), profile: profile)
         y += bars + 1
-        histogram.render(into: &buffer, in: Rect(x: r.x, y: y, width: r.width, height: r.maxY - y), profile: profile)
+        guard regions == 0 else { return }
+        let bottom = Rect(x: r.x, y: y, width: r.width, height: r.maxY - y)
+        histogram(in: bottom).render(into: &buffer, in: bottom, profile: profile)
     }
 
     /// The sweep's line, then its best-so-far curves: by trial, and by total epochs when there is room.
@@ -216,16 +255,53 @@ struct DashboardView {
     /// Whether the page F2 picked is the attention weights (the first page of a net with attention).
     var showsAttention: Bool { model.snapshot.attention != nil && page == 0 }
 
-    /// Pages F2 turns through: the attention weights (when the net has attention), then each
-    /// layer's weight histogram.
-    var pages: Int { model.snapshot.layers.count + (model.snapshot.attention == nil ? 0 : 1) }
+    /// Whether the page F2 picked is the decision regions (the first page of a 2-D classifier).
+    var showsRegions: Bool {
+        model.sweep == nil && model.snapshot.regions != nil && model.snapshot.attention == nil && page == 0
+    }
+
+    /// The first page's picture before the weight histograms: the attention weights or the
+    /// decision regions, when the net has one.
+    var hasPicture: Bool { model.snapshot.attention != nil || model.snapshot.regions != nil }
+
+    /// Pages F2 turns through: the attention weights or decision regions (when the net has
+    /// them), then each layer's weight histogram.
+    var pages: Int { model.snapshot.layers.count + (hasPicture ? 1 : 0) }
+
+    /// The decision regions with the training points over them, as `plot boundary` draws them.
+    /// `area` is the chart's whole rectangle: the points are thinned to about one per
+    /// `cellsPerPoint` cells of it, so the regions still show between them.
+    func regionsChart(_ pane: RunSnapshot.RegionPane, area: Rect) -> Chart {
+        var map = pane.heatmap
+        // The title and the legend on one row: the step goes first (the progress bar has it).
+        let classes = max(Int(pane.classes.max() ?? 0), pane.points.map(\.classIndex).max() ?? 0) + 1
+        let legend = profile.hasColor ? 5 * min(10, classes) - 2 : 0
+        let hint = pages > 1 ? " (F2)" : ""
+        map.title = pane.title + hint
+        if pane.title.count + hint.count + 2 + legend > area.width { map.title = "\(model.netName) regions" + hint }
+        let room = max(1, area.width * area.height / Self.cellsPerPoint)
+        if map.points.count > room {
+            let every = (map.points.count + room - 1) / room
+            map.points = Swift.stride(from: 0, to: map.points.count, by: every).map { map.points[$0] }
+        }
+        return .heatmap(map)
+    }
+
+    static let cellsPerPoint = 6
+
+    /// Columns of a region chart whose plot is `plotRows` high at the data's aspect ratio, with
+    /// room for the y axis's labels.
+    func regionWidth(_ pane: RunSnapshot.RegionPane, plotRows: Int) -> Int {
+        Int((Double(plotRows * 2 * pane.columns) / Double(max(1, pane.rows))).rounded()) + 8
+    }
 
     /// The page F2 picked (its count taken modulo the pages), 0 when there are none.
     var page: Int { pages == 0 ? 0 : ((layer % pages) + pages) % pages }
 
-    /// The weight histogram of the layer F2 picked — or, for a net with attention, on its first
-    /// page the attention weights of one held-out sequence.
-    var histogram: Chart {
+    /// The weight histogram of the layer F2 picked — or on the first page the attention weights
+    /// of one held-out sequence (a net with attention) or the decision regions (a classifier of
+    /// 2-D points) drawn in `area`.
+    func histogram(in area: Rect) -> Chart {
         let layers = model.snapshot.layers
         let attention = model.snapshot.attention
         guard pages > 0 else { return .histogram(Histogram(title: "weights", counts: [], lower: 0, upper: 1)) }
@@ -238,7 +314,8 @@ struct DashboardView {
             map.valueRange = 0...1
             return .heatmap(map)
         }
-        let l = layers[page - (attention == nil ? 0 : 1)]
+        if let regions = model.snapshot.regions, page == 0 { return regionsChart(regions, area: area) }
+        let l = layers[page - (hasPicture ? 1 : 0)]
         let hint = pages > 1 ? "  (F2: next layer)" : ""
         return .histogram(
             Histogram(title: "weights of \(l.name)\(hint)", counts: l.histogram, lower: l.lower, upper: l.upper, color: 2))

@@ -3,9 +3,14 @@
 // trains with the live dashboard beside the cells; each frame gets a fresh progress snapshot of
 // the real run, so the dashboard's charts are redrawn every time. Reports the median and p99
 // of a whole frame (state → cell buffer), of the diff against the previous frame, of building
-// one RunSnapshot on the training thread, and how many cells a frame changes.
+// one RunSnapshot on the training thread, and how many cells a frame changes. With `--regions`
+// the run is a 2-D classifier on moons (`--hidden` units in each of two layers) whose snapshot
+// carries its decision regions: it also reports the region pane's share of the snapshot, and
+// how long the steps between two snapshots (50 ms apart in the notebook) take, to put the
+// pane's cost against the training it interrupts.
 import ArgumentParser
 import Charts
+import Datasets
 import Foundation
 import Interpreter
 import Lab
@@ -22,25 +27,37 @@ struct NotebookBench: ParsableCommand {
     @Option(help: "Frames to time") var frames = 300
     @Option(help: "Training steps between frames (the dashboard changes every frame)") var stepsPerFrame = 20
     @Flag(help: "Print the last frame") var show = false
+    @Flag(help: "Train a 2-D classifier on moons, with its decision regions in the snapshot") var regions = false
+    @Option(help: "With --regions: units in each of the two hidden layers") var hidden = 32
 
     func run() throws {
-        let (train, _) = try referenceData(directory: nil, shuffleInputs: false)
-        let net = try Network(inputShape: train.sampleShape, layers: ReferenceModel.mlp.layers)
+        let (train, _) =
+            regions
+            ? (try Dataset.toy(.moons, count: 700, noise: 0.2, seed: 1), nil)
+            : try referenceData(directory: nil, shuffleInputs: false)
+        let layers: [LayerSpec] =
+            regions
+            ? [.dense(units: hidden), .activation(.relu), .dense(units: hidden), .activation(.relu), .dense(units: 2)]
+            : ReferenceModel.mlp.layers
+        let net = try Network(inputShape: train.sampleShape, layers: layers)
         net.initialize(scheme: .pytorchDefault, seed: 42)
+        let live = regions ? LiveRegions(net: "b", network: net, data: train, train: train) : nil
         var settings = TrainingSettings()
-        settings.batchSize = 100
+        settings.batchSize = regions ? 32 : 100
         let run = try TrainingRun(
             network: net, train: train, validation: nil, optimizer: .adam(lr: 1e-2),
             loss: .crossEntropy, settings: settings, seed: 42)
         var state = NotebookState(width: width, height: height, profile: .standard)
         fillSession(&state, run: run)
         var frameTimes: [Double] = [], diffTimes: [Double] = [], snapshotTimes: [Double] = [], changed: [Double] = []
+        var regionTimes: [Double] = [], stepTimes: [Double] = []
         var previous = state.frame()
         let clock = ContinuousClock()
         for i in 0..<frames {
-            for _ in 0..<stepsPerFrame { try? run.takeStep(learningRate: 1e-2) }
+            stepTimes.append(seconds(clock.measure { for _ in 0..<stepsPerFrame { try? run.takeStep(learningRate: 1e-2) } }))
             var snapshot = RunSnapshot(losses: [], evaluations: [], layers: [])
-            snapshotTimes.append(seconds(clock.measure { snapshot = RunSnapshot(run) }))
+            snapshotTimes.append(seconds(clock.measure { snapshot = RunSnapshot(run, regions: live) }))
+            if let live { regionTimes.append(seconds(clock.measure { _ = live.pane(run) })) }
             _ = state.handle(.progress(model(run, snapshot: snapshot, done: i * stepsPerFrame)))
             var frame = previous
             frameTimes.append(seconds(clock.measure { frame = state.frame() }))
@@ -57,7 +74,7 @@ struct NotebookBench: ParsableCommand {
                     ("frame_ms_median", median(frameTimes) * 1e3), ("frame_ms_p99", percentile(frameTimes, 0.99) * 1e3),
                     ("diff_ms_median", median(diffTimes) * 1e3), ("snapshot_ms_median", median(snapshotTimes) * 1e3),
                     ("cells_changed_median", median(changed)), ("cells", width * height),
-                ] + environmentFields()))
+                ] + regionFields(regionTimes, stepTimes) + environmentFields()))
     }
 
     /// Three finished commands and a `train` in flight, as a person would have them.
@@ -80,6 +97,17 @@ struct NotebookBench: ParsableCommand {
             title: "train b", netName: "b", step: run.step, done: done, planned: 100_000,
             loss: Double(run.history.stepLosses.last ?? .nan), learningRate: 1e-2,
             stepsPerSecond: 7000, snapshot: snapshot)
+    }
+
+    /// The region pane's median cost, and as a share of 50 ms of training (the notebook takes a
+    /// snapshot at most every 50 ms) — with the steps per second of bare training.
+    func regionFields(_ regions: [Double], _ steps: [Double]) -> [(String, Any)] {
+        guard !regions.isEmpty else { return [] }
+        let region = median(regions), perStep = median(steps) / Double(max(1, stepsPerFrame))
+        return [
+            ("hidden", hidden), ("region_ms_median", region * 1e3), ("region_share_of_50ms", region / 0.05),
+            ("steps_per_second", 1 / perStep),
+        ]
     }
 
     func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }

@@ -38,11 +38,47 @@ struct NotebookEndToEndTests {
             t.waitForValue { NotebookTmux.step(in: $0).flatMap { $0 > first ? $0 : nil } },
             "the dashboard did not move past step \(first):\n\(t.capture())")
         #expect(later > first)
-        #expect(t.capture().contains("gradient norm by layer"))
+        // A 2-D classifier's first page is its decision regions; F2 turns to the layers.
+        try #require(t.waitFor("a regions"), "\(t.capture())")
+        t.keys("F2")
+        try #require(t.waitFor("gradient norm by layer"), "\(t.capture())")
         t.keys("C-c")
         try #require(t.waitFor("stopped by Ctrl-C"), "\(t.capture())")
         t.type("show a")
         try #require(t.waitFor("total"), "\(t.capture())")
+    }
+
+    /// The decision regions redrawn while a 2-D classifier trains: the pane's title follows the
+    /// steps (at 160×40, where the dashboard is a column with room for the whole title), the
+    /// legend names both classes, both regions are coloured at 100×30, and at 60×15 the regions
+    /// stay on screen as a thumbnail beside the sparklines.
+    @Test func twoDimensionalClassifierRedrawsItsRegionsWhileItTrains() throws {
+        let t = try #require(NotebookTmux(width: 160, height: 40, colors: true), "tmux did not start a session")
+        defer { t.close() }
+        try #require(t.waitFor("F1 help"))
+        t.type("data d = moons n=400")
+        t.type("net a = dense 16 relu, dense 2")
+        t.type("train a steps=50000000")
+        try #require(t.waitFor("Ctrl-C stops"), "\(t.capture())")
+        let first = try #require(t.waitForValue { NotebookTmux.regionStep(in: $0) }, "no region pane:\n\(t.capture())")
+        let later = try #require(
+            t.waitForValue { NotebookTmux.regionStep(in: $0).flatMap { $0 > first ? $0 : nil } },
+            "the region pane did not move past step \(first):\n\(t.capture())")
+        #expect(later > first)
+        t.resize(100, 30)
+        try #require(t.waitFor { $0.contains("a regions") && $0.contains("● 0  ● 1") }, "\(t.capture())")
+        // Both classes' regions in their 256-colour backgrounds (Charts' CategoricalColors.region256: 17, 94).
+        let styled = t.captureStyled()
+        #expect(styled.contains("48;5;17m") && styled.contains("48;5;94m"), "\(styled)")
+        t.resize(60, 15)
+        // The compact dashboard: a sparkline row ("loss ▃▇▃…") instead of the charts.
+        try #require(
+            t.waitFor { $0.range(of: "loss [▁▂▃▄▅▆▇█]", options: .regularExpression) != nil && !$0.contains("a regions") },
+            "\(t.capture())")
+        let small = t.captureStyled()
+        #expect(small.contains("48;5;17m") && small.contains("48;5;94m"), "\(small)")
+        t.keys("C-c")
+        try #require(t.waitFor("stopped by Ctrl-C"), "\(t.capture())")
     }
 
     @Test func resizesDownToFortyByTwelveAndBack() throws {
@@ -117,13 +153,15 @@ final class NotebookTmux {
             : "tmux is not installed (scripts/setup.sh installs it)"
     }
 
-    /// nil when tmux could not start the session.
-    init?(width: Int, height: Int) {
+    /// nil when tmux could not start the session. `colors`: NO_COLOR is unset for basin (the test
+    /// runner may set it), so it draws in the terminal's 256 colours.
+    init?(width: Int, height: Int, colors: Bool = false) {
         let binary = Self.binary
         guard Self.available else { return nil }
         try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         let script =
-            "cd '\(scratch)' && XDG_STATE_HOME='\(scratch)/state' TERM=xterm-256color LANG=C.UTF-8 '\(binary)'; "
+            (colors ? "unset NO_COLOR; " : "")
+            + "cd '\(scratch)' && XDG_STATE_HOME='\(scratch)/state' TERM=xterm-256color LANG=C.UTF-8 '\(binary)'; "
             + "echo EXITED $?; echo modes: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$'); sleep 600"
         guard tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script]).status == 0
         else {
@@ -147,6 +185,9 @@ final class NotebookTmux {
     func resize(_ width: Int, _ height: Int) { _ = tmux(["resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)"]) }
 
     func capture() -> String { tmux(["capture-pane", "-p", "-t", "0"]).output }
+
+    /// The screen with its colours and attributes as escape sequences.
+    func captureStyled() -> String { tmux(["capture-pane", "-p", "-e", "-t", "0"]).output }
 
     func query(_ format: String) -> String {
         tmux(["display-message", "-p", "-t", "0", format]).output.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -182,6 +223,12 @@ final class NotebookTmux {
     }
 
     /// The dashboard's "step N/M" on screen.
+    /// The step in the region pane's title, "a regions · step 1234".
+    static func regionStep(in screen: String) -> Int? {
+        guard let range = screen.range(of: #"regions · step \d+"#, options: .regularExpression) else { return nil }
+        return Int(screen[range].split(separator: " ").last ?? "")
+    }
+
     static func step(in screen: String) -> Int? {
         guard let range = screen.range(of: #"step (\d+)/"#, options: .regularExpression) else { return nil }
         return Int(screen[range].dropFirst(5).dropLast())

@@ -258,3 +258,96 @@ struct AttentionDashboardTests {
         #expect(second.contains("weights of 1 dense 16") && !second.contains("attention, layer 2"), "\(second)")
     }
 }
+
+@Suite("Decision regions in the dashboard")
+struct RegionDashboardTests {
+    /// A 2-D classifier's run: class 0 left of x = 0, class 1 right of it, and three training
+    /// points over them (the last one, class 0, inside class 1's region).
+    func model(done: Int = 150) -> DashboardModel {
+        var model = sampleRun(done: done, planned: 400)
+        let (columns, rows) = (20, 10)
+        let classes = (0..<(columns * rows)).map { Double($0 % columns < columns / 2 ? 0 : 1) }
+        model.snapshot.regions = RunSnapshot.RegionPane(
+            title: "a regions · step \(done)", columns: columns, rows: rows, classes: classes, x: -2...2, y: -1...1,
+            points: [
+                .init(x: -1, y: 0.5, classIndex: 0), .init(x: 1, y: -0.5, classIndex: 1), .init(x: 1.5, y: 0.5, classIndex: 0),
+            ])
+        return model
+    }
+
+    func state(width: Int, height: Int, profile: RenderProfile, f2: Int = 0) -> NotebookState {
+        var s = NotebookState(width: width, height: height, profile: profile)
+        type(&s, "train a on d epochs=400\n")
+        s.handle(.progress(model()))
+        for _ in 0..<f2 { _ = send(&s, [.key(.function(2))]) }
+        return s
+    }
+
+    /// Cells whose background is class `k`'s region colour.
+    func regionCells(_ frame: CellBuffer, _ k: Int, _ profile: RenderProfile) -> [(x: Int, y: Int)] {
+        let color = CategoricalColors.regionColor(k, profile: profile)
+        return (0..<frame.height).flatMap { y in
+            (0..<frame.width).compactMap { x in frame[x: x, y: y].background == color ? (x, y) : nil }
+        }
+    }
+
+    /// Bold cells showing one of `glyphs` right of `x0` below the pane's title and legend and
+    /// above the input and status lines: the points (axis labels are not bold).
+    func points(_ frame: CellBuffer, _ glyphs: Set<Unicode.Scalar>, from x0: Int) -> Int {
+        let title =
+            frame.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("a regions") } ?? 0
+        return ((title + 1)..<(frame.height - 2)).reduce(0) { n, y in
+            n
+                + (x0..<frame.width).filter { x in
+                    let c = frame[x: x, y: y]
+                    return glyphs.contains(c.glyph) && c.attributes.contains(.bold)
+                }.count
+        }
+    }
+
+    @Test("at 100×30 the first page is the regions beside the loss, points on their region's colour; F2 turns to the weights")
+    func wide() {
+        var s = state(width: 100, height: 30, profile: .standard)
+        let frame = s.frame()
+        #expect(frame.text.contains("a regions · step 150 (F2)") && frame.text.contains("loss"), "\(frame.text)")
+        #expect(!frame.text.contains("weights of"))
+        let left = regionCells(frame, 0, .standard), right = regionCells(frame, 1, .standard)
+        #expect(!left.isEmpty && !right.isEmpty)
+        // The pane is on the right half, class 0's region left of class 1's.
+        #expect((left + right).allSatisfy { $0.x >= 50 })
+        #expect((left.map(\.x).min() ?? 0) < (right.map(\.x).min() ?? 0))
+        #expect(points(frame, ["●"], from: 50) == 3)
+        var turned = state(width: 100, height: 30, profile: .standard, f2: 1)
+        let weights = turned.frame()
+        #expect(weights.text.contains("weights of 1 dense 16") && !weights.text.contains("regions"), "\(weights.text)")
+        #expect(regionCells(weights, 0, .standard).isEmpty)
+    }
+
+    @Test("at 60×15 the regions are a thumbnail right of the sparklines")
+    func compact() {
+        var s = state(width: 60, height: 15, profile: .standard)
+        let frame = s.frame()
+        let cells = regionCells(frame, 0, .standard) + regionCells(frame, 1, .standard)
+        #expect(frame.text.contains("loss ") && !cells.isEmpty, "\(frame.text)")
+        // 5 rows of 2 pixels at the grid's 2:1 aspect: 20 columns at the right edge.
+        #expect(cells.map(\.x).min() == 40 && cells.map(\.x).max() == 59, "\(frame.text)")
+    }
+
+    @Test(
+        "without colour the boundary is dots and the points are class digits; ASCII has no other glyph",
+        arguments: [RenderProfile.monochrome, .ascii, RenderProfile(glyphs: .ascii, colors: .basic8)])
+    func fewColours(_ profile: RenderProfile) {
+        var s = state(width: 100, height: 30, profile: profile)
+        let frame = s.frame()
+        #expect(frame.text.contains("a regions"), "\(frame.text)")
+        if profile.hasColor {
+            #expect(points(frame, ["o"], from: 50) == 3, "\(frame.text)")
+        } else {
+            // Two points of class 0, one of class 1.
+            #expect(points(frame, ["0"], from: 50) == 2 && points(frame, ["1"], from: 50) == 1, "\(frame.text)")
+        }
+        if !profile.isUnicode {
+            #expect(frame.text.unicodeScalars.allSatisfy { $0.isASCII }, "\(frame.text)")
+        }
+    }
+}

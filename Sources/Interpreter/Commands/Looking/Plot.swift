@@ -21,7 +21,7 @@ struct PlotCommand: RunnableCommand {
     var layer: Int?
     var example = 1
 
-    /// Grid columns of a decision-region plot; rows follow the data's aspect ratio.
+    /// Grid columns of a decision-region plot; rows follow the data's aspect ratio (24–120).
     static let boundaryColumns = 120
     /// Points along a regression curve.
     static let fitSamples = 240
@@ -178,63 +178,13 @@ struct PlotCommand: RunnableCommand {
         guard data.isClassification, let labels = data.parts.train.labels else {
             throw RuntimeError(LookingRefusal.boundaryNeedsClassifier(net: n.entry.name, data: data.name), at: span)
         }
-        let (xs, ys) = coordinates(data.parts.train.inputs)
-        let all = coordinates(data.full.inputs)
-        let (bx, by) = marginBounds(all.0, all.1, margin: 0.1)
-        let columns = boundaryColumns, rows = boundaryRows(x: bx, y: by)
-        let classes = predictedClasses(n.network, columns: columns, rows: rows, x: bx, y: by)
+        let (xs, ys) = RegionGrid.coordinates(data.parts.train.inputs)
+        let grid = RegionGrid(over: data.full.inputs, columns: boundaryColumns)
         let points = zip(zip(xs, ys), labels).map { p, l in Heatmap.OverlayPoint(x: p.0, y: p.1, classIndex: Int(l)) }
-        return Heatmap(
-            title: "\(n.entry.name) regions · \(s.stepCaption(n.entry))", columns: columns, rows: rows,
-            values: classes, xMin: bx.lowerBound, xMax: bx.upperBound, yMin: by.lowerBound, yMax: by.upperBound,
-            coloring: .classes, points: points)
-    }
-
-    /// Grid rows that keep the data's aspect ratio (half-block pixels are about square), 24–120.
-    static func boundaryRows(x: ClosedRange<Double>, y: ClosedRange<Double>) -> Int {
-        let aspect = (y.upperBound - y.lowerBound) / (x.upperBound - x.lowerBound)
-        let rows = Double(boundaryColumns) * aspect
-        return rows.isFinite ? Int(max(24, min(Double(boundaryColumns), rows.rounded()))) : 24
-    }
-
-    /// Interleaved (x, y) pairs as two coordinate lists.
-    static func coordinates(_ inputs: [Float]) -> ([Double], [Double]) {
-        let xs = stride(from: 0, to: inputs.count - 1, by: 2).map { Double(inputs[$0]) }
-        let ys = stride(from: 1, to: inputs.count, by: 2).map { Double(inputs[$0]) }
-        return (xs, ys)
-    }
-
-    /// The data's extent widened by `margin` of its size on each side (never empty).
-    static func marginBounds(_ xs: [Double], _ ys: [Double], margin: Double) -> (ClosedRange<Double>, ClosedRange<Double>) {
-        func widen(_ v: [Double]) -> ClosedRange<Double> {
-            let finite = v.filter(\.isFinite)
-            let lo = finite.min() ?? -1, hi = finite.max() ?? 1, m = max((hi - lo) * margin, 1e-3)
-            return (lo - m)...(hi + m)
-        }
-        return (widen(xs), widen(ys))
-    }
-
-    /// The arg-max class at each grid point, row 0 at the bottom (one output: logit > 0 is class 1).
-    static func predictedClasses(
-        _ network: Network, columns: Int, rows: Int, x: ClosedRange<Double>, y: ClosedRange<Double>
-    ) -> [Double] {
-        var inputs: [Float] = []
-        inputs.reserveCapacity(2 * columns * rows)
-        for r in 0..<rows {
-            for c in 0..<columns {
-                inputs.append(Float(x.lowerBound + Double(c) / Double(columns - 1) * (x.upperBound - x.lowerBound)))
-                inputs.append(Float(y.lowerBound + Double(r) / Double(rows - 1) * (y.upperBound - y.lowerBound)))
-            }
-        }
-        let k = network.outputCount
-        let out = network.predictions(inputs, count: columns * rows)
-        guard k > 0, out.count == k * columns * rows else { return [] }
-        return (0..<(columns * rows)).map { i in
-            if k == 1 { return out[i] > 0 ? 1 : 0 }
-            var best = 0
-            for j in 1..<k where out[i * k + j] > out[i * k + best] { best = j }
-            return Double(best)
-        }
+        let pane = RunSnapshot.RegionPane(
+            title: "\(n.entry.name) regions · \(s.stepCaption(n.entry))", columns: grid.columns, rows: grid.rows,
+            classes: grid.classes(of: n.network), x: grid.x, y: grid.y, points: points)
+        return pane.heatmap
     }
 
     // MARK: regression fit
