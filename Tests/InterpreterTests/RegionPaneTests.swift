@@ -138,7 +138,7 @@ struct RegionPaneTests {
         func progress(_ update: LiveUpdate) { last = update }
         func finishedProgress(_ update: LiveUpdate) { last = update }
         func ask(_ question: String) -> String? { nil }
-        func pause(next: String?) {}
+        func pause(next: String?) -> PauseReply { .resume }
     }
 
     @Test("train's last snapshot has the regions of the final weights, over plot boundary's rectangle")
