@@ -134,7 +134,7 @@ struct TutorialLookupTests {
         #expect(missing.status == 64)
         #expect(
             missing.error.contains(
-                "no tutorial named 'nosuch' (tutorials: attention, capacity, depth, discipline, images, minima, normalization, optimizers, regularization, saddle, search, signals, transfer)"
+                "no tutorial named 'nosuch' (tutorials: attention, augmentation, capacity, depth, discipline, images, minima, normalization, optimizers, regularization, saddle, search, signals, transfer)"
             ),
             "\(missing.error)")
     }
