@@ -52,6 +52,28 @@ public enum CSVProblem: Error, Equatable, Sendable {
     case tooManyValues(limit: Int)
     /// The first column is unnamed and counts 0, 1, 2, …: a row index.
     case indexColumn
+    /// `split=given`, but no column is named `part`; the header has `available`.
+    case missingPartColumn(available: [String])
+    /// The part column's field (as written) is not train, val, test, 0, 1 or 2.
+    case notAPart(String)
+    /// The part column holds a part word (as written) and the file was read without split=given.
+    case partWithoutGiven(String)
+}
+
+/// How a test file differs from the train file it goes with.
+public enum FileDifference: Equatable, Sendable {
+    /// The test file has no column `name`, which the train file has.
+    case missingColumn(String)
+    /// The test file's column `name` (at 1-based `position`) is not in the train file.
+    case extraColumn(String, position: Int)
+    /// Each example of the test file has shape `shape`; the train file's have `expected`.
+    case sampleShape([Int], expected: [Int])
+    /// The test file's targets are class labels and the train file's values (`testHasClasses`),
+    /// or the other way round.
+    case targetKind(testHasClasses: Bool)
+    /// Regression values per example (or labelled positions): `count` in the test file,
+    /// `expected` in the train file.
+    case targetWidth(Int, expected: Int)
 }
 
 /// What went wrong in an NPY file.
@@ -222,6 +244,8 @@ public enum DataError: Error, Equatable, Sendable {
     case notAPermutation(entries: Int, features: Int)
     /// A task has only `distinct` different inputs and `requested` examples, all different, were asked for.
     case tooFewDistinct(task: String, distinct: Int, requested: Int)
+    /// The test file at `path` does not go with the train file at `other`.
+    case filesDisagree(path: String, other: String, difference: FileDifference)
 }
 
 /// "[2, 3]": a shape as a value in an argument.

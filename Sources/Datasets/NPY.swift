@@ -192,6 +192,40 @@ extension Dataset {
             targets: targets(y, rows: n, path: yPath), isSignal: true)
     }
 
+    /// A train pair and a test pair of files (inputs, targets): one dataset, the train rows
+    /// first (`trainRows` of them). Examples must have one shape and targets one kind in both;
+    /// the classes are as many as the larger label of either file says.
+    public static func loadNPYPair(
+        train: (inputs: String, targets: String), test: (inputs: String, targets: String)
+    ) throws(DataError) -> (data: Dataset, trainRows: Int) {
+        let a = try loadNPY(inputs: train.inputs, targets: train.targets)
+        let b = try loadNPY(inputs: test.inputs, targets: test.targets)
+        guard a.sampleShape == b.sampleShape else {
+            throw .filesDisagree(
+                path: test.inputs, other: train.inputs, difference: .sampleShape(b.sampleShape, expected: a.sampleShape))
+        }
+        let targets: Targets
+        switch (a.targets, b.targets) {
+        case let (.classes(la, ca), .classes(lb, cb)): targets = .classes(la + lb, count: max(ca, cb))
+        case let (.values(va, oa), .values(vb, ob)):
+            guard oa == ob else {
+                throw .filesDisagree(path: test.targets, other: train.targets, difference: .targetWidth(ob, expected: oa))
+            }
+            targets = .values(va + vb, outputs: oa)
+        case (.classes, .values):
+            throw .filesDisagree(path: test.targets, other: train.targets, difference: .targetKind(testHasClasses: false))
+        case (.values, .classes):
+            throw .filesDisagree(path: test.targets, other: train.targets, difference: .targetKind(testHasClasses: true))
+        }
+        let total = a.inputs.count + b.inputs.count
+        guard total <= valueLimit else {
+            throw .npy(path: test.inputs, problem: .tooManyValues(count: total, limit: valueLimit))
+        }
+        let data = try Dataset(
+            name: a.name, inputs: a.inputs + b.inputs, sampleShape: a.sampleShape, targets: targets, isSignal: a.isSignal)
+        return (data, a.count)
+    }
+
     private static func targets(_ y: NPYArray, rows n: Int, path: String) throws(DataError) -> Targets {
         switch y.storage {
         case let .integers(values):

@@ -106,13 +106,21 @@ extension Split {
         guard array.shape.first == n, array.shape.count == 1 || array.shape == [n, 1] else {
             throw .shapeMismatch(what: .rows(targets: path, inputs: "the inputs"), expected: [n], got: array.shape)
         }
+        if let i = values.firstIndex(where: { !(0...2).contains($0) }) {
+            throw .invalidArgument(name: "part[\(i)]", value: "\(values[i])", allowed: .oneOf(partNames))
+        }
+        return try given(values.map { Int32($0) })
+    }
+
+    /// The parts of the rows in order, each 0 train, 1 validation or 2 test (checked by the
+    /// reader, which knows where each value came from). At least one row must be train.
+    public static func given(_ parts: [Int32]) throws(DataError) -> Split {
         var train: [Int32] = [], validation: [Int32] = [], test: [Int32] = []
-        for (i, v) in values.enumerated() {
+        for (i, v) in parts.enumerated() {
             switch v {
             case 0: train.append(Int32(i))
             case 1: validation.append(Int32(i))
-            case 2: test.append(Int32(i))
-            default: throw .invalidArgument(name: "part[\(i)]", value: "\(v)", allowed: .oneOf(partNames))
+            default: test.append(Int32(i))
             }
         }
         guard !train.isEmpty else {
@@ -123,4 +131,22 @@ extension Split {
 
     /// How a parts file names the parts.
     public static let partNames = ["0 (train)", "1 (val)", "2 (test)"]
+
+    /// A test file given beside a train file: of `count` rows, the first `trainFileRows` came
+    /// from the train file and are split at random (seeded) into train and a `validation`
+    /// fraction of them; the rest, the test file's rows, are the test part in their order.
+    public static func withTestFile(
+        count: Int, trainFileRows: Int, validation: Double, seed: UInt64
+    ) throws(DataError) -> Split {
+        guard trainFileRows >= 1, trainFileRows <= count, count <= Int(Int32.max) else {
+            throw .invalidArgument(name: "rows", value: "\(trainFileRows)", allowed: .range(1...max(1, count)))
+        }
+        try checkFraction(validation, name: "val")
+        let held = min(trainFileRows - 1, Int((validation * Double(trainFileRows)).rounded()))
+        var rng = RNG(seed: seed, stream: "split")
+        let order = rng.permutation(trainFileRows)
+        return Split(
+            train: order[held...].sorted(), validation: order[..<held].sorted(),
+            test: (trainFileRows..<count).map { Int32($0) })
+    }
 }

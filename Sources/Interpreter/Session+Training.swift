@@ -108,9 +108,9 @@ extension Session {
     }
 
     /// Where the dashboard reads a 2-D classifier's decision regions while it trains (nil for
-    /// any other net or data).
+    /// any other net or data, and in a sweep's trial, whose dashboard shows the sweep instead).
     func liveRegions(_ net: NetEntry, _ run: TrainingRun) -> LiveRegions? {
-        guard let name = net.dataName, let data = workspace.datasets[name] else { return nil }
+        guard trial == nil, let name = net.dataName, let data = workspace.datasets[name] else { return nil }
         return LiveRegions(net: net.name, network: run.network, data: data.full, train: run.train)
     }
 

@@ -26,6 +26,45 @@ import Testing
         #expect(try CSV.load(path: negative, target: "y").kind == .regression(outputs: 1))
     }
 
+    @Test func aPartColumnSaysEachRowsPartAndIsNoFeature() throws {
+        let dir = try ScratchDirectory()
+        let path = try dir.file("d.csv", text: "x0,part,target\n1,train,0\n2,Test,1\n3,1,1\n4,VAL,0\n")
+        let (d, split) = try CSV.loadGiven(path: path, target: "target")
+        #expect(d.sampleShape == [1] && d.inputs == [1, 2, 3, 4])
+        #expect(d.targets == .classes([0, 1, 1, 0], count: 2))
+        #expect(split.train == [0] && split.validation == [2, 3] && split.test == [1])
+        let bad = try dir.file("bad.csv", text: "x0,part,target\n1,train,0\n2,valid,1\n")
+        #expect(throws: DataError.csv(path: bad, row: 3, column: 2, problem: .notAPart("valid"))) {
+            try CSV.loadGiven(path: bad, target: "target")
+        }
+        let none = try dir.file("none.csv", text: "x0,target\n1,0\n")
+        let noPart = DataError.csv(path: none, row: 1, column: 0, problem: .missingPartColumn(available: ["x0", "target"]))
+        #expect(throws: noPart) { try CSV.loadGiven(path: none, target: "target") }
+        // Read without split=given, the words are refused with the way to keep them.
+        #expect(throws: DataError.csv(path: path, row: 2, column: 2, problem: .partWithoutGiven("train"))) {
+            try CSV.load(path: path, target: "target")
+        }
+    }
+
+    @Test func aTrainFileAndATestFileMakeOneDatasetTrainRowsFirst() throws {
+        let dir = try ScratchDirectory()
+        let train = try dir.file("train.csv", text: "a,b,y\n1,2,0\n3,4,1\n")
+        let test = try dir.file("test.csv", text: "b,y,a\n6,2,5\n")
+        let (d, rows) = try CSV.loadPair(train: train, test: test, target: "y")
+        #expect(rows == 2 && d.inputs == [1, 2, 3, 4, 5, 6] && d.targets == .classes([0, 1, 2], count: 3))
+        // A float target in either file makes the whole dataset a regression.
+        let floats = try dir.file("f.csv", text: "a,b,y\n5,6,0.5\n")
+        #expect(try CSV.loadPair(train: train, test: floats, target: "y").data.kind == .regression(outputs: 1))
+        let missing = try dir.file("m.csv", text: "a,y\n5,0\n")
+        #expect(throws: DataError.filesDisagree(path: missing, other: train, difference: .missingColumn("b"))) {
+            try CSV.loadPair(train: train, test: missing, target: "y")
+        }
+        let extra = try dir.file("e.csv", text: "a,b,y,z\n5,6,0,1\n")
+        #expect(throws: DataError.filesDisagree(path: extra, other: train, difference: .extraColumn("z", position: 4))) {
+            try CSV.loadPair(train: train, test: extra, target: "y")
+        }
+    }
+
     @Test func acceptedConveniences() throws {
         // BOM, CRLF, quoted header names, spaces around fields, trailing blank lines.
         let dir = try ScratchDirectory()

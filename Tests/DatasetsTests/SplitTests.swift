@@ -16,6 +16,26 @@ import Testing
         #expect(s.train == s.train.sorted() && s.test == s.test.sorted())
     }
 
+    @Test(arguments: [(10, 3, 0.2), (40, 40, 0.15), (7, 1, 0.5), (1, 1, 0.15)])
+    func aTestFileIsTheTrailingRowsAndValIsAShareOfTheTrainFile(trainRows: Int, testRows: Int, val: Double) throws {
+        let count = trainRows + testRows
+        let s = try Split.withTestFile(count: count, trainFileRows: trainRows, validation: val, seed: 4)
+        #expect(s.test == (trainRows..<count).map { Int32($0) })
+        #expect(
+            Set(s.train + s.validation) == Set((0..<trainRows).map { Int32($0) })
+                && s.train.count + s.validation.count == trainRows)
+        // Rounded to the nearest row, and at least one row left to train on.
+        #expect(s.validation.count == min(trainRows - 1, Int((val * Double(trainRows)).rounded())))
+        #expect(s.train == s.train.sorted() && s.validation == s.validation.sorted())
+        #expect(s == (try Split.withTestFile(count: count, trainFileRows: trainRows, validation: val, seed: 4)))
+    }
+
+    @Test func givenPartsKeepTheRowsInOrder() throws {
+        let s = try Split.given([0, 2, 1, 0, 2])
+        #expect(s.train == [0, 3] && s.validation == [2] && s.test == [1, 4])
+        #expect(throws: DataError.self) { try Split.given([1, 2]) }
+    }
+
     @Test func sizesFollowTheFractions() throws {
         let s = try Split.random(count: 1000, fractions: fractions, seed: 0)
         #expect(s.train.count == 700 && s.validation.count == 150 && s.test.count == 150)

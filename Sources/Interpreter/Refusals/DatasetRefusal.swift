@@ -28,16 +28,20 @@ enum DatasetRefusal: Refusal {
     case shapesClasses(name: String?)
     /// The source names the dataset `name`, with no classes= to derive by.
     case deriveWithClasses(name: String)
-    /// csv was given other than one file.
+    /// csv was given other than one file or two (train, test).
     case csvFiles
     /// csv without target=.
     case csvTarget
-    /// npy was given other than two files.
+    /// npy was given other than two files or four (train inputs and targets, test inputs and targets).
     case npyFiles
     /// `split=given` with npy and `files` files, not three (inputs, targets, parts).
     case givenNeedsParts(files: Int)
-    /// `split=given` for `source`, which is not npy.
-    case givenOnlyNPY(source: String)
+    /// `split=given` for `source`, which is neither csv nor npy.
+    case givenOfGenerator(source: String)
+    /// `split=given` with a test file: the files make the split already (`source`: csv or npy).
+    case givenWithTestFile(source: String)
+    /// `val=` without a test file, for `source`; `name` is the dataset being defined.
+    case valWithoutTestFile(source: String, name: String?)
     /// `name` is neither a generator or format nor a dataset; `suggestion` is the closest, `sources` all the sources.
     case unknownSource(name: String, suggestion: String?, sources: [String])
     /// `data name = from` without classes=; `classes` is how many `from` has (nil: regression).

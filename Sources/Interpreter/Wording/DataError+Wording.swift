@@ -40,6 +40,20 @@ extension DataError: Refusal {
         case let .tooFewDistinct(task, distinct, requested):
             return "\(task) has \(distinct) different inputs, fewer than the n=\(requested) asked for "
                 + "(examples are all different, so held-out ones are never seen in training)"
+        case let .filesDisagree(path, other, difference):
+            switch difference {
+            case let .missingColumn(name): return "\(path) has no column '\(name)', which \(other) has"
+            case let .extraColumn(name, position):
+                return "\(path):1:\(position): column '\(name)' is not in \(other)"
+            case let .sampleShape(shape, expected):
+                return "\(path): examples of shape \(shapeText(shape)), but \(other)'s are \(shapeText(expected))"
+            case let .targetKind(testHasClasses):
+                return testHasClasses
+                    ? "\(path) holds class labels (integers), but \(other) holds regression values (floats)"
+                    : "\(path) holds regression values (floats), but \(other) holds class labels (integers)"
+            case let .targetWidth(count, expected):
+                return "\(path) has \(count) target values per example, \(other) \(expected)"
+            }
         }
     }
 
@@ -51,6 +65,22 @@ extension DataError: Refusal {
             return "write plain decimal numbers; drop or impute missing and infinite values first"
         case let .csv(_, _, _, .missingTargetColumn(_, available)):
             return "the columns are: " + available.joined(separator: ", ")
+        case let .csv(_, _, _, .missingPartColumn(available)):
+            return "the columns are: \(available.joined(separator: ", ")); export DATA \"d.csv\" writes a part column, "
+                + "or leave out split=given to split the rows 70/15/15"
+        case .csv(_, _, _, .notAPart):
+            return "write each row's part as " + CSV.partWords.joined(separator: ", ") + " or 0, 1, 2 (0 train, 1 val, 2 test)"
+        case .csv(_, _, _, .partWithoutGiven):
+            return "add split=given to keep the parts this column names (it is then not a feature)"
+        case .filesDisagree(_, _, .missingColumn), .filesDisagree(_, _, .extraColumn):
+            return "the train and test files need the same columns (in any order)"
+        case .filesDisagree(_, _, .sampleShape):
+            return "the train and test inputs need one shape per example: [N, …] with the same … in both"
+        case .filesDisagree(_, _, .targetWidth):
+            return "the train and test targets need as many values per example"
+        case .filesDisagree:
+            return "the train and test targets need the same kind: integer labels in both, or floats in both"
+
         case .npy(_, .bigEndian):
             return "save with np.save(path, np.ascontiguousarray(a, dtype=a.dtype.newbyteorder('<')))"
         case .npy(_, .objectArray):
@@ -104,6 +134,12 @@ extension CSVProblem {
         case .indexColumn:
             return "the first column has no name and counts 0, 1, 2, …: a row index (pandas writes one unless "
                 + "to_csv(index=False)), not a feature; write the file without it, or give the column a name to keep it"
+        case .missingPartColumn:
+            return "split=given reads each row's part from a column named '\(CSV.partColumn)', and the header has none"
+        case let .notAPart(text):
+            return "part \"\(text)\" is not a part: expected " + CSV.partWords.joined(separator: ", ") + " or 0, 1, 2"
+        case let .partWithoutGiven(text):
+            return "expected a number, got \"\(text)\": the '\(CSV.partColumn)' column names each row's part"
         }
     }
 }

@@ -22,13 +22,22 @@ extension DatasetRefusal {
                 + "\(features.formatted())"
         case .shapesClasses: return "shapes has its ten classes"
         case .deriveWithClasses(let name): return "\(name) is a dataset: derive from it with classes=A..B"
-        case .csvFiles: return "csv takes one file: data c = csv \"points.csv\" target=label"
+        case .csvFiles:
+            return "csv takes one file, or a train file and a test file: data c = csv \"points.csv\" target=label"
         case .csvTarget: return "csv needs target=COLUMN: the column that holds the labels or values"
-        case .npyFiles: return "npy takes two files: data z = npy \"x.npy\" \"y.npy\""
+        case .npyFiles:
+            return "npy takes two files (inputs, targets), or four (the train pair, then the test pair): "
+                + "data z = npy \"x.npy\" \"y.npy\""
         case .givenNeedsParts(let n):
             return
                 "split=given takes three npy files (inputs, targets, parts), not \(n): data z = npy \"d.npy\" \"d-targets.npy\" \"d-parts.npy\" split=given"
-        case .givenOnlyNPY(let source): return "split=given keeps the parts of npy files; \(source) has none to keep"
+        case .givenOfGenerator(let source):
+            return "split=given keeps the parts a csv or npy file gives; \(source) has none to keep"
+        case .givenWithTestFile(let source):
+            return
+                "split=given reads each row's part from one file; a \(source) train file and test file make the parts themselves"
+        case .valWithoutTestFile(let source, _):
+            return "val= holds out part of a train file when a test file follows it; \(source) here has no test file"
         case .unknownSource(let name, _, _): return "'\(name)' is neither a source nor a dataset"
         case .deriveNeedsClasses(_, let from, _): return "a dataset derived from \(from) keeps some of its classes: say which"
         case .emptyClassRange(let range): return "classes=\(range) is empty: it starts after it ends"
@@ -69,7 +78,13 @@ extension DatasetRefusal {
             return "rotate= is the largest angle either way, 0 to \(limit) degrees: rotate=15"
         case .shiftOfImages(_, _, let shift): return "move images with crop=\(shift)"
         case .givenNeedsParts: return "export DATA \"d.npy\" writes the three files"
-        case .givenOnlyNPY: return "export the dataset as npy (export DATA \"d.npy\"), then load the three files with split=given"
+        case .givenOfGenerator:
+            return "export the dataset (export DATA \"d.csv\"), then read it with split=given: "
+                + "data c = csv \"d.csv\" target=target split=given"
+        case .givenWithTestFile:
+            return "leave out split=given: the train file is split into train and val, the test file is the test part"
+        case .valWithoutTestFile(_, let name):
+            return "split the dataset afterwards: split \(name ?? "d") val=0.2"
         case .unnamed, .sizeOfOther, .shapeOfOther, .notAShape, .deriveWithClasses, .csvFiles, .csvTarget, .npyFiles,
             .emptyClassRange:
             return nil

@@ -67,9 +67,20 @@ struct DataCommand: RunnableCommand {
     var shape: String?
     var seed: Int?
     var split: GivenSplit?
+    var val: Double?
 
     /// `split=given`: keep the parts the files say instead of splitting 70/15/15.
     enum GivenSplit: String, OperandChoice { case given }
+
+    /// How the files split the rows: as `split=given` reads them, or the rows after `trainRows`
+    /// are a test file's.
+    enum FileSplit {
+        case given(Split)
+        case testFile(trainRows: Int)
+    }
+
+    /// The share of a train file held out for validation when a test file is given.
+    static let defaultValidation = 0.15
 
     static var declaration: Declaration<DataCommand> {
         let toys = Toy2D.allCases.map(\.rawValue), curves = Curve1D.allCases.map(\.rawValue)
@@ -81,6 +92,8 @@ struct DataCommand: RunnableCommand {
                 "data m = mnist1d n=5000", "data img = shapes size=16", "data q = sort len=6 vocab=3",
                 "data r = recall pairs=4 vocab=8",
                 "data c = csv \"points.csv\" target=label",
+                "data c = csv \"train.csv\" \"test.csv\" target=label",
+                "data c = csv \"d.csv\" target=target split=given",
                 "data z = npy \"x.npy\" \"y.npy\"",
             ],
             details: "2D toys: \(ValueType.list(toys)). 1D regression curves on [0, 1]: \(ValueType.list(curves)). "
@@ -91,14 +104,23 @@ struct DataCommand: RunnableCommand {
                 + "sort, reverse and copy len=L vocab=V (a class at each position: the sorted, reversed or same sequence), "
                 + "modadd p=P ((a, b) → (a + b) mod P), parity bits=N relevant=K (the parity of K fixed bits), "
                 + "recall pairs=K vocab=V (K key–value pairs, then a key: its value). csv: one file with a target column; "
-                + "npy: an inputs file and a targets file. A dataset holds at most \(Dataset.valueLimit.formatted()) values "
+                + "npy: an inputs file and a targets file. A split made elsewhere: a test file after a csv train file "
+                + "(npy: the test inputs and targets after the train inputs and targets) is the test part, its rows in "
+                + "order, and the train file is split at random into train and val (val=, default \(defaultValidation)); "
+                + "the files must have the same columns (csv, in any order) or example shapes (npy). split=given keeps "
+                + "the parts one file gives: a csv column named part (train, val, test or 0, 1, 2 per row, not a "
+                + "feature), or a third npy file (0, 1, 2), as export DATA writes them. "
+                + "A dataset holds at most \(Dataset.valueLimit.formatted()) values "
                 + "(1 GiB as 32-bit floats; with its train, val and test parts about 2 GiB in memory, 3 GiB while such a file is read): a larger file is "
                 + "refused, with its size, before it is converted.",
             .slot(
                 \.source, "source", DataSource.sourceType, required: true, placeholder: "SOURCE",
                 help: "a source: " + ValueType.list(DataSource.allCases.map(\.rawValue))
                     + ", or a dataset to copy (data mine = d) or derive from"),
-            .slots(\.files, "files", .string, placeholder: "\"FILE\"", help: "the file(s) for csv and npy"),
+            .slots(
+                \.files, "files", .string, placeholder: "\"FILE\"",
+                help: "the file(s) for csv (one, or a train file then a test file) and npy (inputs then targets; "
+                    + "a test pair after the train pair)"),
             .option(
                 \.n, "n", .positiveInteger, max: GeneratorLimits.maxSamples,
                 default:
@@ -131,7 +153,11 @@ struct DataCommand: RunnableCommand {
                 default: "\(ShapesOptions().size)", help: "image side in pixels (shapes)"),
             .option(
                 \.split, "split",
-                help: "npy: given keeps the split a third file holds (0 train, 1 val, 2 test per row), as export DATA writes it"),
+                help: "given keeps the split the file holds, as export DATA writes it: csv, a part column (train, val, "
+                    + "test or 0, 1, 2); npy, a third file (0 train, 1 val, 2 test per row)"),
+            .option(
+                \.val, "val", .probability, default: "\(defaultValidation)",
+                help: "with a test file: the share of the train file held out for validation"),
             .seed(\.seed))
     }
 
@@ -150,7 +176,14 @@ struct DataCommand: RunnableCommand {
             throw RuntimeError(DatasetRefusal.sizeOfOther(source: source.rawValue), at: c.span(\.size))
         }
         let seed = s.seed(self.seed)
-        var data = try rethrow(at: c.span(\.source)) { () throws -> Dataset in try make(s, c, seed: seed) }
+        if split == .given && source != .csv && source != .npy {
+            throw RuntimeError(DatasetRefusal.givenOfGenerator(source: source.rawValue), at: c.span(\.split))
+        }
+        if val != nil && !hasTestFile {
+            throw RuntimeError(DatasetRefusal.valWithoutTestFile(source: source.rawValue, name: name), at: c.span(\.val))
+        }
+        let made = try rethrow(at: c.span(\.source)) { () throws -> (Dataset, FileSplit?) in try make(s, c, seed: seed) }
+        var data = made.0
         if let shape {
             guard source == .csv || source == .npy else {
                 throw RuntimeError(DatasetRefusal.shapeOfOther(source: source.rawValue), at: c.span(\.shape))
@@ -175,17 +208,17 @@ struct DataCommand: RunnableCommand {
             data = try rethrow(at: c.span) { () throws -> Dataset in try data.permutingFeatures(p) }
         }
         data.name = name
-        let parts: SplitDataset
-        if split == .given {
-            guard source == .npy else {
-                throw RuntimeError(DatasetRefusal.givenOnlyNPY(source: source.rawValue), at: c.span(\.split))
+        // shape= and permute keep the rows in order: the files' split still holds.
+        let parts = try rethrow(at: c.span(\.files)) { () throws -> SplitDataset in
+            switch made.1 {
+            case .given(let split)?: return try SplitDataset(data, split: split)
+            case .testFile(let trainRows)?:
+                return try SplitDataset(
+                    data,
+                    split: Split.withTestFile(
+                        count: data.count, trainFileRows: trainRows, validation: val ?? Self.defaultValidation, seed: seed))
+            case nil: return try defaultSplit(data, seed: seed)
             }
-            let path = try s.checkedPath(files[2], writing: false, at: c.span(\.files))
-            parts = try rethrow(at: c.span(\.files)) { () throws -> SplitDataset in
-                try SplitDataset(data, split: Split.given(parts: path, rows: data.count))
-            }
-        } else {
-            parts = try rethrow(at: c.span) { () throws -> SplitDataset in try defaultSplit(data, seed: seed) }
         }
         var entry = DataEntry(name: name, full: data, parts: parts, augmentation: nil, source: Self.sourceText(c.syntax))
         if source == .shapes { entry.classNames = ShapesOptions.classNames }
@@ -196,7 +229,72 @@ struct DataCommand: RunnableCommand {
         return .ok
     }
 
-    func make(_ s: Session, _ c: Context<DataCommand>, seed: UInt64) throws -> Dataset {
+    /// A csv train file and test file, or npy's train pair and test pair.
+    var hasTestFile: Bool { (source == .csv && files.count == 2) || (source == .npy && files.count == 4) }
+
+    /// The dataset, and the split its files make (nil: split it here).
+    func make(_ s: Session, _ c: Context<DataCommand>, seed: UInt64) throws -> (Dataset, FileSplit?) {
+        switch source {
+        case .csv:
+            guard files.count == 1 || files.count == 2 else { throw RuntimeError(DatasetRefusal.csvFiles, at: c.span) }
+            guard let target else { throw RuntimeError(DatasetRefusal.csvTarget, at: c.span) }
+            if split == .given {
+                guard files.count == 1 else {
+                    throw RuntimeError(DatasetRefusal.givenWithTestFile(source: "csv"), at: c.span(\.split))
+                }
+                var given: Split?
+                let data = try loading(s, c) { paths throws in
+                    let (data, split) = try CSV.loadGiven(path: paths[0], target: target)
+                    given = split
+                    return data
+                }
+                return (try withClasses(data, c), given.map(FileSplit.given))
+            }
+            if files.count == 2 {
+                var trainRows = 0
+                let data = try loading(s, c) { paths throws in
+                    let (data, rows) = try CSV.loadPair(train: paths[0], test: paths[1], target: target)
+                    trainRows = rows
+                    return data
+                }
+                return (try withClasses(data, c), .testFile(trainRows: trainRows))
+            }
+            return (try withClasses(try loading(s, c) { paths throws in try CSV.load(path: paths[0], target: target) }, c), nil)
+        case .npy:
+            if split == .given {
+                if files.count == 4 { throw RuntimeError(DatasetRefusal.givenWithTestFile(source: "npy"), at: c.span(\.split)) }
+                guard files.count == 3 else { throw RuntimeError(DatasetRefusal.givenNeedsParts(files: files.count), at: c.span) }
+                var given: Split?
+                let data = try loading(s, c) { paths throws in
+                    let data = try Dataset.loadNPY(inputs: paths[0], targets: paths[1])
+                    given = try Split.given(parts: paths[2], rows: data.count)
+                    return data
+                }
+                return (try withClasses(data, c), given.map(FileSplit.given))
+            }
+            guard files.count == 2 || files.count == 4 else { throw RuntimeError(DatasetRefusal.npyFiles, at: c.span) }
+            if files.count == 4 {
+                var trainRows = 0
+                let data = try loading(s, c) { paths throws in
+                    let (data, rows) = try Dataset.loadNPYPair(
+                        train: (paths[0], paths[1]), test: (paths[2], paths[3]))
+                    trainRows = rows
+                    return data
+                }
+                return (try withClasses(data, c), .testFile(trainRows: trainRows))
+            }
+            return (
+                try withClasses(
+                    try loading(s, c) { paths throws in try Dataset.loadNPY(inputs: paths[0], targets: paths[1]) }, c),
+                nil
+            )
+        default:
+            return (try generate(s, c, seed: seed), nil)
+        }
+    }
+
+    /// A generator's dataset (every source but the files).
+    func generate(_ s: Session, _ c: Context<DataCommand>, seed: UInt64) throws -> Dataset {
         let count = n ?? source.defaultCount ?? 0
         switch source {
         case .toy(let toy):
@@ -223,17 +321,8 @@ struct DataCommand: RunnableCommand {
             options.seed = seed
             let requests = s.activeRun.cancelRequests
             return try MNIST1D.generate(options) { [activeRun = s.activeRun] in activeRun.cancelRequests != requests }
-        case .csv:
-            guard files.count == 1 else { throw RuntimeError(DatasetRefusal.csvFiles, at: c.span) }
-            guard let target else { throw RuntimeError(DatasetRefusal.csvTarget, at: c.span) }
-            return try withClasses(try loading(s, c) { paths throws in try CSV.load(path: paths[0], target: target) }, c)
-        case .npy:
-            guard files.count == (split == .given ? 3 : 2) else {
-                throw RuntimeError(
-                    split == .given ? DatasetRefusal.givenNeedsParts(files: files.count) : DatasetRefusal.npyFiles, at: c.span)
-            }
-            return try withClasses(
-                try loading(s, c) { paths throws in try Dataset.loadNPY(inputs: paths[0], targets: paths[1]) }, c)
+        case .csv, .npy:
+            return try make(s, c, seed: seed).0
         }
     }
 
