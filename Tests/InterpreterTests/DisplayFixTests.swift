@@ -149,16 +149,6 @@ struct NetRepeatTests {
 /// The dashboard's layer histograms and `hist` draw the same values: a layer's weights, its
 /// biases left out (the dashboard used to count the biases too).
 @Suite struct HistogramAgreementTests {
-    final class SnapshotHost: SessionHost {
-        var last: LiveUpdate?
-        var width: Int { 80 }
-        var wantsRunSnapshots: Bool { true }
-        func emit(_ output: Output) {}
-        func progress(_ update: LiveUpdate) { last = update }
-        func finishedProgress(_ update: LiveUpdate) { last = update }
-        func ask(_ question: String) -> String? { nil }
-        func pause(next: String?) -> PauseReply { .resume }
-    }
 
     @Test func dashboardCountsTheWeightsHistCounts() throws {
         let host = SnapshotHost()

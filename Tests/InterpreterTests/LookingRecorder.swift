@@ -93,3 +93,15 @@ struct Refusal: CustomTestStringConvertible, Sendable {
         if !hint.isEmpty { #expect(d.help?.contains(hint) == true, "\(d.help ?? "no help")") }
     }
 }
+
+/// A host that wants run snapshots, as the notebook does, and keeps the last update.
+final class SnapshotHost: SessionHost {
+    var last: LiveUpdate?
+    var width: Int { 80 }
+    var wantsRunSnapshots: Bool { true }
+    func emit(_ output: Output) {}
+    func progress(_ update: LiveUpdate) { last = update }
+    func finishedProgress(_ update: LiveUpdate) { last = update }
+    func ask(_ question: String) -> String? { nil }
+    func pause(next: String?) -> PauseReply { .resume }
+}

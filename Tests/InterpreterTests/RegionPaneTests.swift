@@ -129,18 +129,6 @@ struct RegionPaneTests {
         #expect(LiveRegions(net: "a", network: flat, data: data, train: data) != nil)
     }
 
-    /// A host that wants snapshots, as the notebook does.
-    final class SnapshotHost: SessionHost {
-        var last: LiveUpdate?
-        var width: Int { 80 }
-        var wantsRunSnapshots: Bool { true }
-        func emit(_ output: Output) {}
-        func progress(_ update: LiveUpdate) { last = update }
-        func finishedProgress(_ update: LiveUpdate) { last = update }
-        func ask(_ question: String) -> String? { nil }
-        func pause(next: String?) -> PauseReply { .resume }
-    }
-
     @Test("train's last snapshot has the regions of the final weights, over plot boundary's rectangle")
     func sessionSnapshots() throws {
         let host = SnapshotHost()
