@@ -189,7 +189,7 @@ public struct RunSnapshot: Sendable, Equatable {
     }
 
     static func layers(of run: TrainingRun) -> [Layer] {
-        let network = run.network, stats = run.layerStatistics()
+        let network = run.network, norms = run.layerNorms()
         let parameters = UnsafeBufferPointer(start: network.parameters.base, count: network.parameterCount)
         return network.parametricLayers.enumerated().map { k, i in
             // The values `hist` shows (Network.histogramValues), in the dashboard's bins.
@@ -204,8 +204,8 @@ public struct RunSnapshot: Sendable, Equatable {
             }
             return Layer(
                 name: "\(i + 1) \(network.layers[i].summary)",
-                weightNorm: k < stats.weightNorms.count ? stats.weightNorms[k] : .nan,
-                gradientNorm: k < stats.gradientNorms.count ? stats.gradientNorms[k] : .nan,
+                weightNorm: k < norms.weights.count ? norms.weights[k] : .nan,
+                gradientNorm: k < norms.gradients.count ? norms.gradients[k] : .nan,
                 histogram: counts, lower: lo, upper: hi)
         }
     }

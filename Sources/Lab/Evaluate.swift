@@ -81,16 +81,23 @@ extension TrainingRun {
     /// Weight and gradient norms and histograms of each parametric top-level layer (gradients of
     /// the last step).
     public func layerStatistics() -> LayerStats {
+        let (w, g) = layerNorms()
+        return LayerStats(
+            step: step, weightNorms: w, gradientNorms: g,
+            weightHistograms: layerHistograms(of: network.parameters),
+            gradientHistograms: layerHistograms(of: network.gradients))
+    }
+
+    /// Each parametric top-level layer's weight and gradient norms, without the histograms
+    /// `layerStatistics` adds (a live dashboard draws its own, of the weights only).
+    public func layerNorms() -> (weights: [Double], gradients: [Double]) {
         var w: [Double] = [], g: [Double] = []
         for (i, layer) in network.layers.enumerated() where layer.parameterCount > 0 {
             let off = network.stack.parameterOffsets[i], n = layer.parameterCount
             w.append(Vec.norm(n, network.parameters.base + off))
             g.append(Vec.norm(n, network.gradients.base + off))
         }
-        return LayerStats(
-            step: step, weightNorms: w, gradientNorms: g,
-            weightHistograms: layerHistograms(of: network.parameters),
-            gradientHistograms: layerHistograms(of: network.gradients))
+        return (w, g)
     }
 
     /// "layer 3 (dense 100)" for the first top-level layer of `network` with a NaN or ±∞ in

@@ -20,6 +20,16 @@ public struct CompactHistogram: Sendable, Equatable {
 
     /// The histogram of the finite values among `values` (all counts zero when none is finite).
     public init(_ values: some Sequence<Float>, bins: Int = binCount) {
+        // Over contiguous storage directly: a live dashboard bins a large layer every snapshot,
+        // and the generic sequence's iterator cost several times the binning.
+        if let made = values.withContiguousStorageIfAvailable({ Self(contiguous: $0, bins: bins) }) {
+            self = made
+        } else {
+            self = Array(values).withUnsafeBufferPointer { Self(contiguous: $0, bins: bins) }
+        }
+    }
+
+    private init(contiguous values: UnsafeBufferPointer<Float>, bins: Int) {
         var lo = Float.infinity, hi = -Float.infinity
         for v in values where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
         if lo > hi { (lo, hi) = (0, 0) }
