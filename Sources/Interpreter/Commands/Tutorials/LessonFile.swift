@@ -11,8 +11,8 @@ struct HideCommand: RunnableCommand {
             "hide", category: "Tutorials", summary: "run commands without showing them or what they print (errors still show)",
             block: .required,
             examples: ["hide { data d = moons n=400 noise=0.3 ; noise d labels=0.1 }"],
-            details: "For a lesson's set-up: the reader sees what the lesson says about it, not the commands. "
-                + "Progress of a long run still shows, so the notebook is not silent while it works.")
+            details: "For a lesson's set-up: the reader sees what the lesson says about it, not the commands or "
+                + "their progress (the notebook shows the lesson still running). Errors show, with their line.")
     }
 
     func run(_ s: Session, _ c: Context<HideCommand>) throws(RuntimeError) -> ExecutionStatus {
@@ -78,9 +78,10 @@ struct LessonCommand: RunnableCommand {
             "lesson", category: "Tutorials", summary: "at a lesson's pause: its sections, or jump to one",
             replayable: false,
             examples: ["lesson", "lesson next", "lesson back", "lesson 3", "lesson \"Dropout\""],
-            details: "Typed at a pause. lesson lists the sections; next and back move one section, again starts this "
-                + "one over, a number or a title jumps there. The lesson's lines before the target run again quietly "
-                + "(nothing shown, asked or recorded), so every section starts from the state it always starts from.",
+            details: "Typed at a pause (F8 and F7 in the notebook). lesson lists the sections; next and back move one "
+                + "section, again starts this one over, a number or a title jumps there. Going on runs the lines between "
+                + "quietly; going back runs the lesson again from its start, quietly (nothing shown, asked or recorded), "
+                + "so every section starts from the state it always starts from.",
             .slot(\.move, "move", help: "next, back or again"),
             .slot(\.number, "number", .positiveInteger, placeholder: "N", help: "a section's number (as lesson lists them)"),
             .slot(\.title, "title", .string, placeholder: "\"TITLE\"", help: "a section's title"))
