@@ -127,6 +127,9 @@ public final class Session: @unchecked Sendable {
     }
     public var currentNetName: String? { workspace.currentNet }
     public var currentDataName: String? { workspace.currentData }
+    /// The current net's optimizer steps (nil before it trains), for a status line that must not
+    /// keep a step from progress it never saw (hidden or skipped training, reset, a new net).
+    public var currentNetStep: Int? { workspace.currentNet.flatMap { workspace.nets[$0]?.run?.step } }
 
     /// Runs typed text or a file's contents.
     @discardableResult

@@ -133,7 +133,8 @@ final class CommandWorker: @unchecked Sendable {
             let status = session.execute(text)
             let result = CommandResult(
                 status: status, names: session.workspaceNames,
-                currentNet: session.currentNetName, currentData: session.currentDataName)
+                currentNet: session.currentNetName, currentData: session.currentDataName,
+                currentStep: session.currentNetStep)
             lock.withLock { busy = !queue.isEmpty }
             mailbox.post(.finished(result))
         }

@@ -31,12 +31,18 @@ public struct CommandResult: Sendable, Equatable {
     public var names: [String]
     public var currentNet: String?
     public var currentData: String?
+    /// The current net's step when the command ended (nil: untrained or unknown).
+    public var currentStep: Int?
 
-    public init(status: ExecutionStatus, names: [String] = [], currentNet: String? = nil, currentData: String? = nil) {
+    public init(
+        status: ExecutionStatus, names: [String] = [], currentNet: String? = nil, currentData: String? = nil,
+        currentStep: Int? = nil
+    ) {
         self.status = status
         self.names = names
         self.currentNet = currentNet
         self.currentData = currentData
+        self.currentStep = currentStep
     }
 }
 
@@ -190,6 +196,12 @@ public struct NotebookState: Sendable {
         names = result.names
         status.net = result.currentNet
         status.data = result.currentData
+        // The step as the session has it, not as the last progress said it.
+        if let net = result.currentNet, status.runNet == net || result.currentStep != nil {
+            if status.runNet != net { status.learningRate = nil }
+            status.runNet = net
+            status.step = result.currentStep
+        }
         for i in cells.indices where cells[i].running {
             cells[i].running = false
             cells[i].failed = result.status == .syntaxError || result.status == .runtimeError

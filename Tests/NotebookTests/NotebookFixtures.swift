@@ -24,11 +24,13 @@ func type(_ state: inout NotebookState, _ text: String) -> [NotebookEffect] {
 /// Types a command, presses Enter, delivers its outputs and finishes it.
 func run(
     _ state: inout NotebookState, _ command: String, _ outputs: [Output], status: ExecutionStatus = .ok,
-    net: String? = nil, data: String? = nil
+    net: String? = nil, data: String? = nil, step: Int? = nil
 ) {
     type(&state, command + "\n")
     send(&state, outputs.map(NotebookEvent.output))
-    send(&state, [.finished(CommandResult(status: status, names: ["a", "d"], currentNet: net, currentData: data))])
+    send(
+        &state,
+        [.finished(CommandResult(status: status, names: ["a", "d"], currentNet: net, currentData: data, currentStep: step))])
 }
 
 /// The diagnostic the parser gives for `trian a` (unknown command, did you mean 'train').
@@ -80,8 +82,8 @@ func sampleSession(width: Int, height: Int, profile: RenderProfile = .standard) 
             .progress(sampleRun(done: 200)), .progressFinished(sampleRun(done: 200)),
             .output(.text("a: step 200 · train loss 0.1254 acc 94.6% · val loss 0.2048 acc 89.3%")),
         ])
-    send(&s, [.finished(CommandResult(status: .ok, names: ["a", "d"], currentNet: "a", currentData: "d"))])
-    run(&s, "trian a", [typoDiagnostic()], status: .syntaxError, net: "a", data: "d")
+    send(&s, [.finished(CommandResult(status: .ok, names: ["a", "d"], currentNet: "a", currentData: "d", currentStep: 200))])
+    run(&s, "trian a", [typoDiagnostic()], status: .syntaxError, net: "a", data: "d", step: 200)
     return s
 }
 

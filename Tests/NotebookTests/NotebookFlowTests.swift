@@ -97,6 +97,22 @@ struct NotebookFlowTests {
         #expect(s.handle(.key(.enter)) == [.saveHistory, .runAtPause("train a epochs=9")])
     }
 
+    /// Training the status line never saw (hidden or skipped lesson lines, reset) must not leave
+    /// the step of the last progress it did see.
+    @Test func theStatusLineTakesTheStepFromTheSessionWhenACommandEnds() {
+        var s = NotebookState(width: 100, height: 24, profile: .ascii)
+        type(&s, "train a epochs=5\n")
+        s.handle(.progress(sampleRun(done: 200)))
+        s.handle(.finished(.init(status: .ok, currentNet: "a", currentData: "d", currentStep: 200)))
+        #expect(s.frame().lines()[23].contains("step 200"))
+        type(&s, "lesson again\n")
+        s.handle(.finished(.init(status: .interrupted, currentNet: "a", currentData: "d", currentStep: 57)))
+        #expect(s.frame().lines()[23].contains("step 57") && !s.frame().lines()[23].contains("step 200"))
+        type(&s, "reset a\n")
+        s.handle(.finished(.init(status: .ok, currentNet: "a", currentData: "d", currentStep: nil)))
+        #expect(!s.frame().lines()[23].contains("step"), "\(s.frame().lines()[23])")
+    }
+
     @Test func f8AndF7AtAPauseMoveBetweenSections() {
         var s = NotebookState(width: 100, height: 24, profile: .ascii)
         type(&s, "run \"lesson.basin\"\n")
